@@ -1,0 +1,103 @@
+//! `duration-vs-range`: a stated duration ("six-day", "five days") that
+//! disagrees with the date range it describes, days counted inclusively
+//! (March 18 to March 23 = 6 days; Jan. 30 to Feb. 2 = 4).
+
+use super::{Check, CheckContext, Finding, Report, Severity};
+use crate::claims::dates::inclusive_days;
+use crate::claims::{ClaimKind, Value, fmt};
+
+pub struct DurationVsRange;
+
+/// Days of a range; a range without a year is counted in a common year.
+fn range_days(v: &Value) -> Option<i64> {
+    let Value::DateRange(a, b) = v else { return None };
+    let mut a = *a;
+    let mut b = *b;
+    if a.year.is_none() && b.year.is_none() {
+        a.year = Some(2001);
+        b.year = Some(2001);
+    }
+    inclusive_days(a.civil()?, b.civil()?)
+}
+
+impl Check for DurationVsRange {
+    fn id(&self) -> &'static str {
+        "duration-vs-range"
+    }
+
+    fn description(&self) -> &'static str {
+        "A stated duration in days or weeks that disagrees with the date range it describes, counted inclusively."
+    }
+
+    fn run(&self, cx: &CheckContext, out: &mut Report) {
+        for (di, d) in cx.claims.iter().enumerate() {
+            let Value::Duration { amount, unit } = &d.value else { continue };
+            let per = match unit.as_str() {
+                "day" => 1.0,
+                "week" => 7.0,
+                _ => continue,
+            };
+            // The range it describes: in the same sentence, or for a
+            // modifier ("the six-day operation") the next sentence of the
+            // same paragraph.
+            let range = cx.claims.iter().enumerate().find(|(_, r)| {
+                r.kind == ClaimKind::DateRange
+                    && (r.sentence == d.sentence
+                        || (d.modifier && r.paragraph == d.paragraph && r.sentence.start >= d.sentence.end && r.sentence.start - d.sentence.end <= 2))
+            });
+            let Some((ri, r)) = range else { continue };
+            let Some(days) = range_days(&r.value) else {
+                out.fail(self.id(), di, "range dates incomplete; not compared".into());
+                continue;
+            };
+            // A range is in days; a duration in weeks matches within a week.
+            let (lo, hi) = (amount.min * per, amount.max * per);
+            let tolerance = if per > 1.0 { per - 1.0 } else { 0.0 };
+            let d_text = cx.quoted(d.span);
+            let r_text = r.span.of(cx.text).trim_start_matches("from ").trim_start_matches("between ").to_string();
+            if (days as f64) + tolerance >= lo && (days as f64) - tolerance <= hi {
+                let note = format!("{days} days inclusive = {d_text}");
+                out.pass(self.id(), di, note.clone());
+                out.pass(self.id(), ri, note);
+            } else if days > 0 {
+                let message = format!(
+                    "{d_text} disagrees with {r_text} ({} days, inclusive)",
+                    fmt(days as f64)
+                );
+                out.fail(self.id(), di, message.clone());
+                out.findings.push(Finding {
+                    check: self.id(),
+                    severity: Severity::Error,
+                    span: d.span,
+                    related: vec![r.span],
+                    message,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_support::run_one;
+
+    #[test]
+    fn six_day_matches_inclusive_range() {
+        let r = run_one("duration-vs-range", "The six-day operation ran from March 18 to March 23.\n");
+        assert!(r.findings.is_empty());
+        assert!(r.notes.iter().any(|n| n.passed && n.note.contains("6 days")));
+    }
+
+    #[test]
+    fn five_day_disagrees_with_six_day_range() {
+        let r = run_one("duration-vs-range", "The five-day operation ran from March 18 to March 23.\n");
+        assert_eq!(r.findings.len(), 1);
+        assert_eq!(r.findings[0].message, "“five-day” disagrees with March 18 to March 23 (6 days, inclusive)");
+    }
+
+    #[test]
+    fn month_end_range_counts_across_months() {
+        let r = run_one("duration-vs-range", "The four-day festival ran from Jan. 30 to Feb. 2.\n");
+        assert!(r.findings.is_empty());
+    }
+}

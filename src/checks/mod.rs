@@ -1,0 +1,160 @@
+//! The consistency engine: one check per file, all listed in [`REGISTRY`].
+//! A check reads the article's claims, quotes and roster and reports
+//! findings (problems only) and notes on the claims it could verify, so a
+//! claim that passed says which check and why.
+
+mod duration_vs_range;
+mod part_exceeds_whole;
+mod restated_number;
+mod unattributed_quote;
+mod unbalanced_quote;
+
+use serde::Serialize;
+
+use crate::claims::Claim;
+use crate::quotes::Quote;
+use crate::span::Span;
+use crate::speakers::Roster;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A problem an editor should look at.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub check: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    /// The other side of the inconsistency.
+    pub related: Vec<Span>,
+    /// The evidence in plain words.
+    pub message: String,
+}
+
+/// What a check concluded about one claim it could compare.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckNote {
+    pub claim: usize,
+    pub check: &'static str,
+    pub passed: bool,
+    pub note: String,
+}
+
+/// Everything a check may read.
+pub struct CheckContext<'a> {
+    pub text: &'a str,
+    pub claims: &'a [Claim],
+    pub quotes: &'a [Quote],
+    pub roster: &'a Roster,
+}
+
+impl CheckContext<'_> {
+    /// The claim's text, quoted for a message.
+    pub fn quoted(&self, span: Span) -> String {
+        format!("“{}”", span.of(self.text).replace(['\n', '\r'], " "))
+    }
+
+    pub fn line(&self, pos: usize) -> usize {
+        self.text[..pos].matches('\n').count() + 1
+    }
+}
+
+/// What the checks produce.
+#[derive(Debug, Default, Clone)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub notes: Vec<CheckNote>,
+}
+
+impl Report {
+    pub fn pass(&mut self, check: &'static str, claim: usize, note: String) {
+        self.notes.push(CheckNote { claim, check, passed: true, note });
+    }
+
+    pub fn fail(&mut self, check: &'static str, claim: usize, note: String) {
+        self.notes.push(CheckNote { claim, check, passed: false, note });
+    }
+}
+
+/// One consistency check. Checks are stateless unit structs.
+pub trait Check: Sync {
+    /// Kebab-case id, the file stem with dashes.
+    fn id(&self) -> &'static str;
+    /// One sentence for `factsheet checks`.
+    fn description(&self) -> &'static str;
+    fn run(&self, cx: &CheckContext, out: &mut Report);
+}
+
+/// Every check factsheet runs, in the order they run.
+pub static REGISTRY: &[&dyn Check] = &[
+    &duration_vs_range::DurationVsRange,
+    &part_exceeds_whole::PartExceedsWhole,
+    &restated_number::RestatedNumber,
+    &unbalanced_quote::UnbalancedQuote,
+    &unattributed_quote::UnattributedQuote,
+];
+
+/// Which checks to run.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub only: Vec<String>,
+    pub skip: Vec<String>,
+}
+
+impl Selection {
+    pub fn wants(&self, id: &str) -> bool {
+        (self.only.is_empty() || self.only.iter().any(|o| o == id)) && !self.skip.iter().any(|s| s == id)
+    }
+}
+
+/// Runs the selected checks; findings come out sorted by position.
+pub fn run_checks(cx: &CheckContext, selection: &Selection) -> Report {
+    let mut report = Report::default();
+    for check in REGISTRY.iter().filter(|c| selection.wants(c.id())) {
+        check.run(cx, &mut report);
+    }
+    report.findings.sort_by_key(|f| (f.span.start, f.check));
+    report
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+    use crate::analyze_text;
+
+    /// Runs the whole pipeline on `text` and returns one check's report.
+    pub fn run_one(id: &str, text: &str) -> Report {
+        let a = analyze_text("test.txt", text, &Selection { only: vec![id.to_string()], skip: vec![] });
+        Report { findings: a.findings, notes: a.notes }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_with_descriptions() {
+        let mut seen = std::collections::HashSet::new();
+        for c in REGISTRY {
+            assert!(seen.insert(c.id()), "duplicate id {}", c.id());
+            assert!(c.id().chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'), "{}", c.id());
+            assert!(c.description().ends_with('.') && c.description().len() > 20, "{}", c.id());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! `part-exceeds-whole`: a part larger than the total it is part of
+//! ("412 of those arrested" after "370 arrested").
+
+use super::{Check, CheckContext, Finding, Report, Severity};
+use crate::claims::fmt;
+
+pub struct PartExceedsWhole;
+
+impl Check for PartExceedsWhole {
+    fn id(&self) -> &'static str {
+        "part-exceeds-whole"
+    }
+
+    fn description(&self) -> &'static str {
+        "A count given as part of an earlier total (\"205 of those arrested\") that is larger than the total."
+    }
+
+    fn run(&self, cx: &CheckContext, out: &mut Report) {
+        for (pi, part) in cx.claims.iter().enumerate() {
+            let Some(wi) = part.part_of else { continue };
+            let whole = &cx.claims[wi];
+            let (Some(p), Some(w)) = (part.value.amount(), whole.value.amount()) else { continue };
+            let (Some(pv), Some(wv)) = (p.value, w.value) else { continue };
+            let p_text = part.span.of(cx.text);
+            let w_text = whole.span.of(cx.text);
+            if p.min > w.max {
+                let noun = part.noun.as_deref().map(|n| format!(" {n}")).unwrap_or_default();
+                let message = format!(
+                    "{}{noun} is more than the {} it is part of (line {})",
+                    fmt(pv),
+                    w_text,
+                    cx.line(whole.span.start)
+                );
+                out.fail(self.id(), pi, message.clone());
+                out.findings.push(Finding {
+                    check: self.id(),
+                    severity: Severity::Error,
+                    span: part.span,
+                    related: vec![whole.span],
+                    message,
+                });
+            } else {
+                let note = format!("{p_text} is within the {} ({} ≤ {})", w_text, fmt(pv), fmt(wv));
+                out.pass(self.id(), pi, note.clone());
+                out.pass(self.id(), wi, note);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_support::run_one;
+
+    #[test]
+    fn part_within_whole_passes() {
+        let r = run_one("part-exceeds-whole", "Agents arrested 370 people. Of those, 205 had convictions.\n");
+        assert!(r.findings.is_empty());
+        assert!(r.notes.iter().any(|n| n.passed));
+    }
+
+    #[test]
+    fn larger_part_is_an_error_with_both_numbers() {
+        let r = run_one("part-exceeds-whole", "Agents arrested 370 people.\nOfficials said 412 of those arrested had records.\n");
+        assert_eq!(r.findings.len(), 1);
+        assert!(r.findings[0].message.contains("412") && r.findings[0].message.contains("370"), "{}", r.findings[0].message);
+    }
+}

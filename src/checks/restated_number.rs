@@ -1,0 +1,131 @@
+//! `restated-number`: the same quantity given two different values in one
+//! article. Two counts (or amounts of money) are taken as the same quantity
+//! when they count the same thing with the same verb ("23 people have
+//! died" / "the 32 people who have died"), or when one is the other with
+//! two digits swapped (412 / 421), the commonest typing slip. Hedged
+//! restatements that fit ("more than 300", "hundreds" for 370) pass.
+
+use super::{Check, CheckContext, Finding, Report, Severity};
+use crate::claims::numbers::Lex;
+use crate::claims::{Claim, ClaimKind, Value, fmt};
+
+pub struct RestatedNumber;
+
+fn digits(v: f64) -> Option<String> {
+    (v.fract() == 0.0 && v.abs() < 1e15).then(|| format!("{}", v as i64))
+}
+
+/// One value is the other with two adjacent digits swapped.
+fn swapped_digits(a: f64, b: f64) -> bool {
+    let (Some(x), Some(y)) = (digits(a), digits(b)) else { return false };
+    if x.len() != y.len() || x.len() < 2 || x == y {
+        return false;
+    }
+    let diffs: Vec<usize> = (0..x.len()).filter(|&i| x.as_bytes()[i] != y.as_bytes()[i]).collect();
+    diffs.len() == 2 && diffs[1] == diffs[0] + 1 && x.as_bytes()[diffs[0]] == y.as_bytes()[diffs[1]] && x.as_bytes()[diffs[1]] == y.as_bytes()[diffs[0]]
+}
+
+/// The verb that follows the counted noun ("people have died" → "died").
+fn verb_after(cx: &CheckContext, c: &Claim) -> Option<String> {
+    let rest = crate::span::Span::new(c.span.end, c.sentence.end);
+    let lex: Vec<Lex> = crate::claims::numbers::lex(cx.text, rest);
+    lex.iter()
+        .take(6)
+        .map(|l| l.lower())
+        .find(|w| w.ends_with("ed") || matches!(w.as_str(), "died" | "won" | "lost" | "spent" | "paid"))
+}
+
+fn comparable(a: &Claim, b: &Claim) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Number(_), Value::Number(_)) => a.kind == ClaimKind::Count && b.kind == ClaimKind::Count,
+        (Value::Money { currency: x, .. }, Value::Money { currency: y, .. }) => x == y,
+        _ => false,
+    }
+}
+
+impl Check for RestatedNumber {
+    fn id(&self) -> &'static str {
+        "restated-number"
+    }
+
+    fn description(&self) -> &'static str {
+        "The same quantity given a different value later in the article (hedges such as \"more than 300\" are intervals)."
+    }
+
+    fn run(&self, cx: &CheckContext, out: &mut Report) {
+        let claims = cx.claims;
+        for (bi, b) in claims.iter().enumerate() {
+            for a in claims[..bi].iter() {
+                if !comparable(a, b) || a.part_of.is_some() || b.part_of.is_some() || a.sentence == b.sentence {
+                    continue;
+                }
+                let (Some(x), Some(y)) = (a.value.amount(), b.value.amount()) else { continue };
+                let same_thing = a.noun.is_some()
+                    && a.noun == b.noun
+                    && verb_after(cx, a).is_some_and(|v| Some(v) == verb_after(cx, b));
+                let exact_pair = x.is_exact() && y.is_exact();
+                let slip = exact_pair && swapped_digits(x.value.unwrap_or(0.0), y.value.unwrap_or(0.0));
+                if !(same_thing || slip) {
+                    continue;
+                }
+                if x.agrees(y) {
+                    if same_thing && (!x.is_exact() || !y.is_exact()) {
+                        let note = format!("{} agrees with {}", cx.quoted(b.span), cx.quoted(a.span));
+                        out.pass(self.id(), bi, note);
+                    }
+                    continue;
+                }
+                let message = format!(
+                    "{} restates {} (line {}) with a different value: {} vs {}",
+                    cx.quoted(b.span),
+                    cx.quoted(a.span),
+                    cx.line(a.span.start),
+                    b.value.display(),
+                    a.value.display()
+                );
+                let _ = fmt;
+                out.fail(self.id(), bi, message.clone());
+                out.findings.push(Finding {
+                    check: self.id(),
+                    severity: Severity::Error,
+                    span: b.span,
+                    related: vec![a.span],
+                    message,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::swapped_digits;
+    use crate::checks::test_support::run_one;
+
+    #[test]
+    fn swapped_digits_are_a_restatement() {
+        assert!(swapped_digits(412.0, 421.0));
+        assert!(swapped_digits(23.0, 32.0));
+        assert!(!swapped_digits(412.0, 412.0));
+        assert!(!swapped_digits(127.0, 34.0));
+    }
+
+    #[test]
+    fn budget_restated_with_swapped_digits() {
+        let r = run_one("restated-number", "The council passed a $412 million budget.\nThe mayor will sign the $421 million plan.\n");
+        assert_eq!(r.findings.len(), 1);
+        assert!(r.findings[0].message.contains("$421 million"));
+    }
+
+    #[test]
+    fn hedged_restatement_agrees() {
+        let r = run_one("restated-number", "Agents arrested 370 people in the sweep.\nMore than 300 people arrested were men.\n");
+        assert!(r.findings.is_empty());
+    }
+
+    #[test]
+    fn different_operations_are_not_restatements() {
+        let r = run_one("restated-number", "The sweep produced 127 arrests.\nA crackdown last year produced 34 arrests.\n");
+        assert!(r.findings.is_empty());
+    }
+}

@@ -1,0 +1,249 @@
+//! Dates as newsrooms write them: "March 18", "Sept. 4, 2025", "Tuesday,
+//! March 11", "March 2024", a bare month or year, and ranges written every
+//! way ("from March 18 to March 23", "March 18–23", "between June 1 and
+//! June 30", "2015 to 2021"). The year comes from the date itself, else the
+//! article's date; bare weekdays resolve against the article's date.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::numbers::Lex;
+use crate::lexicon::{month, weekday};
+
+/// A calendar date as precise as the text makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DateValue {
+    pub year: Option<i16>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    /// The weekday the text names (Monday = 1), if any.
+    pub weekday: Option<u8>,
+}
+
+impl DateValue {
+    /// `YYYY-MM-DD`, `--MM-DD` without a year, `YYYY-MM`, or `YYYY`.
+    pub fn iso(&self) -> String {
+        match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
+            (None, Some(m), None) => format!("--{m:02}"),
+            (Some(y), None, _) => format!("{y:04}"),
+            _ => String::new(),
+        }
+    }
+
+    pub fn civil(&self) -> Option<Date> {
+        Date::new(self.year?, self.month? as i8, self.day? as i8).ok()
+    }
+
+    /// Day-of-year key for comparing dates without a year.
+    pub fn month_day(&self) -> Option<(u8, u8)> {
+        Some((self.month?, self.day?))
+    }
+}
+
+/// Weekday number (Monday = 1) of a civil date.
+pub fn weekday_of(d: Date) -> u8 {
+    d.weekday().to_monday_one_offset() as u8
+}
+
+pub fn weekday_name(n: u8) -> &'static str {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][(n.clamp(1, 7) - 1) as usize]
+}
+
+/// Days in a range, counted inclusively (March 18 to March 23 = 6).
+pub fn inclusive_days(start: Date, end: Date) -> Option<i64> {
+    let span = start.until(end).ok()?;
+    Some(i64::from(span.get_days()) + 1)
+}
+
+fn is_day(l: &Lex) -> Option<u8> {
+    let t = l.text.trim_end_matches(|c: char| c.is_alphabetic());
+    // "18th" and "3rd" count too.
+    if !l.is_digits() || t.len() > 2 {
+        return None;
+    }
+    let v: u8 = t.parse().ok()?;
+    (1..=31).contains(&v).then_some(v)
+}
+
+fn is_year(l: &Lex) -> Option<i16> {
+    if l.text.len() != 4 || !l.text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: i16 = l.text.parse().ok()?;
+    (1800..=2100).contains(&v).then_some(v)
+}
+
+pub(crate) fn month_at(lex: &[Lex], i: usize) -> Option<u8> {
+    let l = lex.get(i)?;
+    if !l.is_capitalized() {
+        return None;
+    }
+    month(l.text)
+}
+
+/// A date starting at `lex[i]`: (value, index after). `bare_month_ok` lets
+/// a month stand alone ("in March").
+pub(crate) fn date_at(lex: &[Lex], i: usize) -> Option<(DateValue, usize)> {
+    // "Tuesday, March 11" or a bare weekday.
+    if let Some(wd) = lex.get(i).filter(|l| l.is_capitalized()).and_then(|l| weekday(l.text)) {
+        let j = if lex.get(i + 1).is_some_and(|l| l.is(",")) { i + 2 } else { i + 1 };
+        if let Some((mut d, end)) = month_date_at(lex, j) {
+            if d.day.is_some() {
+                d.weekday = Some(wd);
+                return Some((d, end));
+            }
+        }
+        return Some((
+            DateValue {
+                year: None,
+                month: None,
+                day: None,
+                weekday: Some(wd),
+            },
+            i + 1,
+        ));
+    }
+    month_date_at(lex, i)
+}
+
+fn month_date_at(lex: &[Lex], i: usize) -> Option<(DateValue, usize)> {
+    let m = month_at(lex, i)?;
+    let mut d = DateValue {
+        year: None,
+        month: Some(m),
+        day: None,
+        weekday: None,
+    };
+    let mut j = i + 1;
+    if let Some(day) = lex.get(j).and_then(is_day) {
+        d.day = Some(day);
+        j += 1;
+        if lex.get(j).is_some_and(|l| l.is(",")) {
+            if let Some(y) = lex.get(j + 1).and_then(is_year) {
+                d.year = Some(y);
+                j += 2;
+            }
+        } else if let Some(y) = lex.get(j).and_then(is_year) {
+            d.year = Some(y);
+            j += 1;
+        }
+        return Some((d, j));
+    }
+    if let Some(y) = lex.get(j).and_then(is_year) {
+        d.year = Some(y);
+        return Some((d, j + 1));
+    }
+    // A bare month: "May" is too often the verb unless a preposition leads.
+    let prev = i.checked_sub(1).and_then(|k| lex.get(k)).map(|l| l.lower());
+    let prep = prev.as_deref().is_some_and(|p| {
+        matches!(p, "in" | "since" | "until" | "by" | "through" | "of" | "last" | "next" | "early" | "late" | "mid" | "this" | "from" | "to" | "before" | "after" | "during" | "between" | "and")
+    });
+    if m == 5 && !prep {
+        return None;
+    }
+    Some((d, j))
+}
+
+/// A year alone ("in 2019") at `lex[i]`.
+pub(crate) fn year_at(lex: &[Lex], i: usize) -> Option<i16> {
+    is_year(lex.get(i)?)
+}
+
+/// A range separator at `lex[i]`: "to", "through", "until", a dash.
+pub(crate) fn is_range_sep(l: &Lex) -> bool {
+    matches!(l.lower().as_str(), "to" | "through" | "until" | "thru" | "-" | "–" | "—" | "and")
+}
+
+/// The article's own date: the first full date with a year near the top.
+pub(crate) fn article_date(lex_paragraphs: &[Vec<Lex>]) -> Option<Date> {
+    for lex in lex_paragraphs.iter().take(4) {
+        for i in 0..lex.len() {
+            if let Some((d, _)) = month_date_at(lex, i) {
+                if let Some(c) = d.civil() {
+                    return Some(c);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Gives a month-day the year it most likely has: the article's year,
+/// unless that puts it more than eight months after the article date.
+pub fn resolve_year(d: &mut DateValue, article: Option<Date>) {
+    let Some(a) = article else { return };
+    if d.year.is_some() {
+        return;
+    }
+    d.year = Some(a.year());
+    if let (Some(m), Some(day)) = (d.month, d.day) {
+        if let Ok(c) = Date::new(a.year(), m as i8, day as i8) {
+            if c.since(a).map(|s| s.get_days()).unwrap_or(0) > 240 {
+                d.year = Some(a.year() - 1);
+            }
+        }
+    } else if let Some(m) = d.month {
+        if i16::from(m) - i16::from(a.month() as u8) > 8 {
+            d.year = Some(a.year() - 1);
+        }
+    }
+}
+
+/// Resolves a bare weekday against the article date: the next such day when
+/// the sentence looks ahead ("will reopen Monday", "by Sunday"), else the
+/// last one on or before the article date.
+pub fn resolve_weekday(d: &mut DateValue, article: Option<Date>, future: bool) {
+    let (Some(a), Some(wd)) = (article, d.weekday) else { return };
+    let today = weekday_of(a) as i64;
+    let wd = wd as i64;
+    let offset = if future {
+        let o = (wd - today).rem_euclid(7);
+        if o == 0 { 7 } else { o }
+    } else {
+        -((today - wd).rem_euclid(7))
+    };
+    if let Ok(date) = a.checked_add(jiff::Span::new().days(offset)) {
+        d.year = Some(date.year());
+        d.month = Some(date.month() as u8);
+        d.day = Some(date.day() as u8);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::numbers::lex;
+    use crate::span::Span;
+
+    #[test]
+    fn six_day_window_is_inclusive() {
+        let a = Date::new(2025, 3, 18).unwrap();
+        let b = Date::new(2025, 3, 23).unwrap();
+        assert_eq!(inclusive_days(a, b), Some(6));
+        let c = Date::new(2025, 1, 30).unwrap();
+        let d = Date::new(2025, 2, 2).unwrap();
+        assert_eq!(inclusive_days(c, d), Some(4));
+    }
+
+    #[test]
+    fn weekday_resolves_backwards_and_forwards() {
+        let thursday = Date::new(2024, 5, 9).unwrap();
+        let mut d = DateValue { year: None, month: None, day: None, weekday: Some(7) };
+        resolve_weekday(&mut d, Some(thursday), true);
+        assert_eq!(d.iso(), "2024-05-12");
+        let mut d = DateValue { year: None, month: None, day: None, weekday: Some(2) };
+        resolve_weekday(&mut d, Some(thursday), false);
+        assert_eq!(d.iso(), "2024-05-07");
+    }
+
+    #[test]
+    fn ap_abbreviation_with_year() {
+        let t = "Sept. 4, 2025";
+        let l = lex(t, Span::new(0, t.len()));
+        let (d, end) = date_at(&l, 0).unwrap();
+        assert_eq!((d.iso().as_str(), end), ("2025-09-04", 4));
+    }
+}

@@ -1,0 +1,808 @@
+//! Claims: every checkable number, date, window, duration, percentage,
+//! amount of money, age and titled name, with its exact span, a normalised
+//! value a checker can compare against a source, what it counts, and who
+//! claims it. The grammar is hand-written (see `numbers` and `dates`):
+//! no crate reads "March 18–23" or "hundreds of" the way copy means them.
+
+pub mod dates;
+pub mod numbers;
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::segment::Paragraph;
+use crate::span::Span;
+use crate::speakers::{EntityKind, Roster};
+use dates::{DateValue, date_at, is_range_sep, resolve_weekday, resolve_year, year_at};
+use numbers::{Amount, Lex, Qualifier, fraction_at, hedge_before, lex, num, scale_at, vague_at, words_number};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    Count,
+    Date,
+    DateRange,
+    Duration,
+    Percent,
+    Money,
+    Age,
+    Quantity,
+    Person,
+}
+
+impl ClaimKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ClaimKind::Count => "count",
+            ClaimKind::Date => "date",
+            ClaimKind::DateRange => "date_range",
+            ClaimKind::Duration => "duration",
+            ClaimKind::Percent => "percent",
+            ClaimKind::Money => "money",
+            ClaimKind::Age => "age",
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Person => "person",
+        }
+    }
+}
+
+/// A claim's normalised value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Value {
+    /// Counts, percentages and ages.
+    Number(Amount),
+    Date(DateValue),
+    DateRange(DateValue, DateValue),
+    Duration { amount: Amount, unit: String },
+    Money { amount: Amount, currency: String },
+    Quantity { amount: Amount, unit: String },
+    /// Scores, tallies and numeric ranges: `[a, b]` with a unit.
+    Pair { a: f64, b: f64, unit: String },
+    Person { name: String, role: String },
+}
+
+impl Value {
+    /// The JSON form documented in the README.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        let with_unit = |amount: &Amount, key: &str, unit: &str| {
+            let mut m = serde_json::Map::new();
+            m.insert("amount".into(), amount.value.map_or(serde_json::Value::Null, num));
+            m.insert(key.into(), json!(unit));
+            if let Some(q) = amount.qualifier {
+                m.insert("qualifier".into(), serde_json::to_value(q).unwrap_or_default());
+                m.insert("min".into(), num(amount.min));
+                m.insert("max".into(), num(amount.max));
+            }
+            serde_json::Value::Object(m)
+        };
+        match self {
+            Value::Number(a) => a.to_json(),
+            Value::Date(d) => json!(d.iso()),
+            Value::DateRange(a, b) => json!([a.iso(), b.iso()]),
+            Value::Duration { amount, unit } => with_unit(amount, "unit", unit),
+            Value::Money { amount, currency } => with_unit(amount, "currency", currency),
+            Value::Quantity { amount, unit } => with_unit(amount, "unit", unit),
+            Value::Pair { a, b, unit } => json!({"amount": [num(*a), num(*b)], "unit": unit}),
+            Value::Person { name, role } => json!({"name": name, "role": role}),
+        }
+    }
+
+    /// A short human form for tables and worksheets.
+    pub fn display(&self) -> String {
+        let amt = |a: &Amount| match (a.qualifier, a.value) {
+            (Some(Qualifier::Vague), _) => format!("{}–{}", fmt(a.min), fmt(a.max)),
+            (Some(q), Some(v)) => format!("{} {}", qual_word(q), fmt(v)),
+            (_, Some(v)) => fmt(v),
+            (_, None) => "?".into(),
+        };
+        match self {
+            Value::Number(a) => amt(a),
+            Value::Date(d) => d.iso(),
+            Value::DateRange(a, b) => format!("{} to {}", a.iso(), b.iso()),
+            Value::Duration { amount, unit } => format!("{} {unit}", amt(amount)),
+            Value::Money { amount, currency } => format!("{} {currency}", amt(amount)),
+            Value::Quantity { amount, unit } => format!("{} {unit}", amt(amount)),
+            Value::Pair { a, b, unit } => format!("{}–{} {unit}", fmt(*a), fmt(*b)),
+            Value::Person { name, role } => format!("{name} ({role})"),
+        }
+    }
+
+    pub fn amount(&self) -> Option<&Amount> {
+        match self {
+            Value::Number(a) => Some(a),
+            Value::Duration { amount, .. } | Value::Money { amount, .. } | Value::Quantity { amount, .. } => Some(amount),
+            _ => None,
+        }
+    }
+}
+
+fn qual_word(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Approx => "about",
+        Qualifier::Nearly => "nearly",
+        Qualifier::MoreThan => "more than",
+        Qualifier::AtLeast => "at least",
+        Qualifier::LessThan => "less than",
+        Qualifier::AtMost => "at most",
+        Qualifier::Vague => "some",
+    }
+}
+
+/// A number for people: no trailing ".0", thousands separated.
+pub fn fmt(v: f64) -> String {
+    if !v.is_finite() {
+        return "∞".into();
+    }
+    if v.fract() != 0.0 {
+        return format!("{}", (v * 100.0).round() / 100.0);
+    }
+    let s = format!("{}", v.abs() as i64);
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 { format!("-{out}") } else { out }
+}
+
+/// One checkable claim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    pub span: Span,
+    pub value: Value,
+    /// The sentence it sits in.
+    pub sentence: Span,
+    pub paragraph: usize,
+    /// What a count counts: the noun after it ("individuals").
+    pub noun: Option<String>,
+    /// Who claims it, when the sentence is attributed.
+    pub source: Option<String>,
+    /// Index of the claim this one is a part of ("205 of those arrested").
+    pub part_of: Option<usize>,
+    /// A duration written as a compound modifier ("six-day operation").
+    pub modifier: bool,
+    /// True when the number is the object of "of"/"out of" another count.
+    pub whole_of: Option<usize>,
+}
+
+const TIME_UNITS_SRC: &str = include_str!("../../data/lexicon/time_units.txt");
+const UNITS_SRC: &str = include_str!("../../data/lexicon/units.txt");
+
+fn pairs(src: &'static str) -> HashMap<&'static str, &'static str> {
+    src.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter_map(|l| l.split_once(' '))
+        .collect()
+}
+
+static TIME_UNITS: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| pairs(TIME_UNITS_SRC));
+static UNITS: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| pairs(UNITS_SRC));
+
+fn time_unit(w: &str) -> Option<&'static str> {
+    TIME_UNITS.get(w.to_lowercase().as_str()).copied()
+}
+
+fn unit(w: &str) -> Option<&'static str> {
+    UNITS.get(w.to_lowercase().as_str()).copied()
+}
+
+fn currency_word(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w.to_lowercase().as_str() {
+        "dollars" | "dollar" => ("USD", 1.0),
+        "cents" | "cent" => ("USD", 0.01),
+        "euros" | "euro" => ("EUR", 1.0),
+        "pesos" => ("MXN", 1.0),
+        "yen" => ("JPY", 1.0),
+        _ => return None,
+    })
+}
+
+fn currency_symbol(t: &str) -> Option<&'static str> {
+    Some(match t {
+        "$" => "USD",
+        "£" => "GBP",
+        "€" => "EUR",
+        _ => return None,
+    })
+}
+
+/// Words after which a following number is part of a name ("Ward 4").
+fn names_number(prev: &Lex) -> bool {
+    prev.is_capitalized()
+        && month(prev.text).is_none()
+        && crate::lexicon::weekday(prev.text).is_none()
+        && !crate::lexicon::FUNCTION_WORDS.contains(prev.lower().as_str())
+        && !matches!(prev.lower().as_str(), "about" | "nearly" | "some" | "over" | "roughly" | "more" | "under")
+}
+
+use crate::lexicon::month;
+
+/// What the claim grammar found at one place, before linking.
+struct Found {
+    kind: ClaimKind,
+    start: usize,
+    end: usize,
+    value: Value,
+    modifier: bool,
+}
+
+struct Ctx<'a> {
+    lex: Vec<Lex<'a>>,
+    article: Option<Date>,
+}
+
+impl Ctx<'_> {
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.lex[a].span.start, self.lex[b - 1].span.end)
+    }
+
+    fn looks_ahead(&self, i: usize) -> bool {
+        let from = i.saturating_sub(8);
+        self.lex[from..i].iter().any(|l| {
+            matches!(
+                l.lower().as_str(),
+                "will" | "by" | "next" | "expected" | "expect" | "expects" | "scheduled" | "until" | "starting" | "beginning" | "coming" | "through" | "plans" | "'ll" | "won’t" | "won't" | "would"
+            )
+        })
+    }
+
+    fn dated(&self, mut d: DateValue, i: usize) -> DateValue {
+        if d.month.is_none() && d.weekday.is_some() {
+            resolve_weekday(&mut d, self.article, self.looks_ahead(i));
+        } else if d.month.is_some() {
+            resolve_year(&mut d, self.article);
+        }
+        d
+    }
+
+    /// A date or date range at `i`.
+    fn date_or_range(&self, i: usize) -> Option<Found> {
+        let l = &self.lex;
+        let lead = l[i].is("from") || l[i].is("between");
+        let s = if lead { i + 1 } else { i };
+        if let Some((d1, j)) = date_at(l, s) {
+            // Second half of a range: a day ("18–23"), a date, a weekday.
+            if let Some(sep) = l.get(j).filter(|x| is_range_sep(x) && (!x.is("and") || l[i].is("between"))) {
+                let k = j + 1;
+                let dash = matches!(sep.text, "-" | "–" | "—");
+                if let (true, Some(day)) = (dash && d1.day.is_some(), l.get(k).and_then(|x| x.text.parse::<u8>().ok())) {
+                    if (1..=31).contains(&day) {
+                        let mut d2 = d1;
+                        d2.day = Some(day);
+                        d2.weekday = None;
+                        let mut end = k + 1;
+                        if l.get(end).is_some_and(|x| x.is(",")) {
+                            if let Some(y) = year_at(l, end + 1) {
+                                d2.year = Some(y);
+                                end += 2;
+                            }
+                        }
+                        let mut a = d1;
+                        a.year = a.year.or(d2.year);
+                        return Some(self.range(i, end, a, d2));
+                    }
+                }
+                if let Some((d2, end)) = date_at(l, k) {
+                    let both_weekdays = d1.month.is_none() && d2.month.is_none();
+                    if (d1.month.is_some() && d2.month.is_some()) || both_weekdays {
+                        let mut a = d1;
+                        a.year = a.year.or(d2.year);
+                        return Some(self.range(i, end, a, d2));
+                    }
+                }
+            }
+            if lead {
+                return None;
+            }
+            return Some(Found {
+                kind: ClaimKind::Date,
+                start: i,
+                end: j,
+                value: Value::Date(self.dated(d1, i)),
+                modifier: false,
+            });
+        }
+        // Year ranges: "2015 to 2021", "from 2015 to 2021".
+        let y1 = year_at(l, s)?;
+        if let (Some(sep), Some(y2)) = (l.get(s + 1), year_at(l, s + 2)) {
+            if is_range_sep(sep) && (!sep.is("and") || l[i].is("between")) {
+                let a = DateValue { year: Some(y1), month: None, day: None, weekday: None };
+                let b = DateValue { year: Some(y2), month: None, day: None, weekday: None };
+                return Some(Found {
+                    kind: ClaimKind::DateRange,
+                    start: i,
+                    end: s + 3,
+                    value: Value::DateRange(a, b),
+                    modifier: false,
+                });
+            }
+        }
+        None
+    }
+
+    fn range(&self, i: usize, end: usize, a: DateValue, b: DateValue) -> Found {
+        let mut a = self.dated(a, i);
+        let mut b = self.dated(b, i);
+        if a.weekday.is_some() && a.month.is_some() && b.weekday.is_some() && a.day.is_none() {
+            a.weekday = None;
+        }
+        // A range written without years that runs past New Year ("Dec. 28
+        // to Jan. 3") or is a fiscal year ("July 1 to June 30") ends the
+        // year after. Anything else reversed stays as written: range-order
+        // is a check's business, not the parser's.
+        if let (Some(ca), Some(cb)) = (a.civil(), b.civil()) {
+            if cb < ca && a.year == b.year {
+                if let Ok(next) = cb.checked_add(jiff::Span::new().years(1)) {
+                    let days = dates::inclusive_days(ca, next).unwrap_or(0);
+                    if days <= 62 || (365..=366).contains(&days) {
+                        b.year = Some(next.year());
+                    }
+                }
+            }
+        }
+        let _ = &mut b;
+        Found {
+            kind: ClaimKind::DateRange,
+            start: i,
+            end,
+            value: Value::DateRange(a, b),
+            modifier: false,
+        }
+    }
+
+    /// A number-based claim whose number starts at `i`.
+    fn numeric(&self, i: usize, sentence_start: bool) -> Option<Found> {
+        let l = &self.lex;
+        let t = &l[i];
+        // The core number and where it ends.
+        let (mut amount, mut j, hyphen_unit): (Amount, usize, Option<String>) = if let Some(v) = t.digits_value() {
+            if t.text.ends_with('s') {
+                // "the 40s": a decade or a temperature band.
+                return None;
+            }
+            if i > 0 && names_number(&l[i - 1]) && l[i - 1].span.end + 1 >= t.span.start && !(i == 1 && sentence_start) {
+                return None;
+            }
+            if l.get(i + 1).is_some_and(|n| matches!(n.lower().as_str(), "st" | "nd" | "rd" | "th") && n.span.start == t.span.end) {
+                return None;
+            }
+            if l.get(i + 1).is_some_and(|n| n.is(":") && n.span.start == t.span.end) {
+                return self.clock(i);
+            }
+            if l.get(i + 1).is_some_and(|n| matches!(n.lower().as_str(), "a.m." | "p.m." | "a.m" | "p.m")) {
+                return None;
+            }
+            let mut j = i + 1;
+            let mut v = v;
+            if let Some(k) = scale_at(l, j) {
+                v *= k;
+                j += 1;
+            }
+            (Amount::exact(v), j, None)
+        } else if let Some(a) = vague_at(l, i) {
+            (a, i + 1, None)
+        } else if let Some((pct, j)) = fraction_at(l, i) {
+            // "half-empty", "a half hour" are not shares.
+            if t.text.contains('-') && t.lower().starts_with("half") {
+                return None;
+            }
+            if l.get(j).is_some_and(|n| time_unit(n.text).is_some()) {
+                return None;
+            }
+            return Some(self.hedged(i, j, ClaimKind::Percent, Value::Number(Amount::exact(pct))));
+        } else if let Some((v, j)) = words_number(l, i) {
+            if v < 2.0 && !l.get(j).is_some_and(|n| time_unit(n.text).is_some() || unit(n.text).is_some()) {
+                return None;
+            }
+            (Amount::exact(v), j, None)
+        } else if t.text.contains('-') {
+            // "six-day", "three-year-old", "11-point".
+            let (head, rest) = t.text.split_once('-')?;
+            let v = crate::lexicon::NUMBER_WORDS.get(head.to_lowercase().as_str()).copied()?;
+            (Amount::exact(f64::from(v)), i + 1, Some(rest.to_lowercase()))
+        } else {
+            return None;
+        };
+        // Digits followed by "-day", "-year-old".
+        let mut hyphen_unit = hyphen_unit;
+        if hyphen_unit.is_none() && l.get(j).is_some_and(|n| n.text == "-" && n.span.start == l[j - 1].span.end) {
+            if let Some(n) = l.get(j + 1).filter(|n| n.is_word()) {
+                hyphen_unit = Some(n.lower());
+                j += 2;
+            } else if let Some(b) = l.get(j + 1).and_then(|n| n.digits_value()) {
+                // "27-3", "58-55": a score or a tally.
+                let a = amount.value?;
+                let tally = l.get(j + 2).is_some_and(|n| n.is("vote") || n.is("votes"));
+                let unit = if tally { "tally" } else { "score" };
+                return Some(self.plain(i, j + 2, ClaimKind::Quantity, Value::Pair { a, b, unit: unit.into() }));
+            }
+        }
+        if let Some(u) = hyphen_unit {
+            let v = amount.value?;
+            if u.starts_with("year-old") || u == "month-old" {
+                return Some(self.plain(i, j, ClaimKind::Age, Value::Number(Amount::exact(v))));
+            }
+            if let Some(tu) = time_unit(&u) {
+                let mut f = self.plain(i, j, ClaimKind::Duration, Value::Duration { amount, unit: tu.into() });
+                f.modifier = true;
+                return Some(f);
+            }
+            if u == "point" {
+                return Some(self.plain(i, j, ClaimKind::Quantity, Value::Quantity { amount, unit: "point".into() }));
+            }
+            if let Some(un) = unit(&u) {
+                return Some(self.plain(i, j, ClaimKind::Quantity, Value::Quantity { amount, unit: un.into() }));
+            }
+            return None; // "three-pointers", "third-quarter"
+        }
+        let next = l.get(j).map(|n| n.lower()).unwrap_or_default();
+        // Money: "$3.4 billion", "25 cents", "£4.5m".
+        let symbol = i.checked_sub(1).and_then(|k| currency_symbol(l[k].text));
+        if let Some(cur) = symbol {
+            return Some(self.hedged_from(i - 1, j, ClaimKind::Money, |a| Value::Money { amount: a, currency: cur.into() }, amount));
+        }
+        if let Some((cur, k)) = currency_word(&next) {
+            amount = amount.scaled(k);
+            return Some(self.hedged_from(i, j + 1, ClaimKind::Money, |a| Value::Money { amount: a, currency: cur.into() }, amount));
+        }
+        if next == "%" || next == "percent" || (next == "per" && l.get(j + 1).is_some_and(|n| n.is("cent"))) {
+            let mut end = j + if next == "per" { 2 } else { 1 };
+            if next == "percentage" {
+                end += 1;
+            }
+            return Some(self.hedged_from(i, end, ClaimKind::Percent, Value::Number, amount));
+        }
+        if next == "percentage" && l.get(j + 1).is_some_and(|n| n.lower().starts_with("point")) {
+            return Some(self.hedged_from(i, j + 2, ClaimKind::Percent, Value::Number, amount));
+        }
+        if let Some(tu) = time_unit(&next) {
+            if tu == "year" && l.get(j + 1).is_some_and(|n| n.is("old")) {
+                return Some(self.hedged_from(i, j + 2, ClaimKind::Age, Value::Number, amount));
+            }
+            let (start, end) = self.duration_extent(i, j + 1);
+            let mut f = self.hedged_from(start, end, ClaimKind::Duration, |a| Value::Duration { amount: a, unit: tu.into() }, amount);
+            if start < i && l[start].is("within") {
+                if let Value::Duration { amount, .. } = &mut f.value {
+                    *amount = Amount::hedged(amount.value.unwrap_or(0.0), Qualifier::AtMost);
+                }
+            }
+            return Some(f);
+        }
+        if let Some(u) = unit(&next) {
+            return Some(self.hedged_from(i, j + 1, ClaimKind::Quantity, |a| Value::Quantity { amount: a, unit: u.into() }, amount));
+        }
+        if next == "per" && l.get(j + 1).and_then(|n| n.digits_value()) == Some(100000.0) {
+            return Some(self.hedged_from(i, j + 2, ClaimKind::Quantity, |a| Value::Quantity { amount: a, unit: "per_100k".into() }, amount));
+        }
+        // Numeric ranges "from 9 to 31 inches", "between 18 and 24".
+        if let Some(f) = self.numeric_range(i, j, amount) {
+            return Some(f);
+        }
+        // Ages: "Ruth Enders, 71,", "aged 54", "65 or older".
+        if self.is_age(i, j, amount) {
+            let older = l.get(j).is_some_and(|n| n.is("or")) && l.get(j + 1).is_some_and(|n| matches!(n.lower().as_str(), "older" | "over" | "above"));
+            if older {
+                let v = amount.value?;
+                return Some(self.plain(i, j + 2, ClaimKind::Age, Value::Number(Amount::hedged(v, Qualifier::AtLeast))));
+            }
+            return Some(self.hedged_from(i, j, ClaimKind::Age, Value::Number, amount));
+        }
+        // Years standing alone are dates.
+        if amount.is_exact() && year_at(l, i).is_some() && t.text.len() == 4 && !t.text.contains(',') {
+            let v = amount.value? as i16;
+            let d = DateValue { year: Some(v), month: None, day: None, weekday: None };
+            return Some(self.plain(i, j, ClaimKind::Date, Value::Date(d)));
+        }
+        Some(self.hedged_from(i, j, ClaimKind::Count, Value::Number, amount))
+    }
+
+    /// "every 10 minutes", "within 30 days" belong to the duration span.
+    fn duration_extent(&self, i: usize, end: usize) -> (usize, usize) {
+        if i > 0 && matches!(self.lex[i - 1].lower().as_str(), "every" | "within") {
+            (i - 1, end)
+        } else {
+            (i, end)
+        }
+    }
+
+    fn numeric_range(&self, i: usize, j: usize, first: Amount) -> Option<Found> {
+        let l = &self.lex;
+        let sep = l.get(j)?;
+        if !(sep.is("to") || (sep.is("and") && i > 0 && l[i - 1].is("between"))) {
+            return None;
+        }
+        let b = l.get(j + 1)?.digits_value()?;
+        let a = first.value?;
+        let start = if i > 0 && (l[i - 1].is("from") || l[i - 1].is("between")) { i - 1 } else { i };
+        let after = l.get(j + 2).map(|n| n.lower()).unwrap_or_default();
+        if let Some(u) = unit(&after) {
+            return Some(self.plain(start, j + 3, ClaimKind::Quantity, Value::Pair { a, b, unit: u.into() }));
+        }
+        if let Some(tu) = time_unit(&after) {
+            return Some(self.plain(start, j + 3, ClaimKind::Duration, Value::Pair { a, b, unit: tu.into() }));
+        }
+        if l[start].is("between") && b < 120.0 {
+            return Some(self.plain(start, j + 2, ClaimKind::Age, Value::Pair { a, b, unit: "range".into() }));
+        }
+        None
+    }
+
+    fn is_age(&self, i: usize, j: usize, amount: Amount) -> bool {
+        let l = &self.lex;
+        let Some(v) = amount.value else { return false };
+        if !(1.0..120.0).contains(&v) || !l[i].is_digits() || l[i].text.contains('.') {
+            return false;
+        }
+        let prev = i.checked_sub(1).map(|k| &l[k]);
+        let prev2 = i.checked_sub(2).map(|k| &l[k]);
+        if prev.is_some_and(|p| p.is("aged") || p.is("age")) {
+            return true;
+        }
+        // "Ruth Enders, 71, who…" / "Mayor Lee, 58."
+        let after_name = prev.is_some_and(|p| p.is(",")) && prev2.is_some_and(|p| p.is_capitalized() && month(p.text).is_none());
+        let closes = l.get(j).is_none_or(|n| matches!(n.text, "," | "." | ";" | ")") || n.is("and") || n.is("who"));
+        after_name && closes
+    }
+
+    /// A race or clock time "2:10:05" as a duration in seconds.
+    fn clock(&self, i: usize) -> Option<Found> {
+        let l = &self.lex;
+        let mut parts = vec![l[i].digits_value()?];
+        let mut j = i + 1;
+        while l.get(j).is_some_and(|x| x.is(":")) {
+            let Some(v) = l.get(j + 1).and_then(|x| x.digits_value()) else { break };
+            parts.push(v);
+            j += 2;
+        }
+        if parts.len() < 3 || l.get(j).is_some_and(|n| n.lower().starts_with("a.m") || n.lower().starts_with("p.m")) {
+            return None;
+        }
+        let secs = parts.iter().fold(0.0, |acc, p| acc * 60.0 + p);
+        Some(self.plain(i, j, ClaimKind::Duration, Value::Duration { amount: Amount::exact(secs), unit: "second".into() }))
+    }
+
+    fn plain(&self, a: usize, b: usize, kind: ClaimKind, value: Value) -> Found {
+        Found { kind, start: a, end: b, value, modifier: false }
+    }
+
+    /// A claim whose span and value take in a hedge before `start`.
+    fn hedged_from(&self, start: usize, end: usize, kind: ClaimKind, wrap: impl Fn(Amount) -> Value, amount: Amount) -> Found {
+        if let (Some((h, q)), Some(v)) = (hedge_before(&self.lex, start), amount.value) {
+            if amount.is_exact() {
+                return self.plain(h, end, kind, wrap(Amount::hedged(v, q)));
+            }
+        }
+        self.plain(start, end, kind, wrap(amount))
+    }
+
+    fn hedged(&self, start: usize, end: usize, kind: ClaimKind, value: Value) -> Found {
+        match value {
+            Value::Number(a) => self.hedged_from(start, end, kind, Value::Number, a),
+            v => self.plain(start, end, kind, v),
+        }
+    }
+}
+
+/// Extracts every claim of the article, in text order.
+pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster) -> Vec<Claim> {
+    let lexed: Vec<Vec<Lex>> = paragraphs.iter().map(|p| lex(text, p.span)).collect();
+    let article = dates::article_date(&lexed);
+    let mut claims = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        for &sentence in &p.sentences {
+            let ctx = Ctx { lex: lex(text, sentence), article };
+            let source = crate::quotes::sentence_source(text, sentence, roster);
+            let mut i = 0;
+            let first = claims.len();
+            while i < ctx.lex.len() {
+                let found = ctx.date_or_range(i).or_else(|| ctx.numeric(i, i == 0));
+                let Some(f) = found else {
+                    i += 1;
+                    continue;
+                };
+                let span = ctx.span(f.start, f.end);
+                let noun = noun_after(&ctx.lex, f.end);
+                claims.push(Claim {
+                    kind: f.kind,
+                    span,
+                    value: f.value,
+                    sentence,
+                    paragraph: pi,
+                    noun,
+                    source: source.clone(),
+                    part_of: None,
+                    modifier: f.modifier,
+                    whole_of: None,
+                });
+                i = f.end.max(i + 1);
+            }
+            link_parts(&ctx.lex, &mut claims, first);
+        }
+    }
+    claims.extend(person_claims(text, paragraphs, roster));
+    claims.sort_by_key(|c| c.span.start);
+    claims
+}
+
+/// The word a number counts: the next content word ("370 individuals",
+/// "205 of those arrested" → "arrested").
+fn noun_after(lex: &[Lex], j: usize) -> Option<String> {
+    let mut k = j;
+    let skip = ["of", "those", "these", "them", "the", "who", "were", "had", "have", "are", "was", "new", "more", "other", "additional"];
+    while k < lex.len() && k < j + 5 {
+        let w = &lex[k];
+        if !w.is_word() {
+            return None;
+        }
+        let l = w.lower();
+        if !skip.contains(&l.as_str()) {
+            return Some(l);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Counts introduced as parts of an earlier total: "205 of those
+/// arrested", "Of those, 157 had…", "the remaining 217".
+fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
+    let sentence_part = lex.first().is_some_and(|l| l.is("of"))
+        && lex.get(1).is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these" | "the"));
+    for c in first..claims.len() {
+        if claims[c].kind != ClaimKind::Count {
+            continue;
+        }
+        let Some(k) = lex.iter().position(|l| l.span.start == claims[c].span.start) else { continue };
+        let end_k = lex.iter().position(|l| l.span.end == claims[c].span.end).unwrap_or(k);
+        let of_those = lex.get(end_k + 1).is_some_and(|l| l.is("of"))
+            && lex.get(end_k + 2).is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these" | "the" | "its" | "their"));
+        let remaining = k > 0 && matches!(lex[k - 1].lower().as_str(), "remaining" | "other");
+        if !(of_those || remaining || sentence_part) {
+            continue;
+        }
+        // The whole: the latest exact count before this sentence (or, for
+        // "of those" inside one sentence, before the part).
+        let limit = if sentence_part || remaining { first } else { c };
+        let whole = (0..limit).rev().take(12).find(|&w| {
+            claims[w].kind == ClaimKind::Count && claims[w].part_of.is_none() && claims[w].value.amount().is_some_and(|a| a.value.is_some())
+        });
+        claims[c].part_of = whole;
+    }
+}
+
+/// A person named with a title is a claim too: names and titles are what
+/// newsrooms correct most.
+fn person_claims(text: &str, _paragraphs: &[Paragraph], roster: &Roster) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for e in roster.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        for (role, span) in &e.roles {
+            let role = crate::speakers::clean_role(role);
+            out.push(Claim {
+                kind: ClaimKind::Person,
+                span: *span,
+                value: Value::Person { name: e.name.clone(), role },
+                sentence: *span,
+                paragraph: 0,
+                noun: None,
+                source: None,
+                part_of: None,
+                modifier: false,
+                whole_of: None,
+            });
+        }
+    }
+    let _ = text;
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn claims(t: &str) -> Vec<Claim> {
+        let paras = segment(t, 0);
+        let roster = Roster::build(t, Span::new(0, t.len()));
+        extract_claims(t, &paras, &roster).into_iter().filter(|c| c.kind != ClaimKind::Person).collect()
+    }
+
+    fn one(t: &str) -> (String, ClaimKind, serde_json::Value) {
+        let cs = claims(t);
+        assert_eq!(cs.len(), 1, "{t}: {cs:?}");
+        (cs[0].span.of(t).to_string(), cs[0].kind, cs[0].value.to_json())
+    }
+
+    #[test]
+    fn counts_with_separators_and_scales() {
+        assert_eq!(one("Officials counted 41,000 votes."), ("41,000".into(), ClaimKind::Count, serde_json::json!(41000)));
+        assert_eq!(one("It cost $3.4 billion."), ("$3.4 billion".into(), ClaimKind::Money, serde_json::json!({"amount": 3400000000i64, "currency": "USD"})));
+    }
+
+    #[test]
+    fn hedges_are_intervals() {
+        let (text, kind, v) = one("Police arrested more than 300 people.");
+        assert_eq!((text.as_str(), kind), ("more than 300", ClaimKind::Count));
+        assert_eq!(v["min"], 300);
+        assert!(v["max"].is_null());
+    }
+
+    #[test]
+    fn vague_hundreds() {
+        let (text, _, v) = one("They arrested hundreds of offenders.");
+        assert_eq!(text, "hundreds");
+        assert_eq!(v["qualifier"], "vague");
+    }
+
+    #[test]
+    fn six_day_is_a_duration_modifier() {
+        let cs = claims("The six-day operation ended.");
+        assert_eq!(cs[0].value.to_json(), serde_json::json!({"amount": 6, "unit": "day"}));
+        assert!(cs[0].modifier);
+    }
+
+    #[test]
+    fn date_ranges_every_way() {
+        for t in ["It ran from March 18 to March 23.", "It ran March 18–23.", "It ran between March 18 and March 23."] {
+            let (_, kind, v) = one(t);
+            assert_eq!(kind, ClaimKind::DateRange, "{t}");
+            assert_eq!(v, serde_json::json!(["--03-18", "--03-23"]), "{t}");
+        }
+    }
+
+    #[test]
+    fn range_across_months_and_fiscal_year() {
+        let t = "BOSTON, March 5, 2025 — It ran from Jan. 30 to Feb. 2. The fiscal year runs from July 1 to June 30.";
+        let cs = claims(t);
+        let ranges: Vec<_> = cs.iter().filter(|c| c.kind == ClaimKind::DateRange).map(|c| c.value.to_json()).collect();
+        assert_eq!(ranges[0], serde_json::json!(["2025-01-30", "2025-02-02"]));
+        assert_eq!(ranges[1], serde_json::json!(["2025-07-01", "2026-06-30"]));
+    }
+
+    #[test]
+    fn weekday_date_keeps_the_weekday() {
+        let cs = claims("Officials said on May 9, 2024 that it began Tuesday, March 11.");
+        assert_eq!(cs[1].value.to_json(), serde_json::json!("2024-03-11"));
+        assert!(matches!(cs[1].value, Value::Date(DateValue { weekday: Some(2), .. })));
+    }
+
+    #[test]
+    fn percentages_and_points() {
+        assert_eq!(one("Turnout rose 3.4 percentage points.").2, serde_json::json!(3.4));
+        assert_eq!(one("About 55% agreed.").1, ClaimKind::Percent);
+        assert_eq!(one("Nearly half agreed.").2["value"], 50);
+        assert_eq!(one("Roughly one in five agreed.").2["value"], 20);
+    }
+
+    #[test]
+    fn ages() {
+        assert_eq!(one("said Ruth Enders, 71, who stayed.").1, ClaimKind::Age);
+        assert_eq!(one("A 54-year-old man was hurt.").2, serde_json::json!(54));
+    }
+
+    #[test]
+    fn numbers_in_names_and_ordinals_are_not_claims() {
+        assert!(claims("Voters in Ward 4 met the MS-13 task force about COVID-19 for the third time.").is_empty());
+    }
+
+    #[test]
+    fn part_links_to_whole() {
+        let cs = claims("ICE arrested 370 people. According to ICE, 205 of those arrested had convictions.");
+        assert_eq!(cs[1].part_of, Some(0));
+        assert_eq!(cs[1].noun.as_deref(), Some("arrested"));
+        assert_eq!(cs[1].source.as_deref(), Some("ICE"));
+    }
+
+    #[test]
+    fn durations_with_words_and_hedges() {
+        assert_eq!(one("A decision is not expected for at least two weeks.").2["qualifier"], "at_least");
+        assert_eq!(one("Claims must be filed within 30 days.").0, "within 30 days");
+        assert_eq!(one("She won in 2:10:05 flat.").2, serde_json::json!({"amount": 7805, "unit": "second"}));
+    }
+}

@@ -1,0 +1,392 @@
+//! The numeric grammar of news copy: a lexer that keeps "41,000" and
+//! "twenty-one" whole, digits with separators and scale words ("1.2
+//! million"), number words ("two hundred five", "two dozen"), and hedges
+//! that turn a number into an interval ("more than 300", "hundreds of").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::lexicon::NUMBER_WORDS;
+use crate::span::Span;
+
+/// One lexical unit of a sentence for the claim grammar.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Lex<'a> {
+    pub span: Span,
+    pub text: &'a str,
+}
+
+impl Lex<'_> {
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+    pub fn is(&self, s: &str) -> bool {
+        self.text.eq_ignore_ascii_case(s)
+    }
+    pub fn is_digits(&self) -> bool {
+        self.text.starts_with(|c: char| c.is_ascii_digit())
+    }
+    pub fn is_word(&self) -> bool {
+        self.text.starts_with(char::is_alphabetic)
+    }
+    pub fn is_capitalized(&self) -> bool {
+        self.text.starts_with(char::is_uppercase)
+    }
+    /// A digit numeral's value ("41,000" → 41000).
+    pub fn digits_value(&self) -> Option<f64> {
+        if !self.is_digits() {
+            return None;
+        }
+        self.text.replace(',', "").parse().ok()
+    }
+}
+
+static LEX_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:s\b)?|\p{L}+(?:[’'.\-&][\p{L}\d]+)*\.?|\S").unwrap()
+});
+
+/// Lexes `text[span]`; spans are into `text`.
+pub(crate) fn lex(text: &str, span: Span) -> Vec<Lex<'_>> {
+    LEX_RE
+        .find_iter(span.of(text))
+        .map(|m| {
+            let mut s = Span::new(span.start + m.start(), span.start + m.end());
+            let mut t = m.as_str();
+            // A trailing period stays only on abbreviations ("Jan.", "U.S.").
+            if t.len() > 1 && t.ends_with('.') && t.starts_with(char::is_alphabetic) {
+                let w = &t[..t.len() - 1];
+                let keep = crate::lexicon::month(t).is_some()
+                    || crate::lexicon::weekday(t).is_some()
+                    || crate::lexicon::ABBREVIATIONS.contains(t.to_lowercase().as_str())
+                    || w.contains('.');
+                if !keep {
+                    t = w;
+                    s.end -= 1;
+                }
+            }
+            Lex { span: s, text: t }
+        })
+        .collect()
+}
+
+/// How a hedge widens a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Approx,
+    Nearly,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Vague,
+}
+
+impl Qualifier {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "approx" => Qualifier::Approx,
+            "nearly" => Qualifier::Nearly,
+            "more_than" => Qualifier::MoreThan,
+            "at_least" => Qualifier::AtLeast,
+            "less_than" => Qualifier::LessThan,
+            "at_most" => Qualifier::AtMost,
+            _ => return None,
+        })
+    }
+}
+
+/// A number as the article states it: exact, or an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Amount {
+    /// The number written; `None` for vague amounts ("hundreds").
+    pub value: Option<f64>,
+    pub min: f64,
+    pub max: f64,
+    pub qualifier: Option<Qualifier>,
+}
+
+impl Amount {
+    pub fn exact(v: f64) -> Self {
+        Amount {
+            value: Some(v),
+            min: v,
+            max: v,
+            qualifier: None,
+        }
+    }
+
+    pub fn hedged(v: f64, q: Qualifier) -> Self {
+        let (min, max) = match q {
+            // Newsroom rounding: "about 370" covers a tenth either way.
+            Qualifier::Approx => (v * 0.9, v * 1.1),
+            Qualifier::Nearly => (v * 0.85, v),
+            Qualifier::MoreThan | Qualifier::AtLeast => (v, f64::INFINITY),
+            Qualifier::LessThan | Qualifier::AtMost => (0.0, v),
+            Qualifier::Vague => (v, v * 10.0 - 1.0),
+        };
+        Amount {
+            value: Some(v),
+            min,
+            max,
+            qualifier: Some(q),
+        }
+    }
+
+    pub fn vague(min: f64, max: f64) -> Self {
+        Amount {
+            value: None,
+            min,
+            max,
+            qualifier: Some(Qualifier::Vague),
+        }
+    }
+
+    pub fn is_exact(&self) -> bool {
+        self.qualifier.is_none()
+    }
+
+    /// Can the two amounts be the same number?
+    pub fn agrees(&self, other: &Amount) -> bool {
+        self.min <= other.max + 1e-9 && other.min <= self.max + 1e-9
+    }
+
+    pub fn scaled(self, k: f64) -> Self {
+        Amount {
+            value: self.value.map(|v| v * k),
+            min: self.min * k,
+            max: self.max * k,
+            qualifier: self.qualifier,
+        }
+    }
+
+    /// JSON: a number when exact, else `{"value","min","max","qualifier"}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        match (self.qualifier, self.value) {
+            (None, Some(v)) => num(v),
+            _ => {
+                let mut m = serde_json::Map::new();
+                if let Some(v) = self.value {
+                    m.insert("value".into(), num(v));
+                }
+                m.insert("min".into(), num(self.min));
+                m.insert("max".into(), num(self.max));
+                if let Some(q) = self.qualifier {
+                    m.insert("qualifier".into(), serde_json::to_value(q).unwrap_or_default());
+                }
+                serde_json::Value::Object(m)
+            }
+        }
+    }
+}
+
+/// A JSON number, integral when it is one; infinity becomes null.
+pub fn num(v: f64) -> serde_json::Value {
+    if !v.is_finite() {
+        serde_json::Value::Null
+    } else if v.fract() == 0.0 && v.abs() < 1e15 {
+        serde_json::Value::from(v as i64)
+    } else {
+        serde_json::Value::from((v * 10000.0).round() / 10000.0)
+    }
+}
+
+const HEDGES_SRC: &str = include_str!("../../data/lexicon/hedges.txt");
+
+static HEDGES: LazyLock<Vec<(Vec<String>, Qualifier)>> = LazyLock::new(|| {
+    let mut v: Vec<(Vec<String>, Qualifier)> = HEDGES_SRC
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .filter_map(|l| {
+            let (phrase, q) = l.rsplit_once(' ')?;
+            Some((phrase.split(' ').map(str::to_string).collect(), Qualifier::parse(q)?))
+        })
+        .collect();
+    v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    v
+});
+
+/// The hedge that ends right before `lex[i]`, as (first index, qualifier).
+pub(crate) fn hedge_before(lex: &[Lex], i: usize) -> Option<(usize, Qualifier)> {
+    for (phrase, q) in HEDGES.iter() {
+        let n = phrase.len();
+        if i < n {
+            continue;
+        }
+        if lex[i - n..i].iter().zip(phrase).all(|(l, p)| l.is(p)) {
+            // "just over", "an estimated": take a leading "just"/"an estimated" too.
+            return Some((i - n, *q));
+        }
+    }
+    if i >= 2 && lex[i - 1].is("estimated") && lex[i - 2].is("an") {
+        return Some((i - 2, Qualifier::Approx));
+    }
+    None
+}
+
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("m", 1e6),
+    ("bn", 1e9),
+    ("k", 1e3),
+];
+
+/// A scale word at `lex[i]` ("million").
+pub(crate) fn scale_at(lex: &[Lex], i: usize) -> Option<f64> {
+    let l = lex.get(i)?.lower();
+    SCALES.iter().find(|(w, _)| *w == l).map(|(_, k)| *k)
+}
+
+fn word_value(w: &str) -> Option<u32> {
+    NUMBER_WORDS.get(w).copied()
+}
+
+/// Value of one word that may be hyphenated: "twenty-one" → 21.
+fn compound_word(w: &str) -> Option<u32> {
+    if let Some(v) = word_value(w) {
+        return Some(v);
+    }
+    let (a, b) = w.split_once('-')?;
+    let (ta, tb) = (word_value(a)?, word_value(b)?);
+    (ta >= 20 && ta % 10 == 0 && tb < 10).then_some(ta + tb)
+}
+
+/// A number written in words starting at `lex[i]`: value and the index
+/// after it. "two hundred five" → 205; "two dozen" → 24; "a dozen" → 12.
+pub(crate) fn words_number(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
+    let mut total = 0f64;
+    let mut current = 0f64;
+    let mut j = i;
+    let mut any = false;
+    while j < lex.len() {
+        let l = lex[j].lower();
+        if let Some(v) = compound_word(&l) {
+            if any && current % 100.0 != 0.0 && current != 0.0 {
+                break; // "five six" is two numbers
+            }
+            current += f64::from(v);
+            any = true;
+        } else if l == "hundred" && any {
+            current = current.max(1.0) * 100.0;
+        } else if l == "dozen" && any {
+            current *= 12.0;
+        } else if let Some(k) = SCALES.iter().find(|(w, _)| *w == l && w.len() > 2).map(|(_, k)| *k) {
+            if !any {
+                break;
+            }
+            total += current * k;
+            current = 0.0;
+        } else if l == "and" && any && lex.get(j + 1).is_some_and(|n| compound_word(&n.lower()).is_some()) && current >= 100.0 {
+            // "two hundred and five"
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    if !any && lex.get(i).is_some_and(|t| t.is("a")) && lex.get(i + 1).is_some_and(|t| t.is("dozen")) {
+        return Some((12.0, i + 2));
+    }
+    any.then_some((total + current, j))
+}
+
+/// Vague amounts: "hundreds", "dozens", "thousands", "scores".
+pub(crate) fn vague_at(lex: &[Lex], i: usize) -> Option<Amount> {
+    let l = lex.get(i)?.lower();
+    Some(match l.as_str() {
+        "dozens" => Amount::vague(24.0, 99.0),
+        "hundreds" => Amount::vague(200.0, 999.0),
+        "thousands" => Amount::vague(2000.0, 9999.0),
+        "millions" => Amount::vague(2e6, 1e9 - 1.0),
+        "billions" => Amount::vague(2e9, 1e12 - 1.0),
+        _ => return None,
+    })
+}
+
+/// Fractions and ratios that state a share: "half", "a third", "two-thirds",
+/// "one in five". Returns the percentage and the index after.
+pub(crate) fn fraction_at(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
+    let l = lex.get(i)?.lower();
+    let frac = |w: &str| -> Option<f64> {
+        Some(match w {
+            "half" => 50.0,
+            "third" | "thirds" => 100.0 / 3.0,
+            "quarter" | "quarters" => 25.0,
+            "fifth" | "fifths" => 20.0,
+            "tenth" | "tenths" => 10.0,
+            _ => return None,
+        })
+    };
+    if l == "half" {
+        return Some((50.0, i + 1));
+    }
+    if let Some((a, b)) = l.split_once('-') {
+        if let (Some(n), Some(f)) = (word_value(a), frac(b)) {
+            if n >= 2 && b.ends_with('s') {
+                return Some((f64::from(n) * f, i + 1));
+            }
+        }
+    }
+    if l == "a" || l == "one" {
+        let next = lex.get(i + 1)?.lower();
+        if let Some(f) = frac(&next).filter(|_| next != "half") {
+            // "a third of", not "a third term".
+            if lex.get(i + 2).is_some_and(|t| t.is("of")) {
+                return Some((f, i + 2));
+            }
+        }
+        if next == "in" {
+            let d = lex.get(i + 2)?;
+            let dv = d.digits_value().or_else(|| word_value(&d.lower()).map(f64::from))?;
+            if dv > 1.0 {
+                return Some((100.0 / dv, i + 3));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexed(t: &str) -> Vec<Lex<'_>> {
+        lex(t, Span::new(0, t.len()))
+    }
+
+    #[test]
+    fn lexer_keeps_separators_and_compounds() {
+        let t = "about 41,000 twenty-one COVID-19 Jan. 3, 1.2";
+        let words: Vec<&str> = lexed(t).iter().map(|l| l.text).collect();
+        assert_eq!(words, vec!["about", "41,000", "twenty-one", "COVID-19", "Jan.", "3", ",", "1.2"]);
+    }
+
+    #[test]
+    fn number_words_compose() {
+        for (t, v) in [("two hundred five", 205.0), ("twenty-one", 21.0), ("two dozen", 24.0), ("a dozen", 12.0), ("three thousand", 3000.0)] {
+            let l = lexed(t);
+            assert_eq!(words_number(&l, 0).map(|x| x.0), Some(v), "{t}");
+        }
+    }
+
+    #[test]
+    fn hedges_make_intervals() {
+        let more = Amount::hedged(300.0, Qualifier::MoreThan);
+        assert!(more.agrees(&Amount::exact(370.0)));
+        assert!(!Amount::hedged(300.0, Qualifier::LessThan).agrees(&Amount::exact(370.0)));
+        assert!(Amount::vague(200.0, 999.0).agrees(&Amount::exact(370.0)));
+    }
+
+    #[test]
+    fn fractions_are_percentages() {
+        let l = lexed("one in five");
+        assert_eq!(fraction_at(&l, 0), Some((20.0, 3)));
+        let l = lexed("two-thirds");
+        assert!((fraction_at(&l, 0).unwrap().0 - 66.6667).abs() < 0.01);
+    }
+}

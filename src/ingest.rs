@@ -1,0 +1,156 @@
+//! Bytes in, [`Document`] out. Validates UTF-8 and refuses input that is not an
+//! article (empty, binary, oversized), naming the file and the place. The text
+//! is never rewritten: a leading BOM is skipped by starting analysis after it,
+//! so every span stays an offset into the original bytes.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::span::LineIndex;
+
+/// Articles larger than this are refused rather than analysed: no news
+/// article is 64 MiB, and such input is almost always a wrong path.
+pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One article: its name, its original text, and where the content starts.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: String,
+    /// The original input, byte for byte (a BOM included).
+    pub text: String,
+    /// Offset of the first byte after a UTF-8 BOM (0 or 3).
+    pub body_start: usize,
+    pub lines: LineIndex,
+}
+
+impl Document {
+    /// Builds a document from text already in memory.
+    pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let lines = LineIndex::new(&text);
+        Document {
+            path: path.into(),
+            text,
+            body_start,
+            lines,
+        }
+    }
+
+    /// Validates raw bytes and builds a document. `path` is only used to name
+    /// the input in errors.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self> {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        if body.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(Error::Empty {
+                path: path.to_path_buf(),
+            });
+        }
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(Error::Binary {
+                path: path.to_path_buf(),
+                offset,
+            });
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Document::from_text(path.display().to_string(), text)),
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or("");
+                let (line, column) = LineIndex::new(valid).line_col(valid, offset);
+                Err(Error::InvalidUtf8 {
+                    path: path.to_path_buf(),
+                    offset,
+                    line,
+                    column,
+                })
+            }
+        }
+    }
+
+    /// Reads a file (or stdin for `-`) into a document.
+    pub fn read(path: &Path) -> Result<Self> {
+        let io = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut bytes = Vec::new();
+        if path == Path::new("-") {
+            std::io::stdin()
+                .take(MAX_ARTICLE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(io)?;
+        } else {
+            let file = std::fs::File::open(path).map_err(io)?;
+            let size = file.metadata().map_err(io)?.len();
+            if size > MAX_ARTICLE_BYTES {
+                return Err(too_large(path, size));
+            }
+            file.take(MAX_ARTICLE_BYTES + 1)
+                .read_to_end(&mut bytes)
+                .map_err(io)?;
+        }
+        if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+            return Err(too_large(path, bytes.len() as u64));
+        }
+        let name = if path == Path::new("-") {
+            PathBuf::from("<stdin>")
+        } else {
+            path.to_path_buf()
+        };
+        Document::from_bytes(&name, bytes)
+    }
+
+    /// The text after the BOM, with its offset, for analysis.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+}
+
+fn too_large(path: &Path, size: u64) -> Error {
+    Error::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_ARTICLE_BYTES,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let err = Document::from_bytes(Path::new("a.txt"), b"ok\nab\xffcd".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.txt:2:3: not valid UTF-8 (byte offset 5)"
+        );
+    }
+
+    #[test]
+    fn empty_and_whitespace_files_are_refused() {
+        for bytes in [&b""[..], b"  \n\n", b"\xEF\xBB\xBF\n"] {
+            let err = Document::from_bytes(Path::new("e.txt"), bytes.to_vec()).unwrap_err();
+            assert!(matches!(err, Error::Empty { .. }), "{err}");
+        }
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let err = Document::from_bytes(Path::new("b.bin"), b"PK\x03\x04\x00\x00".to_vec()).unwrap_err();
+        assert!(err.to_string().contains("binary"));
+    }
+
+    #[test]
+    fn bom_is_skipped_but_offsets_stay_original() {
+        let doc = Document::from_bytes(Path::new("x"), b"\xEF\xBB\xBFHello".to_vec()).unwrap();
+        assert_eq!(doc.body_start, 3);
+        assert_eq!(&doc.text[doc.body_start..], "Hello");
+    }
+}

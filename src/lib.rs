@@ -1,0 +1,88 @@
+//! factsheet: a fact-checker's workbench. The library reads an article and
+//! returns its quotes (with speakers), its checkable claims (with
+//! normalised values) and the findings of the consistency checks; the
+//! renderers turn that into JSON Lines, a terminal table or a CSV
+//! worksheet. The library never prints.
+//!
+//! Pipeline: [`ingest`] → [`segment`] → [`speakers`] + [`quotes`] →
+//! [`claims`] → [`checks`] → [`render`] / [`worksheet`].
+//!
+//! # JSON Lines contract
+//!
+//! `factsheet check --format jsonl` writes one object per line:
+//!
+//! - `{"type":"article","path":…,"date":…,"quotes":[…],"claims":[…],"findings":[…],"roster":[…]}`
+//! - `{"type":"error","path":…,"message":…}` for an input that could not be read
+//! - a final `{"type":"summary","articles":…,"quotes":…,"claims":…,"findings":…,"errors":…}`
+//!
+//! Every item has `id` (stable across runs: derived from the article's file
+//! name and the item's text), `byte_start`/`byte_end` (half-open, bytes of
+//! the original file) and 1-based `line`/`column` (column in characters).
+//! See README.md for every field.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod checks;
+pub mod claims;
+pub mod error;
+pub mod ingest;
+pub mod lexicon;
+pub mod quotes;
+pub mod render;
+pub mod segment;
+pub mod span;
+pub mod speakers;
+mod token;
+pub mod worksheet;
+
+pub use checks::{Finding, Selection, Severity};
+pub use claims::{Claim, ClaimKind};
+pub use error::{Error, Result};
+pub use ingest::Document;
+pub use quotes::{Quote, QuoteKind};
+pub use span::Span;
+
+/// Everything factsheet found in one article.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub document: Document,
+    pub paragraphs: Vec<segment::Paragraph>,
+    pub roster: speakers::Roster,
+    pub quotes: Vec<Quote>,
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+    pub notes: Vec<checks::CheckNote>,
+}
+
+/// Runs the whole pipeline on a document.
+pub fn analyze(document: Document, selection: &Selection) -> Analysis {
+    let text = document.text.as_str();
+    let body = Span::new(document.body_start, text.len());
+    let paragraphs = segment::segment(text, document.body_start);
+    let mut roster = speakers::Roster::build(text, body);
+    let quotes = quotes::extract_quotes(text, &paragraphs, &mut roster);
+    let claims = claims::extract_claims(text, &paragraphs, &roster);
+    let report = {
+        let cx = checks::CheckContext {
+            text,
+            claims: &claims,
+            quotes: &quotes,
+            roster: &roster,
+        };
+        checks::run_checks(&cx, selection)
+    };
+    Analysis {
+        paragraphs,
+        roster,
+        quotes,
+        claims,
+        findings: report.findings,
+        notes: report.notes,
+        document,
+    }
+}
+
+/// Runs the pipeline on text already in memory.
+pub fn analyze_text(path: &str, text: &str, selection: &Selection) -> Analysis {
+    analyze(Document::from_text(path, text), selection)
+}

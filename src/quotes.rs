@@ -1,0 +1,859 @@
+//! Direct quotations: pairing quotation marks (curly, straight, NYT-style
+//! `''`, single-quote house style), the multi-paragraph convention, telling
+//! statements from partial quotes and scare quotes, and attributing each to
+//! a speaker mention through the speech-verb lexicon. Every attribution
+//! records the rule that made it, so an editor can see why a name is there.
+
+use serde::Serialize;
+
+use crate::lexicon::{FUNCTION_WORDS, is_speech_verb};
+use crate::segment::{Paragraph, trim};
+use crate::span::Span;
+use crate::speakers::{Roster, clean_role};
+use crate::token::{Token, tokenize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A quoted sentence or more, someone's words.
+    Statement,
+    /// Quoted words inside reported speech (`called it "a disaster"`).
+    Partial,
+    /// A term or title in quotation marks (“border czar”): nobody's speech.
+    Scare,
+}
+
+impl QuoteKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            QuoteKind::Statement => "statement",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Scare => "scare",
+        }
+    }
+}
+
+/// Who a quote is attributed to, and where the mention is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Speaker {
+    pub name: String,
+    pub role: Option<String>,
+    /// The mention the attribution hangs on ("she", "Homan").
+    pub span: Span,
+    #[serde(skip)]
+    pub entity: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// The words inside the marks.
+    pub span: Span,
+    /// The opening mark, or the paragraph start of a quote with none.
+    pub open: Span,
+    /// The closing mark; `None` when the quote runs to its paragraph end.
+    pub close: Option<Span>,
+    /// Index of the paragraph.
+    pub paragraph: usize,
+    /// Quotes of one multi-paragraph quotation share a group number.
+    pub group: Option<usize>,
+    /// True when the quote is still open at its paragraph end and the next
+    /// paragraph does not reopen it: a mark never closed.
+    pub unbalanced: bool,
+    /// The speech verb or phrase that attributes it.
+    pub cue: Option<String>,
+    pub speaker: Option<Speaker>,
+    /// How the attribution was made (`speaker-verb-after-quote`, `pronoun`, …).
+    pub rule: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkKind {
+    Double,
+    Single,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    span: Span,
+    kind: MarkKind,
+    dir: Dir,
+}
+
+fn char_before(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+fn char_after(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+/// Finds quotation marks in a paragraph; apostrophes are left out.
+fn marks(text: &str, para: Span) -> Vec<Mark> {
+    let mut out = Vec::new();
+    let s = para.of(text);
+    let mut skip_next = false;
+    for (i, c) in s.char_indices() {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        let pos = para.start + i;
+        let before = if i == 0 { None } else { char_before(text, pos) };
+        let after_pos = pos + c.len_utf8();
+        let after = if after_pos >= para.end { None } else { char_after(text, after_pos) };
+        let space_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/".contains(b));
+        let space_after = after.is_none_or(|a| a.is_whitespace() || ",.;:!?)]—–-".contains(a));
+        let alnum = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        let push = |out: &mut Vec<Mark>, len: usize, kind, dir| {
+            out.push(Mark {
+                span: Span::new(pos, pos + len),
+                kind,
+                dir,
+            })
+        };
+        match c {
+            '“' | '„' => push(&mut out, 3, MarkKind::Double, Dir::Open),
+            '”' => push(&mut out, 3, MarkKind::Double, Dir::Close),
+            '"' => {
+                let dir = match (space_before, space_after) {
+                    (true, false) => Dir::Open,
+                    (false, true) => Dir::Close,
+                    _ => Dir::Either,
+                };
+                push(&mut out, 1, MarkKind::Double, dir)
+            }
+            '\'' if after == Some('\'') => {
+                // NYT-style '' serves as both the opening and closing mark.
+                skip_next = true;
+                let after2 = char_after(text, pos + 2).filter(|_| pos + 2 < para.end);
+                let space_after2 = after2.is_none_or(|a| a.is_whitespace() || ",.;:!?)]—–-".contains(a));
+                let dir = match (space_before, space_after2) {
+                    (true, false) => Dir::Open,
+                    (false, true) => Dir::Close,
+                    _ => Dir::Either,
+                };
+                push(&mut out, 2, MarkKind::Double, dir)
+            }
+            '‘' => {
+                if !after.is_some_and(|a| a.is_ascii_digit()) {
+                    push(&mut out, 3, MarkKind::Single, Dir::Open)
+                }
+            }
+            '’' | '\'' => {
+                let len = c.len_utf8();
+                if alnum(before) && alnum(after) {
+                    continue; // don’t, O’Brien
+                }
+                if space_before && after.is_some_and(|a| a.is_ascii_digit()) {
+                    continue; // ’90s
+                }
+                if space_before && !space_after && c == '\'' {
+                    push(&mut out, len, MarkKind::Single, Dir::Open)
+                } else if !space_before && (space_after || !alnum(after)) {
+                    push(&mut out, len, MarkKind::Single, Dir::Close)
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A quoted stretch of one paragraph, before classification.
+struct Segment {
+    open: Span,
+    close: Option<Span>,
+    paragraph: usize,
+}
+
+/// Pairs the outermost marks of one paragraph. A quote still open at the
+/// paragraph end runs to it.
+fn pair(text: &str, para: Span, idx: usize) -> Vec<Segment> {
+    let ms = marks(text, para);
+    let mut out = Vec::new();
+    let mut open: Option<Mark> = None;
+    // Marks of the other kind nested inside the outer quote.
+    let mut nested = 0usize;
+    for m in ms {
+        match open {
+            None => {
+                let opens = match m.dir {
+                    Dir::Open => true,
+                    Dir::Either => m.kind == MarkKind::Double,
+                    Dir::Close => false,
+                };
+                if opens {
+                    open = Some(m);
+                    nested = 0;
+                }
+            }
+            Some(o) => {
+                if m.kind != o.kind || m.span.start < o.span.end {
+                    // Inner quotes of the other kind: track them so their
+                    // closing marks are not taken for ours.
+                    if m.dir == Dir::Open {
+                        nested += 1;
+                    } else if m.dir == Dir::Close && nested > 0 {
+                        nested -= 1;
+                    }
+                    continue;
+                }
+                match m.dir {
+                    Dir::Close | Dir::Either => {
+                        out.push(Segment {
+                            open: o.span,
+                            close: Some(m.span),
+                            paragraph: idx,
+                        });
+                        open = None;
+                    }
+                    Dir::Open => {
+                        // A second opening mark of the same kind: the first
+                        // was never closed. End it before this one.
+                        nested += 1;
+                    }
+                }
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push(Segment {
+            open: o.span,
+            close: None,
+            paragraph: idx,
+        });
+    }
+    out
+}
+
+/// Does the paragraph open with a quotation mark (the multi-paragraph
+/// convention reopens each paragraph)?
+fn opens_with_mark(text: &str, para: Span) -> bool {
+    let s = para.of(text).trim_start();
+    s.starts_with(['“', '"', '‘', '„']) || s.starts_with("''")
+}
+
+/// A transcript label at the start of a quote ("PENCE:", "MR. TRUMP:").
+fn transcript_label(text: &str, content: Span) -> Option<(Span, Span)> {
+    let s = content.of(text);
+    let colon = s.find(':')?;
+    let label = &s[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || colon > 40 || label.chars().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    if !label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '’' || c == '\'') {
+        return None;
+    }
+    let label_span = Span::new(content.start, content.start + colon);
+    let rest = trim(text, Span::new(content.start + colon + 1, content.end));
+    Some((label_span, rest))
+}
+
+/// Words that may stand between a subject and its speech verb.
+const BRIDGE_WORDS: &[&str] = &[
+    "also", "later", "has", "had", "have", "previously", "once", "then", "again", "would", "will", "had", "recently",
+    "earlier", "simply", "repeatedly", "publicly", "flatly", "quickly", "further", "separately", "often", "told",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+const TERM_MARKERS: &[&str] = &[
+    "so-called", "dubbed", "nicknamed", "the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+    "those", "our", "my", "your", "termed", "branded", "titled", "word", "phrase",
+];
+
+struct Cue {
+    subject: Span,
+    verb: String,
+    rule: &'static str,
+}
+
+fn is_verb_at(toks: &[Token], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if !t.is_word {
+        return None;
+    }
+    if is_speech_verb(t.text) {
+        return Some(1);
+    }
+    if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
+        return Some(2);
+    }
+    None
+}
+
+fn span_of(toks: &[Token]) -> Option<Span> {
+    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+}
+
+/// The subject phrase that ends right before `toks[..end]`'s end, read
+/// backwards: a pronoun, a name with its titles, or a short description.
+fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
+    let mut e = end;
+    while e > 0 && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_str()) && toks[e - 1].is_word {
+        e -= 1;
+    }
+    // An appositive between subject and verb: "Hill, a doctor at X, said".
+    if e > 0 && toks[e - 1].is(",") {
+        let open = toks[..e - 1].iter().rposition(|t| t.is(","))?;
+        if e - 1 - open > 20 || open == 0 {
+            return None;
+        }
+        e = open;
+    }
+    if e == 0 {
+        return None;
+    }
+    let last = &toks[e - 1];
+    if !last.is_word {
+        return None;
+    }
+    if PRONOUNS.contains(&last.lower().as_str()) {
+        return Some(last.span);
+    }
+    let mut s = e;
+    if last.is_capitalized() || last.text.ends_with('.') {
+        // A name with its titles and role words.
+        while s > 0 {
+            let t = &toks[s - 1];
+            let l = t.lower();
+            let connector = matches!(l.as_str(), "and" | "of" | "for" | "acting" | "former" | "interim" | "de" | "van")
+                && s >= 2
+                && toks[s - 2].is_capitalized();
+            if (t.is_capitalized() && !(s - 1 == 0 && FUNCTION_WORDS.contains(l.as_str())) && !is_speech_verb(t.text))
+                || connector
+            {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        if s == e {
+            return None;
+        }
+        return span_of(&toks[s..e]);
+    }
+    // A description: "the agency", "a spokeswoman for the office", "officials".
+    let mut k = e;
+    while k > 0 && e - k < 7 {
+        let t = &toks[k - 1];
+        if !t.is_word {
+            break;
+        }
+        k -= 1;
+        if matches!(t.lower().as_str(), "the" | "a" | "an") || t.is_possessive() {
+            break;
+        }
+    }
+    let head = toks[e - 1].lower();
+    if k == e || FUNCTION_WORDS.contains(head.as_str()) || is_speech_verb(&head) {
+        return None;
+    }
+    // Without a determiner only a plural noun works ("officials said").
+    let determined = matches!(toks[k].lower().as_str(), "the" | "a" | "an") || toks[k].is_possessive();
+    if !determined {
+        if !head.ends_with('s') || e - k > 2 {
+            return None;
+        }
+        k = e - 1;
+    }
+    span_of(&toks[k..e])
+}
+
+/// The subject phrase right after an inverted verb ("said Ruth Enders, 71").
+fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
+    let first = toks.get(start)?;
+    if PRONOUNS.contains(&first.lower().as_str()) {
+        return Some(first.span);
+    }
+    let mut e = start;
+    if first.is_capitalized() {
+        while e < toks.len() {
+            let t = &toks[e];
+            let connector = matches!(t.lower().as_str(), "and" | "of" | "de" | "van" | "acting")
+                && toks.get(e + 1).is_some_and(|n| n.is_capitalized());
+            if t.is_capitalized() || connector {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+    } else if matches!(first.lower().as_str(), "the" | "a" | "an") {
+        e = start + 1;
+        while e < toks.len() && e - start < 6 && toks[e].is_word && !is_speech_verb(toks[e].text) {
+            if matches!(toks[e].lower().as_str(), "in" | "on" | "at" | "that" | "who" | "to" | "during") {
+                break;
+            }
+            e += 1;
+        }
+    }
+    (e > start).then(|| span_of(&toks[start..e])).flatten()
+}
+
+/// A cue after the closing mark: `…,” Homan said.` / `…,” said Smith.`
+fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
+    let mut i = 0;
+    while i < toks.len() && !toks[i].is_word {
+        if matches!(toks[i].text, "-" | "—" | "–") {
+            // A dash credit: `"…" -Commissioner Jane Doe`.
+            if let Some(s) = subject_after(toks, i + 1) {
+                if toks[i + 1].is_capitalized() {
+                    return Some(Cue {
+                        subject: s,
+                        verb: toks[i].text.to_string(),
+                        rule: "dash-credit",
+                    });
+                }
+            }
+        }
+        i += 1;
+    }
+    let words = &toks[i..];
+    let limit = words.len().min(window);
+    let v = (0..limit).find(|&k| {
+        is_verb_at(words, k).is_some()
+            && !(k > 0 && words[..k].iter().any(|t| matches!(t.text, "." | "“" | "”" | "\"" | ";" | "?" | "!")))
+    })?;
+    let n = is_verb_at(words, v)?;
+    let verb = words[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    if v == 0 || n == 2 {
+        let subject = subject_after(words, v + n)?;
+        let rule = if n == 2 { "according-to" } else { "verb-before-speaker" };
+        return Some(Cue { subject, verb, rule });
+    }
+    let subject = subject_before(words, v)?;
+    // The subject must start the clause: nothing but punctuation before it.
+    let first_word = words.iter().position(|t| t.span.start >= subject.start)?;
+    let gap_ok = words[..first_word].iter().all(|t| !t.is_word) || first_word <= 1;
+    gap_ok.then_some(Cue {
+        subject,
+        verb,
+        rule: "speaker-verb-after-quote",
+    })
+}
+
+/// A cue before the opening mark: `Smith said: “…”`, `the alliance said
+/// demand had “far outstripped …”`.
+fn cue_before(toks: &[Token]) -> Option<Cue> {
+    let mut v = None;
+    for k in (0..toks.len()).rev() {
+        if let Some(n) = is_verb_at(toks, k) {
+            v = Some((k, n));
+            break;
+        }
+    }
+    let (v, n) = v?;
+    let verb = toks[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    if n == 2 {
+        let subject = subject_after(toks, v + 2)?;
+        return Some(Cue {
+            subject,
+            verb,
+            rule: "according-to",
+        });
+    }
+    if let Some(subject) = subject_before(toks, v) {
+        return Some(Cue {
+            subject,
+            verb,
+            rule: "speaker-verb-before-quote",
+        });
+    }
+    // Inverted: `said Smith: “…”`.
+    let subject = subject_after(toks, v + 1)?;
+    Some(Cue {
+        subject,
+        verb,
+        rule: "verb-before-speaker",
+    })
+}
+
+/// Who a sentence says its facts come from: "According to ICE, …",
+/// "…, police said." Returns the resolved name.
+pub(crate) fn sentence_source(text: &str, sentence: Span, roster: &Roster) -> Option<String> {
+    let toks = tokenize(text, sentence);
+    let toks: Vec<Token> = toks.into_iter().filter(|t| !matches!(t.text, "“" | "”" | "\"")).collect();
+    let cue = cue_before(&toks)?;
+    roster.resolve(text, cue.subject).map(|r| r.name)
+}
+
+/// Finds, classifies and attributes every quote of the article.
+pub fn extract_quotes(text: &str, paragraphs: &[Paragraph], roster: &mut Roster) -> Vec<Quote> {
+    let mut segments: Vec<Segment> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        segments.extend(pair(text, p.span, i));
+    }
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut group_of_prev: Option<usize> = None;
+    let mut next_group = 0;
+    for seg in &segments {
+        let para = &paragraphs[seg.paragraph];
+        let end = seg.close.map_or(para.span.end, |c| c.start);
+        let mut content = trim(text, Span::new(seg.open.end, end));
+        // A group continues when the previous segment ran to the end of the
+        // previous paragraph and this paragraph reopens with a mark.
+        let continues = quotes.last().is_some_and(|q| {
+            q.close.is_none() && q.paragraph + 1 == seg.paragraph && seg.open.start == trim(text, para.span).start
+        });
+        let group = if continues {
+            let g = group_of_prev.unwrap_or_else(|| {
+                next_group += 1;
+                next_group - 1
+            });
+            if let Some(prev) = quotes.last_mut() {
+                prev.group = Some(g);
+                prev.unbalanced = false;
+            }
+            Some(g)
+        } else {
+            None
+        };
+        group_of_prev = group;
+        let unbalanced = seg.close.is_none()
+            && paragraphs
+                .get(seg.paragraph + 1)
+                .is_none_or(|next| !opens_with_mark(text, next.span));
+        let mut label = None;
+        if let Some((l, rest)) = transcript_label(text, content) {
+            label = Some(l);
+            content = rest;
+        }
+        if content.is_empty() {
+            continue;
+        }
+        quotes.push(Quote {
+            kind: QuoteKind::Statement,
+            span: content,
+            open: seg.open,
+            close: seg.close,
+            paragraph: seg.paragraph,
+            group,
+            unbalanced,
+            cue: label.map(|_| ":".to_string()),
+            speaker: label.and_then(|l| {
+                let r = roster.resolve_label(text, l)?;
+                Some(Speaker {
+                    name: r.name,
+                    role: r.role,
+                    span: l,
+                    entity: r.entity,
+                })
+            }),
+            rule: label.map(|_| "transcript-label"),
+        });
+    }
+    attribute(text, paragraphs, roster, &mut quotes);
+    quotes
+}
+
+fn sentence_at(p: &Paragraph, pos: usize) -> Span {
+    p.sentences
+        .iter()
+        .copied()
+        .find(|s| s.start <= pos && pos < s.end)
+        .unwrap_or(p.span)
+}
+
+fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: &mut [Quote]) {
+    for i in 0..quotes.len() {
+        if quotes[i].speaker.is_some() {
+            continue;
+        }
+        let q = &quotes[i];
+        let para = &paragraphs[q.paragraph];
+        let prev_close = (i > 0 && quotes[i - 1].paragraph == q.paragraph)
+            .then(|| quotes[i - 1].close.map_or(para.span.end, |c| c.end));
+        let next_open = quotes
+            .get(i + 1)
+            .filter(|n| n.paragraph == q.paragraph)
+            .map(|n| n.open.start);
+        // Before: from the sentence start (or the previous quote) to the mark.
+        let sent = sentence_at(para, q.open.start);
+        let before_start = prev_close.map_or(sent.start, |c| c.max(sent.start));
+        let before = tokenize(text, Span::new(before_start.min(q.open.start), q.open.start));
+        // After: from the closing mark to the end of the next sentence end.
+        let after_toks = q.close.map(|c| {
+            let end = para
+                .sentences
+                .iter()
+                .find(|s| s.end > c.end)
+                .map_or(para.span.end, |s| s.end);
+            let end = next_open.map_or(end, |n| n.min(end)).max(c.end);
+            tokenize(text, Span::new(c.end, end))
+        });
+        let tight_after = after_toks.as_ref().and_then(|t| cue_after(t, 4));
+        let cue = tight_after
+            .or_else(|| cue_before(&before))
+            .or_else(|| after_toks.as_ref().and_then(|t| cue_after(t, 14)));
+        let kind = classify(text, q, &before, cue.is_some());
+        quotes[i].kind = kind;
+        if kind == QuoteKind::Scare {
+            continue;
+        }
+        if let Some(cue) = cue {
+            if let Some(r) = roster.resolve(text, cue.subject) {
+                let pronoun = PRONOUNS.contains(&cue.subject.of(text).to_lowercase().as_str());
+                let entity = r.entity.or_else(|| {
+                    (r.name.chars().next().is_some_and(|c| c.is_uppercase()) && !pronoun)
+                        .then(|| roster.add_person(&r.name, cue.subject))
+                });
+                if let Some(e) = entity {
+                    roster.note_mention(cue.subject.start, e);
+                }
+                quotes[i].speaker = Some(Speaker {
+                    name: r.name,
+                    role: r.role,
+                    span: cue.subject,
+                    entity,
+                });
+                quotes[i].cue = Some(cue.verb);
+                quotes[i].rule = Some(if pronoun { "pronoun" } else { cue.rule });
+            }
+        }
+    }
+    propagate(text, paragraphs, quotes);
+}
+
+/// Quotes without a cue of their own take the speaker of the quote they
+/// continue: the same multi-paragraph quotation, an earlier quote in the
+/// same paragraph, or the previous paragraph's last quote (floating).
+fn propagate(text: &str, paragraphs: &[Paragraph], quotes: &mut [Quote]) {
+    // Groups first, both directions: the cue often closes the last segment.
+    for i in 0..quotes.len() {
+        let Some(g) = quotes[i].group else { continue };
+        if quotes[i].speaker.is_some() {
+            continue;
+        }
+        let donor = quotes.iter().find(|q| q.group == Some(g) && q.speaker.is_some()).cloned();
+        if let Some(d) = donor {
+            quotes[i].speaker = d.speaker;
+            quotes[i].cue = d.cue;
+            quotes[i].rule = Some("multi-paragraph");
+            quotes[i].kind = QuoteKind::Statement;
+        }
+    }
+    for i in 1..quotes.len() {
+        if quotes[i].speaker.is_some() || quotes[i].kind == QuoteKind::Scare {
+            continue;
+        }
+        let prev = quotes[..i].iter().rev().find(|q| q.kind != QuoteKind::Scare).cloned();
+        let Some(prev) = prev else { continue };
+        if prev.speaker.is_none() {
+            continue;
+        }
+        let q = &quotes[i];
+        let para = &paragraphs[q.paragraph];
+        let same_para = prev.paragraph == q.paragraph;
+        let floating = prev.paragraph + 1 == q.paragraph
+            && q.open.start == trim(text, para.span).start
+            && last_quote_ends_paragraph(text, &paragraphs[prev.paragraph], &prev);
+        if same_para || floating {
+            quotes[i].speaker = prev.speaker;
+            quotes[i].cue = None;
+            quotes[i].rule = Some(if same_para { "same-paragraph" } else { "floating" });
+        }
+    }
+}
+
+/// True when nothing but the attribution follows the quote in its paragraph
+/// (so no new person was introduced between it and the next paragraph).
+fn last_quote_ends_paragraph(text: &str, para: &Paragraph, q: &Quote) -> bool {
+    let Some(close) = q.close else { return true };
+    let rest = Span::new(close.end, para.span.end);
+    let toks = tokenize(text, rest);
+    toks.iter().filter(|t| t.is_word).count() <= 12
+}
+
+fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind {
+    let content = q.span.of(text);
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let short = words.len() <= 4;
+    let prev_word = before.iter().rev().find(|t| t.is_word);
+    let marked = prev_word.is_some_and(|t| {
+        TERM_MARKERS.contains(&t.lower().as_str()) || t.is_possessive() || t.is("as") && before.len() >= 2
+    }) && before.last().is_some_and(|t| t.is_word);
+    let title_case = words.len() >= 2
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(*w, "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to")
+        })
+        && !content.trim_end_matches(['”', '"', '’']).ends_with(['.', '?', '!']);
+    if short && (marked || title_case || !has_cue) && q.group.is_none() {
+        return QuoteKind::Scare;
+    }
+    let mid_sentence = before.iter().any(|t| t.is_word) && !before.last().is_some_and(|t| matches!(t.text, ":" | ","));
+    if mid_sentence || content.chars().next().is_some_and(|c| c.is_lowercase()) {
+        QuoteKind::Partial
+    } else {
+        QuoteKind::Statement
+    }
+}
+
+impl Roster {
+    /// Resolves a transcript label ("PENCE") to the person of that surname.
+    fn resolve_label(&self, text: &str, label: Span) -> Option<crate::speakers::Resolved> {
+        let raw = label.of(text);
+        let word = raw.split_whitespace().last()?;
+        let mut proper = String::new();
+        for (i, c) in word.chars().enumerate() {
+            if i == 0 {
+                proper.extend(c.to_uppercase());
+            } else {
+                proper.extend(c.to_lowercase());
+            }
+        }
+        let idx = self.entities.iter().position(|e| {
+            e.name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|l| l.eq_ignore_ascii_case(&proper))
+        });
+        match idx {
+            Some(i) => Some(crate::speakers::Resolved {
+                name: self.entities[i].name.clone(),
+                role: self.entities[i].role().map(clean_role),
+                entity: Some(i),
+            }),
+            None => Some(crate::speakers::Resolved {
+                name: proper,
+                role: None,
+                entity: None,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn run(t: &str) -> Vec<Quote> {
+        let paras = segment(t, 0);
+        let mut roster = Roster::build(t, Span::new(0, t.len()));
+        extract_quotes(t, &paras, &mut roster)
+    }
+
+    fn speaker_of(t: &str, qs: &[Quote], starts: &str) -> Option<String> {
+        let q = qs.iter().find(|q| q.span.of(t).starts_with(starts)).expect("quote found");
+        q.speaker.as_ref().map(|s| s.name.clone())
+    }
+
+    #[test]
+    fn speaker_and_verb_after_quote() {
+        let t = "Tom Homan spoke.\n“Public safety demands it,” Homan said.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "Public"), Some("Tom Homan".into()));
+        assert_eq!(qs[0].rule, Some("speaker-verb-after-quote"));
+    }
+
+    #[test]
+    fn verb_then_speaker_with_role_after_quote() {
+        let t = "“We had maybe 20 minutes,” said Ruth Enders, the county's sheriff.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "We had"), Some("Ruth Enders".into()));
+        assert_eq!(qs[0].rule, Some("verb-before-speaker"));
+    }
+
+    #[test]
+    fn colon_introduces_quote() {
+        let t = "Jane Smith said: “The budget is balanced.”\n";
+        assert_eq!(speaker_of(t, &run(t), "The budget"), Some("Jane Smith".into()));
+    }
+
+    #[test]
+    fn second_part_belongs_to_the_same_speaker() {
+        let t = "“It is done,” Jane Smith said. “We move on.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "We move"), Some("Jane Smith".into()));
+        assert_eq!(qs[1].rule, Some("same-paragraph"));
+    }
+
+    #[test]
+    fn floating_quote_continues_previous_speaker() {
+        let t = "“It is done,” said Jane Smith.\n“We move on now to the next thing.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "We move"), Some("Jane Smith".into()));
+        assert_eq!(qs[1].rule, Some("floating"));
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_group_and_not_unbalanced() {
+        let t = "Jane Smith said: “First part of it.\n“Second part of it.”\n";
+        let qs = run(t);
+        assert_eq!(qs.len(), 2);
+        assert!(qs.iter().all(|q| !q.unbalanced));
+        assert_eq!(qs[0].group, qs[1].group);
+        assert_eq!(speaker_of(t, &qs, "Second"), Some("Jane Smith".into()));
+    }
+
+    #[test]
+    fn unclosed_quote_without_reopening_is_unbalanced() {
+        let t = "“We will stay as long as it takes, Abernathy told reporters.\nVolunteers served meals.\n";
+        let qs = run(t);
+        assert!(qs[0].unbalanced);
+    }
+
+    #[test]
+    fn scare_quotes_have_no_speaker() {
+        let t = "Tom Homan, the administration’s “border czar,” signaled plans to arrest “alien offenders.”\n";
+        let qs = run(t);
+        assert!(qs.iter().all(|q| q.kind == QuoteKind::Scare && q.speaker.is_none()));
+    }
+
+    #[test]
+    fn partial_quote_in_reported_speech() {
+        let t = "The lawsuit says the developers engaged in a “massive eight-year fraudulent scheme” to deceive buyers, Attorney General Jane Roe said.\n";
+        let qs = run(t);
+        assert_eq!(qs[0].kind, QuoteKind::Partial);
+        assert_eq!(speaker_of(t, &qs, "massive"), Some("Jane Roe".into()));
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        let t = "The voters’ choice in the ’90s wasn’t easy, Smith said.\n";
+        assert!(run(t).is_empty());
+    }
+
+    #[test]
+    fn nyt_double_apostrophes_pair() {
+        let t = "''This isn't reform,'' said Douglas Holtz-Eakin, an economist.\n";
+        let qs = run(t);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(speaker_of(t, &qs, "This isn't"), Some("Douglas Holtz-Eakin".into()));
+    }
+
+    #[test]
+    fn transcript_label_is_the_speaker() {
+        let t = "Gov. Mike Pence spoke.\n\"PENCE: Well, look, this is serious.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "Well"), Some("Mike Pence".into()));
+        assert_eq!(qs[0].rule, Some("transcript-label"));
+    }
+
+    #[test]
+    fn dash_credit_names_the_speaker() {
+        let t = "“Roads will reopen soon.” -Commissioner Jane Doe\n";
+        assert_eq!(speaker_of(t, &run(t), "Roads"), Some("Jane Doe".into()));
+    }
+
+    #[test]
+    fn agency_said_resolves_to_organisation() {
+        let t = "The Harbor County Sheriff’s Office made arrests. “We acted on tips,” the office said.\n";
+        assert_eq!(speaker_of(t, &run(t), "We acted"), Some("Harbor County Sheriff’s Office".into()));
+    }
+
+    #[test]
+    fn odd_marks_do_not_break_the_rest() {
+        let t = "He said \"this never closes.\n“Fine words,” said Jane Smith.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "Fine words"), Some("Jane Smith".into()));
+    }
+}

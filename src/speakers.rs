@@ -1,0 +1,524 @@
+//! Who is who in an article: the people and organisations named in it, with
+//! their canonical (fullest) names, roles from titles and appositives, gender
+//! from honorifics and first names, and every mention's span. The quote rules
+//! ask this roster to resolve a speaker mention ("she", "Homan", "the mayor",
+//! "the agency") to a name.
+
+use serde::Serialize;
+
+use crate::lexicon::{
+    FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS, PLACE_WORDS, TITLES, month, weekday,
+};
+use crate::span::Span;
+use crate::token::{Token, tokenize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+}
+
+/// One person or organisation of the article.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// The fullest name the article uses, without titles.
+    pub name: String,
+    pub gender: Option<Gender>,
+    /// Roles as written, each with the span it was read from.
+    pub roles: Vec<(String, Span)>,
+    /// Every name mention (titles excluded).
+    pub mentions: Vec<Span>,
+}
+
+impl Entity {
+    fn last(&self) -> &str {
+        self.name.rsplit(' ').next().unwrap_or(&self.name)
+    }
+
+    pub fn role(&self) -> Option<&str> {
+        self.roles.first().map(|(r, _)| r.as_str())
+    }
+}
+
+/// A capitalised run of words split into title/role and name.
+#[derive(Debug, Clone)]
+struct NameRun {
+    role: Option<(String, Span)>,
+    name_span: Span,
+    name: String,
+    kind: Option<EntityKind>,
+    gender: Option<Gender>,
+    /// Does the name carry a possessive ("Trump’s")?
+    possessive: bool,
+}
+
+/// The people and organisations of an article.
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    pub entities: Vec<Entity>,
+    /// (position, entity index), in text order: who was mentioned where.
+    events: Vec<(usize, usize)>,
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub name: String,
+    pub role: Option<String>,
+    pub entity: Option<usize>,
+}
+
+const PARTICLES: &[&str] = &["de", "van", "von", "da", "del", "della", "di", "du", "bin", "al", "la", "le", "st."];
+const ROLE_CONNECTORS: &[&str] = &["acting", "former", "interim", "deputy", "and", "of", "for", "the", "then"];
+const PRONOUNS_F: &[&str] = &["she", "her"];
+const PRONOUNS_M: &[&str] = &["he", "him", "his"];
+
+fn is_title(t: &Token) -> bool {
+    let l = t.lower();
+    TITLES.contains(l.as_str()) || HONORIFICS.contains_key(l.as_str())
+}
+
+fn gender_of_title(word: &str) -> Option<Gender> {
+    let l = word.to_lowercase();
+    match HONORIFICS.get(l.as_str()) {
+        Some(&"f") => return Some(Gender::Female),
+        Some(&"m") => return Some(Gender::Male),
+        _ => {}
+    }
+    if l.ends_with("woman") {
+        Some(Gender::Female)
+    } else if l.ends_with("man") && l != "human" {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+fn gender_of_first_name(word: &str) -> Option<Gender> {
+    let l = word.to_lowercase();
+    if FEMALE_NAMES.contains(l.as_str()) {
+        Some(Gender::Female)
+    } else if MALE_NAMES.contains(l.as_str()) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&') && s != "I"
+}
+
+fn is_name_token(t: &Token) -> bool {
+    t.is_capitalized() && month(t.text).is_none() && weekday(t.stem()).is_none()
+}
+
+/// Splits a run of tokens into role and name and classifies it.
+fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
+    // Drop sentence-initial function words ("According", "The").
+    let mut toks = toks;
+    while let Some(first) = toks.first() {
+        if FUNCTION_WORDS.contains(first.lower().as_str()) || !first.is_capitalized() {
+            toks = &toks[1..];
+        } else {
+            break;
+        }
+    }
+    while let Some(last) = toks.last() {
+        if last.is_capitalized() || last.text.ends_with('.') && last.text.len() <= 3 {
+            break;
+        }
+        toks = &toks[..toks.len() - 1];
+    }
+    if toks.is_empty() {
+        return None;
+    }
+    let has_org_word = |ts: &[Token]| ts.iter().any(|t| ORG_WORDS.contains(t.stem().to_lowercase().as_str()));
+    let has_place_word = |ts: &[Token]| ts.iter().any(|t| PLACE_WORDS.contains(t.stem().to_lowercase().as_str()));
+    let last_title = toks.iter().rposition(is_title);
+    let (role_toks, name_toks) = match last_title {
+        Some(t) if t + 1 < toks.len() => (&toks[..=t], &toks[t + 1..]),
+        Some(_) => (toks, &toks[toks.len()..]),
+        None => (&toks[..0], toks),
+    };
+    let span_of = |ts: &[Token]| Span::new(ts[0].span.start, ts[ts.len() - 1].span.end);
+    let role = (!role_toks.is_empty()).then(|| {
+        let sp = span_of(role_toks);
+        (sp.of(text).to_string(), sp)
+    });
+    if name_toks.is_empty() {
+        return None;
+    }
+    let name_span = span_of(name_toks);
+    let last = name_toks[name_toks.len() - 1];
+    let possessive = last.is_possessive();
+    let mut name = name_span.of(text).to_string();
+    if possessive {
+        name.truncate(name.len() - (last.text.len() - last.stem().len()));
+    }
+    let org = has_org_word(name_toks) || (name_toks.len() == 1 && is_acronym(last.stem()));
+    let kind = if org {
+        Some(EntityKind::Organization)
+    } else if has_place_word(name_toks) || name_toks.len() > 4 {
+        None
+    } else if name_toks.len() >= 2 || role.is_some() {
+        Some(EntityKind::Person)
+    } else {
+        None
+    };
+    let gender = role_toks
+        .iter()
+        .find_map(|t| gender_of_title(t.text))
+        .or_else(|| (name_toks.len() >= 2).then(|| gender_of_first_name(name_toks[0].text)).flatten());
+    Some(NameRun {
+        role,
+        name_span: Span::new(name_span.start, name_span.start + name.len()),
+        name,
+        kind,
+        gender,
+        possessive,
+    })
+}
+
+/// Groups tokens into capitalised runs (names with their titles).
+fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !(is_name_token(&tokens[i]) || is_title(&tokens[i])) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() {
+            let t = &tokens[end];
+            if tokens[end - 1].is_possessive() {
+                break;
+            }
+            if is_name_token(t) || is_title(t) {
+                end += 1;
+                continue;
+            }
+            let l = t.lower();
+            let joins = t.is_word
+                && (PARTICLES.contains(&l.as_str()) || ROLE_CONNECTORS.contains(&l.as_str()))
+                && tokens.get(end + 1).is_some_and(is_name_token);
+            if joins {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(&tokens[start..end]);
+        i = end;
+    }
+    out
+}
+
+impl Roster {
+    /// Builds the roster of a text region (usually the whole body).
+    pub fn build(text: &str, body: Span) -> Roster {
+        let tokens = tokenize(text, body);
+        let mut named: Vec<NameRun> = runs(&tokens).into_iter().filter_map(|r| classify(text, r)).collect();
+        named.sort_by_key(|r| r.name_span.start);
+        let mut roster = Roster::default();
+        // Full names first, so a surname used before the full name still
+        // resolves to it.
+        for run in named.iter().filter(|r| r.kind.is_some()) {
+            let kind = run.kind.unwrap();
+            let idx = roster.find(&run.name, kind, run.gender).unwrap_or_else(|| {
+                roster.entities.push(Entity {
+                    kind,
+                    name: run.name.clone(),
+                    gender: None,
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                });
+                roster.entities.len() - 1
+            });
+            let e = &mut roster.entities[idx];
+            if run.name.split(' ').count() > e.name.split(' ').count() {
+                e.name = run.name.clone();
+            }
+            e.gender = e.gender.or(run.gender);
+            if let Some(role) = &run.role {
+                e.roles.push(role.clone());
+            }
+            if kind == EntityKind::Person && !run.possessive {
+                if let Some(app) = appositive(text, &tokens, run.name_span.end) {
+                    e.roles.push(app);
+                }
+            }
+        }
+        for run in &named {
+            let kind = run.kind.unwrap_or(EntityKind::Person);
+            if let Some(idx) = roster.find(&run.name, kind, run.gender) {
+                let e = &mut roster.entities[idx];
+                e.mentions.push(run.name_span);
+                e.gender = e.gender.or(run.gender);
+                roster.events.push((run.name_span.start, idx));
+            }
+        }
+        roster.events.sort();
+        roster
+    }
+
+    /// The entity a name refers to: same last word and compatible first
+    /// words ("Homan" → "Tom Homan"; not "Bill Clinton" for "Hillary Clinton").
+    fn find(&self, name: &str, kind: EntityKind, gender: Option<Gender>) -> Option<usize> {
+        let words: Vec<&str> = name.split(' ').collect();
+        let last = words.last()?.to_lowercase();
+        let mut best: Option<(usize, usize)> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind != kind {
+                continue;
+            }
+            if kind == EntityKind::Organization {
+                if e.name.eq_ignore_ascii_case(name) {
+                    return Some(i);
+                }
+                continue;
+            }
+            if e.last().to_lowercase() != last {
+                continue;
+            }
+            let ewords: Vec<&str> = e.name.split(' ').collect();
+            if words.len() >= 2 && ewords.len() >= 2 && !first_compatible(words[0], ewords[0]) {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (gender, e.gender) {
+                if a != b {
+                    continue;
+                }
+            }
+            let score = e.mentions.len() + 1;
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((i, score));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// The most recent entity mentioned before `pos` that fits.
+    fn recent(&self, pos: usize, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let upto = self.events.partition_point(|(p, _)| *p < pos);
+        self.events[..upto]
+            .iter()
+            .rev()
+            .take(40)
+            .map(|&(_, i)| i)
+            .find(|&i| fits(&self.entities[i]))
+    }
+
+    /// Records that an entity was referred to at `pos` (a resolved speaker),
+    /// so later pronouns can find it.
+    pub fn note_mention(&mut self, pos: usize, entity: usize) {
+        let at = self.events.partition_point(|(p, _)| *p < pos);
+        self.events.insert(at, (pos, entity));
+    }
+
+    fn resolved(&self, idx: usize, role: Option<String>) -> Resolved {
+        let e = &self.entities[idx];
+        Resolved {
+            name: e.name.clone(),
+            role: role.or_else(|| e.role().map(clean_role)),
+            entity: Some(idx),
+        }
+    }
+
+    /// Resolves a speaker mention (the subject of a speech verb) at its span.
+    pub fn resolve(&self, text: &str, mention: Span) -> Option<Resolved> {
+        let toks = tokenize(text, mention);
+        let toks: Vec<Token> = toks.into_iter().filter(|t| t.is_word || t.text == "’" || t.text == "'").collect();
+        let first = toks.first()?;
+        let l = first.lower();
+        if toks.len() == 1 && (PRONOUNS_F.contains(&l.as_str()) || PRONOUNS_M.contains(&l.as_str())) {
+            let want = if PRONOUNS_F.contains(&l.as_str()) { Gender::Female } else { Gender::Male };
+            let person = |e: &Entity| e.kind == EntityKind::Person;
+            let idx = self
+                .recent(mention.start, |e| person(e) && e.gender == Some(want))
+                .or_else(|| self.recent(mention.start, |e| person(e) && e.gender.is_none()))?;
+            return Some(self.resolved(idx, None));
+        }
+        if toks.len() == 1 && matches!(l.as_str(), "it" | "they" | "we") {
+            let idx = self.recent(mention.start, |e| e.kind == EntityKind::Organization)?;
+            return Some(self.resolved(idx, None));
+        }
+        if !first.is_capitalized() || FUNCTION_WORDS.contains(l.as_str()) {
+            return self.resolve_description(text, mention, &toks);
+        }
+        let run = classify(text, &toks)?;
+        if let Some(idx) = self
+            .find(&run.name, run.kind.unwrap_or(EntityKind::Person), run.gender)
+            .or_else(|| self.find(&run.name, EntityKind::Organization, None))
+        {
+            let role = run.role.map(|(r, _)| clean_role(&r));
+            return Some(self.resolved(idx, role));
+        }
+        Some(Resolved {
+            name: run.name,
+            role: run.role.map(|(r, _)| clean_role(&r)),
+            entity: None,
+        })
+    }
+
+    /// "the agency", "the mayor", "a spokeswoman for the office", "officials".
+    fn resolve_description(&self, text: &str, mention: Span, toks: &[Token]) -> Option<Resolved> {
+        // The head is the last word before a prepositional tail.
+        let head_end = toks
+            .iter()
+            .position(|t| matches!(t.lower().as_str(), "for" | "of" | "at" | "with" | "from" | "in"))
+            .unwrap_or(toks.len());
+        let head = toks[..head_end].last()?.lower();
+        let head = head.trim_end_matches("’s").trim_end_matches("'s").to_string();
+        let description = clean_role(mention.of(text));
+        if ORG_WORDS.contains(head.as_str()) {
+            let named = self.recent(mention.start, |e| {
+                e.kind == EntityKind::Organization && e.name.to_lowercase().split(' ').any(|w| w == head)
+            });
+            if let Some(idx) = named.or_else(|| self.recent(mention.start, |e| e.kind == EntityKind::Organization)) {
+                return Some(self.resolved(idx, None));
+            }
+        } else if TITLES.contains(head.as_str()) && toks[0].is("the") {
+            let idx = self.recent(mention.start, |e| {
+                e.kind == EntityKind::Person
+                    && e.roles.iter().any(|(r, _)| r.to_lowercase().split(' ').any(|w| w == head))
+            });
+            if let Some(idx) = idx {
+                return Some(self.resolved(idx, None));
+            }
+        }
+        Some(Resolved {
+            name: description,
+            role: None,
+            entity: None,
+        })
+    }
+
+    /// Registers a speaker that the roster did not know (a single surname
+    /// the first time it appears) and returns its index.
+    pub fn add_person(&mut self, name: &str, mention: Span) -> usize {
+        self.entities.push(Entity {
+            kind: EntityKind::Person,
+            name: name.to_string(),
+            gender: None,
+            roles: Vec::new(),
+            mentions: vec![mention],
+        });
+        let idx = self.entities.len() - 1;
+        self.note_mention(mention.start, idx);
+        idx
+    }
+}
+
+fn first_compatible(a: &str, b: &str) -> bool {
+    let a = a.trim_end_matches('.').to_lowercase();
+    let b = b.trim_end_matches('.').to_lowercase();
+    a == b || a.starts_with(&b) || b.starts_with(&a) || HONORIFICS.contains_key(format!("{a}.").as_str())
+}
+
+/// A role as people write it: quote marks and a leading article removed.
+pub(crate) fn clean_role(role: &str) -> String {
+    let r: String = role.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
+    let r = r.trim().trim_end_matches(',').trim();
+    let r = r
+        .strip_prefix("the ")
+        .or_else(|| r.strip_prefix("a "))
+        .or_else(|| r.strip_prefix("an "))
+        .unwrap_or(r);
+    r.to_string()
+}
+
+/// The appositive after a name ("Tom Homan, the administration’s “border
+/// czar,”" → "the administration’s “border czar"), if it reads like a role.
+fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, Span)> {
+    let i = tokens.iter().position(|t| t.span.start >= name_end)?;
+    if !tokens[i].is(",") {
+        return None;
+    }
+    let body = &tokens[i + 1..];
+    let first = body.first()?;
+    let starts_ok = matches!(first.lower().as_str(), "the" | "a" | "an") || first.is_capitalized();
+    if !starts_ok || first.text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let end = body
+        .iter()
+        .take(16)
+        .position(|t| matches!(t.text, "," | "." | ";" | ")" | "—") || (t.is_word && crate::lexicon::is_speech_verb(t.text)))?;
+    if end == 0 {
+        return None;
+    }
+    let words = &body[..end];
+    let capital_ok = matches!(first.lower().as_str(), "the" | "a" | "an")
+        || words.iter().any(|t| t.is("of") || is_title(t));
+    if !capital_ok || words.iter().any(|t| t.is("who") || t.is("which")) {
+        return None;
+    }
+    let span = Span::new(words[0].span.start, words[end - 1].span.end);
+    Some((clean_role(span.of(text)), span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roster(t: &str) -> Roster {
+        Roster::build(t, Span::new(0, t.len()))
+    }
+
+    fn resolve(t: &str, r: &Roster, mention: &str, nth: usize) -> Option<Resolved> {
+        let start = t.match_indices(mention).nth(nth)?.0;
+        r.resolve(t, Span::new(start, start + mention.len()))
+    }
+
+    #[test]
+    fn pre_title_becomes_role() {
+        let t = "Boston Mayor Michelle Wu has reaffirmed the policy. Wu spoke.";
+        let r = roster(t);
+        let got = resolve(t, &r, "Wu", 1).unwrap();
+        assert_eq!(got.name, "Michelle Wu");
+        assert_eq!(got.role.as_deref(), Some("Boston Mayor"));
+    }
+
+    #[test]
+    fn surname_resolves_to_full_name_and_appositive_is_role() {
+        let t = "Tom Homan, the administration’s “border czar,” signaled plans. Homan agreed.";
+        let r = roster(t);
+        let got = resolve(t, &r, "Homan", 1).unwrap();
+        assert_eq!(got.name, "Tom Homan");
+        assert_eq!(got.role.as_deref(), Some("administration’s border czar"));
+    }
+
+    #[test]
+    fn pronoun_takes_most_recent_compatible_person() {
+        let t = "Mayor Michelle Wu spoke. Then Gov. John Baker arrived. Later she left.";
+        let r = roster(t);
+        assert_eq!(resolve(t, &r, "she", 0).unwrap().name, "Michelle Wu");
+    }
+
+    #[test]
+    fn the_agency_is_the_last_organisation() {
+        let t = "The Calder Valley Relief Alliance registered 640 households. The alliance said more.";
+        let r = roster(t);
+        assert_eq!(resolve(t, &r, "The alliance", 0).unwrap().name, "Calder Valley Relief Alliance");
+    }
+
+    #[test]
+    fn title_back_reference_finds_the_role_holder() {
+        let t = "Harbor County Sheriff Dana Ruiz spoke first. Later the sheriff said more.";
+        let r = roster(t);
+        assert_eq!(resolve(t, &r, "the sheriff", 0).unwrap().name, "Dana Ruiz");
+    }
+}

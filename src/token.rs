@@ -1,0 +1,135 @@
+//! A small word tokenizer over a byte range, shared by the quote and speaker
+//! rules. Words keep internal apostrophes, hyphens and periods ("O’Brien",
+//! "Holtz-Eakin", "U.S."); a trailing period stays on abbreviations and
+//! initials only. Everything else is a one-character punctuation token.
+
+use crate::lexicon::{ABBREVIATIONS, HONORIFICS};
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    pub is_word: bool,
+}
+
+impl Token<'_> {
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    pub fn is(&self, s: &str) -> bool {
+        self.text.eq_ignore_ascii_case(s)
+    }
+
+    pub fn is_capitalized(&self) -> bool {
+        self.is_word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+
+    /// The word without a possessive ending ("Trump’s" → "Trump").
+    pub fn stem(&self) -> &str {
+        self.text
+            .strip_suffix("’s")
+            .or_else(|| self.text.strip_suffix("'s"))
+            .unwrap_or(self.text)
+    }
+
+    pub fn is_possessive(&self) -> bool {
+        self.text.ends_with("’s") || self.text.ends_with("'s") || self.text.ends_with("s’")
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '’' | '\'' | '-' | '.' | '&')
+}
+
+/// Tokenizes `text[span]`. Spans are into `text`.
+pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
+    let s = span.of(text);
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            let end = i + c.len_utf8();
+            out.push(Token {
+                span: Span::new(span.start + i, span.start + end),
+                text: &s[i..end],
+                is_word: false,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else if is_joiner(d) {
+                // A joiner belongs to the word when a word character follows
+                // it ("O’Brien", "U.S"), or when it is a period closing an
+                // abbreviation or initial ("Mr.", "H.", "U.S.").
+                let after = &s[j + d.len_utf8()..];
+                let next = after.chars().next();
+                if next.is_some_and(is_word_char) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if d == '.' && keeps_period(&s[i..j]) {
+                    end = j + 1;
+                    iter.next();
+                    break;
+                } else if matches!(d, '’' | '\'') && s[i..j].ends_with(['s', 'S']) && !next.is_some_and(|c| c == 's') {
+                    // Plural possessive ("voters’"): the apostrophe is part of the word.
+                    end = j + d.len_utf8();
+                    iter.next();
+                    break;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Token {
+            span: Span::new(span.start + i, span.start + end),
+            text: &s[i..end],
+            is_word: true,
+        });
+    }
+    out
+}
+
+fn keeps_period(word: &str) -> bool {
+    let lower = format!("{}.", word.to_lowercase());
+    ABBREVIATIONS.contains(lower.as_str())
+        || HONORIFICS.contains_key(lower.as_str())
+        || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
+        || (word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        tokenize(t, Span::new(0, t.len())).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn keeps_initials_abbreviations_and_apostrophes() {
+        assert_eq!(
+            words("Patricia H. Hyde, Mr. O’Brien’s U.S. plan."),
+            vec!["Patricia", "H.", "Hyde", ",", "Mr.", "O’Brien’s", "U.S.", "plan", "."]
+        );
+    }
+
+    #[test]
+    fn quote_marks_are_their_own_tokens() {
+        assert_eq!(words("“Boston,” she"), vec!["“", "Boston", ",", "”", "she"]);
+    }
+}

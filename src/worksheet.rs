@@ -1,0 +1,355 @@
+//! The CSV worksheet a journalist fills in: one row per quote, claim and
+//! finding, machine columns first, then the human columns. Writing over an
+//! existing sheet merges (a keyed join on `id`, as xsv does it): human
+//! columns and any extra column survive, vanished items stay as
+//! `orphaned`, slightly edited items are matched and marked `changed`.
+//! Writes are atomic; a sheet that cannot be read is refused untouched.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::render::{Ids, article_name, check_status, context, line_col};
+use crate::Analysis;
+
+/// Columns factsheet owns and rewrites on every run.
+pub const MACHINE: &[&str] = &[
+    "id", "article", "line", "column", "kind", "type", "text", "context", "speaker", "role", "source", "value",
+    "check_status", "check_notes", "attribution",
+];
+/// Columns the journalist owns; factsheet never changes them.
+pub const HUMAN: &[&str] = &["verdict", "evidence", "checked_by", "notes"];
+/// Columns that record what a re-run did to a row.
+pub const LIFECYCLE: &[&str] = &["row_status", "previous_text"];
+
+const VERDICTS_SRC: &str = include_str!("../data/lexicon/verdicts.txt");
+
+/// Is this a verdict the worksheet accepts (empty = not yet checked)?
+pub fn is_verdict(v: &str) -> bool {
+    let v = v.trim().to_lowercase();
+    v.is_empty()
+        || VERDICTS_SRC
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .any(|l| !l.is_empty() && l == v)
+}
+
+pub type Row = HashMap<String, String>;
+
+/// A worksheet in memory: its column order and rows.
+#[derive(Debug, Clone, Default)]
+pub struct Worksheet {
+    pub headers: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// What a merge did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct MergeStats {
+    pub kept: usize,
+    pub new: usize,
+    pub changed: usize,
+    pub orphaned: usize,
+}
+
+impl MergeStats {
+    pub fn line(&self) -> String {
+        format!("kept {} · new {} · changed {} · orphaned {}", self.kept, self.new, self.changed, self.orphaned)
+    }
+}
+
+fn default_headers() -> Vec<String> {
+    MACHINE.iter().chain(HUMAN).chain(LIFECYCLE).map(|s| s.to_string()).collect()
+}
+
+/// The worksheet rows of one analysis, in text order.
+pub fn rows(a: &Analysis) -> Vec<Row> {
+    let text = a.document.text.as_str();
+    let ids = Ids::of(a);
+    let article = article_name(&a.document.path).to_string();
+    let mut out: Vec<(usize, Row)> = Vec::new();
+    let base = |id: &str, kind: &str, ty: &str, span: crate::span::Span| -> Row {
+        let (l, c) = line_col(a, span);
+        let mut r = Row::new();
+        r.insert("id".into(), id.to_string());
+        r.insert("article".into(), article.clone());
+        r.insert("line".into(), l.to_string());
+        r.insert("column".into(), c.to_string());
+        r.insert("kind".into(), kind.into());
+        r.insert("type".into(), ty.into());
+        r.insert("text".into(), span.of(text).replace(['\n', '\r'], " "));
+        r.insert("context".into(), context(a, span));
+        r
+    };
+    for (i, q) in a.quotes.iter().enumerate() {
+        let mut r = base(&ids.quotes[i], "quote", q.kind.as_str(), q.span);
+        if let Some(s) = &q.speaker {
+            r.insert("speaker".into(), s.name.clone());
+            r.insert("role".into(), s.role.clone().unwrap_or_default());
+            r.insert(
+                "attribution".into(),
+                format!("{} via “{}”", q.rule.unwrap_or("rule"), s.span.of(text)),
+            );
+        }
+        out.push((q.span.start, r));
+    }
+    for (i, c) in a.claims.iter().enumerate() {
+        let mut r = base(&ids.claims[i], "claim", c.kind.as_str(), c.span);
+        r.insert("source".into(), c.source.clone().unwrap_or_default());
+        r.insert("value".into(), c.value.display());
+        let (status, mut notes) = check_status(a, i);
+        // A claim a finding concerns points to it.
+        for (fi, f) in a.findings.iter().enumerate() {
+            if f.span.overlaps(c.span) || f.related.iter().any(|s| s.overlaps(c.span)) {
+                if !notes.is_empty() {
+                    notes.push_str("; ");
+                }
+                notes.push_str(&format!("see {}", ids.findings[fi]));
+            }
+        }
+        r.insert("check_status".into(), status.into());
+        r.insert("check_notes".into(), notes);
+        out.push((c.span.start, r));
+    }
+    for (i, f) in a.findings.iter().enumerate() {
+        let mut r = base(&ids.findings[i], "finding", f.check, f.span);
+        r.insert("value".into(), f.severity.as_str().into());
+        r.insert("check_status".into(), "failed".into());
+        r.insert("check_notes".into(), f.message.clone());
+        out.push((f.span.start, r));
+    }
+    out.sort_by_key(|(p, _)| *p);
+    out.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A cell a spreadsheet would run as a formula gets a leading apostrophe.
+pub fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// Undoes [`neutralise`] when reading a sheet back.
+pub fn restore(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
+        _ => cell.to_string(),
+    }
+}
+
+impl Worksheet {
+    pub fn from_rows(rows: Vec<Row>) -> Self {
+        Worksheet { headers: default_headers(), rows }
+    }
+
+    /// Reads a worksheet, as written by factsheet or saved by a spreadsheet
+    /// (BOM, CRLF, reordered or extra columns, quoted fields).
+    pub fn read(path: &Path) -> Result<Worksheet> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let bad = |line: u64, message: String| Error::Worksheet { path: path.to_path_buf(), line, message };
+        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| bad(1, format!("cannot read the header row: {e}")))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        if !headers.iter().any(|h| h == "id") {
+            return Err(bad(1, "no `id` column; is this a factsheet worksheet?".into()));
+        }
+        let mut rows = Vec::new();
+        let mut seen = HashSet::new();
+        for rec in reader.records() {
+            let rec = rec.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line());
+                bad(line, format!("broken row: {e}"))
+            })?;
+            let line = rec.position().map_or(0, |p| p.line());
+            let row: Row = headers.iter().cloned().zip(rec.iter().map(restore)).collect();
+            let id = row.get("id").cloned().unwrap_or_default();
+            if id.is_empty() {
+                return Err(bad(line, "row without an id".into()));
+            }
+            if !seen.insert(id.clone()) {
+                return Err(bad(line, format!("id {id} appears twice")));
+            }
+            if let Some(v) = row.get("verdict") {
+                if !is_verdict(v) {
+                    return Err(bad(
+                        line,
+                        format!("unknown verdict “{v}” (use verified, false, misleading, unverifiable or unchecked)"),
+                    ));
+                }
+            }
+            rows.push(row);
+        }
+        Ok(Worksheet { headers, rows })
+    }
+
+    /// Serialises to CSV bytes; `bom` for Excel.
+    pub fn to_csv(&self, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        let mut w = csv::Writer::from_writer(out);
+        // Writing into a Vec cannot fail.
+        let _ = w.write_record(&self.headers);
+        for r in &self.rows {
+            let rec: Vec<String> = self.headers.iter().map(|h| neutralise(r.get(h).map_or("", String::as_str))).collect();
+            let _ = w.write_record(&rec);
+        }
+        w.into_inner().unwrap_or_default()
+    }
+
+    /// Writes atomically: a temporary file beside the target, then rename.
+    pub fn write(&self, path: &Path, bom: bool) -> Result<()> {
+        let err = |source| Error::Write { path: path.to_path_buf(), source };
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.factsheet-{}.tmp", std::process::id()));
+        std::fs::write(&tmp, self.to_csv(bom)).map_err(err)?;
+        std::fs::rename(&tmp, path).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            err(e)
+        })
+    }
+
+    /// Merges a fresh run into this (existing) sheet. Rows of articles not
+    /// in `articles` are left as they are.
+    pub fn merge(&self, fresh: Vec<Row>, articles: &HashSet<String>) -> (Worksheet, MergeStats) {
+        let mut stats = MergeStats::default();
+        let mut headers = default_headers();
+        for h in &self.headers {
+            if !headers.contains(h) {
+                headers.push(h.clone()); // a column the user added
+            }
+        }
+        let old_by_id: HashMap<&str, &Row> = self.rows.iter().map(|r| (r.get("id").map_or("", String::as_str), r)).collect();
+        let fresh_ids: HashSet<&str> = fresh.iter().filter_map(|r| r.get("id").map(String::as_str)).collect();
+        // Old rows of these articles whose id vanished: candidates for
+        // "changed" (an edited item) or else "orphaned".
+        let mut vanished: Vec<&Row> = self
+            .rows
+            .iter()
+            .filter(|r| {
+                articles.contains(r.get("article").map_or("", String::as_str))
+                    && !fresh_ids.contains(r.get("id").map_or("", String::as_str))
+            })
+            .collect();
+        let mut rows = Vec::new();
+        for mut r in fresh {
+            let id = r.get("id").cloned().unwrap_or_default();
+            let old = old_by_id.get(id.as_str()).copied().or_else(|| {
+                let k = best_match(&r, &vanished)?;
+                Some(vanished.remove(k))
+            });
+            match old {
+                Some(o) if o.get("id") == Some(&id) => {
+                    carry_human(o, &mut r);
+                    r.insert("row_status".into(), "kept".into());
+                    stats.kept += 1;
+                }
+                Some(o) => {
+                    carry_human(o, &mut r);
+                    let before = o.get("text").cloned().unwrap_or_default();
+                    r.insert("row_status".into(), "changed".into());
+                    r.insert("previous_text".into(), before);
+                    stats.changed += 1;
+                }
+                None => {
+                    r.insert("row_status".into(), "new".into());
+                    stats.new += 1;
+                }
+            }
+            rows.push(r);
+        }
+        for o in vanished {
+            let mut r = o.clone();
+            r.insert("row_status".into(), "orphaned".into());
+            stats.orphaned += 1;
+            rows.push(r);
+        }
+        // Rows of other articles stay as they were, after this run's rows.
+        for o in &self.rows {
+            if !articles.contains(o.get("article").map_or("", String::as_str)) {
+                rows.push(o.clone());
+            }
+        }
+        (Worksheet { headers, rows }, stats)
+    }
+}
+
+/// Copies the journalist's columns (and any extra column) from an old row.
+fn carry_human(old: &Row, new: &mut Row) {
+    for (k, v) in old {
+        let machine = MACHINE.contains(&k.as_str()) || LIFECYCLE.contains(&k.as_str());
+        if !machine {
+            new.insert(k.clone(), v.clone());
+        }
+    }
+}
+
+/// The vanished old row most like a new one: same article, kind and type,
+/// text at least 75% similar.
+fn best_match(new: &Row, vanished: &[&Row]) -> Option<usize> {
+    let field = |r: &Row, k: &str| r.get(k).cloned().unwrap_or_default();
+    let text = field(new, "text");
+    vanished
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| ["article", "kind", "type"].iter().all(|k| field(o, k) == field(new, k)))
+        .map(|(i, o)| (i, similarity(&text, &field(o, "text"))))
+        .filter(|(_, s)| *s >= 0.75)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// 1 − normalised edit distance over characters.
+fn similarity(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    1.0 - prev[b.len()] as f64 / a.len().max(b.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_restored() {
+        for cell in ["=SUM(A1)", "+1", "-5 percent", "@cmd"] {
+            let n = neutralise(cell);
+            assert!(n.starts_with('\''));
+            assert_eq!(restore(&n), cell);
+        }
+        assert_eq!(neutralise("370"), "370");
+    }
+
+    #[test]
+    fn similarity_sees_small_edits() {
+        assert!(similarity("205 of those arrested", "250 of those arrested") > 0.85);
+        assert!(similarity("six-day", "a completely different quote") < 0.5);
+    }
+
+    #[test]
+    fn verdicts_are_case_insensitive() {
+        assert!(is_verdict("Verified"));
+        assert!(is_verdict(""));
+        assert!(!is_verdict("probably"));
+    }
+}
