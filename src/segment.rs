@@ -33,8 +33,9 @@ fn paragraph_spans(text: &str, start: usize) -> Vec<Span> {
         pos += line.len();
     }
     let is_blank = |s: &Span| s.of(text).trim().is_empty();
-    // Hard-wrapped text has blocks of several lines between blank lines, with
-    // lines that do not end a sentence; then a paragraph is the block.
+    // Hard-wrapped text breaks lines mid-sentence inside blocks separated
+    // by blank lines; then a paragraph is the block. Text with one
+    // paragraph per line ends nearly every line with punctuation.
     let mut blocks: Vec<Vec<Span>> = vec![Vec::new()];
     for l in &lines {
         if is_blank(l) {
@@ -44,9 +45,12 @@ fn paragraph_spans(text: &str, start: usize) -> Vec<Span> {
         }
     }
     blocks.retain(|b| !b.is_empty());
-    let multi_line = blocks.iter().filter(|b| b.len() > 1).count();
-    let wrapped = multi_line * 2 > blocks.len()
-        && lines.iter().filter(|l| !is_blank(l)).all(|l| l.len() < 200);
+    let inner: Vec<&Span> = blocks.iter().flat_map(|b| &b[..b.len() - 1]).collect();
+    let open_ended = inner
+        .iter()
+        .filter(|l| !l.of(text).trim_end().ends_with(['.', '?', '!', '"', '”', '’', ':', '\'']))
+        .count();
+    let wrapped = blocks.len() >= 2 && inner.len() >= 3 && open_ended * 2 > inner.len();
     if wrapped {
         blocks
             .iter()
@@ -170,9 +174,9 @@ mod tests {
 
     #[test]
     fn hard_wrapped_blocks_are_one_paragraph() {
-        let t = "This is a long line that\nwraps onto the next.\n\nAnother block\nwrapped too.\n";
+        let t = "This is a long line that\nwraps onto the next and\nthe one after.\n\nAnother block\nwrapped too.\n";
         let p = segment(t, 0);
         assert_eq!(p.len(), 2);
-        assert_eq!(p[0].span.of(t), "This is a long line that\nwraps onto the next.");
+        assert_eq!(p[0].span.of(t), "This is a long line that\nwraps onto the next and\nthe one after.");
     }
 }

@@ -79,8 +79,8 @@ pub struct Resolved {
 
 const PARTICLES: &[&str] = &["de", "van", "von", "da", "del", "della", "di", "du", "bin", "al", "la", "le", "st."];
 const ROLE_CONNECTORS: &[&str] = &["acting", "former", "interim", "deputy", "and", "of", "for", "the", "then"];
-const PRONOUNS_F: &[&str] = &["she", "her"];
-const PRONOUNS_M: &[&str] = &["he", "him", "his"];
+const PRONOUNS_F: &[&str] = &["she", "her", "herself"];
+const PRONOUNS_M: &[&str] = &["he", "him", "his", "himself"];
 
 fn is_title(t: &Token) -> bool {
     let l = t.lower();
@@ -203,7 +203,9 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
         let mut end = i + 1;
         while end < tokens.len() {
             let t = &tokens[end];
-            if tokens[end - 1].is_possessive() {
+            // A possessive ends a name ("Trump’s plan") unless an
+            // organisation word follows ("Sheriff’s Office").
+            if tokens[end - 1].is_possessive() && !ORG_WORDS.contains(t.lower().as_str()) {
                 break;
             }
             if is_name_token(t) || is_title(t) {
@@ -263,7 +265,12 @@ impl Roster {
         }
         for run in &named {
             let kind = run.kind.unwrap_or(EntityKind::Person);
-            if let Some(idx) = roster.find(&run.name, kind, run.gender) {
+            let found = roster.find(&run.name, kind, run.gender).or_else(|| {
+                // A surname spelled another way ("Haldene" for Haldane) is
+                // still that person; the name-variant check reports it.
+                (run.kind.is_none() && !run.name.contains(' ')).then(|| roster.find_variant(&run.name)).flatten()
+            });
+            if let Some(idx) = found {
                 let e = &mut roster.entities[idx];
                 e.mentions.push(run.name_span);
                 e.gender = e.gender.or(run.gender);
@@ -271,7 +278,68 @@ impl Roster {
             }
         }
         roster.events.sort();
+        roster.infer_genders(text, &tokens);
         roster
+    }
+
+    /// A person whose surname is one small edit from `word` (5+ letters).
+    fn find_variant(&self, word: &str) -> Option<usize> {
+        if word.chars().count() < 5 {
+            return None;
+        }
+        let mut hits = self.entities.iter().enumerate().filter(|(_, e)| {
+            e.kind == EntityKind::Person && e.name.contains(' ') && {
+                let last = e.last();
+                last != word && last.chars().next() == word.chars().next() && edit_distance(last, word) <= 1 + usize::from(word.len() >= 9)
+            }
+        });
+        let first = hits.next()?;
+        hits.next().is_none().then_some(first.0)
+    }
+
+    /// Gender from the article's own pronouns: a person whose mention is
+    /// followed in the same or next sentence by only "she/her" (or only
+    /// "he/his/him"), with no other person in between, takes that gender.
+    fn infer_genders(&mut self, _text: &str, tokens: &[Token]) {
+        let mut votes: Vec<(i32, i32)> = vec![(0, 0); self.entities.len()];
+        let mut current: Option<usize> = None;
+        let mut ev = self.events.iter().peekable();
+        let mut sentences_since = 0;
+        for t in tokens {
+            while let Some(&&(pos, idx)) = ev.peek() {
+                if pos <= t.span.start {
+                    if self.entities[idx].kind == EntityKind::Person {
+                        current = Some(idx);
+                        sentences_since = 0;
+                    }
+                    ev.next();
+                } else {
+                    break;
+                }
+            }
+            if matches!(t.text, "." | "?" | "!") {
+                sentences_since += 1;
+                if sentences_since > 1 {
+                    current = None;
+                }
+            }
+            let Some(c) = current else { continue };
+            let l = t.lower();
+            if PRONOUNS_F.contains(&l.as_str()) {
+                votes[c].0 += 1;
+            } else if PRONOUNS_M.contains(&l.as_str()) {
+                votes[c].1 += 1;
+            }
+        }
+        for (e, (f, m)) in self.entities.iter_mut().zip(votes) {
+            if e.gender.is_none() && e.kind == EntityKind::Person {
+                if f > 0 && m == 0 {
+                    e.gender = Some(Gender::Female);
+                } else if m > 0 && f == 0 {
+                    e.gender = Some(Gender::Male);
+                }
+            }
+        }
     }
 
     /// The entity a name refers to: same last word and compatible first
@@ -346,9 +414,7 @@ impl Roster {
         if toks.len() == 1 && (PRONOUNS_F.contains(&l.as_str()) || PRONOUNS_M.contains(&l.as_str())) {
             let want = if PRONOUNS_F.contains(&l.as_str()) { Gender::Female } else { Gender::Male };
             let person = |e: &Entity| e.kind == EntityKind::Person;
-            let idx = self
-                .recent(mention.start, |e| person(e) && e.gender == Some(want))
-                .or_else(|| self.recent(mention.start, |e| person(e) && e.gender.is_none()))?;
+            let idx = self.recent(mention.start, |e| person(e) && e.gender.is_none_or(|g| g == want))?;
             return Some(self.resolved(idx, None));
         }
         if toks.len() == 1 && matches!(l.as_str(), "it" | "they" | "we") {
@@ -420,6 +486,21 @@ impl Roster {
         self.note_mention(mention.start, idx);
         idx
     }
+}
+
+/// Levenshtein distance over characters.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.to_lowercase().chars().collect();
+    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 fn first_compatible(a: &str, b: &str) -> bool {

@@ -310,20 +310,11 @@ fn best_match(new: &Row, vanished: &[&Row]) -> Option<usize> {
 
 /// 1 − normalised edit distance over characters.
 fn similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.is_empty() && b.is_empty() {
+    let longest = a.chars().count().max(b.chars().count());
+    if longest == 0 {
         return 1.0;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    1.0 - prev[b.len()] as f64 / a.len().max(b.len()) as f64
+    1.0 - crate::speakers::edit_distance(a, b) as f64 / longest as f64
 }
 
 #[cfg(test)]

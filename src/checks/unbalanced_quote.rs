@@ -18,7 +18,9 @@ impl Check for UnbalancedQuote {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         for q in cx.quotes.iter().filter(|q| q.unbalanced) {
-            let span = Span::new(q.open.start, q.span.end);
+            // From the opening mark to the end of its paragraph's line.
+            let end = cx.text[q.open.start..].find('\n').map_or(cx.text.len(), |n| q.open.start + n);
+            let span = Span::new(q.open.start, end.max(q.span.end));
             let who = q.speaker.as_ref().map(|s| format!(" ({})", s.name)).unwrap_or_default();
             out.findings.push(Finding {
                 check: self.id(),

@@ -6,7 +6,9 @@
 
 use serde::Serialize;
 
-use crate::lexicon::{FUNCTION_WORDS, is_speech_verb};
+mod cues;
+
+use cues::{Cue, PRONOUNS, cue_after, cue_before, cue_inside};
 use crate::segment::{Paragraph, trim};
 use crate::span::Span;
 use crate::speakers::{Roster, clean_role};
@@ -258,222 +260,8 @@ fn transcript_label(text: &str, content: Span) -> Option<(Span, Span)> {
     Some((label_span, rest))
 }
 
-/// Words that may stand between a subject and its speech verb.
-const BRIDGE_WORDS: &[&str] = &[
-    "also", "later", "has", "had", "have", "previously", "once", "then", "again", "would", "will", "had", "recently",
-    "earlier", "simply", "repeatedly", "publicly", "flatly", "quickly", "further", "separately", "often", "told",
-];
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-const TERM_MARKERS: &[&str] = &[
-    "so-called", "dubbed", "nicknamed", "the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
-    "those", "our", "my", "your", "termed", "branded", "titled", "word", "phrase",
-];
-
-struct Cue {
-    subject: Span,
-    verb: String,
-    rule: &'static str,
-}
-
-fn is_verb_at(toks: &[Token], i: usize) -> Option<usize> {
-    let t = toks.get(i)?;
-    if !t.is_word {
-        return None;
-    }
-    if is_speech_verb(t.text) {
-        return Some(1);
-    }
-    if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
-        return Some(2);
-    }
-    None
-}
-
-fn span_of(toks: &[Token]) -> Option<Span> {
-    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
-}
-
-/// The subject phrase that ends right before `toks[..end]`'s end, read
-/// backwards: a pronoun, a name with its titles, or a short description.
-fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
-    let mut e = end;
-    while e > 0 && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_str()) && toks[e - 1].is_word {
-        e -= 1;
-    }
-    // An appositive between subject and verb: "Hill, a doctor at X, said".
-    if e > 0 && toks[e - 1].is(",") {
-        let open = toks[..e - 1].iter().rposition(|t| t.is(","))?;
-        if e - 1 - open > 20 || open == 0 {
-            return None;
-        }
-        e = open;
-    }
-    if e == 0 {
-        return None;
-    }
-    let last = &toks[e - 1];
-    if !last.is_word {
-        return None;
-    }
-    if PRONOUNS.contains(&last.lower().as_str()) {
-        return Some(last.span);
-    }
-    let mut s = e;
-    if last.is_capitalized() || last.text.ends_with('.') {
-        // A name with its titles and role words.
-        while s > 0 {
-            let t = &toks[s - 1];
-            let l = t.lower();
-            let connector = matches!(l.as_str(), "and" | "of" | "for" | "acting" | "former" | "interim" | "de" | "van")
-                && s >= 2
-                && toks[s - 2].is_capitalized();
-            if (t.is_capitalized() && !(s - 1 == 0 && FUNCTION_WORDS.contains(l.as_str())) && !is_speech_verb(t.text))
-                || connector
-            {
-                s -= 1;
-            } else {
-                break;
-            }
-        }
-        if s == e {
-            return None;
-        }
-        return span_of(&toks[s..e]);
-    }
-    // A description: "the agency", "a spokeswoman for the office", "officials".
-    let mut k = e;
-    while k > 0 && e - k < 7 {
-        let t = &toks[k - 1];
-        if !t.is_word {
-            break;
-        }
-        k -= 1;
-        if matches!(t.lower().as_str(), "the" | "a" | "an") || t.is_possessive() {
-            break;
-        }
-    }
-    let head = toks[e - 1].lower();
-    if k == e || FUNCTION_WORDS.contains(head.as_str()) || is_speech_verb(&head) {
-        return None;
-    }
-    // Without a determiner only a plural noun works ("officials said").
-    let determined = matches!(toks[k].lower().as_str(), "the" | "a" | "an") || toks[k].is_possessive();
-    if !determined {
-        if !head.ends_with('s') || e - k > 2 {
-            return None;
-        }
-        k = e - 1;
-    }
-    span_of(&toks[k..e])
-}
-
-/// The subject phrase right after an inverted verb ("said Ruth Enders, 71").
-fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
-    let first = toks.get(start)?;
-    if PRONOUNS.contains(&first.lower().as_str()) {
-        return Some(first.span);
-    }
-    let mut e = start;
-    if first.is_capitalized() {
-        while e < toks.len() {
-            let t = &toks[e];
-            let connector = matches!(t.lower().as_str(), "and" | "of" | "de" | "van" | "acting")
-                && toks.get(e + 1).is_some_and(|n| n.is_capitalized());
-            if t.is_capitalized() || connector {
-                e += 1;
-            } else {
-                break;
-            }
-        }
-    } else if matches!(first.lower().as_str(), "the" | "a" | "an") {
-        e = start + 1;
-        while e < toks.len() && e - start < 6 && toks[e].is_word && !is_speech_verb(toks[e].text) {
-            if matches!(toks[e].lower().as_str(), "in" | "on" | "at" | "that" | "who" | "to" | "during") {
-                break;
-            }
-            e += 1;
-        }
-    }
-    (e > start).then(|| span_of(&toks[start..e])).flatten()
-}
-
-/// A cue after the closing mark: `…,” Homan said.` / `…,” said Smith.`
-fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
-    let mut i = 0;
-    while i < toks.len() && !toks[i].is_word {
-        if matches!(toks[i].text, "-" | "—" | "–") {
-            // A dash credit: `"…" -Commissioner Jane Doe`.
-            if let Some(s) = subject_after(toks, i + 1) {
-                if toks[i + 1].is_capitalized() {
-                    return Some(Cue {
-                        subject: s,
-                        verb: toks[i].text.to_string(),
-                        rule: "dash-credit",
-                    });
-                }
-            }
-        }
-        i += 1;
-    }
-    let words = &toks[i..];
-    let limit = words.len().min(window);
-    let v = (0..limit).find(|&k| {
-        is_verb_at(words, k).is_some()
-            && !(k > 0 && words[..k].iter().any(|t| matches!(t.text, "." | "“" | "”" | "\"" | ";" | "?" | "!")))
-    })?;
-    let n = is_verb_at(words, v)?;
-    let verb = words[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-    if v == 0 || n == 2 {
-        let subject = subject_after(words, v + n)?;
-        let rule = if n == 2 { "according-to" } else { "verb-before-speaker" };
-        return Some(Cue { subject, verb, rule });
-    }
-    let subject = subject_before(words, v)?;
-    // The subject must start the clause: nothing but punctuation before it.
-    let first_word = words.iter().position(|t| t.span.start >= subject.start)?;
-    let gap_ok = words[..first_word].iter().all(|t| !t.is_word) || first_word <= 1;
-    gap_ok.then_some(Cue {
-        subject,
-        verb,
-        rule: "speaker-verb-after-quote",
-    })
-}
-
-/// A cue before the opening mark: `Smith said: “…”`, `the alliance said
-/// demand had “far outstripped …”`.
-fn cue_before(toks: &[Token]) -> Option<Cue> {
-    let mut v = None;
-    for k in (0..toks.len()).rev() {
-        if let Some(n) = is_verb_at(toks, k) {
-            v = Some((k, n));
-            break;
-        }
-    }
-    let (v, n) = v?;
-    let verb = toks[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-    if n == 2 {
-        let subject = subject_after(toks, v + 2)?;
-        return Some(Cue {
-            subject,
-            verb,
-            rule: "according-to",
-        });
-    }
-    if let Some(subject) = subject_before(toks, v) {
-        return Some(Cue {
-            subject,
-            verb,
-            rule: "speaker-verb-before-quote",
-        });
-    }
-    // Inverted: `said Smith: “…”`.
-    let subject = subject_after(toks, v + 1)?;
-    Some(Cue {
-        subject,
-        verb,
-        rule: "verb-before-speaker",
-    })
-}
+/// Words right before a quotation that make it a term, not speech.
+const TERM_MARKERS: &[&str] = &["so-called", "dubbed", "nicknamed", "termed", "titled", "word", "phrase", "slogan", "motto"];
 
 /// Who a sentence says its facts come from: "According to ICE, …",
 /// "…, police said." Returns the resolved name.
@@ -589,9 +377,21 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
             tokenize(text, Span::new(c.end, end))
         });
         let tight_after = after_toks.as_ref().and_then(|t| cue_after(t, 4));
-        let cue = tight_after
+        let mut cue = tight_after
             .or_else(|| cue_before(&before))
             .or_else(|| after_toks.as_ref().and_then(|t| cue_after(t, 14)));
+        if cue.is_none() && q.close.is_none() {
+            // The attribution the missing closing mark swallowed.
+            if let Some((c, comma)) = cue_inside(&tokenize(text, q.span)) {
+                quotes[i].span = Span::new(quotes[i].span.start, comma.end);
+                cue = Some(c);
+            }
+        }
+        let q = &quotes[i];
+        let opens_sentence = !before.iter().any(|t| t.is_word);
+        if cue.is_none() && opens_sentence && prev_close.is_none() {
+            cue = previous_sentence_cue(text, paragraphs, q, sent);
+        }
         let kind = classify(text, q, &before, cue.is_some());
         quotes[i].kind = kind;
         if kind == QuoteKind::Scare {
@@ -619,6 +419,24 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
         }
     }
     propagate(text, paragraphs, quotes);
+}
+
+/// A quote that opens its sentence with no cue of its own belongs to the
+/// speaker of the sentence before ("Calloway told the crowd that …. “My
+/// mother worked …”"), or of a previous paragraph ending in a colon.
+fn previous_sentence_cue(text: &str, paragraphs: &[Paragraph], q: &Quote, sent: Span) -> Option<Cue> {
+    let para = &paragraphs[q.paragraph];
+    let prev = para.sentences.iter().rev().find(|s| s.end <= sent.start).copied().or_else(|| {
+        let last = paragraphs.get(q.paragraph.checked_sub(1)?)?.sentences.last().copied()?;
+        last.of(text).trim_end().ends_with(':').then_some(last)
+    })?;
+    let toks = tokenize(text, prev);
+    // A sentence that itself holds a quotation has its own speaker.
+    if toks.iter().any(|t| matches!(t.text, "“" | "”" | "\"")) {
+        return None;
+    }
+    let cue = cue_before(&toks)?;
+    Some(Cue { rule: "previous-sentence", ..cue })
 }
 
 /// Quotes without a cue of their own take the speaker of the quote they
@@ -674,18 +492,31 @@ fn last_quote_ends_paragraph(text: &str, para: &Paragraph, q: &Quote) -> bool {
 fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind {
     let content = q.span.of(text);
     let words: Vec<&str> = content.split_whitespace().collect();
-    let short = words.len() <= 4;
-    let prev_word = before.iter().rev().find(|t| t.is_word);
-    let marked = prev_word.is_some_and(|t| {
-        TERM_MARKERS.contains(&t.lower().as_str()) || t.is_possessive() || t.is("as") && before.len() >= 2
-    }) && before.last().is_some_and(|t| t.is_word);
-    let title_case = words.len() >= 2
+    let n = words.len();
+    let prev_word = before.iter().rev().find(|t| t.is_word).filter(|_| before.last().is_some_and(|t| t.is_word));
+    let prev = prev_word.map(|t| t.lower()).unwrap_or_default();
+    let prev2 = before.iter().rev().filter(|t| t.is_word).nth(1).map(|t| t.lower()).unwrap_or_default();
+    // How strongly the words before mark a term rather than speech.
+    let explicit = TERM_MARKERS.contains(&prev.as_str())
+        || (prev == "as" && matches!(prev2.as_str(), "known" | "identified" | "described" | "labeled" | "labelled" | "branded"))
+        || prev == "called" && prev2 == "so";
+    let determiner = matches!(prev.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our");
+    let possessive = prev_word.is_some_and(|t| t.is_possessive());
+    let title_case = n >= 2
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
                 || matches!(*w, "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to")
         })
         && !content.trim_end_matches(['”', '"', '’']).ends_with(['.', '?', '!']);
-    if short && (marked || title_case || !has_cue) && q.group.is_none() {
+    let sentence_like = content.chars().next().is_some_and(|c| c.is_uppercase())
+        && content.trim_end_matches(['”', '"', '’', '\'']).ends_with(['.', '?', '!', ','])
+        && n >= 2;
+    let term = (explicit && n <= 6)
+        || (determiner && n <= 2)
+        || (possessive && n <= 3)
+        || (title_case && n <= 6 && !has_cue)
+        || (!has_cue && n <= 4 && !sentence_like);
+    if term && q.group.is_none() {
         return QuoteKind::Scare;
     }
     let mid_sentence = before.iter().any(|t| t.is_word) && !before.last().is_some_and(|t| matches!(t.text, ":" | ","));
@@ -810,7 +641,7 @@ mod tests {
 
     #[test]
     fn partial_quote_in_reported_speech() {
-        let t = "The lawsuit says the developers engaged in a “massive eight-year fraudulent scheme” to deceive buyers, Attorney General Jane Roe said.\n";
+        let t = "The developers engaged in a “massive eight-year fraudulent scheme” to deceive buyers, Attorney General Jane Roe said.\n";
         let qs = run(t);
         assert_eq!(qs[0].kind, QuoteKind::Partial);
         assert_eq!(speaker_of(t, &qs, "massive"), Some("Jane Roe".into()));

@@ -1,0 +1,351 @@
+//! The attribution grammar: speech cues around a quotation and the subject
+//! phrase each one hangs on. Before the quote (`Smith said: “…”`), after it
+//! (`“…,” Homan said.` / `“…,” said Smith, the sheriff.`), dash credits,
+//! "according to", appositives, coordinated and participle clauses.
+
+use crate::lexicon::{FUNCTION_WORDS, TITLES, is_speech_verb};
+use crate::span::Span;
+use crate::token::Token;
+
+/// Words that may stand between a subject and its speech verb.
+const BRIDGE_WORDS: &[&str] = &[
+    "also", "later", "has", "had", "have", "previously", "once", "then", "again", "would", "will", "recently",
+    "earlier", "simply", "repeatedly", "publicly", "flatly", "quickly", "further", "separately", "often", "has",
+    "said", "is", "was", "were", "are", "been", "privately", "initially", "first", "reportedly", "quietly", "even",
+];
+pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+/// Lowercase words that belong to a role before a name ("head coach",
+/// "department spokesperson", "state treasurer").
+const ROLE_MODIFIERS: &[&str] = &[
+    "head", "assistant", "associate", "senior", "former", "acting", "interim", "deputy", "vice", "chief", "state",
+    "county", "city", "federal", "department", "district", "campaign", "press", "police", "union", "party", "team",
+    "general", "executive", "managing", "democratic", "republican", "independent", "local", "national", "top",
+];
+
+fn is_role_word(t: &Token) -> bool {
+    let l = t.lower();
+    t.is_word && (TITLES.contains(l.as_str()) || ROLE_MODIFIERS.contains(&l.as_str()))
+}
+
+pub(crate) struct Cue {
+    pub subject: Span,
+    pub verb: String,
+    pub rule: &'static str,
+}
+
+/// Is there a speech verb at `toks[i]`? Returns how many tokens it takes.
+fn is_verb_at(toks: &[Token], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if !t.is_word {
+        return None;
+    }
+    if is_speech_verb(t.text) {
+        return Some(1);
+    }
+    let next = toks.get(i + 1);
+    if t.is("according") && next.is_some_and(|n| n.is("to")) {
+        return Some(2);
+    }
+    // "as he put it"
+    if t.is("put") && next.is_some_and(|n| n.is("it")) {
+        return Some(2);
+    }
+    None
+}
+
+fn span_of(toks: &[Token]) -> Option<Span> {
+    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+}
+
+fn is_pronoun(t: &Token) -> bool {
+    t.is_word && PRONOUNS.contains(&t.lower().as_str())
+}
+
+/// A capitalised run ending at `e` (exclusive), read backwards.
+fn name_back(toks: &[Token], e: usize) -> usize {
+    let mut s = e;
+    while s > 0 {
+        let t = &toks[s - 1];
+        let l = t.lower();
+        let connector = matches!(l.as_str(), "and" | "of" | "for" | "de" | "van" | "von" | "del" | "da")
+            && s >= 2
+            && toks[s - 2].is_capitalized()
+            && s < e;
+        let sentence_initial_fw = s - 1 == 0 && FUNCTION_WORDS.contains(l.as_str());
+        if (t.is_capitalized() && !sentence_initial_fw && !is_speech_verb(t.text)) || connector {
+            s -= 1;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// The clause subject at the start of `toks` (for "…, saying …" and
+/// coordinated verbs): the first pronoun or name.
+fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
+    let mut i = 0;
+    while i < upto {
+        let t = &toks[i];
+        if is_pronoun(t) {
+            return Some(t.span);
+        }
+        if t.is_capitalized() && !FUNCTION_WORDS.contains(t.lower().as_str()) {
+            let mut e = i + 1;
+            while e < upto && (toks[e].is_capitalized() || (toks[e].is("of") && toks.get(e + 1).is_some_and(|n| n.is_capitalized()))) {
+                e += 1;
+            }
+            // A name followed by a verb-like word is the subject.
+            return span_of(&toks[i..e]);
+        }
+        if t.is(",") {
+            // an introductory phrase ("In a statement,") ends here
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The subject phrase that ends right before `toks[end]`, read backwards:
+/// a pronoun, a name with its titles, or a short description.
+fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
+    let mut e = end;
+    while e > 0 && toks[e - 1].is_word && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_str()) {
+        e -= 1;
+    }
+    if e > 0 && (toks[e - 1].is("and") || toks[e - 1].is("but")) {
+        // Coordinated verbs: "he congratulated Castellanos and said …".
+        return clause_subject(toks, e - 1);
+    }
+    // An appositive between subject and verb: "Hill, a doctor at X, said",
+    // or a name in apposition to a role: "Vollmer’s spokesman, Daniel Imhoff, said".
+    if e > 0 && toks[e - 1].is(",") {
+        let verb = toks.get(end)?;
+        let open = toks[..e - 1].iter().rposition(|t| t.is(","));
+        let Some(open) = open else {
+            // ", saying …" after a main clause: its subject speaks.
+            return if verb.text.ends_with("ing") { clause_subject(toks, e - 1) } else { None };
+        };
+        let inner = &toks[open + 1..e - 1];
+        if !inner.is_empty() && inner.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && inner.len() <= 4 {
+            return span_of(inner);
+        }
+        if e - 1 - open > 24 || open == 0 {
+            return None;
+        }
+        e = open;
+    }
+    if e == 0 {
+        return None;
+    }
+    let last = &toks[e - 1];
+    if !last.is_word {
+        // "Sen. Claire McCaskill (D-Mo.) said": skip a parenthesis.
+        if last.is(")") {
+            let open = toks[..e].iter().rposition(|t| t.is("("))?;
+            return subject_before(toks, open);
+        }
+        return None;
+    }
+    if is_pronoun(last) {
+        return Some(last.span);
+    }
+    if last.is_capitalized() || last.text.ends_with('.') {
+        let s = name_back(toks, e);
+        if s == e {
+            return None;
+        }
+        return span_of(&toks[s..e]);
+    }
+    // A description: "the agency", "a spokeswoman for the office", "officials".
+    let mut k = e;
+    while k > 0 && e - k < 7 {
+        let t = &toks[k - 1];
+        if !t.is_word {
+            break;
+        }
+        k -= 1;
+        if matches!(t.lower().as_str(), "the" | "a" | "an") || t.is_possessive() {
+            break;
+        }
+    }
+    let head = toks[e - 1].lower();
+    if k == e || FUNCTION_WORDS.contains(head.as_str()) || is_speech_verb(&head) {
+        return None;
+    }
+    // Without a determiner only a plural noun works ("officials said").
+    let determined = matches!(toks[k].lower().as_str(), "the" | "a" | "an") || toks[k].is_possessive();
+    if !determined {
+        if !head.ends_with('s') || head.ends_with("ss") {
+            return None;
+        }
+        k = e - 1;
+        while k > 0 && e - k < 3 && toks[k - 1].is_word && !FUNCTION_WORDS.contains(toks[k - 1].lower().as_str()) && !toks[k - 1].text.ends_with("ed") {
+            k -= 1;
+        }
+    }
+    span_of(&toks[k..e])
+}
+
+/// The subject phrase right after an inverted verb ("said Ruth Enders,
+/// 71", "said assistant coach Darnell Price", "according to department
+/// spokesperson Nia Redmond").
+fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
+    let first = toks.get(start)?;
+    if is_pronoun(first) {
+        // "said he." is inverted; "said he would" is reported speech.
+        let next = toks.get(start + 1);
+        return next.is_none_or(|n| !n.is_word).then_some(first.span);
+    }
+    let mut s = start;
+    // Role words before the name.
+    while s < toks.len() && s - start < 5 && (is_role_word(&toks[s]) || (toks[s].is_word && !toks[s].is_capitalized() && toks.get(s + 1).is_some_and(is_role_word))) && !toks[s].is_capitalized() {
+        s += 1;
+    }
+    let mut e = s;
+    if toks.get(s).is_some_and(|t| t.is_capitalized()) {
+        while e < toks.len() {
+            let t = &toks[e];
+            let connector = matches!(t.lower().as_str(), "and" | "of" | "de" | "van" | "acting")
+                && toks.get(e + 1).is_some_and(|n| n.is_capitalized());
+            if t.is_capitalized() || connector {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        return (e > s).then(|| span_of(&toks[s..e])).flatten();
+    }
+    if matches!(first.lower().as_str(), "the" | "a" | "an") || first.is_possessive() {
+        e = start + 1;
+        while e < toks.len() && e - start < 6 && toks[e].is_word && !is_speech_verb(toks[e].text) {
+            if matches!(toks[e].lower().as_str(), "in" | "on" | "at" | "that" | "who" | "to" | "during" | "and") {
+                break;
+            }
+            e += 1;
+        }
+        return (e > start).then(|| span_of(&toks[start..e])).flatten();
+    }
+    None
+}
+
+/// Removes parenthesised asides ("(D-Mo.)") so cues read past them.
+fn without_parens<'a>(toks: &[Token<'a>]) -> Vec<Token<'a>> {
+    let mut depth = 0usize;
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        match t.text {
+            "(" => depth += 1,
+            ")" if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(*t),
+            _ => {}
+        }
+    }
+    out
+}
+
+const DASHES: &[&str] = &["-", "—", "–", "―"];
+
+/// A cue after the closing mark: `…,” Homan said.` / `…,” said Smith.` /
+/// `…,” Leonard Burman, director of …, said.`
+pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
+    let toks = without_parens(toks);
+    let mut i = 0;
+    while i < toks.len() && !toks[i].is_word {
+        if DASHES.contains(&toks[i].text) {
+            // A dash credit: `"…" -Commissioner Jane Doe`.
+            if let Some(s) = subject_after(&toks, i + 1) {
+                return Some(Cue {
+                    subject: s,
+                    verb: toks[i].text.to_string(),
+                    rule: "dash-credit",
+                });
+            }
+        }
+        if matches!(toks[i].text, "." | "?" | "!" | "“" | "\"") {
+            return None;
+        }
+        i += 1;
+    }
+    let words = &toks[i..];
+    // A name and its appositive may push the verb far out:
+    // `Burman, director of the centre and a professor at …, said`.
+    let name_then_comma = words.first().is_some_and(|t| t.is_capitalized())
+        && words.iter().take(6).position(|t| t.is(",")).is_some_and(|c| words[..c].iter().all(|t| t.is_capitalized() || t.text.ends_with('.')));
+    let limit = if name_then_comma { words.len().min(45) } else { words.len().min(window) };
+    let v = (0..limit).find(|&k| {
+        is_verb_at(words, k).is_some() && !words[..k].iter().any(|t| matches!(t.text, "." | "“" | "”" | "\"" | ";" | "?" | "!"))
+    })?;
+    let n = is_verb_at(words, v)?;
+    let verb = words[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    if v == 0 || words[v].is("according") {
+        let subject = subject_after(words, v + n)?;
+        let rule = if n == 2 { "according-to" } else { "verb-before-speaker" };
+        return Some(Cue { subject, verb, rule });
+    }
+    let subject = if name_then_comma && v > 6 {
+        let c = words.iter().position(|t| t.is(","))?;
+        span_of(&words[..c])?
+    } else {
+        subject_before(words, v)?
+    };
+    // The subject must start the clause: only punctuation or role words
+    // ("Ridgeway head coach") before it, or a comma.
+    let first_word = words.iter().position(|t| t.span.start >= subject.start)?;
+    let gap_ok = words[..first_word].iter().all(|t| !t.is_word || t.is_capitalized() || is_role_word(t))
+        || (first_word > 0 && words[first_word - 1].is(","));
+    gap_ok.then_some(Cue {
+        subject,
+        verb,
+        rule: "speaker-verb-after-quote",
+    })
+}
+
+/// A cue before the opening mark: `Smith said: “…”`, `the alliance said
+/// demand had “far outstripped …”`.
+pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
+    let toks = without_parens(toks);
+    let mut v = None;
+    for k in (0..toks.len()).rev() {
+        if let Some(n) = is_verb_at(&toks, k) {
+            v = Some((k, n));
+            break;
+        }
+    }
+    let (v, n) = v?;
+    let verb = toks[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    if toks[v].is("according") {
+        let subject = subject_after(&toks, v + 2)?;
+        return Some(Cue {
+            subject,
+            verb,
+            rule: "according-to",
+        });
+    }
+    if let Some(subject) = subject_before(&toks, v) {
+        return Some(Cue {
+            subject,
+            verb,
+            rule: "speaker-verb-before-quote",
+        });
+    }
+    // Inverted: `said Smith: “…”`.
+    let subject = subject_after(&toks, v + n)?;
+    Some(Cue {
+        subject,
+        verb,
+        rule: "verb-before-speaker",
+    })
+}
+
+/// A cue inside a quote that was never closed: `“We will stay, Abernathy
+/// told reporters …` — the attribution the missing mark swallowed.
+/// Returns the cue and the comma where the intended quotation ended.
+pub(crate) fn cue_inside(toks: &[Token]) -> Option<(Cue, Span)> {
+    for c in (0..toks.len()).filter(|&k| toks[k].is(",")) {
+        if let Some(cue) = cue_after(&toks[c + 1..], 4) {
+            return Some((Cue { rule: "verb-inside-unclosed-quote", ..cue }, toks[c].span));
+        }
+    }
+    None
+}
