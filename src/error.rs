@@ -23,17 +23,9 @@ pub enum Error {
     #[error("{path}: looks like a binary file (NUL byte at offset {offset}), not an article")]
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: too large ({size} bytes; the limit is {limit} bytes per article)")]
-    TooLarge {
-        path: PathBuf,
-        size: u64,
-        limit: u64,
-    },
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error("{path}:{line}: {message}")]
-    Worksheet {
-        path: PathBuf,
-        line: u64,
-        message: String,
-    },
+    Worksheet { path: PathBuf, line: u64, message: String },
     #[error("{path}: cannot write: {source}")]
     Write {
         path: PathBuf,

@@ -87,9 +87,7 @@ impl Document {
             if size > MAX_ARTICLE_BYTES {
                 return Err(too_large(path, size));
             }
-            file.take(MAX_ARTICLE_BYTES + 1)
-                .read_to_end(&mut bytes)
-                .map_err(io)?;
+            file.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
         }
         if bytes.len() as u64 > MAX_ARTICLE_BYTES {
             return Err(too_large(path, bytes.len() as u64));
@@ -127,10 +125,7 @@ mod tests {
     #[test]
     fn invalid_utf8_names_line_and_column() {
         let err = Document::from_bytes(Path::new("a.txt"), b"ok\nab\xffcd".to_vec()).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "a.txt:2:3: not valid UTF-8 (byte offset 5)"
-        );
+        assert_eq!(err.to_string(), "a.txt:2:3: not valid UTF-8 (byte offset 5)");
     }
 
     #[test]

@@ -39,11 +39,7 @@ pub(crate) const SOURCES: &[(&str, &str)] = &[
 ];
 
 fn source(name: &str) -> &'static str {
-    SOURCES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, s)| *s)
-        .unwrap_or("")
+    SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or("")
 }
 
 pub(crate) static SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("speech_verbs.txt")));
@@ -96,9 +92,7 @@ mod tests {
     #[test]
     fn lexicon_files_are_sorted_without_duplicates() {
         for (name, src) in SOURCES {
-            let keys: Vec<String> = entries(src)
-                .map(|l| l.split(' ').next().unwrap().to_string())
-                .collect();
+            let keys: Vec<String> = entries(src).map(|l| l.split(' ').next().unwrap().to_string()).collect();
             let mut sorted = keys.clone();
             sorted.sort();
             sorted.dedup();

@@ -22,7 +22,11 @@ use factsheet::worksheet::{self, Worksheet};
 use factsheet::{Analysis, Document, Severity};
 
 #[derive(Parser)]
-#[command(name = "factsheet", version, about = "Quotes, claims and consistency checks from news articles, as a fact-check worksheet")]
+#[command(
+    name = "factsheet",
+    version,
+    about = "Quotes, claims and consistency checks from news articles, as a fact-check worksheet"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -128,9 +132,15 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if args.jobs > 0 {
-        rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build_global().ok();
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(args.jobs)
+            .build_global()
+            .ok();
     }
-    let selection = Selection { only: args.only.clone(), skip: args.skip.clone() };
+    let selection = Selection {
+        only: args.only.clone(),
+        skip: args.skip.clone(),
+    };
     let files = expand(&args.inputs);
     let results: Vec<Result<Analysis, factsheet::Error>> = files
         .par_iter()
@@ -160,7 +170,10 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                 summary.errors += 1;
                 eprintln!("factsheet: {e}");
                 if args.format == Format::Jsonl {
-                    emit(&format!("{}\n", jsonl::error(&file.display().to_string(), &e.to_string())));
+                    emit(&format!(
+                        "{}\n",
+                        jsonl::error(&file.display().to_string(), &e.to_string())
+                    ));
                 }
             }
         }

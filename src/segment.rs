@@ -48,7 +48,11 @@ fn paragraph_spans(text: &str, start: usize) -> Vec<Span> {
     let inner: Vec<&Span> = blocks.iter().flat_map(|b| &b[..b.len() - 1]).collect();
     let open_ended = inner
         .iter()
-        .filter(|l| !l.of(text).trim_end().ends_with(['.', '?', '!', '"', '”', '’', ':', '\'']))
+        .filter(|l| {
+            !l.of(text)
+                .trim_end()
+                .ends_with(['.', '?', '!', '"', '”', '’', ':', '\''])
+        })
         .count();
     let wrapped = blocks.len() >= 2 && inner.len() >= 3 && open_ended * 2 > inner.len();
     if wrapped {
@@ -57,7 +61,11 @@ fn paragraph_spans(text: &str, start: usize) -> Vec<Span> {
             .map(|b| Span::new(b[0].start, b[b.len() - 1].end))
             .collect()
     } else {
-        lines.into_iter().filter(|l| !is_blank(l)).map(|l| trim(text, l)).collect()
+        lines
+            .into_iter()
+            .filter(|l| !is_blank(l))
+            .map(|l| trim(text, l))
+            .collect()
     }
 }
 
@@ -97,9 +105,8 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
             let after_space = rest.trim_start();
             let has_space = rest.len() != after_space.len() && !rest.is_empty();
             let next = after_space.chars().next();
-            let starts_new = next.is_some_and(|c| {
-                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(')
-            });
+            let starts_new = next
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '('));
             if has_space && starts_new && !(b == b'.' && is_abbreviation(&s[begin..i + 1])) {
                 out.push(trim(text, Span::new(para.start + begin, para.start + j)));
                 begin = j;
@@ -177,6 +184,9 @@ mod tests {
         let t = "This is a long line that\nwraps onto the next and\nthe one after.\n\nAnother block\nwrapped too.\n";
         let p = segment(t, 0);
         assert_eq!(p.len(), 2);
-        assert_eq!(p[0].span.of(t), "This is a long line that\nwraps onto the next and\nthe one after.");
+        assert_eq!(
+            p[0].span.of(t),
+            "This is a long line that\nwraps onto the next and\nthe one after."
+        );
     }
 }

@@ -75,10 +75,16 @@ pub struct Resolved {
     pub name: String,
     pub role: Option<String>,
     pub entity: Option<usize>,
+    /// The name inside the mention, titles left out ("Patricia H. Hyde").
+    pub name_span: Option<Span>,
 }
 
-const PARTICLES: &[&str] = &["de", "van", "von", "da", "del", "della", "di", "du", "bin", "al", "la", "le", "st."];
-const ROLE_CONNECTORS: &[&str] = &["acting", "former", "interim", "deputy", "and", "of", "for", "the", "then"];
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "da", "del", "della", "di", "du", "bin", "al", "la", "le", "st.",
+];
+const ROLE_CONNECTORS: &[&str] = &[
+    "acting", "former", "interim", "deputy", "and", "of", "for", "the", "then",
+];
 const PRONOUNS_F: &[&str] = &["she", "her", "herself"];
 const PRONOUNS_M: &[&str] = &["he", "him", "his", "himself"];
 
@@ -144,7 +150,10 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
         return None;
     }
     let has_org_word = |ts: &[Token]| ts.iter().any(|t| ORG_WORDS.contains(t.stem().to_lowercase().as_str()));
-    let has_place_word = |ts: &[Token]| ts.iter().any(|t| PLACE_WORDS.contains(t.stem().to_lowercase().as_str()));
+    let has_place_word = |ts: &[Token]| {
+        ts.iter()
+            .any(|t| PLACE_WORDS.contains(t.stem().to_lowercase().as_str()))
+    };
     let last_title = toks.iter().rposition(is_title);
     let (role_toks, name_toks) = match last_title {
         Some(t) if t + 1 < toks.len() => (&toks[..=t], &toks[t + 1..]),
@@ -176,10 +185,11 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
     } else {
         None
     };
-    let gender = role_toks
-        .iter()
-        .find_map(|t| gender_of_title(t.text))
-        .or_else(|| (name_toks.len() >= 2).then(|| gender_of_first_name(name_toks[0].text)).flatten());
+    let gender = role_toks.iter().find_map(|t| gender_of_title(t.text)).or_else(|| {
+        (name_toks.len() >= 2)
+            .then(|| gender_of_first_name(name_toks[0].text))
+            .flatten()
+    });
     Some(NameRun {
         role,
         name_span: Span::new(name_span.start, name_span.start + name.len()),
@@ -268,7 +278,9 @@ impl Roster {
             let found = roster.find(&run.name, kind, run.gender).or_else(|| {
                 // A surname spelled another way ("Haldene" for Haldane) is
                 // still that person; the name-variant check reports it.
-                (run.kind.is_none() && !run.name.contains(' ')).then(|| roster.find_variant(&run.name)).flatten()
+                (run.kind.is_none() && !run.name.contains(' '))
+                    .then(|| roster.find_variant(&run.name))
+                    .flatten()
             });
             if let Some(idx) = found {
                 let e = &mut roster.entities[idx];
@@ -290,7 +302,9 @@ impl Roster {
         let mut hits = self.entities.iter().enumerate().filter(|(_, e)| {
             e.kind == EntityKind::Person && e.name.contains(' ') && {
                 let last = e.last();
-                last != word && last.chars().next() == word.chars().next() && edit_distance(last, word) <= 1 + usize::from(word.len() >= 9)
+                last != word
+                    && last.chars().next() == word.chars().next()
+                    && edit_distance(last, word) <= 1 + usize::from(word.len() >= 9)
             }
         });
         let first = hits.next()?;
@@ -402,17 +416,25 @@ impl Roster {
             name: e.name.clone(),
             role: role.or_else(|| e.role().map(clean_role)),
             entity: Some(idx),
+            name_span: None,
         }
     }
 
     /// Resolves a speaker mention (the subject of a speech verb) at its span.
     pub fn resolve(&self, text: &str, mention: Span) -> Option<Resolved> {
         let toks = tokenize(text, mention);
-        let toks: Vec<Token> = toks.into_iter().filter(|t| t.is_word || t.text == "’" || t.text == "'").collect();
+        let toks: Vec<Token> = toks
+            .into_iter()
+            .filter(|t| t.is_word || t.text == "’" || t.text == "'")
+            .collect();
         let first = toks.first()?;
         let l = first.lower();
         if toks.len() == 1 && (PRONOUNS_F.contains(&l.as_str()) || PRONOUNS_M.contains(&l.as_str())) {
-            let want = if PRONOUNS_F.contains(&l.as_str()) { Gender::Female } else { Gender::Male };
+            let want = if PRONOUNS_F.contains(&l.as_str()) {
+                Gender::Female
+            } else {
+                Gender::Male
+            };
             let person = |e: &Entity| e.kind == EntityKind::Person;
             let idx = self.recent(mention.start, |e| person(e) && e.gender.is_none_or(|g| g == want))?;
             return Some(self.resolved(idx, None));
@@ -430,12 +452,16 @@ impl Roster {
             .or_else(|| self.find(&run.name, EntityKind::Organization, None))
         {
             let role = run.role.map(|(r, _)| clean_role(&r));
-            return Some(self.resolved(idx, role));
+            return Some(Resolved {
+                name_span: Some(run.name_span),
+                ..self.resolved(idx, role)
+            });
         }
         Some(Resolved {
             name: run.name,
             role: run.role.map(|(r, _)| clean_role(&r)),
             entity: None,
+            name_span: Some(run.name_span),
         })
     }
 
@@ -459,7 +485,9 @@ impl Roster {
         } else if TITLES.contains(head.as_str()) && toks[0].is("the") {
             let idx = self.recent(mention.start, |e| {
                 e.kind == EntityKind::Person
-                    && e.roles.iter().any(|(r, _)| r.to_lowercase().split(' ').any(|w| w == head))
+                    && e.roles
+                        .iter()
+                        .any(|(r, _)| r.to_lowercase().split(' ').any(|w| w == head))
             });
             if let Some(idx) = idx {
                 return Some(self.resolved(idx, None));
@@ -469,6 +497,7 @@ impl Roster {
             name: description,
             role: None,
             entity: None,
+            name_span: None,
         })
     }
 
@@ -534,16 +563,15 @@ fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, 
     if !starts_ok || first.text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    let end = body
-        .iter()
-        .take(16)
-        .position(|t| matches!(t.text, "," | "." | ";" | ")" | "—") || (t.is_word && crate::lexicon::is_speech_verb(t.text)))?;
+    let end = body.iter().take(16).position(|t| {
+        matches!(t.text, "," | "." | ";" | ")" | "—") || (t.is_word && crate::lexicon::is_speech_verb(t.text))
+    })?;
     if end == 0 {
         return None;
     }
     let words = &body[..end];
-    let capital_ok = matches!(first.lower().as_str(), "the" | "a" | "an")
-        || words.iter().any(|t| t.is("of") || is_title(t));
+    let capital_ok =
+        matches!(first.lower().as_str(), "the" | "a" | "an") || words.iter().any(|t| t.is("of") || is_title(t));
     if !capital_ok || words.iter().any(|t| t.is("who") || t.is("which")) {
         return None;
     }
@@ -593,7 +621,10 @@ mod tests {
     fn the_agency_is_the_last_organisation() {
         let t = "The Calder Valley Relief Alliance registered 640 households. The alliance said more.";
         let r = roster(t);
-        assert_eq!(resolve(t, &r, "The alliance", 0).unwrap().name, "Calder Valley Relief Alliance");
+        assert_eq!(
+            resolve(t, &r, "The alliance", 0).unwrap().name,
+            "Calder Valley Relief Alliance"
+        );
     }
 
     #[test]

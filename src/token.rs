@@ -83,7 +83,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                     end = j + 1;
                     iter.next();
                     break;
-                } else if matches!(d, '’' | '\'') && s[i..j].ends_with(['s', 'S']) && !next.is_some_and(|c| c == 's') {
+                } else if matches!(d, '’' | '\'') && s[i..j].ends_with(['s', 'S']) && next.is_none_or(|c| c != 's') {
                     // Plural possessive ("voters’"): the apostrophe is part of the word.
                     end = j + d.len_utf8();
                     iter.next();

@@ -8,14 +8,27 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use crate::Analysis;
 use crate::error::{Error, Result};
 use crate::render::{Ids, article_name, check_status, context, line_col};
-use crate::Analysis;
 
 /// Columns factsheet owns and rewrites on every run.
 pub const MACHINE: &[&str] = &[
-    "id", "article", "line", "column", "kind", "type", "text", "context", "speaker", "role", "source", "value",
-    "check_status", "check_notes", "attribution",
+    "id",
+    "article",
+    "line",
+    "column",
+    "kind",
+    "type",
+    "text",
+    "context",
+    "speaker",
+    "role",
+    "source",
+    "value",
+    "check_status",
+    "check_notes",
+    "attribution",
 ];
 /// Columns the journalist owns; factsheet never changes them.
 pub const HUMAN: &[&str] = &["verdict", "evidence", "checked_by", "notes"];
@@ -54,12 +67,20 @@ pub struct MergeStats {
 
 impl MergeStats {
     pub fn line(&self) -> String {
-        format!("kept {} · new {} · changed {} · orphaned {}", self.kept, self.new, self.changed, self.orphaned)
+        format!(
+            "kept {} · new {} · changed {} · orphaned {}",
+            self.kept, self.new, self.changed, self.orphaned
+        )
     }
 }
 
 fn default_headers() -> Vec<String> {
-    MACHINE.iter().chain(HUMAN).chain(LIFECYCLE).map(|s| s.to_string()).collect()
+    MACHINE
+        .iter()
+        .chain(HUMAN)
+        .chain(LIFECYCLE)
+        .map(|s| s.to_string())
+        .collect()
 }
 
 /// The worksheet rows of one analysis, in text order.
@@ -141,15 +162,25 @@ pub fn restore(cell: &str) -> String {
 
 impl Worksheet {
     pub fn from_rows(rows: Vec<Row>) -> Self {
-        Worksheet { headers: default_headers(), rows }
+        Worksheet {
+            headers: default_headers(),
+            rows,
+        }
     }
 
     /// Reads a worksheet, as written by factsheet or saved by a spreadsheet
     /// (BOM, CRLF, reordered or extra columns, quoted fields).
     pub fn read(path: &Path) -> Result<Worksheet> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        let bad = |line: u64, message: String| Error::Worksheet { path: path.to_path_buf(), line, message };
+        let bad = |line: u64, message: String| Error::Worksheet {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
         let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
         let headers: Vec<String> = reader
             .headers()
@@ -199,7 +230,11 @@ impl Worksheet {
         // Writing into a Vec cannot fail.
         let _ = w.write_record(&self.headers);
         for r in &self.rows {
-            let rec: Vec<String> = self.headers.iter().map(|h| neutralise(r.get(h).map_or("", String::as_str))).collect();
+            let rec: Vec<String> = self
+                .headers
+                .iter()
+                .map(|h| neutralise(r.get(h).map_or("", String::as_str)))
+                .collect();
             let _ = w.write_record(&rec);
         }
         w.into_inner().unwrap_or_default()
@@ -207,9 +242,18 @@ impl Worksheet {
 
     /// Writes atomically: a temporary file beside the target, then rename.
     pub fn write(&self, path: &Path, bom: bool) -> Result<()> {
-        let err = |source| Error::Write { path: path.to_path_buf(), source };
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let err = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let tmp = dir.join(format!(".{name}.factsheet-{}.tmp", std::process::id()));
         std::fs::write(&tmp, self.to_csv(bom)).map_err(err)?;
         std::fs::rename(&tmp, path).map_err(|e| {
@@ -228,7 +272,11 @@ impl Worksheet {
                 headers.push(h.clone()); // a column the user added
             }
         }
-        let old_by_id: HashMap<&str, &Row> = self.rows.iter().map(|r| (r.get("id").map_or("", String::as_str), r)).collect();
+        let old_by_id: HashMap<&str, &Row> = self
+            .rows
+            .iter()
+            .map(|r| (r.get("id").map_or("", String::as_str), r))
+            .collect();
         let fresh_ids: HashSet<&str> = fresh.iter().filter_map(|r| r.get("id").map(String::as_str)).collect();
         // Old rows of these articles whose id vanished: candidates for
         // "changed" (an edited item) or else "orphaned".

@@ -31,7 +31,9 @@ impl Check for DurationVsRange {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         for (di, d) in cx.claims.iter().enumerate() {
-            let Value::Duration { amount, unit } = &d.value else { continue };
+            let Value::Duration { amount, unit } = &d.value else {
+                continue;
+            };
             let per = match unit.as_str() {
                 "day" => 1.0,
                 "week" => 7.0,
@@ -43,7 +45,10 @@ impl Check for DurationVsRange {
             let range = cx.claims.iter().enumerate().find(|(_, r)| {
                 r.kind == ClaimKind::DateRange
                     && (r.sentence == d.sentence
-                        || (d.modifier && r.paragraph == d.paragraph && r.sentence.start >= d.sentence.end && r.sentence.start - d.sentence.end <= 2))
+                        || (d.modifier
+                            && r.paragraph == d.paragraph
+                            && r.sentence.start >= d.sentence.end
+                            && r.sentence.start - d.sentence.end <= 2))
             });
             let Some((ri, r)) = range else { continue };
             let Some(days) = range_days(&r.value) else {
@@ -54,7 +59,12 @@ impl Check for DurationVsRange {
             let (lo, hi) = (amount.min * per, amount.max * per);
             let tolerance = if per > 1.0 { per - 1.0 } else { 0.0 };
             let d_text = cx.quoted(d.span);
-            let r_text = r.span.of(cx.text).trim_start_matches("from ").trim_start_matches("between ").to_string();
+            let r_text = r
+                .span
+                .of(cx.text)
+                .trim_start_matches("from ")
+                .trim_start_matches("between ")
+                .to_string();
             if (days as f64) + tolerance >= lo && (days as f64) - tolerance <= hi {
                 let note = format!("{days} days inclusive = {d_text}");
                 out.pass(self.id(), di, note.clone());
@@ -83,21 +93,33 @@ mod tests {
 
     #[test]
     fn six_day_matches_inclusive_range() {
-        let r = run_one("duration-vs-range", "The six-day operation ran from March 18 to March 23.\n");
+        let r = run_one(
+            "duration-vs-range",
+            "The six-day operation ran from March 18 to March 23.\n",
+        );
         assert!(r.findings.is_empty());
         assert!(r.notes.iter().any(|n| n.passed && n.note.contains("6 days")));
     }
 
     #[test]
     fn five_day_disagrees_with_six_day_range() {
-        let r = run_one("duration-vs-range", "The five-day operation ran from March 18 to March 23.\n");
+        let r = run_one(
+            "duration-vs-range",
+            "The five-day operation ran from March 18 to March 23.\n",
+        );
         assert_eq!(r.findings.len(), 1);
-        assert_eq!(r.findings[0].message, "“five-day” disagrees with March 18 to March 23 (6 days, inclusive)");
+        assert_eq!(
+            r.findings[0].message,
+            "“five-day” disagrees with March 18 to March 23 (6 days, inclusive)"
+        );
     }
 
     #[test]
     fn month_end_range_counts_across_months() {
-        let r = run_one("duration-vs-range", "The four-day festival ran from Jan. 30 to Feb. 2.\n");
+        let r = run_one(
+            "duration-vs-range",
+            "The four-day festival ran from Jan. 30 to Feb. 2.\n",
+        );
         assert!(r.findings.is_empty());
     }
 }

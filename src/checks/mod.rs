@@ -83,11 +83,21 @@ pub struct Report {
 
 impl Report {
     pub fn pass(&mut self, check: &'static str, claim: usize, note: String) {
-        self.notes.push(CheckNote { claim, check, passed: true, note });
+        self.notes.push(CheckNote {
+            claim,
+            check,
+            passed: true,
+            note,
+        });
     }
 
     pub fn fail(&mut self, check: &'static str, claim: usize, note: String) {
-        self.notes.push(CheckNote { claim, check, passed: false, note });
+        self.notes.push(CheckNote {
+            claim,
+            check,
+            passed: false,
+            note,
+        });
     }
 }
 
@@ -139,8 +149,18 @@ pub(crate) mod test_support {
 
     /// Runs the whole pipeline on `text` and returns one check's report.
     pub fn run_one(id: &str, text: &str) -> Report {
-        let a = analyze_text("test.txt", text, &Selection { only: vec![id.to_string()], skip: vec![] });
-        Report { findings: a.findings, notes: a.notes }
+        let a = analyze_text(
+            "test.txt",
+            text,
+            &Selection {
+                only: vec![id.to_string()],
+                skip: vec![],
+            },
+        );
+        Report {
+            findings: a.findings,
+            notes: a.notes,
+        }
     }
 }
 
@@ -153,8 +173,16 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for c in REGISTRY {
             assert!(seen.insert(c.id()), "duplicate id {}", c.id());
-            assert!(c.id().chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'), "{}", c.id());
-            assert!(c.description().ends_with('.') && c.description().len() > 20, "{}", c.id());
+            assert!(
+                c.id().chars().all(|ch| ch.is_ascii_lowercase() || ch == '-'),
+                "{}",
+                c.id()
+            );
+            assert!(
+                c.description().ends_with('.') && c.description().len() > 20,
+                "{}",
+                c.id()
+            );
         }
     }
 }

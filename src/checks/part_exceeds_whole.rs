@@ -19,8 +19,12 @@ impl Check for PartExceedsWhole {
         for (pi, part) in cx.claims.iter().enumerate() {
             let Some(wi) = part.part_of else { continue };
             let whole = &cx.claims[wi];
-            let (Some(p), Some(w)) = (part.value.amount(), whole.value.amount()) else { continue };
-            let (Some(pv), Some(wv)) = (p.value, w.value) else { continue };
+            let (Some(p), Some(w)) = (part.value.amount(), whole.value.amount()) else {
+                continue;
+            };
+            let (Some(pv), Some(wv)) = (p.value, w.value) else {
+                continue;
+            };
             let p_text = part.span.of(cx.text);
             let w_text = whole.span.of(cx.text);
             if p.min > w.max {
@@ -54,15 +58,25 @@ mod tests {
 
     #[test]
     fn part_within_whole_passes() {
-        let r = run_one("part-exceeds-whole", "Agents arrested 370 people. Of those, 205 had convictions.\n");
+        let r = run_one(
+            "part-exceeds-whole",
+            "Agents arrested 370 people. Of those, 205 had convictions.\n",
+        );
         assert!(r.findings.is_empty());
         assert!(r.notes.iter().any(|n| n.passed));
     }
 
     #[test]
     fn larger_part_is_an_error_with_both_numbers() {
-        let r = run_one("part-exceeds-whole", "Agents arrested 370 people.\nOfficials said 412 of those arrested had records.\n");
+        let r = run_one(
+            "part-exceeds-whole",
+            "Agents arrested 370 people.\nOfficials said 412 of those arrested had records.\n",
+        );
         assert_eq!(r.findings.len(), 1);
-        assert!(r.findings[0].message.contains("412") && r.findings[0].message.contains("370"), "{}", r.findings[0].message);
+        assert!(
+            r.findings[0].message.contains("412") && r.findings[0].message.contains("370"),
+            "{}",
+            r.findings[0].message
+        );
     }
 }

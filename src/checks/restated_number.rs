@@ -17,12 +17,17 @@ fn digits(v: f64) -> Option<String> {
 
 /// One value is the other with two adjacent digits swapped.
 fn swapped_digits(a: f64, b: f64) -> bool {
-    let (Some(x), Some(y)) = (digits(a), digits(b)) else { return false };
+    let (Some(x), Some(y)) = (digits(a), digits(b)) else {
+        return false;
+    };
     if x.len() != y.len() || x.len() < 2 || x == y {
         return false;
     }
     let diffs: Vec<usize> = (0..x.len()).filter(|&i| x.as_bytes()[i] != y.as_bytes()[i]).collect();
-    diffs.len() == 2 && diffs[1] == diffs[0] + 1 && x.as_bytes()[diffs[0]] == y.as_bytes()[diffs[1]] && x.as_bytes()[diffs[1]] == y.as_bytes()[diffs[0]]
+    diffs.len() == 2
+        && diffs[1] == diffs[0] + 1
+        && x.as_bytes()[diffs[0]] == y.as_bytes()[diffs[1]]
+        && x.as_bytes()[diffs[1]] == y.as_bytes()[diffs[0]]
 }
 
 /// The verb that follows the counted noun ("people have died" → "died").
@@ -59,7 +64,9 @@ impl Check for RestatedNumber {
                 if !comparable(a, b) || a.part_of.is_some() || b.part_of.is_some() || a.sentence == b.sentence {
                     continue;
                 }
-                let (Some(x), Some(y)) = (a.value.amount(), b.value.amount()) else { continue };
+                let (Some(x), Some(y)) = (a.value.amount(), b.value.amount()) else {
+                    continue;
+                };
                 let same_thing = a.noun.is_some()
                     && a.noun == b.noun
                     && verb_after(cx, a).is_some_and(|v| Some(v) == verb_after(cx, b));
@@ -112,20 +119,29 @@ mod tests {
 
     #[test]
     fn budget_restated_with_swapped_digits() {
-        let r = run_one("restated-number", "The council passed a $412 million budget.\nThe mayor will sign the $421 million plan.\n");
+        let r = run_one(
+            "restated-number",
+            "The council passed a $412 million budget.\nThe mayor will sign the $421 million plan.\n",
+        );
         assert_eq!(r.findings.len(), 1);
         assert!(r.findings[0].message.contains("$421 million"));
     }
 
     #[test]
     fn hedged_restatement_agrees() {
-        let r = run_one("restated-number", "Agents arrested 370 people in the sweep.\nMore than 300 people arrested were men.\n");
+        let r = run_one(
+            "restated-number",
+            "Agents arrested 370 people in the sweep.\nMore than 300 people arrested were men.\n",
+        );
         assert!(r.findings.is_empty());
     }
 
     #[test]
     fn different_operations_are_not_restatements() {
-        let r = run_one("restated-number", "The sweep produced 127 arrests.\nA crackdown last year produced 34 arrests.\n");
+        let r = run_one(
+            "restated-number",
+            "The sweep produced 127 arrests.\nA crackdown last year produced 34 arrests.\n",
+        );
         assert!(r.findings.is_empty());
     }
 }

@@ -40,13 +40,19 @@ mod tests {
 
     #[test]
     fn quote_without_cue_is_noted() {
-        let r = run_one("unattributed-quote", "The report ended.\n“This will change everything about the way we work.”\n");
+        let r = run_one(
+            "unattributed-quote",
+            "The report ended.\n“This will change everything about the way we work.”\n",
+        );
         assert_eq!(r.findings.len(), 1);
     }
 
     #[test]
     fn attributed_quote_is_not_noted() {
-        let r = run_one("unattributed-quote", "“This will change everything,” Jane Smith said.\n");
+        let r = run_one(
+            "unattributed-quote",
+            "“This will change everything,” Jane Smith said.\n",
+        );
         assert!(r.findings.is_empty());
     }
 }

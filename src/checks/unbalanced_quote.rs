@@ -19,7 +19,9 @@ impl Check for UnbalancedQuote {
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         for q in cx.quotes.iter().filter(|q| q.unbalanced) {
             // From the opening mark to the end of its paragraph's line.
-            let end = cx.text[q.open.start..].find('\n').map_or(cx.text.len(), |n| q.open.start + n);
+            let end = cx.text[q.open.start..]
+                .find('\n')
+                .map_or(cx.text.len(), |n| q.open.start + n);
             let span = Span::new(q.open.start, end.max(q.span.end));
             let who = q.speaker.as_ref().map(|s| format!(" ({})", s.name)).unwrap_or_default();
             out.findings.push(Finding {
@@ -42,13 +44,19 @@ mod tests {
 
     #[test]
     fn unclosed_quote_is_flagged() {
-        let r = run_one("unbalanced-quote", "“We will stay, Abernathy told reporters.\nVolunteers served meals.\n");
+        let r = run_one(
+            "unbalanced-quote",
+            "“We will stay, Abernathy told reporters.\nVolunteers served meals.\n",
+        );
         assert_eq!(r.findings.len(), 1);
     }
 
     #[test]
     fn multi_paragraph_convention_is_not_flagged() {
-        let r = run_one("unbalanced-quote", "Jane Smith said: “We will stay.\n“And we will rebuild,” she said.\n");
+        let r = run_one(
+            "unbalanced-quote",
+            "Jane Smith said: “We will stay.\n“And we will rebuild,” she said.\n",
+        );
         assert!(r.findings.is_empty());
     }
 }

@@ -49,7 +49,15 @@ pub fn weekday_of(d: Date) -> u8 {
 }
 
 pub fn weekday_name(n: u8) -> &'static str {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][(n.clamp(1, 7) - 1) as usize]
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][(n.clamp(1, 7) - 1) as usize]
 }
 
 /// Days in a range, counted inclusively (March 18 to March 23 = 6).
@@ -89,7 +97,11 @@ pub(crate) fn month_at(lex: &[Lex], i: usize) -> Option<u8> {
 pub(crate) fn date_at(lex: &[Lex], i: usize) -> Option<(DateValue, usize)> {
     // "Tuesday, March 11" or a bare weekday.
     if let Some(wd) = lex.get(i).filter(|l| l.is_capitalized()).and_then(|l| weekday(l.text)) {
-        let j = if lex.get(i + 1).is_some_and(|l| l.is(",")) { i + 2 } else { i + 1 };
+        let j = if lex.get(i + 1).is_some_and(|l| l.is(",")) {
+            i + 2
+        } else {
+            i + 1
+        };
         if let Some((mut d, end)) = month_date_at(lex, j) {
             if d.day.is_some() {
                 d.weekday = Some(wd);
@@ -139,7 +151,27 @@ fn month_date_at(lex: &[Lex], i: usize) -> Option<(DateValue, usize)> {
     // A bare month: "May" is too often the verb unless a preposition leads.
     let prev = i.checked_sub(1).and_then(|k| lex.get(k)).map(|l| l.lower());
     let prep = prev.as_deref().is_some_and(|p| {
-        matches!(p, "in" | "since" | "until" | "by" | "through" | "of" | "last" | "next" | "early" | "late" | "mid" | "this" | "from" | "to" | "before" | "after" | "during" | "between" | "and")
+        matches!(
+            p,
+            "in" | "since"
+                | "until"
+                | "by"
+                | "through"
+                | "of"
+                | "last"
+                | "next"
+                | "early"
+                | "late"
+                | "mid"
+                | "this"
+                | "from"
+                | "to"
+                | "before"
+                | "after"
+                | "during"
+                | "between"
+                | "and"
+        )
     });
     if m == 5 && !prep {
         return None;
@@ -154,7 +186,10 @@ pub(crate) fn year_at(lex: &[Lex], i: usize) -> Option<i16> {
 
 /// A range separator at `lex[i]`: "to", "through", "until", a dash.
 pub(crate) fn is_range_sep(l: &Lex) -> bool {
-    matches!(l.lower().as_str(), "to" | "through" | "until" | "thru" | "-" | "–" | "—" | "and")
+    matches!(
+        l.lower().as_str(),
+        "to" | "through" | "until" | "thru" | "-" | "–" | "—" | "and"
+    )
 }
 
 /// The article's own date: the first full date with a year near the top.
@@ -196,7 +231,9 @@ pub fn resolve_year(d: &mut DateValue, article: Option<Date>) {
 /// the sentence looks ahead ("will reopen Monday", "by Sunday"), else the
 /// last one on or before the article date.
 pub fn resolve_weekday(d: &mut DateValue, article: Option<Date>, future: bool) {
-    let (Some(a), Some(wd)) = (article, d.weekday) else { return };
+    let (Some(a), Some(wd)) = (article, d.weekday) else {
+        return;
+    };
     let today = weekday_of(a) as i64;
     let wd = wd as i64;
     let offset = if future {
@@ -231,10 +268,20 @@ mod tests {
     #[test]
     fn weekday_resolves_backwards_and_forwards() {
         let thursday = Date::new(2024, 5, 9).unwrap();
-        let mut d = DateValue { year: None, month: None, day: None, weekday: Some(7) };
+        let mut d = DateValue {
+            year: None,
+            month: None,
+            day: None,
+            weekday: Some(7),
+        };
         resolve_weekday(&mut d, Some(thursday), true);
         assert_eq!(d.iso(), "2024-05-12");
-        let mut d = DateValue { year: None, month: None, day: None, weekday: Some(2) };
+        let mut d = DateValue {
+            year: None,
+            month: None,
+            day: None,
+            weekday: Some(2),
+        };
         resolve_weekday(&mut d, Some(thursday), false);
         assert_eq!(d.iso(), "2024-05-07");
     }

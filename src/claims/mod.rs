@@ -56,12 +56,28 @@ pub enum Value {
     Number(Amount),
     Date(DateValue),
     DateRange(DateValue, DateValue),
-    Duration { amount: Amount, unit: String },
-    Money { amount: Amount, currency: String },
-    Quantity { amount: Amount, unit: String },
+    Duration {
+        amount: Amount,
+        unit: String,
+    },
+    Money {
+        amount: Amount,
+        currency: String,
+    },
+    Quantity {
+        amount: Amount,
+        unit: String,
+    },
     /// Scores, tallies and numeric ranges: `[a, b]` with a unit.
-    Pair { a: f64, b: f64, unit: String },
-    Person { name: String, role: String },
+    Pair {
+        a: f64,
+        b: f64,
+        unit: String,
+    },
+    Person {
+        name: String,
+        role: String,
+    },
 }
 
 impl Value {
@@ -114,7 +130,9 @@ impl Value {
     pub fn amount(&self) -> Option<&Amount> {
         match self {
             Value::Number(a) => Some(a),
-            Value::Duration { amount, .. } | Value::Money { amount, .. } | Value::Quantity { amount, .. } => Some(amount),
+            Value::Duration { amount, .. } | Value::Money { amount, .. } | Value::Quantity { amount, .. } => {
+                Some(amount)
+            }
             _ => None,
         }
     }
@@ -219,7 +237,10 @@ fn names_number(prev: &Lex) -> bool {
         && month(prev.text).is_none()
         && crate::lexicon::weekday(prev.text).is_none()
         && !crate::lexicon::FUNCTION_WORDS.contains(prev.lower().as_str())
-        && !matches!(prev.lower().as_str(), "about" | "nearly" | "some" | "over" | "roughly" | "more" | "under")
+        && !matches!(
+            prev.lower().as_str(),
+            "about" | "nearly" | "some" | "over" | "roughly" | "more" | "under"
+        )
 }
 
 use crate::lexicon::month;
@@ -248,7 +269,23 @@ impl Ctx<'_> {
         self.lex[from..i].iter().any(|l| {
             matches!(
                 l.lower().as_str(),
-                "will" | "by" | "next" | "expected" | "expect" | "expects" | "scheduled" | "until" | "starting" | "beginning" | "coming" | "through" | "plans" | "'ll" | "won’t" | "won't" | "would"
+                "will"
+                    | "by"
+                    | "next"
+                    | "expected"
+                    | "expect"
+                    | "expects"
+                    | "scheduled"
+                    | "until"
+                    | "starting"
+                    | "beginning"
+                    | "coming"
+                    | "through"
+                    | "plans"
+                    | "'ll"
+                    | "won’t"
+                    | "won't"
+                    | "would"
             )
         })
     }
@@ -269,10 +306,16 @@ impl Ctx<'_> {
         let s = if lead { i + 1 } else { i };
         if let Some((d1, j)) = date_at(l, s) {
             // Second half of a range: a day ("18–23"), a date, a weekday.
-            if let Some(sep) = l.get(j).filter(|x| is_range_sep(x) && (!x.is("and") || l[i].is("between"))) {
+            if let Some(sep) = l
+                .get(j)
+                .filter(|x| is_range_sep(x) && (!x.is("and") || l[i].is("between")))
+            {
                 let k = j + 1;
                 let dash = matches!(sep.text, "-" | "–" | "—");
-                if let (true, Some(day)) = (dash && d1.day.is_some(), l.get(k).and_then(|x| x.text.parse::<u8>().ok())) {
+                if let (true, Some(day)) = (
+                    dash && d1.day.is_some(),
+                    l.get(k).and_then(|x| x.text.parse::<u8>().ok()),
+                ) {
                     if (1..=31).contains(&day) {
                         let mut d2 = d1;
                         d2.day = Some(day);
@@ -313,8 +356,18 @@ impl Ctx<'_> {
         let y1 = year_at(l, s)?;
         if let (Some(sep), Some(y2)) = (l.get(s + 1), year_at(l, s + 2)) {
             if is_range_sep(sep) && (!sep.is("and") || l[i].is("between")) {
-                let a = DateValue { year: Some(y1), month: None, day: None, weekday: None };
-                let b = DateValue { year: Some(y2), month: None, day: None, weekday: None };
+                let a = DateValue {
+                    year: Some(y1),
+                    month: None,
+                    day: None,
+                    weekday: None,
+                };
+                let b = DateValue {
+                    year: Some(y2),
+                    month: None,
+                    day: None,
+                    weekday: None,
+                };
                 return Some(Found {
                     kind: ClaimKind::DateRange,
                     start: i,
@@ -367,16 +420,21 @@ impl Ctx<'_> {
                 // "the 40s": a decade or a temperature band.
                 return None;
             }
-            if i > 0 && names_number(&l[i - 1]) && l[i - 1].span.end + 1 >= t.span.start && !(i == 1 && sentence_start) {
+            if i > 0 && names_number(&l[i - 1]) && l[i - 1].span.end + 1 >= t.span.start && !(i == 1 && sentence_start)
+            {
                 return None;
             }
-            if l.get(i + 1).is_some_and(|n| matches!(n.lower().as_str(), "st" | "nd" | "rd" | "th") && n.span.start == t.span.end) {
+            if l.get(i + 1)
+                .is_some_and(|n| matches!(n.lower().as_str(), "st" | "nd" | "rd" | "th") && n.span.start == t.span.end)
+            {
                 return None;
             }
             if l.get(i + 1).is_some_and(|n| n.is(":") && n.span.start == t.span.end) {
                 return self.clock(i);
             }
-            if l.get(i + 1).is_some_and(|n| matches!(n.lower().as_str(), "a.m." | "p.m." | "a.m" | "p.m")) {
+            if l.get(i + 1)
+                .is_some_and(|n| matches!(n.lower().as_str(), "a.m." | "p.m." | "a.m" | "p.m"))
+            {
                 return None;
             }
             let mut j = i + 1;
@@ -398,21 +456,30 @@ impl Ctx<'_> {
             }
             return Some(self.hedged(i, j, ClaimKind::Percent, Value::Number(Amount::exact(pct))));
         } else if let Some((v, j)) = words_number(l, i) {
-            if v < 2.0 && !l.get(j).is_some_and(|n| time_unit(n.text).is_some() || unit(n.text).is_some()) {
+            if v < 2.0
+                && !l
+                    .get(j)
+                    .is_some_and(|n| time_unit(n.text).is_some() || unit(n.text).is_some())
+            {
                 return None;
             }
             (Amount::exact(v), j, None)
         } else if t.text.contains('-') {
             // "six-day", "three-year-old", "11-point".
             let (head, rest) = t.text.split_once('-')?;
-            let v = crate::lexicon::NUMBER_WORDS.get(head.to_lowercase().as_str()).copied()?;
+            let v = crate::lexicon::NUMBER_WORDS
+                .get(head.to_lowercase().as_str())
+                .copied()?;
             (Amount::exact(f64::from(v)), i + 1, Some(rest.to_lowercase()))
         } else {
             return None;
         };
         // Digits followed by "-day", "-year-old".
         let mut hyphen_unit = hyphen_unit;
-        if hyphen_unit.is_none() && l.get(j).is_some_and(|n| n.text == "-" && n.span.start == l[j - 1].span.end) {
+        if hyphen_unit.is_none()
+            && l.get(j)
+                .is_some_and(|n| n.text == "-" && n.span.start == l[j - 1].span.end)
+        {
             if let Some(n) = l.get(j + 1).filter(|n| n.is_word()) {
                 hyphen_unit = Some(n.lower());
                 j += 2;
@@ -421,7 +488,16 @@ impl Ctx<'_> {
                 let a = amount.value?;
                 let tally = l.get(j + 2).is_some_and(|n| n.is("vote") || n.is("votes"));
                 let unit = if tally { "tally" } else { "score" };
-                return Some(self.plain(i, j + 2, ClaimKind::Quantity, Value::Pair { a, b, unit: unit.into() }));
+                return Some(self.plain(
+                    i,
+                    j + 2,
+                    ClaimKind::Quantity,
+                    Value::Pair {
+                        a,
+                        b,
+                        unit: unit.into(),
+                    },
+                ));
             }
         }
         if let Some(u) = hyphen_unit {
@@ -430,15 +506,39 @@ impl Ctx<'_> {
                 return Some(self.plain(i, j, ClaimKind::Age, Value::Number(Amount::exact(v))));
             }
             if let Some(tu) = time_unit(&u) {
-                let mut f = self.plain(i, j, ClaimKind::Duration, Value::Duration { amount, unit: tu.into() });
+                let mut f = self.plain(
+                    i,
+                    j,
+                    ClaimKind::Duration,
+                    Value::Duration {
+                        amount,
+                        unit: tu.into(),
+                    },
+                );
                 f.modifier = true;
                 return Some(f);
             }
             if u == "point" {
-                return Some(self.plain(i, j, ClaimKind::Quantity, Value::Quantity { amount, unit: "point".into() }));
+                return Some(self.plain(
+                    i,
+                    j,
+                    ClaimKind::Quantity,
+                    Value::Quantity {
+                        amount,
+                        unit: "point".into(),
+                    },
+                ));
             }
             if let Some(un) = unit(&u) {
-                return Some(self.plain(i, j, ClaimKind::Quantity, Value::Quantity { amount, unit: un.into() }));
+                return Some(self.plain(
+                    i,
+                    j,
+                    ClaimKind::Quantity,
+                    Value::Quantity {
+                        amount,
+                        unit: un.into(),
+                    },
+                ));
             }
             return None; // "three-pointers", "third-quarter"
         }
@@ -446,11 +546,29 @@ impl Ctx<'_> {
         // Money: "$3.4 billion", "25 cents", "£4.5m".
         let symbol = i.checked_sub(1).and_then(|k| currency_symbol(l[k].text));
         if let Some(cur) = symbol {
-            return Some(self.hedged_from(i - 1, j, ClaimKind::Money, |a| Value::Money { amount: a, currency: cur.into() }, amount));
+            return Some(self.hedged_from(
+                i - 1,
+                j,
+                ClaimKind::Money,
+                |a| Value::Money {
+                    amount: a,
+                    currency: cur.into(),
+                },
+                amount,
+            ));
         }
         if let Some((cur, k)) = currency_word(&next) {
             amount = amount.scaled(k);
-            return Some(self.hedged_from(i, j + 1, ClaimKind::Money, |a| Value::Money { amount: a, currency: cur.into() }, amount));
+            return Some(self.hedged_from(
+                i,
+                j + 1,
+                ClaimKind::Money,
+                |a| Value::Money {
+                    amount: a,
+                    currency: cur.into(),
+                },
+                amount,
+            ));
         }
         if next == "%" || next == "percent" || (next == "per" && l.get(j + 1).is_some_and(|n| n.is("cent"))) {
             let mut end = j + if next == "per" { 2 } else { 1 };
@@ -467,7 +585,16 @@ impl Ctx<'_> {
                 return Some(self.hedged_from(i, j + 2, ClaimKind::Age, Value::Number, amount));
             }
             let (start, end) = self.duration_extent(i, j + 1);
-            let mut f = self.hedged_from(start, end, ClaimKind::Duration, |a| Value::Duration { amount: a, unit: tu.into() }, amount);
+            let mut f = self.hedged_from(
+                start,
+                end,
+                ClaimKind::Duration,
+                |a| Value::Duration {
+                    amount: a,
+                    unit: tu.into(),
+                },
+                amount,
+            );
             if start < i && l[start].is("within") {
                 if let Value::Duration { amount, .. } = &mut f.value {
                     *amount = Amount::hedged(amount.value.unwrap_or(0.0), Qualifier::AtMost);
@@ -476,10 +603,28 @@ impl Ctx<'_> {
             return Some(f);
         }
         if let Some(u) = unit(&next) {
-            return Some(self.hedged_from(i, j + 1, ClaimKind::Quantity, |a| Value::Quantity { amount: a, unit: u.into() }, amount));
+            return Some(self.hedged_from(
+                i,
+                j + 1,
+                ClaimKind::Quantity,
+                |a| Value::Quantity {
+                    amount: a,
+                    unit: u.into(),
+                },
+                amount,
+            ));
         }
         if next == "per" && l.get(j + 1).and_then(|n| n.digits_value()) == Some(100000.0) {
-            return Some(self.hedged_from(i, j + 2, ClaimKind::Quantity, |a| Value::Quantity { amount: a, unit: "per_100k".into() }, amount));
+            return Some(self.hedged_from(
+                i,
+                j + 2,
+                ClaimKind::Quantity,
+                |a| Value::Quantity {
+                    amount: a,
+                    unit: "per_100k".into(),
+                },
+                amount,
+            ));
         }
         // Numeric ranges "from 9 to 31 inches", "between 18 and 24".
         if let Some(f) = self.numeric_range(i, j, amount) {
@@ -487,17 +632,29 @@ impl Ctx<'_> {
         }
         // Ages: "Ruth Enders, 71,", "aged 54", "65 or older".
         if self.is_age(i, j, amount) {
-            let older = l.get(j).is_some_and(|n| n.is("or")) && l.get(j + 1).is_some_and(|n| matches!(n.lower().as_str(), "older" | "over" | "above"));
+            let older = l.get(j).is_some_and(|n| n.is("or"))
+                && l.get(j + 1)
+                    .is_some_and(|n| matches!(n.lower().as_str(), "older" | "over" | "above"));
             if older {
                 let v = amount.value?;
-                return Some(self.plain(i, j + 2, ClaimKind::Age, Value::Number(Amount::hedged(v, Qualifier::AtLeast))));
+                return Some(self.plain(
+                    i,
+                    j + 2,
+                    ClaimKind::Age,
+                    Value::Number(Amount::hedged(v, Qualifier::AtLeast)),
+                ));
             }
             return Some(self.hedged_from(i, j, ClaimKind::Age, Value::Number, amount));
         }
         // Years standing alone are dates.
         if amount.is_exact() && year_at(l, i).is_some() && t.text.len() == 4 && !t.text.contains(',') {
             let v = amount.value? as i16;
-            let d = DateValue { year: Some(v), month: None, day: None, weekday: None };
+            let d = DateValue {
+                year: Some(v),
+                month: None,
+                day: None,
+                weekday: None,
+            };
             return Some(self.plain(i, j, ClaimKind::Date, Value::Date(d)));
         }
         Some(self.hedged_from(i, j, ClaimKind::Count, Value::Number, amount))
@@ -520,7 +677,11 @@ impl Ctx<'_> {
         }
         let b = l.get(j + 1)?.digits_value()?;
         let a = first.value?;
-        let start = if i > 0 && (l[i - 1].is("from") || l[i - 1].is("between")) { i - 1 } else { i };
+        let start = if i > 0 && (l[i - 1].is("from") || l[i - 1].is("between")) {
+            i - 1
+        } else {
+            i
+        };
         let after = l.get(j + 2).map(|n| n.lower()).unwrap_or_default();
         if let Some(u) = unit(&after) {
             return Some(self.plain(start, j + 3, ClaimKind::Quantity, Value::Pair { a, b, unit: u.into() }));
@@ -529,7 +690,16 @@ impl Ctx<'_> {
             return Some(self.plain(start, j + 3, ClaimKind::Duration, Value::Pair { a, b, unit: tu.into() }));
         }
         if l[start].is("between") && b < 120.0 {
-            return Some(self.plain(start, j + 2, ClaimKind::Age, Value::Pair { a, b, unit: "range".into() }));
+            return Some(self.plain(
+                start,
+                j + 2,
+                ClaimKind::Age,
+                Value::Pair {
+                    a,
+                    b,
+                    unit: "range".into(),
+                },
+            ));
         }
         None
     }
@@ -546,8 +716,11 @@ impl Ctx<'_> {
             return true;
         }
         // "Ruth Enders, 71, who…" / "Mayor Lee, 58."
-        let after_name = prev.is_some_and(|p| p.is(",")) && prev2.is_some_and(|p| p.is_capitalized() && month(p.text).is_none());
-        let closes = l.get(j).is_none_or(|n| matches!(n.text, "," | "." | ";" | ")") || n.is("and") || n.is("who"));
+        let after_name =
+            prev.is_some_and(|p| p.is(",")) && prev2.is_some_and(|p| p.is_capitalized() && month(p.text).is_none());
+        let closes = l
+            .get(j)
+            .is_none_or(|n| matches!(n.text, "," | "." | ";" | ")") || n.is("and") || n.is("who"));
         after_name && closes
     }
 
@@ -557,23 +730,49 @@ impl Ctx<'_> {
         let mut parts = vec![l[i].digits_value()?];
         let mut j = i + 1;
         while l.get(j).is_some_and(|x| x.is(":")) {
-            let Some(v) = l.get(j + 1).and_then(|x| x.digits_value()) else { break };
+            let Some(v) = l.get(j + 1).and_then(|x| x.digits_value()) else {
+                break;
+            };
             parts.push(v);
             j += 2;
         }
-        if parts.len() < 3 || l.get(j).is_some_and(|n| n.lower().starts_with("a.m") || n.lower().starts_with("p.m")) {
+        if parts.len() < 3
+            || l.get(j)
+                .is_some_and(|n| n.lower().starts_with("a.m") || n.lower().starts_with("p.m"))
+        {
             return None;
         }
         let secs = parts.iter().fold(0.0, |acc, p| acc * 60.0 + p);
-        Some(self.plain(i, j, ClaimKind::Duration, Value::Duration { amount: Amount::exact(secs), unit: "second".into() }))
+        Some(self.plain(
+            i,
+            j,
+            ClaimKind::Duration,
+            Value::Duration {
+                amount: Amount::exact(secs),
+                unit: "second".into(),
+            },
+        ))
     }
 
     fn plain(&self, a: usize, b: usize, kind: ClaimKind, value: Value) -> Found {
-        Found { kind, start: a, end: b, value, modifier: false }
+        Found {
+            kind,
+            start: a,
+            end: b,
+            value,
+            modifier: false,
+        }
     }
 
     /// A claim whose span and value take in a hedge before `start`.
-    fn hedged_from(&self, start: usize, end: usize, kind: ClaimKind, wrap: impl Fn(Amount) -> Value, amount: Amount) -> Found {
+    fn hedged_from(
+        &self,
+        start: usize,
+        end: usize,
+        kind: ClaimKind,
+        wrap: impl Fn(Amount) -> Value,
+        amount: Amount,
+    ) -> Found {
         if let (Some((h, q)), Some(v)) = (hedge_before(&self.lex, start), amount.value) {
             if amount.is_exact() {
                 return self.plain(h, end, kind, wrap(Amount::hedged(v, q)));
@@ -597,7 +796,10 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster) -> 
     let mut claims = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         for &sentence in &p.sentences {
-            let ctx = Ctx { lex: lex(text, sentence), article };
+            let ctx = Ctx {
+                lex: lex(text, sentence),
+                article,
+            };
             let source = crate::quotes::sentence_source(text, sentence, roster);
             let mut i = 0;
             let first = claims.len();
@@ -635,7 +837,23 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster) -> 
 /// "205 of those arrested" → "arrested").
 fn noun_after(lex: &[Lex], j: usize) -> Option<String> {
     let mut k = j;
-    let skip = ["of", "those", "these", "them", "the", "who", "were", "had", "have", "are", "was", "new", "more", "other", "additional"];
+    let skip = [
+        "of",
+        "those",
+        "these",
+        "them",
+        "the",
+        "who",
+        "were",
+        "had",
+        "have",
+        "are",
+        "was",
+        "new",
+        "more",
+        "other",
+        "additional",
+    ];
     while k < lex.len() && k < j + 5 {
         let w = &lex[k];
         if !w.is_word() {
@@ -654,15 +872,21 @@ fn noun_after(lex: &[Lex], j: usize) -> Option<String> {
 /// arrested", "Of those, 157 had…", "the remaining 217".
 fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
     let sentence_part = lex.first().is_some_and(|l| l.is("of"))
-        && lex.get(1).is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these" | "the"));
+        && lex
+            .get(1)
+            .is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these" | "the"));
     for c in first..claims.len() {
         if claims[c].kind != ClaimKind::Count {
             continue;
         }
-        let Some(k) = lex.iter().position(|l| l.span.start == claims[c].span.start) else { continue };
+        let Some(k) = lex.iter().position(|l| l.span.start == claims[c].span.start) else {
+            continue;
+        };
         let end_k = lex.iter().position(|l| l.span.end == claims[c].span.end).unwrap_or(k);
         let of_those = lex.get(end_k + 1).is_some_and(|l| l.is("of"))
-            && lex.get(end_k + 2).is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these" | "the" | "its" | "their"));
+            && lex
+                .get(end_k + 2)
+                .is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these" | "the" | "its" | "their"));
         let remaining = k > 0 && matches!(lex[k - 1].lower().as_str(), "remaining" | "other");
         if !(of_those || remaining || sentence_part) {
             continue;
@@ -671,7 +895,9 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
         // "of those" inside one sentence, before the part).
         let limit = if sentence_part || remaining { first } else { c };
         let whole = (0..limit).rev().take(12).find(|&w| {
-            claims[w].kind == ClaimKind::Count && claims[w].part_of.is_none() && claims[w].value.amount().is_some_and(|a| a.value.is_some())
+            claims[w].kind == ClaimKind::Count
+                && claims[w].part_of.is_none()
+                && claims[w].value.amount().is_some_and(|a| a.value.is_some())
         });
         claims[c].part_of = whole;
     }
@@ -687,7 +913,10 @@ fn person_claims(text: &str, _paragraphs: &[Paragraph], roster: &Roster) -> Vec<
             out.push(Claim {
                 kind: ClaimKind::Person,
                 span: *span,
-                value: Value::Person { name: e.name.clone(), role },
+                value: Value::Person {
+                    name: e.name.clone(),
+                    role,
+                },
                 sentence: *span,
                 paragraph: 0,
                 noun: None,
@@ -710,7 +939,10 @@ mod tests {
     fn claims(t: &str) -> Vec<Claim> {
         let paras = segment(t, 0);
         let roster = Roster::build(t, Span::new(0, t.len()));
-        extract_claims(t, &paras, &roster).into_iter().filter(|c| c.kind != ClaimKind::Person).collect()
+        extract_claims(t, &paras, &roster)
+            .into_iter()
+            .filter(|c| c.kind != ClaimKind::Person)
+            .collect()
     }
 
     fn one(t: &str) -> (String, ClaimKind, serde_json::Value) {
@@ -721,8 +953,18 @@ mod tests {
 
     #[test]
     fn counts_with_separators_and_scales() {
-        assert_eq!(one("Officials counted 41,000 votes."), ("41,000".into(), ClaimKind::Count, serde_json::json!(41000)));
-        assert_eq!(one("It cost $3.4 billion."), ("$3.4 billion".into(), ClaimKind::Money, serde_json::json!({"amount": 3400000000i64, "currency": "USD"})));
+        assert_eq!(
+            one("Officials counted 41,000 votes."),
+            ("41,000".into(), ClaimKind::Count, serde_json::json!(41000))
+        );
+        assert_eq!(
+            one("It cost $3.4 billion."),
+            (
+                "$3.4 billion".into(),
+                ClaimKind::Money,
+                serde_json::json!({"amount": 3400000000i64, "currency": "USD"})
+            )
+        );
     }
 
     #[test]
@@ -749,7 +991,11 @@ mod tests {
 
     #[test]
     fn date_ranges_every_way() {
-        for t in ["It ran from March 18 to March 23.", "It ran March 18–23.", "It ran between March 18 and March 23."] {
+        for t in [
+            "It ran from March 18 to March 23.",
+            "It ran March 18–23.",
+            "It ran between March 18 and March 23.",
+        ] {
             let (_, kind, v) = one(t);
             assert_eq!(kind, ClaimKind::DateRange, "{t}");
             assert_eq!(v, serde_json::json!(["--03-18", "--03-23"]), "{t}");
@@ -760,7 +1006,11 @@ mod tests {
     fn range_across_months_and_fiscal_year() {
         let t = "BOSTON, March 5, 2025 — It ran from Jan. 30 to Feb. 2. The fiscal year runs from July 1 to June 30.";
         let cs = claims(t);
-        let ranges: Vec<_> = cs.iter().filter(|c| c.kind == ClaimKind::DateRange).map(|c| c.value.to_json()).collect();
+        let ranges: Vec<_> = cs
+            .iter()
+            .filter(|c| c.kind == ClaimKind::DateRange)
+            .map(|c| c.value.to_json())
+            .collect();
         assert_eq!(ranges[0], serde_json::json!(["2025-01-30", "2025-02-02"]));
         assert_eq!(ranges[1], serde_json::json!(["2025-07-01", "2026-06-30"]));
     }
@@ -801,8 +1051,14 @@ mod tests {
 
     #[test]
     fn durations_with_words_and_hedges() {
-        assert_eq!(one("A decision is not expected for at least two weeks.").2["qualifier"], "at_least");
+        assert_eq!(
+            one("A decision is not expected for at least two weeks.").2["qualifier"],
+            "at_least"
+        );
         assert_eq!(one("Claims must be filed within 30 days.").0, "within 30 days");
-        assert_eq!(one("She won in 2:10:05 flat.").2, serde_json::json!({"amount": 7805, "unit": "second"}));
+        assert_eq!(
+            one("She won in 2:10:05 flat.").2,
+            serde_json::json!({"amount": 7805, "unit": "second"})
+        );
     }
 }

@@ -282,7 +282,11 @@ pub(crate) fn words_number(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
             }
             total += current * k;
             current = 0.0;
-        } else if l == "and" && any && lex.get(j + 1).is_some_and(|n| compound_word(&n.lower()).is_some()) && current >= 100.0 {
+        } else if l == "and"
+            && any
+            && lex.get(j + 1).is_some_and(|n| compound_word(&n.lower()).is_some())
+            && current >= 100.0
+        {
             // "two hundred and five"
         } else {
             break;
@@ -363,12 +367,21 @@ mod tests {
     fn lexer_keeps_separators_and_compounds() {
         let t = "about 41,000 twenty-one COVID-19 Jan. 3, 1.2";
         let words: Vec<&str> = lexed(t).iter().map(|l| l.text).collect();
-        assert_eq!(words, vec!["about", "41,000", "twenty-one", "COVID-19", "Jan.", "3", ",", "1.2"]);
+        assert_eq!(
+            words,
+            vec!["about", "41,000", "twenty-one", "COVID-19", "Jan.", "3", ",", "1.2"]
+        );
     }
 
     #[test]
     fn number_words_compose() {
-        for (t, v) in [("two hundred five", 205.0), ("twenty-one", 21.0), ("two dozen", 24.0), ("a dozen", 12.0), ("three thousand", 3000.0)] {
+        for (t, v) in [
+            ("two hundred five", 205.0),
+            ("twenty-one", 21.0),
+            ("two dozen", 24.0),
+            ("a dozen", 12.0),
+            ("three thousand", 3000.0),
+        ] {
             let l = lexed(t);
             assert_eq!(words_number(&l, 0).map(|x| x.0), Some(v), "{t}");
         }

@@ -9,17 +9,76 @@ use crate::token::Token;
 
 /// Words that may stand between a subject and its speech verb.
 const BRIDGE_WORDS: &[&str] = &[
-    "also", "later", "has", "had", "have", "previously", "once", "then", "again", "would", "will", "recently",
-    "earlier", "simply", "repeatedly", "publicly", "flatly", "quickly", "further", "separately", "often", "has",
-    "said", "is", "was", "were", "are", "been", "privately", "initially", "first", "reportedly", "quietly", "even",
+    "also",
+    "later",
+    "has",
+    "had",
+    "have",
+    "previously",
+    "once",
+    "then",
+    "again",
+    "would",
+    "will",
+    "recently",
+    "earlier",
+    "simply",
+    "repeatedly",
+    "publicly",
+    "flatly",
+    "quickly",
+    "further",
+    "separately",
+    "often",
+    "has",
+    "said",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "privately",
+    "initially",
+    "first",
+    "reportedly",
+    "quietly",
+    "even",
 ];
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 /// Lowercase words that belong to a role before a name ("head coach",
 /// "department spokesperson", "state treasurer").
 const ROLE_MODIFIERS: &[&str] = &[
-    "head", "assistant", "associate", "senior", "former", "acting", "interim", "deputy", "vice", "chief", "state",
-    "county", "city", "federal", "department", "district", "campaign", "press", "police", "union", "party", "team",
-    "general", "executive", "managing", "democratic", "republican", "independent", "local", "national", "top",
+    "head",
+    "assistant",
+    "associate",
+    "senior",
+    "former",
+    "acting",
+    "interim",
+    "deputy",
+    "vice",
+    "chief",
+    "state",
+    "county",
+    "city",
+    "federal",
+    "department",
+    "district",
+    "campaign",
+    "press",
+    "police",
+    "union",
+    "party",
+    "team",
+    "general",
+    "executive",
+    "managing",
+    "democratic",
+    "republican",
+    "independent",
+    "local",
+    "national",
+    "top",
 ];
 
 fn is_role_word(t: &Token) -> bool {
@@ -67,9 +126,13 @@ fn name_back(toks: &[Token], e: usize) -> usize {
     while s > 0 {
         let t = &toks[s - 1];
         let l = t.lower();
-        let connector = matches!(l.as_str(), "and" | "of" | "for" | "de" | "van" | "von" | "del" | "da")
+        // Connectors and lowercase role words inside a title: "ICE
+        // Enforcement and Removal Operations Boston acting Field Office
+        // Director Patricia H. Hyde", "Ridgeway head coach Darnell Price".
+        let connector = (matches!(l.as_str(), "and" | "of" | "for" | "de" | "van" | "von" | "del" | "da")
+            || is_role_word(t))
             && s >= 2
-            && toks[s - 2].is_capitalized()
+            && (toks[s - 2].is_capitalized() || is_role_word(&toks[s - 2]))
             && s < e;
         let sentence_initial_fw = s - 1 == 0 && FUNCTION_WORDS.contains(l.as_str());
         if (t.is_capitalized() && !sentence_initial_fw && !is_speech_verb(t.text)) || connector {
@@ -92,7 +155,10 @@ fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         }
         if t.is_capitalized() && !FUNCTION_WORDS.contains(t.lower().as_str()) {
             let mut e = i + 1;
-            while e < upto && (toks[e].is_capitalized() || (toks[e].is("of") && toks.get(e + 1).is_some_and(|n| n.is_capitalized()))) {
+            while e < upto
+                && (toks[e].is_capitalized()
+                    || (toks[e].is("of") && toks.get(e + 1).is_some_and(|n| n.is_capitalized())))
+            {
                 e += 1;
             }
             // A name followed by a verb-like word is the subject.
@@ -124,7 +190,11 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         let open = toks[..e - 1].iter().rposition(|t| t.is(","));
         let Some(open) = open else {
             // ", saying …" after a main clause: its subject speaks.
-            return if verb.text.ends_with("ing") { clause_subject(toks, e - 1) } else { None };
+            return if verb.text.ends_with("ing") {
+                clause_subject(toks, e - 1)
+            } else {
+                None
+            };
         };
         let inner = &toks[open + 1..e - 1];
         if !inner.is_empty() && inner.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && inner.len() <= 4 {
@@ -180,7 +250,12 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
             return None;
         }
         k = e - 1;
-        while k > 0 && e - k < 3 && toks[k - 1].is_word && !FUNCTION_WORDS.contains(toks[k - 1].lower().as_str()) && !toks[k - 1].text.ends_with("ed") {
+        while k > 0
+            && e - k < 3
+            && toks[k - 1].is_word
+            && !FUNCTION_WORDS.contains(toks[k - 1].lower().as_str())
+            && !toks[k - 1].text.ends_with("ed")
+        {
             k -= 1;
         }
     }
@@ -199,7 +274,12 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
     }
     let mut s = start;
     // Role words before the name.
-    while s < toks.len() && s - start < 5 && (is_role_word(&toks[s]) || (toks[s].is_word && !toks[s].is_capitalized() && toks.get(s + 1).is_some_and(is_role_word))) && !toks[s].is_capitalized() {
+    while s < toks.len()
+        && s - start < 5
+        && (is_role_word(&toks[s])
+            || (toks[s].is_word && !toks[s].is_capitalized() && toks.get(s + 1).is_some_and(is_role_word)))
+        && !toks[s].is_capitalized()
+    {
         s += 1;
     }
     let mut e = s;
@@ -219,7 +299,10 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
     if matches!(first.lower().as_str(), "the" | "a" | "an") || first.is_possessive() {
         e = start + 1;
         while e < toks.len() && e - start < 6 && toks[e].is_word && !is_speech_verb(toks[e].text) {
-            if matches!(toks[e].lower().as_str(), "in" | "on" | "at" | "that" | "who" | "to" | "during" | "and") {
+            if matches!(
+                toks[e].lower().as_str(),
+                "in" | "on" | "at" | "that" | "who" | "to" | "during" | "and"
+            ) {
                 break;
             }
             e += 1;
@@ -271,10 +354,21 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
     // A name and its appositive may push the verb far out:
     // `Burman, director of the centre and a professor at …, said`.
     let name_then_comma = words.first().is_some_and(|t| t.is_capitalized())
-        && words.iter().take(6).position(|t| t.is(",")).is_some_and(|c| words[..c].iter().all(|t| t.is_capitalized() || t.text.ends_with('.')));
-    let limit = if name_then_comma { words.len().min(45) } else { words.len().min(window) };
+        && words
+            .iter()
+            .take(6)
+            .position(|t| t.is(","))
+            .is_some_and(|c| words[..c].iter().all(|t| t.is_capitalized() || t.text.ends_with('.')));
+    let limit = if name_then_comma {
+        words.len().min(45)
+    } else {
+        words.len().min(window)
+    };
     let v = (0..limit).find(|&k| {
-        is_verb_at(words, k).is_some() && !words[..k].iter().any(|t| matches!(t.text, "." | "“" | "”" | "\"" | ";" | "?" | "!"))
+        is_verb_at(words, k).is_some()
+            && !words[..k]
+                .iter()
+                .any(|t| matches!(t.text, "." | "“" | "”" | "\"" | ";" | "?" | "!"))
     })?;
     let n = is_verb_at(words, v)?;
     let verb = words[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
@@ -292,7 +386,9 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
     // The subject must start the clause: only punctuation or role words
     // ("Ridgeway head coach") before it, or a comma.
     let first_word = words.iter().position(|t| t.span.start >= subject.start)?;
-    let gap_ok = words[..first_word].iter().all(|t| !t.is_word || t.is_capitalized() || is_role_word(t))
+    let gap_ok = words[..first_word]
+        .iter()
+        .all(|t| !t.is_word || t.is_capitalized() || is_role_word(t))
         || (first_word > 0 && words[first_word - 1].is(","));
     gap_ok.then_some(Cue {
         subject,
@@ -305,37 +401,38 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
 /// demand had “far outstripped …”`.
 pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
     let toks = without_parens(toks);
-    let mut v = None;
-    for k in (0..toks.len()).rev() {
-        if let Some(n) = is_verb_at(&toks, k) {
-            v = Some((k, n));
-            break;
+    // The nearest speech verb with a subject wins; a verb without one
+    // ("…, including") gives way to an earlier one.
+    for v in (0..toks.len()).rev() {
+        let Some(n) = is_verb_at(&toks, v) else { continue };
+        let verb = toks[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        if toks[v].is("according") {
+            if let Some(subject) = subject_after(&toks, v + 2) {
+                return Some(Cue {
+                    subject,
+                    verb,
+                    rule: "according-to",
+                });
+            }
+            continue;
+        }
+        if let Some(subject) = subject_before(&toks, v) {
+            return Some(Cue {
+                subject,
+                verb,
+                rule: "speaker-verb-before-quote",
+            });
+        }
+        // Inverted: `said Smith: “…”`.
+        if let Some(subject) = subject_after(&toks, v + n) {
+            return Some(Cue {
+                subject,
+                verb,
+                rule: "verb-before-speaker",
+            });
         }
     }
-    let (v, n) = v?;
-    let verb = toks[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-    if toks[v].is("according") {
-        let subject = subject_after(&toks, v + 2)?;
-        return Some(Cue {
-            subject,
-            verb,
-            rule: "according-to",
-        });
-    }
-    if let Some(subject) = subject_before(&toks, v) {
-        return Some(Cue {
-            subject,
-            verb,
-            rule: "speaker-verb-before-quote",
-        });
-    }
-    // Inverted: `said Smith: “…”`.
-    let subject = subject_after(&toks, v + n)?;
-    Some(Cue {
-        subject,
-        verb,
-        rule: "verb-before-speaker",
-    })
+    None
 }
 
 /// A cue inside a quote that was never closed: `“We will stay, Abernathy
@@ -344,7 +441,13 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
 pub(crate) fn cue_inside(toks: &[Token]) -> Option<(Cue, Span)> {
     for c in (0..toks.len()).filter(|&k| toks[k].is(",")) {
         if let Some(cue) = cue_after(&toks[c + 1..], 4) {
-            return Some((Cue { rule: "verb-inside-unclosed-quote", ..cue }, toks[c].span));
+            return Some((
+                Cue {
+                    rule: "verb-inside-unclosed-quote",
+                    ..cue
+                },
+                toks[c].span,
+            ));
         }
     }
     None

@@ -8,11 +8,11 @@ use serde::Serialize;
 
 mod cues;
 
-use cues::{Cue, PRONOUNS, cue_after, cue_before, cue_inside};
 use crate::segment::{Paragraph, trim};
 use crate::span::Span;
 use crate::speakers::{Roster, clean_role};
 use crate::token::{Token, tokenize};
+use cues::{Cue, PRONOUNS, cue_after, cue_before, cue_inside};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -110,7 +110,11 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
         let pos = para.start + i;
         let before = if i == 0 { None } else { char_before(text, pos) };
         let after_pos = pos + c.len_utf8();
-        let after = if after_pos >= para.end { None } else { char_after(text, after_pos) };
+        let after = if after_pos >= para.end {
+            None
+        } else {
+            char_after(text, after_pos)
+        };
         let space_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/".contains(b));
         let space_after = after.is_none_or(|a| a.is_whitespace() || ",.;:!?)]—–-".contains(a));
         let alnum = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
@@ -144,11 +148,8 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
                 };
                 push(&mut out, 2, MarkKind::Double, dir)
             }
-            '‘' => {
-                if !after.is_some_and(|a| a.is_ascii_digit()) {
-                    push(&mut out, 3, MarkKind::Single, Dir::Open)
-                }
-            }
+            // ‘90s is an apostrophe typed the wrong way round.
+            '‘' if !after.is_some_and(|a| a.is_ascii_digit()) => push(&mut out, 3, MarkKind::Single, Dir::Open),
             '’' | '\'' => {
                 let len = c.len_utf8();
                 if alnum(before) && alnum(after) {
@@ -252,7 +253,10 @@ fn transcript_label(text: &str, content: Span) -> Option<(Span, Span)> {
     if letters < 2 || colon > 40 || label.chars().any(|c| c.is_lowercase()) {
         return None;
     }
-    if !label.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '’' || c == '\'') {
+    if !label
+        .chars()
+        .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '’' || c == '\'')
+    {
         return None;
     }
     let label_span = Span::new(content.start, content.start + colon);
@@ -261,13 +265,26 @@ fn transcript_label(text: &str, content: Span) -> Option<(Span, Span)> {
 }
 
 /// Words right before a quotation that make it a term, not speech.
-const TERM_MARKERS: &[&str] = &["so-called", "dubbed", "nicknamed", "termed", "titled", "word", "phrase", "slogan", "motto"];
+const TERM_MARKERS: &[&str] = &[
+    "so-called",
+    "dubbed",
+    "nicknamed",
+    "termed",
+    "titled",
+    "word",
+    "phrase",
+    "slogan",
+    "motto",
+];
 
 /// Who a sentence says its facts come from: "According to ICE, …",
 /// "…, police said." Returns the resolved name.
 pub(crate) fn sentence_source(text: &str, sentence: Span, roster: &Roster) -> Option<String> {
     let toks = tokenize(text, sentence);
-    let toks: Vec<Token> = toks.into_iter().filter(|t| !matches!(t.text, "“" | "”" | "\"")).collect();
+    let toks: Vec<Token> = toks
+        .into_iter()
+        .filter(|t| !matches!(t.text, "“" | "”" | "\""))
+        .collect();
     let cue = cue_before(&toks)?;
     roster.resolve(text, cue.subject).map(|r| r.name)
 }
@@ -410,7 +427,7 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
                 quotes[i].speaker = Some(Speaker {
                     name: r.name,
                     role: r.role,
-                    span: cue.subject,
+                    span: r.name_span.unwrap_or(cue.subject),
                     entity,
                 });
                 quotes[i].cue = Some(cue.verb);
@@ -426,17 +443,26 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
 /// mother worked …”"), or of a previous paragraph ending in a colon.
 fn previous_sentence_cue(text: &str, paragraphs: &[Paragraph], q: &Quote, sent: Span) -> Option<Cue> {
     let para = &paragraphs[q.paragraph];
-    let prev = para.sentences.iter().rev().find(|s| s.end <= sent.start).copied().or_else(|| {
-        let last = paragraphs.get(q.paragraph.checked_sub(1)?)?.sentences.last().copied()?;
-        last.of(text).trim_end().ends_with(':').then_some(last)
-    })?;
+    let prev = para
+        .sentences
+        .iter()
+        .rev()
+        .find(|s| s.end <= sent.start)
+        .copied()
+        .or_else(|| {
+            let last = paragraphs.get(q.paragraph.checked_sub(1)?)?.sentences.last().copied()?;
+            last.of(text).trim_end().ends_with(':').then_some(last)
+        })?;
     let toks = tokenize(text, prev);
     // A sentence that itself holds a quotation has its own speaker.
     if toks.iter().any(|t| matches!(t.text, "“" | "”" | "\"")) {
         return None;
     }
     let cue = cue_before(&toks)?;
-    Some(Cue { rule: "previous-sentence", ..cue })
+    Some(Cue {
+        rule: "previous-sentence",
+        ..cue
+    })
 }
 
 /// Quotes without a cue of their own take the speaker of the quote they
@@ -449,7 +475,10 @@ fn propagate(text: &str, paragraphs: &[Paragraph], quotes: &mut [Quote]) {
         if quotes[i].speaker.is_some() {
             continue;
         }
-        let donor = quotes.iter().find(|q| q.group == Some(g) && q.speaker.is_some()).cloned();
+        let donor = quotes
+            .iter()
+            .find(|q| q.group == Some(g) && q.speaker.is_some())
+            .cloned();
         if let Some(d) = donor {
             quotes[i].speaker = d.speaker;
             quotes[i].cue = d.cue;
@@ -493,14 +522,31 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
     let content = q.span.of(text);
     let words: Vec<&str> = content.split_whitespace().collect();
     let n = words.len();
-    let prev_word = before.iter().rev().find(|t| t.is_word).filter(|_| before.last().is_some_and(|t| t.is_word));
+    let prev_word = before
+        .iter()
+        .rev()
+        .find(|t| t.is_word)
+        .filter(|_| before.last().is_some_and(|t| t.is_word));
     let prev = prev_word.map(|t| t.lower()).unwrap_or_default();
-    let prev2 = before.iter().rev().filter(|t| t.is_word).nth(1).map(|t| t.lower()).unwrap_or_default();
+    let prev2 = before
+        .iter()
+        .rev()
+        .filter(|t| t.is_word)
+        .nth(1)
+        .map(|t| t.lower())
+        .unwrap_or_default();
     // How strongly the words before mark a term rather than speech.
     let explicit = TERM_MARKERS.contains(&prev.as_str())
-        || (prev == "as" && matches!(prev2.as_str(), "known" | "identified" | "described" | "labeled" | "labelled" | "branded"))
+        || (prev == "as"
+            && matches!(
+                prev2.as_str(),
+                "known" | "identified" | "described" | "labeled" | "labelled" | "branded"
+            ))
         || prev == "called" && prev2 == "so";
-    let determiner = matches!(prev.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our");
+    let determiner = matches!(
+        prev.as_str(),
+        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our"
+    );
     let possessive = prev_word.is_some_and(|t| t.is_possessive());
     let title_case = n >= 2
         && words.iter().all(|w| {
@@ -509,7 +555,9 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
         })
         && !content.trim_end_matches(['”', '"', '’']).ends_with(['.', '?', '!']);
     let sentence_like = content.chars().next().is_some_and(|c| c.is_uppercase())
-        && content.trim_end_matches(['”', '"', '’', '\'']).ends_with(['.', '?', '!', ','])
+        && content
+            .trim_end_matches(['”', '"', '’', '\''])
+            .ends_with(['.', '?', '!', ','])
         && n >= 2;
     let term = (explicit && n <= 6)
         || (determiner && n <= 2)
@@ -551,11 +599,13 @@ impl Roster {
                 name: self.entities[i].name.clone(),
                 role: self.entities[i].role().map(clean_role),
                 entity: Some(i),
+                name_span: None,
             }),
             None => Some(crate::speakers::Resolved {
                 name: proper,
                 role: None,
                 entity: None,
+                name_span: None,
             }),
         }
     }
@@ -573,7 +623,10 @@ mod tests {
     }
 
     fn speaker_of(t: &str, qs: &[Quote], starts: &str) -> Option<String> {
-        let q = qs.iter().find(|q| q.span.of(t).starts_with(starts)).expect("quote found");
+        let q = qs
+            .iter()
+            .find(|q| q.span.of(t).starts_with(starts))
+            .expect("quote found");
         q.speaker.as_ref().map(|s| s.name.clone())
     }
 
@@ -678,7 +731,10 @@ mod tests {
     #[test]
     fn agency_said_resolves_to_organisation() {
         let t = "The Harbor County Sheriff’s Office made arrests. “We acted on tips,” the office said.\n";
-        assert_eq!(speaker_of(t, &run(t), "We acted"), Some("Harbor County Sheriff’s Office".into()));
+        assert_eq!(
+            speaker_of(t, &run(t), "We acted"),
+            Some("Harbor County Sheriff’s Office".into())
+        );
     }
 
     #[test]

@@ -139,7 +139,13 @@ pub fn roster_rows(a: &Analysis) -> Vec<RosterRow> {
                     Some(EntityKind::Person) => "person",
                     None => "other",
                 };
-                rows.push(RosterRow { name: s.name.clone(), kind, roles, forms, quotes: 0 });
+                rows.push(RosterRow {
+                    name: s.name.clone(),
+                    kind,
+                    roles,
+                    forms,
+                    quotes: 0,
+                });
                 rows.len() - 1
             }
         };

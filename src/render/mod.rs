@@ -46,7 +46,10 @@ fn ids<'a>(article: &str, prefix: &str, items: impl Iterator<Item = (&'a str, St
     let mut seen: HashMap<String, usize> = HashMap::new();
     items
         .map(|(ty, text)| {
-            let base = format!("{prefix}-{:012x}", fnv1a(&[article, ty, &normalise(&text)]) & 0xffff_ffff_ffff);
+            let base = format!(
+                "{prefix}-{:012x}",
+                fnv1a(&[article, ty, &normalise(&text)]) & 0xffff_ffff_ffff
+            );
             let n = seen.entry(base.clone()).or_insert(0);
             *n += 1;
             if *n == 1 { base } else { format!("{base}-{n}") }
@@ -66,8 +69,16 @@ impl Ids {
         let name = article_name(&a.document.path);
         let text = a.document.text.as_str();
         Ids {
-            quotes: ids(name, "q", a.quotes.iter().map(|q| ("quote", q.span.of(text).to_string()))),
-            claims: ids(name, "c", a.claims.iter().map(|c| (c.kind.as_str(), c.span.of(text).to_string()))),
+            quotes: ids(
+                name,
+                "q",
+                a.quotes.iter().map(|q| ("quote", q.span.of(text).to_string())),
+            ),
+            claims: ids(
+                name,
+                "c",
+                a.claims.iter().map(|c| (c.kind.as_str(), c.span.of(text).to_string())),
+            ),
             findings: ids(name, "f", a.findings.iter().map(|f| (f.check, f.message.clone()))),
         }
     }

@@ -35,10 +35,9 @@ pub fn render(a: &Analysis) -> String {
     let mut quotes = table(&["at", "kind", "quote", "speaker", "role", "how"]);
     for q in &a.quotes {
         let (l, c) = line_col(a, q.span);
-        let (who, role) = q
-            .speaker
-            .as_ref()
-            .map_or(("—".to_string(), String::new()), |s| (s.name.clone(), s.role.clone().unwrap_or_default()));
+        let (who, role) = q.speaker.as_ref().map_or(("—".to_string(), String::new()), |s| {
+            (s.name.clone(), s.role.clone().unwrap_or_default())
+        });
         quotes.add_row(vec![
             format!("{l}:{c}"),
             q.kind.as_str().to_string(),
@@ -54,7 +53,12 @@ pub fn render(a: &Analysis) -> String {
     if !rows.is_empty() {
         let mut roster = table(&["speaker", "roles", "mentioned as", "quotes"]);
         for r in rows {
-            roster.add_row(vec![r.name, r.roles.join("; "), r.forms.join(", "), r.quotes.to_string()]);
+            roster.add_row(vec![
+                r.name,
+                r.roles.join("; "),
+                r.forms.join(", "),
+                r.quotes.to_string(),
+            ]);
         }
         out.push_str(&format!("Sources\n{roster}\n"));
     }
@@ -70,7 +74,11 @@ pub fn render(a: &Analysis) -> String {
             clip(&c.value.display(), 40),
             c.noun.clone().unwrap_or_default(),
             c.source.clone().unwrap_or_default(),
-            if status == "unchecked" { String::new() } else { status.to_string() },
+            if status == "unchecked" {
+                String::new()
+            } else {
+                status.to_string()
+            },
         ]);
     }
     out.push_str(&format!("Claims ({})\n{claims}\n", a.claims.len()));
@@ -79,7 +87,11 @@ pub fn render(a: &Analysis) -> String {
     let mut seen = std::collections::HashSet::new();
     for n in &a.notes {
         if seen.insert((n.check, n.note.clone())) {
-            checked.add_row(vec![n.check.to_string(), if n.passed { "agrees" } else { "disagrees" }.to_string(), clip(&n.note, 100)]);
+            checked.add_row(vec![
+                n.check.to_string(),
+                if n.passed { "agrees" } else { "disagrees" }.to_string(),
+                clip(&n.note, 100),
+            ]);
         }
     }
     if !a.notes.is_empty() {
@@ -92,7 +104,12 @@ pub fn render(a: &Analysis) -> String {
         let mut findings = table(&["at", "severity", "check", "message"]);
         for f in &a.findings {
             let (l, c) = line_col(a, f.span);
-            findings.add_row(vec![format!("{l}:{c}"), f.severity.as_str().to_string(), f.check.to_string(), f.message.clone()]);
+            findings.add_row(vec![
+                format!("{l}:{c}"),
+                f.severity.as_str().to_string(),
+                f.check.to_string(),
+                f.message.clone(),
+            ]);
         }
         out.push_str(&format!("Findings ({})\n{findings}\n", a.findings.len()));
     }

@@ -1,0 +1,294 @@
+//! The command as a journalist runs it: the sample article, an edited copy
+//! with planted errors, bad inputs in a batch, and worksheet re-runs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_factsheet"))
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles/ice-massachusetts.txt")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("factsheet runs")
+}
+
+fn jsonl(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each stdout line is JSON"))
+        .collect()
+}
+
+fn article(out: &Output) -> serde_json::Value {
+    jsonl(out)
+        .into_iter()
+        .find(|v| v["type"] == "article")
+        .expect("an article line")
+}
+
+fn quote<'a>(a: &'a serde_json::Value, starts: &str) -> &'a serde_json::Value {
+    a["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().starts_with(starts))
+        .unwrap_or_else(|| panic!("quote starting {starts:?}"))
+}
+
+fn claim<'a>(a: &'a serde_json::Value, text: &str) -> &'a serde_json::Value {
+    a["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"] == text)
+        .unwrap_or_else(|| panic!("claim {text:?}"))
+}
+
+#[test]
+fn sample_article_quotes_are_attributed() {
+    let out = run(&["check", "--format", "jsonl", sample().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let a = article(&out);
+    let hyde = quote(&a, "The Commonwealth is a safer place");
+    assert_eq!(hyde["speaker"]["name"], "Patricia H. Hyde");
+    assert_eq!(
+        hyde["speaker"]["role"],
+        "ICE Enforcement and Removal Operations Boston acting Field Office Director"
+    );
+    assert_eq!(quote(&a, "Public safety demands")["speaker"]["name"], "Tom Homan");
+    let wu = quote(&a, "Boston will not cooperate with ICE");
+    assert_eq!(wu["speaker"]["name"], "Michelle Wu");
+    assert_eq!(wu["speaker"]["role"], "Boston Mayor");
+    assert_eq!(wu["speaker"]["mention"], "she");
+    for scare in ["alien offenders", "border czar"] {
+        let q = quote(&a, scare);
+        assert_eq!(q["kind"], "scare", "{scare}");
+        assert!(q["speaker"].is_null(), "{scare}");
+    }
+}
+
+#[test]
+fn sample_article_claims_and_checks() {
+    let out = run(&["check", "--format", "jsonl", sample().to_str().unwrap()]);
+    let a = article(&out);
+    let total = claim(&a, "370");
+    assert_eq!(total["kind"], "count");
+    assert_eq!(total["value"], 370);
+    assert_eq!(total["counts"], "individuals");
+    let part = claim(&a, "205");
+    assert_eq!(part["kind"], "count");
+    assert_eq!(part["part_of"], total["id"]);
+    assert_eq!(part["source"], "ICE");
+    let range = claim(&a, "from March 18 to March 23");
+    assert_eq!(range["kind"], "date_range");
+    assert_eq!(range["value"], serde_json::json!(["--03-18", "--03-23"]));
+    let six = claim(&a, "six-day");
+    assert_eq!(six["value"], serde_json::json!({"amount": 6, "unit": "day"}));
+    assert_eq!(six["check_status"], "passed");
+    assert!(six["check_notes"].as_str().unwrap().contains("duration-vs-range"));
+    assert!(part["check_notes"].as_str().unwrap().contains("part-exceeds-whole"));
+    let errors = a["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .count();
+    assert_eq!(errors, 0);
+}
+
+#[test]
+fn edited_article_reports_both_contradictions_with_numbers() {
+    let text = std::fs::read_to_string(sample()).unwrap();
+    let edited = text
+        .replace("six-day", "five-day")
+        .replace("205 of those arrested", "412 of those arrested");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edited.txt");
+    std::fs::write(&path, edited).unwrap();
+    let out = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--fail-on",
+        "error",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "--fail-on error exits 1");
+    let a = article(&out);
+    let findings = a["findings"].as_array().unwrap();
+    let by = |check: &str| {
+        findings
+            .iter()
+            .find(|f| f["check"] == check)
+            .unwrap_or_else(|| panic!("{check}"))
+    };
+    let dur = by("duration-vs-range")["message"].as_str().unwrap().to_string();
+    assert!(dur.contains("five-day") && dur.contains("6 days"), "{dur}");
+    let part = by("part-exceeds-whole")["message"].as_str().unwrap().to_string();
+    assert!(part.contains("412") && part.contains("370"), "{part}");
+}
+
+#[test]
+fn bad_inputs_fail_alone_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::copy(sample(), &good).unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let invalid = dir.path().join("latin1.txt");
+    std::fs::write(&invalid, b"Caf\xe9 owners said \"no.\"\n").unwrap();
+    let binary = dir.path().join("image.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let sheet = dir.path().join("sheet.csv");
+    let out = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        "-o",
+        sheet.to_str().unwrap(),
+        empty.to_str().unwrap(),
+        invalid.to_str().unwrap(),
+        binary.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for (name, what) in [
+        ("empty.txt", "empty"),
+        ("latin1.txt:1:4", "UTF-8"),
+        ("image.txt", "binary"),
+        ("missing.txt", "cannot read"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} in {stderr}"));
+        assert!(line.starts_with("factsheet: ") && line.contains(what), "{line}");
+    }
+    assert!(!stderr.contains("panicked"));
+    let lines = jsonl(&out);
+    assert_eq!(lines.iter().filter(|l| l["type"] == "error").count(), 4);
+    assert_eq!(lines.iter().filter(|l| l["type"] == "article").count(), 1);
+    assert_eq!(lines.last().unwrap()["type"], "summary");
+    let csv = std::fs::read_to_string(&sheet).unwrap();
+    assert!(csv.contains("Michelle Wu"), "the good article's worksheet is written");
+}
+
+#[test]
+fn worksheet_has_machine_then_human_columns_and_rerun_keeps_verdicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let art = dir.path().join("story.txt");
+    std::fs::copy(sample(), &art).unwrap();
+    let sheet = dir.path().join("sheet.csv");
+    let first = run(&[
+        "check",
+        "--format",
+        "csv",
+        art.to_str().unwrap(),
+        "-o",
+        sheet.to_str().unwrap(),
+    ]);
+    assert!(first.status.success());
+    let mut rdr = csv::Reader::from_path(&sheet).unwrap();
+    let headers: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(&headers[..6], ["id", "article", "line", "column", "kind", "type"]);
+    let verdict_col = headers.iter().position(|h| h == "verdict").unwrap();
+    assert!(verdict_col > headers.iter().position(|h| h == "check_notes").unwrap());
+    // The journalist marks the 370 claim verified.
+    let mut rows: Vec<Vec<String>> = rdr
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let text_col = headers.iter().position(|h| h == "text").unwrap();
+    let row = rows.iter_mut().find(|r| r[text_col] == "370").unwrap();
+    row[verdict_col] = "verified".into();
+    let id = row[0].clone();
+    let mut w = csv::Writer::from_path(&sheet).unwrap();
+    w.write_record(&headers).unwrap();
+    for r in &rows {
+        w.write_record(r).unwrap();
+    }
+    w.flush().unwrap();
+    // Re-run: the verdict survives.
+    let second = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        art.to_str().unwrap(),
+        "-o",
+        sheet.to_str().unwrap(),
+    ]);
+    assert!(second.status.success());
+    assert!(String::from_utf8_lossy(&second.stderr).contains("kept "));
+    let mut rdr = csv::Reader::from_path(&sheet).unwrap();
+    let kept = rdr
+        .records()
+        .map(|r| r.unwrap())
+        .find(|r| &r[0] == id.as_str())
+        .unwrap();
+    assert_eq!(&kept[verdict_col], "verified");
+}
+
+#[test]
+fn malformed_worksheet_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("sheet.csv");
+    let bytes = b"name,verdict\r\nfoo,\"unclosed\n".to_vec();
+    std::fs::write(&sheet, &bytes).unwrap();
+    let out = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        sample().to_str().unwrap(),
+        "-o",
+        sheet.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("sheet.csv:1:"), "{stderr}");
+    assert_eq!(std::fs::read(&sheet).unwrap(), bytes);
+}
+
+#[test]
+fn folders_and_stdin_are_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(sample(), dir.path().join("b.txt")).unwrap();
+    std::fs::write(dir.path().join("a.md"), "“We are ready,” said Mayor Jane Roe.\n").unwrap();
+    std::fs::write(dir.path().join("skip.csv"), "x").unwrap();
+    let out = run(&["check", "--format", "jsonl", dir.path().to_str().unwrap()]);
+    let paths: Vec<String> = jsonl(&out)
+        .iter()
+        .filter(|l| l["type"] == "article")
+        .map(|l| l["path"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(paths.len(), 2);
+    assert!(paths[0].ends_with("a.md") && paths[1].ends_with("b.txt"));
+    let mut child = bin()
+        .args(["check", "--format", "jsonl", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Police arrested 12 people on Friday.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(article(&out)["claims"][0]["value"], 12);
+}
+
+#[test]
+fn checks_lists_the_registry() {
+    let out = run(&["checks"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("duration-vs-range") && s.contains("part-exceeds-whole"));
+}
