@@ -36,6 +36,7 @@ pub(crate) const SOURCES: &[(&str, &str)] = &[
     ("place_words.txt", include_str!("../data/lexicon/place_words.txt")),
     ("function_words.txt", include_str!("../data/lexicon/function_words.txt")),
     ("weekdays.txt", include_str!("../data/lexicon/weekdays.txt")),
+    ("role_modifiers.txt", include_str!("../data/lexicon/role_modifiers.txt")),
 ];
 
 fn source(name: &str) -> &'static str {
@@ -49,6 +50,15 @@ pub(crate) static ABBREVIATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(
 pub(crate) static ORG_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("org_words.txt")));
 pub(crate) static FEMALE_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("female_names.txt")));
 pub(crate) static MALE_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("male_names.txt")));
+/// Role modifiers, with `true` for rank words.
+pub(crate) static ROLE_MODIFIERS: LazyLock<HashMap<&str, bool>> = LazyLock::new(|| {
+    entries(source("role_modifiers.txt"))
+        .map(|l| match l.split_once(' ') {
+            Some((w, tag)) => (w, tag.trim() == "rank"),
+            None => (l, false),
+        })
+        .collect()
+});
 pub(crate) static PLACE_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("place_words.txt")));
 pub(crate) static FUNCTION_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("function_words.txt")));
 pub(crate) static WEEKDAYS: LazyLock<HashMap<&str, u8>> = LazyLock::new(|| {

@@ -65,6 +65,7 @@ pub fn analyze(document: Document, selection: &Selection) -> Analysis {
     let report = {
         let cx = checks::CheckContext {
             text,
+            article_date: claims::article_date(text, &paragraphs),
             claims: &claims,
             quotes: &quotes,
             roster: &roster,

@@ -7,7 +7,8 @@
 use serde::Serialize;
 
 use crate::lexicon::{
-    FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS, PLACE_WORDS, TITLES, month, weekday,
+    FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_MODIFIERS, TITLES, month,
+    weekday,
 };
 use crate::span::Span;
 use crate::token::{Token, tokenize};
@@ -35,6 +36,9 @@ pub struct Entity {
     pub gender: Option<Gender>,
     /// Roles as written, each with the span it was read from.
     pub roles: Vec<(String, Span)>,
+    /// Titles written before the name ("Deputy Superintendent"), the roles
+    /// that should not change within an article.
+    pub titles: Vec<(String, Span)>,
     /// Every name mention (titles excluded).
     pub mentions: Vec<Span>,
 }
@@ -65,6 +69,8 @@ struct NameRun {
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
     pub entities: Vec<Entity>,
+    /// Mentions that spell an entity's surname another way ("Haldene").
+    pub variants: Vec<(usize, Span)>,
     /// (position, entity index), in text order: who was mentioned where.
     events: Vec<(usize, usize)>,
 }
@@ -134,7 +140,8 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
     // Drop sentence-initial function words ("According", "The").
     let mut toks = toks;
     while let Some(first) = toks.first() {
-        if FUNCTION_WORDS.contains(first.lower().as_str()) || !first.is_capitalized() {
+        let role_word = is_title(first) || ROLE_MODIFIERS.contains_key(first.lower().as_str());
+        if FUNCTION_WORDS.contains(first.lower().as_str()) || (!first.is_capitalized() && !role_word) {
             toks = &toks[1..];
         } else {
             break;
@@ -200,12 +207,22 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
     })
 }
 
+/// A lowercase role modifier that leads (through more modifiers) to a
+/// title: "head" in "head coach Darnell Price".
+fn leads_to_title(tokens: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k < tokens.len() && !tokens[k].is_capitalized() && ROLE_MODIFIERS.contains_key(tokens[k].lower().as_str()) {
+        k += 1;
+    }
+    k > i && k < tokens.len() && is_title(&tokens[k])
+}
+
 /// Groups tokens into capitalised runs (names with their titles).
 fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !(is_name_token(&tokens[i]) || is_title(&tokens[i])) {
+        if !(is_name_token(&tokens[i]) || is_title(&tokens[i]) || leads_to_title(tokens, i)) {
             i += 1;
             continue;
         }
@@ -218,14 +235,17 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
             if tokens[end - 1].is_possessive() && !ORG_WORDS.contains(t.lower().as_str()) {
                 break;
             }
-            if is_name_token(t) || is_title(t) {
+            if is_name_token(t) || is_title(t) || leads_to_title(tokens, end) {
                 end += 1;
                 continue;
             }
             let l = t.lower();
             let joins = t.is_word
                 && (PARTICLES.contains(&l.as_str()) || ROLE_CONNECTORS.contains(&l.as_str()))
-                && tokens.get(end + 1).is_some_and(is_name_token);
+                && tokens.get(end + 1).is_some_and(is_name_token)
+                // "and" joins organisation names ("Immigration and Customs
+                // Enforcement"), not two people ("Tyresha McClenney and Bryan Anderson").
+                && (l != "and" || tokens[start..end].iter().chain(tokens.get(end + 1..end + 4).unwrap_or(&[])).any(|t| ORG_WORDS.contains(t.lower().as_str())));
             if joins {
                 end += 1;
             } else {
@@ -255,6 +275,7 @@ impl Roster {
                     name: run.name.clone(),
                     gender: None,
                     roles: Vec::new(),
+                    titles: Vec::new(),
                     mentions: Vec::new(),
                 });
                 roster.entities.len() - 1
@@ -266,6 +287,7 @@ impl Roster {
             e.gender = e.gender.or(run.gender);
             if let Some(role) = &run.role {
                 e.roles.push(role.clone());
+                e.titles.push(role.clone());
             }
             if kind == EntityKind::Person && !run.possessive {
                 if let Some(app) = appositive(text, &tokens, run.name_span.end) {
@@ -278,9 +300,11 @@ impl Roster {
             let found = roster.find(&run.name, kind, run.gender).or_else(|| {
                 // A surname spelled another way ("Haldene" for Haldane) is
                 // still that person; the name-variant check reports it.
-                (run.kind.is_none() && !run.name.contains(' '))
+                let v = (run.kind.is_none() && !run.name.contains(' '))
                     .then(|| roster.find_variant(&run.name))
-                    .flatten()
+                    .flatten()?;
+                roster.variants.push((v, run.name_span));
+                Some(v)
             });
             if let Some(idx) = found {
                 let e = &mut roster.entities[idx];
@@ -509,6 +533,7 @@ impl Roster {
             name: name.to_string(),
             gender: None,
             roles: Vec::new(),
+            titles: Vec::new(),
             mentions: vec![mention],
         });
         let idx = self.entities.len() - 1;

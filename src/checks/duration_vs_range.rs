@@ -4,7 +4,7 @@
 
 use super::{Check, CheckContext, Finding, Report, Severity};
 use crate::claims::dates::inclusive_days;
-use crate::claims::{ClaimKind, Value, fmt};
+use crate::claims::{Claim, ClaimKind, Value, fmt};
 
 pub struct DurationVsRange;
 
@@ -18,6 +18,26 @@ fn range_days(v: &Value) -> Option<i64> {
         b.year = Some(2001);
     }
     inclusive_days(a.civil()?, b.civil()?)
+}
+
+/// Does the range's sentence go on about the thing the duration modifies?
+/// "The six-day operation" … "It ran from …" in the next sentence, or "a
+/// five-day operation …" … "The sweep, which ran from …" within the next
+/// three sentences, with no other duration in between.
+fn refers_back(cx: &CheckContext, d: &Claim, r: &Claim) -> bool {
+    if r.sentence.start < d.sentence.end {
+        return false;
+    }
+    let between = &cx.text[d.sentence.end..r.sentence.start];
+    let sentences_between = between.matches(['.', '?', '!']).count();
+    let next = sentences_between == 0 && r.paragraph == d.paragraph;
+    let opening = r.sentence.of(cx.text).split_whitespace().next().unwrap_or("");
+    let definite = matches!(opening, "The" | "That" | "This" | "It");
+    let other_duration = cx
+        .claims
+        .iter()
+        .any(|c| c.kind == ClaimKind::Duration && c.span.start > d.span.end && c.span.start < r.span.start);
+    !other_duration && (next || (definite && sentences_between <= 3))
 }
 
 impl Check for DurationVsRange {
@@ -43,12 +63,7 @@ impl Check for DurationVsRange {
             // modifier ("the six-day operation") the next sentence of the
             // same paragraph.
             let range = cx.claims.iter().enumerate().find(|(_, r)| {
-                r.kind == ClaimKind::DateRange
-                    && (r.sentence == d.sentence
-                        || (d.modifier
-                            && r.paragraph == d.paragraph
-                            && r.sentence.start >= d.sentence.end
-                            && r.sentence.start - d.sentence.end <= 2))
+                r.kind == ClaimKind::DateRange && (r.sentence == d.sentence || (d.modifier && refers_back(cx, d, r)))
             });
             let Some((ri, r)) = range else { continue };
             let Some(days) = range_days(&r.value) else {

@@ -3,11 +3,19 @@
 //! findings (problems only) and notes on the claims it could verify, so a
 //! claim that passed says which check and why.
 
+mod age_mismatch;
 mod duration_vs_range;
 mod part_exceeds_whole;
+mod percent_vs_counts;
+mod quote_conflict;
+mod range_order;
 mod restated_number;
+mod speaker_name_variant;
+mod speaker_role_variant;
+mod sum_mismatch;
 mod unattributed_quote;
 mod unbalanced_quote;
+mod weekday_mismatch;
 
 use serde::Serialize;
 
@@ -58,6 +66,8 @@ pub struct CheckNote {
 /// Everything a check may read.
 pub struct CheckContext<'a> {
     pub text: &'a str,
+    /// The article's date (its dateline), when it has one.
+    pub article_date: Option<jiff::civil::Date>,
     pub claims: &'a [Claim],
     pub quotes: &'a [Quote],
     pub roster: &'a Roster,
@@ -115,6 +125,14 @@ pub static REGISTRY: &[&dyn Check] = &[
     &duration_vs_range::DurationVsRange,
     &part_exceeds_whole::PartExceedsWhole,
     &restated_number::RestatedNumber,
+    &percent_vs_counts::PercentVsCounts,
+    &sum_mismatch::SumMismatch,
+    &weekday_mismatch::WeekdayMismatch,
+    &range_order::RangeOrder,
+    &age_mismatch::AgeMismatch,
+    &speaker_name_variant::SpeakerNameVariant,
+    &speaker_role_variant::SpeakerRoleVariant,
+    &quote_conflict::QuoteConflict,
     &unbalanced_quote::UnbalancedQuote,
     &unattributed_quote::UnattributedQuote,
 ];

@@ -789,10 +789,15 @@ impl Ctx<'_> {
     }
 }
 
+/// The article's date: the first full date near the top (the dateline).
+pub fn article_date(text: &str, paragraphs: &[Paragraph]) -> Option<Date> {
+    let lexed: Vec<Vec<Lex>> = paragraphs.iter().take(4).map(|p| lex(text, p.span)).collect();
+    dates::article_date(&lexed)
+}
+
 /// Extracts every claim of the article, in text order.
 pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster) -> Vec<Claim> {
-    let lexed: Vec<Vec<Lex>> = paragraphs.iter().map(|p| lex(text, p.span)).collect();
-    let article = dates::article_date(&lexed);
+    let article = article_date(text, paragraphs);
     let mut claims = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         for &sentence in &p.sentences {
@@ -829,8 +834,19 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster) -> 
         }
     }
     claims.extend(person_claims(text, paragraphs, roster));
-    claims.sort_by_key(|c| c.span.start);
-    claims
+    // Text order, with part-of links renumbered to the new positions.
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&i| (claims[i].span.start, i));
+    let mut new_index = vec![0; claims.len()];
+    for (pos, &old) in order.iter().enumerate() {
+        new_index[old] = pos;
+    }
+    let mut sorted: Vec<Claim> = order.iter().map(|&i| claims[i].clone()).collect();
+    for c in &mut sorted {
+        c.part_of = c.part_of.map(|w| new_index[w]);
+        c.whole_of = c.whole_of.map(|w| new_index[w]);
+    }
+    sorted
 }
 
 /// The word a number counts: the next content word ("370 individuals",
@@ -868,38 +884,73 @@ fn noun_after(lex: &[Lex], j: usize) -> Option<String> {
     None
 }
 
-/// Counts introduced as parts of an earlier total: "205 of those
-/// arrested", "Of those, 157 had…", "the remaining 217".
+/// Counts introduced as parts of a total: "205 of those arrested" (the
+/// total came before), "of the 214 people arrested, 231 had …" and "among
+/// the 214 respondents, 118 …" (the total is named in the sentence), "Of
+/// those, 157 had …", "the remaining 217".
 fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
-    let sentence_part = lex.first().is_some_and(|l| l.is("of"))
+    let index_of = |span_start: usize| lex.iter().position(|l| l.span.start == span_start);
+    let is_count = |c: &Claim| c.kind == ClaimKind::Count && c.value.amount().is_some_and(|a| a.value.is_some());
+    // A count right after "of the" / "among the" / "out of" names the total
+    // for the counts after it in the sentence.
+    let mut sentence_whole: Option<usize> = None;
+    // "Of those, …" at the start: the total is the latest count before.
+    let refers_back = lex.first().is_some_and(|l| l.is("of") || l.is("among"))
         && lex
             .get(1)
-            .is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these" | "the"));
+            .is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these"));
+    let before_sentence = |claims: &[Claim]| {
+        (0..first)
+            .rev()
+            .take(12)
+            .find(|&w| is_count(&claims[w]) && claims[w].part_of.is_none())
+    };
+    if refers_back {
+        // "Among those who skipped care, 611 …": those are the latest
+        // count, even when it is itself a part.
+        sentence_whole = (0..first).rev().take(12).find(|&w| is_count(&claims[w]));
+    }
     for c in first..claims.len() {
-        if claims[c].kind != ClaimKind::Count {
+        if !is_count(&claims[c]) {
             continue;
         }
-        let Some(k) = lex.iter().position(|l| l.span.start == claims[c].span.start) else {
+        let Some(k) = index_of(claims[c].span.start) else {
             continue;
         };
+        let prev = |n: usize| k.checked_sub(n).map(|i| lex[i].lower()).unwrap_or_default();
+        let names_total = (matches!(prev(2).as_str(), "of" | "among") && matches!(prev(1).as_str(), "the" | "all"))
+            || (prev(2) == "out" && prev(1) == "of")
+            || (prev(1) == "combined" || (prev(2) == "total" && prev(1) == "of"));
+        if names_total {
+            // "231 of the 214 arrested": the part came first.
+            if let Some(p) = (first..c)
+                .rev()
+                .find(|&p| is_count(&claims[p]) && claims[p].part_of.is_none())
+            {
+                if prev(2) == "of" && index_of(claims[p].span.start).is_some_and(|pk| pk + 3 >= k) {
+                    claims[p].part_of = Some(c);
+                    continue;
+                }
+            }
+            sentence_whole = Some(c);
+            continue;
+        }
         let end_k = lex.iter().position(|l| l.span.end == claims[c].span.end).unwrap_or(k);
         let of_those = lex.get(end_k + 1).is_some_and(|l| l.is("of"))
             && lex
                 .get(end_k + 2)
-                .is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these" | "the" | "its" | "their"));
-        let remaining = k > 0 && matches!(lex[k - 1].lower().as_str(), "remaining" | "other");
-        if !(of_those || remaining || sentence_part) {
-            continue;
+                .is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these" | "its" | "their"));
+        let remaining = matches!(prev(1).as_str(), "remaining" | "other");
+        if of_those {
+            claims[c].part_of = (0..c)
+                .rev()
+                .take(12)
+                .find(|&w| is_count(&claims[w]) && claims[w].part_of.is_none());
+        } else if let Some(w) = sentence_whole {
+            claims[c].part_of = Some(w);
+        } else if remaining {
+            claims[c].part_of = before_sentence(claims);
         }
-        // The whole: the latest exact count before this sentence (or, for
-        // "of those" inside one sentence, before the part).
-        let limit = if sentence_part || remaining { first } else { c };
-        let whole = (0..limit).rev().take(12).find(|&w| {
-            claims[w].kind == ClaimKind::Count
-                && claims[w].part_of.is_none()
-                && claims[w].value.amount().is_some_and(|a| a.value.is_some())
-        });
-        claims[c].part_of = whole;
     }
 }
 

@@ -3,7 +3,7 @@
 //! (`“…,” Homan said.` / `“…,” said Smith, the sheriff.`), dash credits,
 //! "according to", appositives, coordinated and participle clauses.
 
-use crate::lexicon::{FUNCTION_WORDS, TITLES, is_speech_verb};
+use crate::lexicon::{FUNCTION_WORDS, ORG_WORDS, ROLE_MODIFIERS, TITLES, is_speech_verb};
 use crate::span::Span;
 use crate::token::Token;
 
@@ -45,45 +45,10 @@ const BRIDGE_WORDS: &[&str] = &[
     "even",
 ];
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-/// Lowercase words that belong to a role before a name ("head coach",
-/// "department spokesperson", "state treasurer").
-const ROLE_MODIFIERS: &[&str] = &[
-    "head",
-    "assistant",
-    "associate",
-    "senior",
-    "former",
-    "acting",
-    "interim",
-    "deputy",
-    "vice",
-    "chief",
-    "state",
-    "county",
-    "city",
-    "federal",
-    "department",
-    "district",
-    "campaign",
-    "press",
-    "police",
-    "union",
-    "party",
-    "team",
-    "general",
-    "executive",
-    "managing",
-    "democratic",
-    "republican",
-    "independent",
-    "local",
-    "national",
-    "top",
-];
-
 fn is_role_word(t: &Token) -> bool {
     let l = t.lower();
-    t.is_word && (TITLES.contains(l.as_str()) || ROLE_MODIFIERS.contains(&l.as_str()))
+    t.is_word
+        && (TITLES.contains(l.as_str()) || ROLE_MODIFIERS.contains_key(l.as_str()) || ORG_WORDS.contains(l.as_str()))
 }
 
 pub(crate) struct Cue {

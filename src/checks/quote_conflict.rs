@@ -1,0 +1,132 @@
+//! `quote-conflict`: one quoted sentence given to two speakers, or quoted
+//! twice with different wording ("all year" / "all decade"). Quotes are
+//! compared clause by clause, so a partial quote of a longer statement is
+//! compared with the clause it repeats.
+
+use super::{Check, CheckContext, Finding, Report, Severity};
+use crate::quotes::{Quote, QuoteKind};
+
+pub struct QuoteConflict;
+
+/// Lowercased words of each clause of a quote.
+fn clauses(text: &str) -> Vec<Vec<String>> {
+    text.split(['.', ',', ';', '?', '!', '—'])
+        .map(|c| {
+            c.split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|ch: char| !ch.is_alphanumeric())
+                        .to_lowercase()
+                        .replace('’', "'")
+                })
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .filter(|c| c.len() >= 6)
+        .collect()
+}
+
+/// Longest common subsequence of words over the longer clause.
+fn overlap(a: &[String], b: &[String]) -> f64 {
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+        }
+        prev = cur;
+    }
+    prev[b.len()] as f64 / a.len().max(b.len()) as f64
+}
+
+fn speaker(q: &Quote) -> Option<&str> {
+    q.speaker.as_ref().map(|s| s.name.as_str())
+}
+
+impl Check for QuoteConflict {
+    fn id(&self) -> &'static str {
+        "quote-conflict"
+    }
+
+    fn description(&self) -> &'static str {
+        "One quoted sentence given to two speakers, or quoted twice with different wording."
+    }
+
+    fn run(&self, cx: &CheckContext, out: &mut Report) {
+        let quotes: Vec<&Quote> = cx.quotes.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
+        let parsed: Vec<Vec<Vec<String>>> = quotes.iter().map(|q| clauses(q.span.of(cx.text))).collect();
+        for j in 0..quotes.len() {
+            'earlier: for i in 0..j {
+                for a in &parsed[i] {
+                    for b in &parsed[j] {
+                        let sim = overlap(a, b);
+                        if sim < 0.75 {
+                            continue;
+                        }
+                        let (qa, qb) = (quotes[i], quotes[j]);
+                        let two_speakers = matches!((speaker(qa), speaker(qb)), (Some(x), Some(y)) if x != y);
+                        let reworded = a != b;
+                        if !(two_speakers || reworded) {
+                            continue;
+                        }
+                        let mut related = vec![qa.span];
+                        related.extend(qa.speaker.iter().map(|s| s.span));
+                        related.extend(qb.speaker.iter().map(|s| s.span));
+                        let message = if two_speakers {
+                            format!(
+                                "the same words are given to {} (line {}) and to {} (line {})",
+                                speaker(qa).unwrap_or_default(),
+                                cx.line(qa.span.start),
+                                speaker(qb).unwrap_or_default(),
+                                cx.line(qb.span.start)
+                            )
+                        } else {
+                            format!(
+                                "quoted differently on line {}: “{}” vs “{}”",
+                                cx.line(qa.span.start),
+                                a.join(" "),
+                                b.join(" ")
+                            )
+                        };
+                        out.findings.push(Finding {
+                            check: self.id(),
+                            severity: Severity::Warning,
+                            span: qb.span,
+                            related,
+                            message,
+                        });
+                        break 'earlier;
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_support::run_one;
+
+    #[test]
+    fn same_sentence_two_speakers() {
+        let r = run_one(
+            "quote-conflict",
+            "“Weather is a headwind we cannot control, but inventory is ours,” said Chief Executive Margaret Lindqvist.\n“Weather is a headwind we cannot control, but inventory is ours,” said Finance Chief Ravi Chandrasekhar.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert!(r.findings[0].message.contains("Chandrasekhar"));
+    }
+
+    #[test]
+    fn reworded_repeat_is_flagged_but_exact_repeat_is_not() {
+        let r = run_one(
+            "quote-conflict",
+            "“This is the most disruptive thing we will do all year,” said Owen Castellano.\nAs he put it, “this is the most disruptive thing we will do all decade.”\n",
+        );
+        assert_eq!(r.findings.len(), 1);
+        let same = run_one(
+            "quote-conflict",
+            "“This is the most disruptive thing we will do all year,” said Owen Castellano.\nAs he put it, “this is the most disruptive thing we will do all year.”\n",
+        );
+        assert!(same.findings.is_empty());
+    }
+}

@@ -1,0 +1,73 @@
+//! `range-order`: a date range whose end comes before its start ("from May
+//! 2 to April 30"). Ranges across New Year and fiscal years ("July 1 to
+//! June 30") were already given their second year by the claim grammar.
+
+use super::{Check, CheckContext, Finding, Report, Severity};
+use crate::claims::Value;
+
+pub struct RangeOrder;
+
+impl Check for RangeOrder {
+    fn id(&self) -> &'static str {
+        "range-order"
+    }
+
+    fn description(&self) -> &'static str {
+        "A date range whose end comes before its start."
+    }
+
+    fn run(&self, cx: &CheckContext, out: &mut Report) {
+        for (i, c) in cx.claims.iter().enumerate() {
+            let Value::DateRange(a, b) = &c.value else { continue };
+            let reversed = match (a.civil(), b.civil()) {
+                (Some(x), Some(y)) => y < x,
+                _ => match (a.month_day(), b.month_day(), a.year, b.year) {
+                    (Some(x), Some(y), None, None) => y < x,
+                    (_, _, Some(x), Some(y)) if a.month.is_none() => y < x,
+                    _ => false,
+                },
+            };
+            if reversed {
+                let message = format!(
+                    "{} ends ({}) before it starts ({})",
+                    cx.quoted(c.span),
+                    b.iso(),
+                    a.iso()
+                );
+                out.fail(self.id(), i, message.clone());
+                out.findings.push(Finding {
+                    check: self.id(),
+                    severity: Severity::Error,
+                    span: c.span,
+                    related: vec![],
+                    message,
+                });
+            } else {
+                out.pass(self.id(), i, format!("{} comes before {}", a.iso(), b.iso()));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_support::run_one;
+
+    #[test]
+    fn reversed_range_is_an_error() {
+        let r = run_one(
+            "range-order",
+            "BOSTON, May 9, 2024 — Rain fell from May 2 to April 30.\n",
+        );
+        assert_eq!(r.findings.len(), 1);
+    }
+
+    #[test]
+    fn fiscal_year_and_new_year_ranges_are_in_order() {
+        let r = run_one(
+            "range-order",
+            "BOSTON, May 9, 2024 — The fiscal year runs from July 1 to June 30. The break ran from Dec. 28 to Jan. 3.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
+}

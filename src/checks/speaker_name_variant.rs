@@ -1,0 +1,96 @@
+//! `speaker-name-variant`: one person's name spelled two ways in the same
+//! article ("Gregory Haldane" … "Haldene", "Michelle Wu" … "Michele Wu").
+
+use super::{Check, CheckContext, Finding, Report, Severity};
+use crate::speakers::{EntityKind, edit_distance};
+
+pub struct SpeakerNameVariant;
+
+impl Check for SpeakerNameVariant {
+    fn id(&self) -> &'static str {
+        "speaker-name-variant"
+    }
+
+    fn description(&self) -> &'static str {
+        "One person's name spelled two different ways in the article."
+    }
+
+    fn run(&self, cx: &CheckContext, out: &mut Report) {
+        let entities = &cx.roster.entities;
+        let first_mention = |i: usize| entities[i].mentions.iter().min().copied();
+        for &(e, span) in &cx.roster.variants {
+            let Some(first) = first_mention(e) else { continue };
+            out.findings.push(Finding {
+                check: self.id(),
+                severity: Severity::Warning,
+                span,
+                related: vec![first],
+                message: format!(
+                    "{} (line {}) looks like a misspelling of {} (line {})",
+                    cx.quoted(span),
+                    cx.line(span.start),
+                    entities[e].name,
+                    cx.line(first.start)
+                ),
+            });
+        }
+        // Two full names one or two letters apart are one person twice.
+        for (i, a) in entities.iter().enumerate() {
+            for (j, b) in entities.iter().enumerate().skip(i + 1) {
+                if a.kind != EntityKind::Person || b.kind != EntityKind::Person {
+                    continue;
+                }
+                let (wa, wb) = (a.name.split(' ').count(), b.name.split(' ').count());
+                if wa < 2 || wb < 2 || wa != wb {
+                    continue;
+                }
+                let d = edit_distance(&a.name, &b.name);
+                if d == 0 || d > 2 || a.name.len() < 8 {
+                    continue;
+                }
+                let (Some(fa), Some(fb)) = (first_mention(i), first_mention(j)) else {
+                    continue;
+                };
+                let (early, late, late_name, early_name) = if fa < fb {
+                    (fa, fb, &b.name, &a.name)
+                } else {
+                    (fb, fa, &a.name, &b.name)
+                };
+                out.findings.push(Finding {
+                    check: self.id(),
+                    severity: Severity::Warning,
+                    span: late,
+                    related: vec![early],
+                    message: format!(
+                        "“{late_name}” (line {}) is spelled “{early_name}” on line {}",
+                        cx.line(late.start),
+                        cx.line(early.start)
+                    ),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_support::run_one;
+
+    #[test]
+    fn misspelled_surname_is_flagged() {
+        let r = run_one(
+            "speaker-name-variant",
+            "Prosecutor Keisha Lowndes spoke first.\nLater Lownes said prosecutors would appeal.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+    }
+
+    #[test]
+    fn different_people_are_not_variants() {
+        let r = run_one(
+            "speaker-name-variant",
+            "Hillary Clinton spoke first. Bill Clinton spoke next. Later Clinton left.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
+}

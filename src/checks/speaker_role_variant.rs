@@ -1,0 +1,91 @@
+//! `speaker-role-variant`: one person given two different titles ("head
+//! coach Darnell Price" … "assistant coach Darnell Price"). A title with
+//! or without a place ("Boston Mayor" / "Mayor") is the same title; gaining
+//! or losing a rank ("Deputy") or changing the office is not.
+
+use std::collections::BTreeSet;
+
+use super::{Check, CheckContext, Finding, Report, Severity};
+use crate::lexicon::{ROLE_MODIFIERS, TITLES};
+
+pub struct SpeakerRoleVariant;
+
+/// The words of a title that say what the office is.
+fn title_key(role: &str) -> BTreeSet<String> {
+    role.split_whitespace()
+        .map(|w| w.to_lowercase())
+        .map(|w| match w.as_str() {
+            "gov." => "governor".to_string(),
+            "sen." => "senator".to_string(),
+            "rep." => "representative".to_string(),
+            "supt." => "superintendent".to_string(),
+            "lt." => "lieutenant".to_string(),
+            "gen." => "general".to_string(),
+            "capt." => "captain".to_string(),
+            "sgt." => "sergeant".to_string(),
+            _ => w,
+        })
+        .filter(|w| TITLES.contains(w.as_str()) || ROLE_MODIFIERS.get(w.as_str()).copied().unwrap_or(false))
+        .collect()
+}
+
+impl Check for SpeakerRoleVariant {
+    fn id(&self) -> &'static str {
+        "speaker-role-variant"
+    }
+
+    fn description(&self) -> &'static str {
+        "One person given two different titles in the article."
+    }
+
+    fn run(&self, cx: &CheckContext, out: &mut Report) {
+        for e in &cx.roster.entities {
+            let mut seen: Vec<(&str, crate::span::Span, BTreeSet<String>)> = Vec::new();
+            for (title, span) in &e.titles {
+                let key = title_key(title);
+                if key.is_empty() {
+                    continue;
+                }
+                if let Some((first, fspan, _)) = seen.iter().find(|(_, _, k)| *k != key) {
+                    out.findings.push(Finding {
+                        check: self.id(),
+                        severity: Severity::Warning,
+                        span: *span,
+                        related: vec![*fspan],
+                        message: format!(
+                            "{} is “{title}” on line {} but “{first}” on line {}",
+                            e.name,
+                            cx.line(span.start),
+                            cx.line(fspan.start)
+                        ),
+                    });
+                    break;
+                }
+                seen.push((title, *span, key));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::test_support::run_one;
+
+    #[test]
+    fn rank_change_is_flagged() {
+        let r = run_one(
+            "speaker-role-variant",
+            "Superintendent Carla Nguyen-Ames spoke.\nLater Deputy Superintendent Carla Nguyen-Ames said more.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+    }
+
+    #[test]
+    fn place_before_title_is_the_same_title() {
+        let r = run_one(
+            "speaker-role-variant",
+            "Boston Mayor Michelle Wu spoke.\nLater Mayor Michelle Wu left.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
+}
