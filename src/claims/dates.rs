@@ -96,7 +96,12 @@ pub(crate) fn month_at(lex: &[Lex], i: usize) -> Option<u8> {
 /// a month stand alone ("in March").
 pub(crate) fn date_at(lex: &[Lex], i: usize) -> Option<(DateValue, usize)> {
     // "Tuesday, March 11" or a bare weekday.
-    if let Some(wd) = lex.get(i).filter(|l| l.is_capitalized()).and_then(|l| weekday(l.text)) {
+    let stem = |t: &str| t.trim_end_matches("’s").trim_end_matches("'s").to_string();
+    if let Some(wd) = lex
+        .get(i)
+        .filter(|l| l.is_capitalized())
+        .and_then(|l| weekday(&stem(l.text)))
+    {
         let j = if lex.get(i + 1).is_some_and(|l| l.is(",")) {
             i + 2
         } else {
@@ -206,24 +211,39 @@ pub(crate) fn article_date(lex_paragraphs: &[Vec<Lex>]) -> Option<Date> {
     None
 }
 
-/// Gives a month-day the year it most likely has: the article's year,
-/// unless that puts it more than eight months after the article date.
-pub fn resolve_year(d: &mut DateValue, article: Option<Date>) {
+/// Gives a month-day or a month the year it most likely has: the
+/// article's year, moved a year on when the sentence looks ahead and the
+/// date would otherwise be past ("will rise on Jan. 1" in a June article),
+/// or a year back when it looks back and the date would be months ahead.
+pub fn resolve_year(d: &mut DateValue, article: Option<Date>, future: bool) {
     let Some(a) = article else { return };
     if d.year.is_some() {
         return;
     }
     d.year = Some(a.year());
-    if let (Some(m), Some(day)) = (d.month, d.day) {
-        if let Ok(c) = Date::new(a.year(), m as i8, day as i8) {
-            if c.since(a).map(|s| s.get_days()).unwrap_or(0) > 240 {
+    let am = a.month() as u8;
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => {
+            let Ok(c) = Date::new(a.year(), m as i8, day as i8) else {
+                return;
+            };
+            let ahead = c.since(a).map(|s| s.get_days()).unwrap_or(0);
+            if future && ahead < 0 {
+                d.year = Some(a.year() + 1);
+            } else if !future && ahead > 240 {
                 d.year = Some(a.year() - 1);
             }
         }
-    } else if let Some(m) = d.month {
-        if i16::from(m) - i16::from(a.month() as u8) > 8 {
-            d.year = Some(a.year() - 1);
+        (Some(m), None) => {
+            // A month alone: the next one when the sentence looks ahead,
+            // else the nearest, up to five months ahead, else last year's.
+            if future && m < am {
+                d.year = Some(a.year() + 1);
+            } else if !future && m > am + 5 {
+                d.year = Some(a.year() - 1);
+            }
         }
+        _ => {}
     }
 }
 
@@ -240,6 +260,7 @@ pub fn resolve_weekday(d: &mut DateValue, article: Option<Date>, future: bool) {
         let o = (wd - today).rem_euclid(7);
         if o == 0 { 7 } else { o }
     } else {
+        // The article's own weekday is the article's day.
         -((today - wd).rem_euclid(7))
     };
     if let Ok(date) = a.checked_add(jiff::Span::new().days(offset)) {

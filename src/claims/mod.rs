@@ -68,6 +68,12 @@ pub enum Value {
         amount: Amount,
         unit: String,
     },
+    /// A range of money: "$150 to $400".
+    MoneyRange {
+        a: f64,
+        b: f64,
+        currency: String,
+    },
     /// Scores, tallies and numeric ranges: `[a, b]` with a unit.
     Pair {
         a: f64,
@@ -103,6 +109,7 @@ impl Value {
             Value::Money { amount, currency } => with_unit(amount, "currency", currency),
             Value::Quantity { amount, unit } => with_unit(amount, "unit", unit),
             Value::Pair { a, b, unit } => json!({"amount": [num(*a), num(*b)], "unit": unit}),
+            Value::MoneyRange { a, b, currency } => json!({"amount": [num(*a), num(*b)], "currency": currency}),
             Value::Person { name, role } => json!({"name": name, "role": role}),
         }
     }
@@ -123,6 +130,7 @@ impl Value {
             Value::Money { amount, currency } => format!("{} {currency}", amt(amount)),
             Value::Quantity { amount, unit } => format!("{} {unit}", amt(amount)),
             Value::Pair { a, b, unit } => format!("{}–{} {unit}", fmt(*a), fmt(*b)),
+            Value::MoneyRange { a, b, currency } => format!("{}–{} {currency}", fmt(*a), fmt(*b)),
             Value::Person { name, role } => format!("{name} ({role})"),
         }
     }
@@ -234,6 +242,8 @@ fn currency_symbol(t: &str) -> Option<&'static str> {
 /// Words after which a following number is part of a name ("Ward 4").
 fn names_number(prev: &Lex) -> bool {
     prev.is_capitalized()
+        && !prev.text.ends_with("’s")
+        && !prev.text.ends_with("'s")
         && month(prev.text).is_none()
         && crate::lexicon::weekday(prev.text).is_none()
         && !crate::lexicon::FUNCTION_WORDS.contains(prev.lower().as_str())
@@ -264,37 +274,50 @@ impl Ctx<'_> {
         Span::new(self.lex[a].span.start, self.lex[b - 1].span.end)
     }
 
+    /// Does the sentence, up to `i`, speak of the future? Strong markers
+    /// ("will", "expected", "next") count anywhere before; "by", "until"
+    /// and "through" right before the date only when the sentence has no
+    /// past-tense helper ("did not taper off until Sunday"). A date right
+    /// after a reporting verb ("officials said Monday") is past.
     fn looks_ahead(&self, i: usize) -> bool {
-        let from = i.saturating_sub(8);
-        self.lex[from..i].iter().any(|l| {
+        let l = &self.lex;
+        let prev = |n: usize| i.checked_sub(n).map(|k| l[k].lower()).unwrap_or_default();
+        let reported = |w: &str| {
+            w == "said" || w == "told" || w == "announced" || (w.ends_with("ed") && crate::lexicon::is_speech_verb(w))
+        };
+        if reported(&prev(1)) || (prev(1) == "on" && reported(&prev(2))) {
+            return false;
+        }
+        let strong = l[..i].iter().any(|x| {
             matches!(
-                l.lower().as_str(),
+                x.lower().as_str(),
                 "will"
-                    | "by"
+                    | "would"
                     | "next"
                     | "expected"
                     | "expect"
                     | "expects"
                     | "scheduled"
-                    | "until"
-                    | "starting"
-                    | "beginning"
-                    | "coming"
-                    | "through"
                     | "plans"
+                    | "planned"
+                    | "upcoming"
                     | "'ll"
                     | "won’t"
                     | "won't"
-                    | "would"
             )
-        })
+        });
+        let past = l
+            .iter()
+            .any(|x| matches!(x.lower().as_str(), "did" | "was" | "were" | "had"));
+        let bound = matches!(prev(1).as_str(), "by" | "until" | "through" | "till");
+        strong || (bound && !past)
     }
 
     fn dated(&self, mut d: DateValue, i: usize) -> DateValue {
         if d.month.is_none() && d.weekday.is_some() {
             resolve_weekday(&mut d, self.article, self.looks_ahead(i));
         } else if d.month.is_some() {
-            resolve_year(&mut d, self.article);
+            resolve_year(&mut d, self.article, self.looks_ahead(i));
         }
         d
     }
@@ -411,7 +434,7 @@ impl Ctx<'_> {
     }
 
     /// A number-based claim whose number starts at `i`.
-    fn numeric(&self, i: usize, sentence_start: bool) -> Option<Found> {
+    fn numeric(&self, i: usize) -> Option<Found> {
         let l = &self.lex;
         let t = &l[i];
         // The core number and where it ends.
@@ -420,8 +443,9 @@ impl Ctx<'_> {
                 // "the 40s": a decade or a temperature band.
                 return None;
             }
-            if i > 0 && names_number(&l[i - 1]) && l[i - 1].span.end + 1 >= t.span.start && !(i == 1 && sentence_start)
-            {
+            let score_follows =
+                l.get(i + 1).is_some_and(|n| n.text == "-") && l.get(i + 2).is_some_and(|n| n.is_digits());
+            if i > 1 && names_number(&l[i - 1]) && l[i - 1].span.end + 1 >= t.span.start && !score_follows {
                 return None;
             }
             if l.get(i + 1)
@@ -455,6 +479,25 @@ impl Ctx<'_> {
                 return None;
             }
             return Some(self.hedged(i, j, ClaimKind::Percent, Value::Number(Amount::exact(pct))));
+        } else if let Some(tu) = (matches!(t.lower().as_str(), "an" | "a" | "one"))
+            .then(|| l.get(i + 1).and_then(|n| time_unit(n.text)))
+            .flatten()
+            .filter(|_| {
+                // "an hour a day", "one week": an amount of time, not "a day" alone.
+                t.is("one")
+                    || (l.get(i + 2).is_some_and(|n| n.is("a") || n.is("per"))
+                        && l.get(i + 3).is_some_and(|n| time_unit(n.text).is_some()))
+            })
+        {
+            return Some(self.plain(
+                i,
+                i + 2,
+                ClaimKind::Duration,
+                Value::Duration {
+                    amount: Amount::exact(1.0),
+                    unit: tu.into(),
+                },
+            ));
         } else if let Some((v, j)) = words_number(l, i) {
             if v < 2.0
                 && !l
@@ -540,12 +583,20 @@ impl Ctx<'_> {
                     },
                 ));
             }
-            return None; // "three-pointers", "third-quarter"
+            // "24-bed", "three-term": a count of the thing the compound
+            // names. Plurals are other words ("three-pointers").
+            if v >= 2.0 && u.chars().all(|c| c.is_alphabetic()) && !u.ends_with('s') {
+                return Some(self.plain(i, j, ClaimKind::Count, Value::Number(amount)));
+            }
+            return None;
         }
         let next = l.get(j).map(|n| n.lower()).unwrap_or_default();
         // Money: "$3.4 billion", "25 cents", "£4.5m".
         let symbol = i.checked_sub(1).and_then(|k| currency_symbol(l[k].text));
         if let Some(cur) = symbol {
+            if let Some(f) = self.money_range(i - 1, j, amount, cur) {
+                return Some(f);
+            }
             return Some(self.hedged_from(
                 i - 1,
                 j,
@@ -614,6 +665,27 @@ impl Ctx<'_> {
                 amount,
             ));
         }
+        // "38 dentists per 100,000 residents": a rate.
+        if l.get(j + 1).is_some_and(|n| n.is("per"))
+            && l.get(j + 2).and_then(|n| n.digits_value()) == Some(100000.0)
+            && l[j].is_word()
+        {
+            let end = if l.get(j + 3).is_some_and(|n| n.is_word()) {
+                j + 4
+            } else {
+                j + 3
+            };
+            return Some(self.hedged_from(
+                i,
+                end,
+                ClaimKind::Quantity,
+                |a| Value::Quantity {
+                    amount: a,
+                    unit: "per_100k".into(),
+                },
+                amount,
+            ));
+        }
         if next == "per" && l.get(j + 1).and_then(|n| n.digits_value()) == Some(100000.0) {
             return Some(self.hedged_from(
                 i,
@@ -630,7 +702,22 @@ impl Ctx<'_> {
         if let Some(f) = self.numeric_range(i, j, amount) {
             return Some(f);
         }
-        // Ages: "Ruth Enders, 71,", "aged 54", "65 or older".
+        // "65 or older", "18 and over": an age threshold.
+        let older = |k: usize| {
+            l.get(k).is_some_and(|n| n.is("or") || n.is("and"))
+                && l.get(k + 1)
+                    .is_some_and(|n| matches!(n.lower().as_str(), "older" | "over" | "above" | "up"))
+        };
+        if older(j) && amount.value.is_some_and(|v| v < 120.0) {
+            let v = amount.value?;
+            return Some(self.plain(
+                i,
+                j + 2,
+                ClaimKind::Age,
+                Value::Number(Amount::hedged(v, Qualifier::AtLeast)),
+            ));
+        }
+        // Ages: "Ruth Enders, 71,", "aged 54".
         if self.is_age(i, j, amount) {
             let older = l.get(j).is_some_and(|n| n.is("or"))
                 && l.get(j + 1)
@@ -658,6 +745,34 @@ impl Ctx<'_> {
             return Some(self.plain(i, j, ClaimKind::Date, Value::Date(d)));
         }
         Some(self.hedged_from(i, j, ClaimKind::Count, Value::Number, amount))
+    }
+
+    /// "$150 to $400", "between $5.05 billion and $5.15 billion".
+    fn money_range(&self, start: usize, j: usize, first: Amount, cur: &str) -> Option<Found> {
+        let l = &self.lex;
+        let sep = l.get(j)?;
+        let between = start > 0 && l[start - 1].is("between");
+        if !(sep.is("to") || (sep.is("and") && between)) || currency_symbol(l.get(j + 1)?.text) != Some(cur) {
+            return None;
+        }
+        let mut b = l.get(j + 2)?.digits_value()?;
+        let mut end = j + 3;
+        if let Some(k) = scale_at(l, end) {
+            b *= k;
+            end += 1;
+        }
+        let a = first.value?;
+        let s = if between { start - 1 } else { start };
+        Some(self.plain(
+            s,
+            end,
+            ClaimKind::Money,
+            Value::MoneyRange {
+                a,
+                b,
+                currency: cur.into(),
+            },
+        ))
     }
 
     /// "every 10 minutes", "within 30 days" belong to the duration span.
@@ -808,12 +923,27 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster) -> 
             let source = crate::quotes::sentence_source(text, sentence, roster);
             let mut i = 0;
             let first = claims.len();
+            let mut last_date: Option<(DateValue, usize)> = None;
             while i < ctx.lex.len() {
-                let found = ctx.date_or_range(i).or_else(|| ctx.numeric(i, i == 0));
+                let found = ctx.date_or_range(i).or_else(|| ctx.numeric(i));
                 let Some(f) = found else {
                     i += 1;
                     continue;
                 };
+                let mut f = f;
+                // "April 6, the Saturday before …": the weekday names that date.
+                if let (Value::Date(d), Some(prev)) = (&f.value, last_date) {
+                    let bare = d.month.is_none() && d.weekday.is_some();
+                    let apposed = f.start >= 2 && ctx.lex[f.start - 1].is("the") && ctx.lex[f.start - 2].is(",");
+                    if bare && apposed && prev.1 + 2 == f.start {
+                        let mut same = prev.0;
+                        same.weekday = d.weekday;
+                        f.value = Value::Date(same);
+                    }
+                }
+                if let Value::Date(d) = &f.value {
+                    last_date = Some((*d, f.end));
+                }
                 let span = ctx.span(f.start, f.end);
                 let noun = noun_after(&ctx.lex, f.end);
                 claims.push(Claim {

@@ -332,7 +332,8 @@ pub(crate) fn fraction_at(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
     if let Some((a, b)) = l.split_once('-') {
         if let (Some(n), Some(f)) = (word_value(a), frac(b)) {
             if n >= 2 && b.ends_with('s') {
-                return Some((f64::from(n) * f, i + 1));
+                // Two decimals, as copy would print it: two-thirds = 66.67.
+                return Some(((f64::from(n) * f * 100.0).round() / 100.0, i + 1));
             }
         }
     }
@@ -341,7 +342,7 @@ pub(crate) fn fraction_at(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
         if let Some(f) = frac(&next).filter(|_| next != "half") {
             // "a third of", not "a third term".
             if lex.get(i + 2).is_some_and(|t| t.is("of")) {
-                return Some((f, i + 2));
+                return Some(((f * 100.0).round() / 100.0, i + 2));
             }
         }
         if next == "in" {
