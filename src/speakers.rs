@@ -73,6 +73,9 @@ pub struct Roster {
     pub variants: Vec<(usize, Span)>,
     /// (position, entity index), in text order: who was mentioned where.
     events: Vec<(usize, usize)>,
+    /// Positions of mentions in subject position (a sentence's subject, or
+    /// an attributed speaker): what "he" and "she" most often refer to.
+    subjects: Vec<usize>,
 }
 
 /// A resolved speaker.
@@ -185,7 +188,7 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
     let org = has_org_word(name_toks) || (name_toks.len() == 1 && is_acronym(last.stem()));
     let kind = if org {
         Some(EntityKind::Organization)
-    } else if has_place_word(name_toks) || name_toks.len() > 4 {
+    } else if has_place_word(name_toks) || name_toks.len() > 4 || (name_toks.len() >= 2 && name_toks[0].is("New")) {
         None
     } else if name_toks.len() >= 2 || role.is_some() {
         Some(EntityKind::Person)
@@ -311,9 +314,13 @@ impl Roster {
                 e.mentions.push(run.name_span);
                 e.gender = e.gender.or(run.gender);
                 roster.events.push((run.name_span.start, idx));
+                if is_subject(text, &tokens, run) {
+                    roster.subjects.push(run.name_span.start);
+                }
             }
         }
         roster.events.sort();
+        roster.subjects.sort();
         roster.infer_genders(text, &tokens);
         roster
     }
@@ -416,6 +423,25 @@ impl Roster {
         best.map(|(i, _)| i)
     }
 
+    #[doc(hidden)]
+    pub fn debug_subjects(&self) -> (Vec<usize>, Vec<(usize, usize)>) {
+        (self.subjects.clone(), self.events.clone())
+    }
+
+    /// The most recent entity in subject position before `pos` that fits,
+    /// within a few sentences; else the most recent mention that fits.
+    fn recent_subject(&self, pos: usize, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let upto = self.events.partition_point(|(p, _)| *p < pos);
+        self.events[..upto]
+            .iter()
+            .rev()
+            .take_while(|(p, _)| pos - p < 1200)
+            .filter(|(p, _)| self.subjects.binary_search(p).is_ok())
+            .map(|&(_, i)| i)
+            .find(|&i| fits(&self.entities[i]))
+            .or_else(|| self.recent(pos, fits))
+    }
+
     /// The most recent entity mentioned before `pos` that fits.
     fn recent(&self, pos: usize, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
         let upto = self.events.partition_point(|(p, _)| *p < pos);
@@ -432,6 +458,9 @@ impl Roster {
     pub fn note_mention(&mut self, pos: usize, entity: usize) {
         let at = self.events.partition_point(|(p, _)| *p < pos);
         self.events.insert(at, (pos, entity));
+        if let Err(at) = self.subjects.binary_search(&pos) {
+            self.subjects.insert(at, pos);
+        }
     }
 
     fn resolved(&self, idx: usize, role: Option<String>) -> Resolved {
@@ -460,7 +489,7 @@ impl Roster {
                 Gender::Male
             };
             let person = |e: &Entity| e.kind == EntityKind::Person;
-            let idx = self.recent(mention.start, |e| person(e) && e.gender.is_none_or(|g| g == want))?;
+            let idx = self.recent_subject(mention.start, |e| person(e) && e.gender.is_none_or(|g| g == want))?;
             return Some(self.resolved(idx, None));
         }
         if toks.len() == 1 && matches!(l.as_str(), "it" | "they" | "we") {
@@ -506,13 +535,15 @@ impl Roster {
             if let Some(idx) = named.or_else(|| self.recent(mention.start, |e| e.kind == EntityKind::Organization)) {
                 return Some(self.resolved(idx, None));
             }
-        } else if TITLES.contains(head.as_str()) && toks[0].is("the") {
-            let idx = self.recent(mention.start, |e| {
-                e.kind == EntityKind::Person
-                    && e.roles
-                        .iter()
-                        .any(|(r, _)| r.to_lowercase().split(' ').any(|w| w == head))
-            });
+        } else if TITLES.contains(head.as_str()) && (toks[0].is("the") || toks[0].is_possessive()) {
+            // "the mayor", "the Vermont senator": the person holding that
+            // title, else the person the story is about at that point.
+            let idx = self
+                .recent(mention.start, |e| {
+                    e.kind == EntityKind::Person
+                        && e.roles.iter().any(|(r, _)| r.split(' ').any(|w| normalise_title(w) == head))
+                })
+                .or_else(|| self.recent_subject(mention.start, |e| e.kind == EntityKind::Person));
             if let Some(idx) = idx {
                 return Some(self.resolved(idx, None));
             }
@@ -540,6 +571,58 @@ impl Roster {
         self.note_mention(mention.start, idx);
         idx
     }
+}
+
+/// A title word in its full form ("Gov." → "governor").
+pub(crate) fn normalise_title(word: &str) -> String {
+    let w = word.to_lowercase();
+    match w.as_str() {
+        "gov." => "governor",
+        "sen." => "senator",
+        "rep." => "representative",
+        "supt." => "superintendent",
+        "lt." => "lieutenant",
+        "gen." => "general",
+        "capt." => "captain",
+        "sgt." => "sergeant",
+        "pres." => "president",
+        "atty." => "attorney",
+        _ => return w,
+    }
+    .to_string()
+}
+
+/// Is a name run in subject position: at a sentence start (after any
+/// introductory phrase) or right before a verb?
+fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
+    let at = tokens.partition_point(|t| t.span.start < run.name_span.end);
+    let next = tokens[at..].iter().find(|t| t.span.start >= run.name_span.end);
+    let verb_next = next.is_some_and(|t| {
+        let l = t.lower();
+        t.is_word
+            && !t.is_capitalized()
+            && (l.ends_with("ed")
+                || crate::lexicon::is_speech_verb(&l)
+                || matches!(l.as_str(), "has" | "had" | "is" | "was" | "will" | "would" | "says" | "said" | "did" | "does" | "can" | "could" | "also" | "then" | "who"))
+    });
+    let start = run.role.as_ref().map_or(run.name_span.start, |(_, s)| s.start.min(run.name_span.start));
+    let before = text[..start].trim_end();
+    // Role words and capitalised words before the name belong to it
+    // ("Council member Rosa Delgado-Park").
+    let mut before = before;
+    for _ in 0..4 {
+        let Some((head, last)) = before.rsplit_once(char::is_whitespace) else { break };
+        let role_word = TITLES.contains(last.to_lowercase().as_str()) || ROLE_MODIFIERS.contains_key(last.to_lowercase().as_str());
+        if role_word || (last.starts_with(char::is_uppercase) && !last.ends_with(['.', '”', '"', ':', ','])) {
+            before = head.trim_end();
+        } else {
+            break;
+        }
+    }
+    let sentence_start = before.is_empty() || before.ends_with(['.', '\n', '“', '”', '"', ':', '?', '!', '’']);
+    // "…, said Erin Castillo": the inverted speaker.
+    let after_verb = before.rsplit(char::is_whitespace).next().is_some_and(crate::lexicon::is_speech_verb);
+    !run.possessive && (verb_next || sentence_start || after_verb)
 }
 
 /// Levenshtein distance over characters.

@@ -100,7 +100,7 @@ fn name_back(toks: &[Token], e: usize) -> usize {
             && (toks[s - 2].is_capitalized() || is_role_word(&toks[s - 2]))
             && s < e;
         let sentence_initial_fw = s - 1 == 0 && FUNCTION_WORDS.contains(l.as_str());
-        if (t.is_capitalized() && !sentence_initial_fw && !is_speech_verb(t.text)) || connector {
+        if (t.is_capitalized() && !sentence_initial_fw && !is_speech_verb(t.text) && !is_date_word(t)) || connector {
             s -= 1;
         } else {
             break;
@@ -109,16 +109,34 @@ fn name_back(toks: &[Token], e: usize) -> usize {
     s
 }
 
+fn is_date_word(t: &Token) -> bool {
+    crate::lexicon::month(t.text).is_some() || crate::lexicon::weekday(t.stem()).is_some()
+}
+
 /// The clause subject at the start of `toks` (for "…, saying …" and
 /// coordinated verbs): the first pronoun or name.
 fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
-    let mut i = 0;
+    // Skip an introductory phrase: "In August, …", "On Wednesday, …".
+    let mut i = match toks[..upto].iter().position(|t| t.is(",")) {
+        Some(c) if c <= 5 && toks.first().is_some_and(|t| FUNCTION_WORDS.contains(t.lower().as_str())) => c + 1,
+        _ => 0,
+    };
+    // A description subject: "several environmental groups granted …".
+    if toks.get(i).is_some_and(|t| t.is_word && !t.is_capitalized() && !is_pronoun(t)) {
+        let mut e = i;
+        while e < upto && e - i < 5 && toks[e].is_word && !toks[e].is_capitalized() && !toks[e].text.ends_with("ed") {
+            e += 1;
+        }
+        if e > i && e < upto && toks[e - 1].text.ends_with('s') {
+            return span_of(&toks[i..e]);
+        }
+    }
     while i < upto {
         let t = &toks[i];
         if is_pronoun(t) {
             return Some(t.span);
         }
-        if t.is_capitalized() && !FUNCTION_WORDS.contains(t.lower().as_str()) {
+        if t.is_capitalized() && !FUNCTION_WORDS.contains(t.lower().as_str()) && !is_date_word(t) {
             let mut e = i + 1;
             while e < upto
                 && (toks[e].is_capitalized()
@@ -143,6 +161,11 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     let mut e = end;
     while e > 0 && toks[e - 1].is_word && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_str()) {
         e -= 1;
+    }
+    // A participle ("…, saying", "… early Friday saying") speaks for the
+    // clause subject.
+    if toks.get(end).is_some_and(|v| v.text.ends_with("ing")) && !(e > 0 && is_pronoun(&toks[e - 1])) {
+        return clause_subject(toks, end);
     }
     if e > 0 && (toks[e - 1].is("and") || toks[e - 1].is("but")) {
         // Coordinated verbs: "he congratulated Castellanos and said …".
