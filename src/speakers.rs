@@ -92,7 +92,7 @@ const PARTICLES: &[&str] = &[
     "de", "van", "von", "da", "del", "della", "di", "du", "bin", "al", "la", "le", "st.",
 ];
 const ROLE_CONNECTORS: &[&str] = &[
-    "acting", "former", "interim", "deputy", "and", "of", "for", "the", "then",
+    "acting", "former", "interim", "deputy", "and", "of", "for", "the", "then", "on",
 ];
 const PRONOUNS_F: &[&str] = &["she", "her", "herself"];
 const PRONOUNS_M: &[&str] = &["he", "him", "his", "himself"];
@@ -248,7 +248,7 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
                 && tokens.get(end + 1).is_some_and(is_name_token)
                 // "and" joins organisation names ("Immigration and Customs
                 // Enforcement"), not two people ("Tyresha McClenney and Bryan Anderson").
-                && (l != "and" || tokens[start..end].iter().chain(tokens.get(end + 1..end + 4).unwrap_or(&[])).any(|t| ORG_WORDS.contains(t.lower().as_str())));
+                && (!matches!(l.as_str(), "and" | "on") || tokens[start..end].iter().chain(tokens.get(end + 1..end + 4).unwrap_or(&[])).any(|t| ORG_WORDS.contains(t.lower().as_str())));
             if joins {
                 end += 1;
             } else {
@@ -541,7 +541,9 @@ impl Roster {
             let idx = self
                 .recent(mention.start, |e| {
                     e.kind == EntityKind::Person
-                        && e.roles.iter().any(|(r, _)| r.split(' ').any(|w| normalise_title(w) == head))
+                        && e.roles
+                            .iter()
+                            .any(|(r, _)| r.split(' ').any(|w| normalise_title(w) == head))
                 })
                 .or_else(|| self.recent_subject(mention.start, |e| e.kind == EntityKind::Person));
             if let Some(idx) = idx {
@@ -603,16 +605,39 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
             && !t.is_capitalized()
             && (l.ends_with("ed")
                 || crate::lexicon::is_speech_verb(&l)
-                || matches!(l.as_str(), "has" | "had" | "is" | "was" | "will" | "would" | "says" | "said" | "did" | "does" | "can" | "could" | "also" | "then" | "who"))
+                || matches!(
+                    l.as_str(),
+                    "has"
+                        | "had"
+                        | "is"
+                        | "was"
+                        | "will"
+                        | "would"
+                        | "says"
+                        | "said"
+                        | "did"
+                        | "does"
+                        | "can"
+                        | "could"
+                        | "also"
+                        | "then"
+                        | "who"
+                ))
     });
-    let start = run.role.as_ref().map_or(run.name_span.start, |(_, s)| s.start.min(run.name_span.start));
+    let start = run
+        .role
+        .as_ref()
+        .map_or(run.name_span.start, |(_, s)| s.start.min(run.name_span.start));
     let before = text[..start].trim_end();
     // Role words and capitalised words before the name belong to it
     // ("Council member Rosa Delgado-Park").
     let mut before = before;
     for _ in 0..4 {
-        let Some((head, last)) = before.rsplit_once(char::is_whitespace) else { break };
-        let role_word = TITLES.contains(last.to_lowercase().as_str()) || ROLE_MODIFIERS.contains_key(last.to_lowercase().as_str());
+        let Some((head, last)) = before.rsplit_once(char::is_whitespace) else {
+            break;
+        };
+        let role_word =
+            TITLES.contains(last.to_lowercase().as_str()) || ROLE_MODIFIERS.contains_key(last.to_lowercase().as_str());
         if role_word || (last.starts_with(char::is_uppercase) && !last.ends_with(['.', '”', '"', ':', ','])) {
             before = head.trim_end();
         } else {
@@ -621,8 +646,24 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
     }
     let sentence_start = before.is_empty() || before.ends_with(['.', '\n', '“', '”', '"', ':', '?', '!', '’']);
     // "…, said Erin Castillo": the inverted speaker.
-    let after_verb = before.rsplit(char::is_whitespace).next().is_some_and(crate::lexicon::is_speech_verb);
-    !run.possessive && (verb_next || sentence_start || after_verb)
+    let after_verb = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(crate::lexicon::is_speech_verb);
+    // "…, which concerns Henry Crespo, president of …": an introduction.
+    let introduced = next.is_some_and(|t| t.is(","))
+        && tokens[at..]
+            .iter()
+            .filter(|t| t.span.start >= run.name_span.end)
+            .nth(1)
+            .is_some_and(|t| {
+                let l = t.lower();
+                TITLES.contains(l.as_str())
+                    || ROLE_MODIFIERS.contains_key(l.as_str())
+                    || matches!(l.as_str(), "a" | "an" | "the" | "who")
+                    || t.text.starts_with(|c: char| c.is_ascii_digit())
+            });
+    !run.possessive && (verb_next || sentence_start || after_verb || introduced)
 }
 
 /// Levenshtein distance over characters.

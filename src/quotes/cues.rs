@@ -118,11 +118,21 @@ fn is_date_word(t: &Token) -> bool {
 fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
     // Skip an introductory phrase: "In August, …", "On Wednesday, …".
     let mut i = match toks[..upto].iter().position(|t| t.is(",")) {
-        Some(c) if c <= 5 && toks.first().is_some_and(|t| FUNCTION_WORDS.contains(t.lower().as_str())) => c + 1,
+        Some(c)
+            if c <= 5
+                && toks
+                    .first()
+                    .is_some_and(|t| FUNCTION_WORDS.contains(t.lower().as_str())) =>
+        {
+            c + 1
+        }
         _ => 0,
     };
     // A description subject: "several environmental groups granted …".
-    if toks.get(i).is_some_and(|t| t.is_word && !t.is_capitalized() && !is_pronoun(t)) {
+    if toks
+        .get(i)
+        .is_some_and(|t| t.is_word && !t.is_capitalized() && !is_pronoun(t))
+    {
         let mut e = i;
         while e < upto && e - i < 5 && toks[e].is_word && !toks[e].is_capitalized() && !toks[e].text.ends_with("ed") {
             e += 1;
@@ -137,9 +147,11 @@ fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
             return Some(t.span);
         }
         if t.is_capitalized() && !FUNCTION_WORDS.contains(t.lower().as_str()) && !is_date_word(t) {
+            // The whole noun phrase: "Hillary Clinton’s campaign manager Robby Mook".
             let mut e = i + 1;
             while e < upto
                 && (toks[e].is_capitalized()
+                    || (is_role_word(&toks[e]) && (toks[e - 1].is_possessive() || is_role_word(&toks[e - 1])))
                     || (toks[e].is("of") && toks.get(e + 1).is_some_and(|n| n.is_capitalized())))
             {
                 e += 1;
@@ -171,12 +183,14 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         // Coordinated verbs: "he congratulated Castellanos and said …".
         return clause_subject(toks, e - 1);
     }
-    // An appositive between subject and verb: "Hill, a doctor at X, said",
-    // or a name in apposition to a role: "Vollmer’s spokesman, Daniel Imhoff, said".
-    if e > 0 && toks[e - 1].is(",") {
+    // Appositives between subject and verb: "Hill, a doctor at X, said";
+    // "Mulgrew, president of the union, which represents teachers, said";
+    // or a name in apposition to a role: "Vollmer’s spokesman, Daniel
+    // Imhoff, said". Walk back over comma-delimited segments.
+    let mut hops = 0;
+    while e > 0 && toks[e - 1].is(",") && hops < 3 {
         let verb = toks.get(end)?;
-        let open = toks[..e - 1].iter().rposition(|t| t.is(","));
-        let Some(open) = open else {
+        let Some(open) = toks[..e - 1].iter().rposition(|t| t.is(",")) else {
             // ", saying …" after a main clause: its subject speaks.
             return if verb.text.ends_with("ing") {
                 clause_subject(toks, e - 1)
@@ -185,13 +199,18 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
             };
         };
         let inner = &toks[open + 1..e - 1];
-        if !inner.is_empty() && inner.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && inner.len() <= 4 {
-            return span_of(inner);
-        }
-        if e - 1 - open > 24 || open == 0 {
+        if inner.is_empty() || e - 1 - open > 24 {
             return None;
         }
+        let name_like = inner.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && inner.len() <= 4;
+        if name_like {
+            return span_of(inner);
+        }
         e = open;
+        hops += 1;
+        if open == 0 {
+            return None;
+        }
     }
     if e == 0 {
         return None;

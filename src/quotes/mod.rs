@@ -381,8 +381,18 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
             .map(|n| n.open.start);
         // Before: from the sentence start (or the previous quote) to the mark.
         let sent = sentence_at(para, q.open.start);
-        let before_start = prev_close.map_or(sent.start, |c| c.max(sent.start));
-        let before = tokenize(text, Span::new(before_start.min(q.open.start), q.open.start));
+        // Before: from the sentence start, leaving out earlier quotations
+        // (their words are someone's speech, not the narration's cue).
+        let earlier: Vec<Span> = quotes[..i]
+            .iter()
+            .filter(|p| p.paragraph == q.paragraph)
+            .map(|p| Span::new(p.open.start, p.close.map_or(p.span.end, |c| c.end)))
+            .collect();
+        let before: Vec<Token> = tokenize(text, Span::new(sent.start.min(q.open.start), q.open.start))
+            .into_iter()
+            .filter(|t| !earlier.iter().any(|e| e.contains(t.span)))
+            .collect();
+        let _ = prev_close;
         // After: from the closing mark to the end of the next sentence end.
         let after_toks = q.close.map(|c| {
             let end = para
@@ -559,11 +569,24 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
             .trim_end_matches(['”', '"', '’', '\''])
             .ends_with(['.', '?', '!', ','])
         && n >= 2;
-    let term = (explicit && n <= 6)
-        || (determiner && n <= 2)
-        || (possessive && n <= 3)
-        || (title_case && n <= 6 && !has_cue)
-        || (!has_cue && n <= 4 && !sentence_like);
+    // A term in quotation marks: marked as one ("so-called"), or, with no
+    // speaker in the sentence, a short noun phrase or a title. With a
+    // speaker ("Trump called the senator a “nasty guy”"), short quoted
+    // words are that speaker's.
+    // "what investigators call the “Eastside pipeline”": the quotation
+    // names a thing; "called the senator a “nasty guy”" characterises one.
+    let naming = determiner
+        && matches!(
+            prev2.as_str(),
+            "call" | "calls" | "called" | "dub" | "dubbed" | "name" | "named" | "nicknamed"
+        );
+    let term = naming
+        || (explicit && n <= 6)
+        || (!has_cue
+            && ((determiner && n <= 3)
+                || (possessive && n <= 3)
+                || (title_case && n <= 6)
+                || (n <= 4 && !sentence_like)));
     if term && q.group.is_none() {
         return QuoteKind::Scare;
     }
