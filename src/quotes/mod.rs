@@ -583,10 +583,7 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
     let term = naming
         || (explicit && n <= 6)
         || (!has_cue
-            && ((determiner && n <= 3)
-                || (possessive && n <= 3)
-                || (title_case && n <= 6)
-                || (n <= 4 && !sentence_like)));
+            && (((determiner || possessive) && n <= 3) || (title_case && n <= 6) || (n <= 4 && !sentence_like)));
     if term && q.group.is_none() {
         return QuoteKind::Scare;
     }
