@@ -423,11 +423,6 @@ impl Roster {
         best.map(|(i, _)| i)
     }
 
-    #[doc(hidden)]
-    pub fn debug_subjects(&self) -> (Vec<usize>, Vec<(usize, usize)>) {
-        (self.subjects.clone(), self.events.clone())
-    }
-
     /// The most recent entity in subject position before `pos` that fits,
     /// within a few sentences; else the most recent mention that fits.
     fn recent_subject(&self, pos: usize, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
