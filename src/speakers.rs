@@ -476,7 +476,7 @@ impl Roster {
             .filter(|t| t.is_word || t.text == "’" || t.text == "'")
             .collect();
         let first = toks.first()?;
-        let l = first.lower();
+        let l = first.stem().to_lowercase();
         if toks.len() == 1 && (PRONOUNS_F.contains(&l.as_str()) || PRONOUNS_M.contains(&l.as_str())) {
             let want = if PRONOUNS_F.contains(&l.as_str()) {
                 Gender::Female

@@ -82,7 +82,8 @@ fn span_of(toks: &[Token]) -> Option<Span> {
 }
 
 fn is_pronoun(t: &Token) -> bool {
-    t.is_word && PRONOUNS.contains(&t.lower().as_str())
+    // "He’s claiming": the contraction is the pronoun.
+    t.is_word && PRONOUNS.contains(&t.stem().to_lowercase().as_str())
 }
 
 /// A capitalised run ending at `e` (exclusive), read backwards.
@@ -187,29 +188,49 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     // "Mulgrew, president of the union, which represents teachers, said";
     // or a name in apposition to a role: "Vollmer’s spokesman, Daniel
     // Imhoff, said". Walk back over comma-delimited segments.
-    let mut hops = 0;
-    while e > 0 && toks[e - 1].is(",") && hops < 3 {
-        let verb = toks.get(end)?;
-        let Some(open) = toks[..e - 1].iter().rposition(|t| t.is(",")) else {
-            // ", saying …" after a main clause: its subject speaks.
-            return if verb.text.ends_with("ing") {
-                clause_subject(toks, e - 1)
-            } else {
-                None
-            };
-        };
-        let inner = &toks[open + 1..e - 1];
-        if inner.is_empty() || e - 1 - open > 24 {
-            return None;
-        }
-        let name_like = inner.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && inner.len() <= 4;
-        if name_like {
-            return span_of(inner);
-        }
-        e = open;
-        hops += 1;
-        if open == 0 {
-            return None;
+    if e > 0 && toks[e - 1].is(",") {
+        let mut right = e - 1;
+        let mut hops = 0;
+        loop {
+            let left = toks[..right].iter().rposition(|t| t.is(","));
+            let seg = &toks[left.map_or(0, |l| l + 1)..right];
+            let first = seg.first()?;
+            let name_like = seg.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && seg.len() <= 4;
+            let appositive = !first.is_capitalized() || first.text.starts_with(|c: char| c.is_ascii_digit());
+            if name_like && hops > 0 {
+                return span_of(seg);
+            }
+            if name_like && left.is_some() {
+                // "Vollmer’s spokesman, Daniel Imhoff, said": the name is
+                // in apposition to the role before it.
+                return span_of(seg);
+            }
+            if appositive && hops < 3 && seg.len() <= 24 {
+                match left {
+                    Some(l) => {
+                        right = l;
+                        hops += 1;
+                        continue;
+                    }
+                    None => {
+                        // ", saying …" after a main clause: its subject speaks.
+                        let verb = toks.get(end)?;
+                        return if verb.text.ends_with("ing") {
+                            clause_subject(toks, e - 1)
+                        } else {
+                            None
+                        };
+                    }
+                }
+            }
+            if hops == 0 {
+                let verb = toks.get(end)?;
+                if verb.text.ends_with("ing") {
+                    return clause_subject(toks, e - 1);
+                }
+            }
+            e = right;
+            break;
         }
     }
     if e == 0 {

@@ -426,7 +426,8 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
         }
         if let Some(cue) = cue {
             if let Some(r) = roster.resolve(text, cue.subject) {
-                let pronoun = PRONOUNS.contains(&cue.subject.of(text).to_lowercase().as_str());
+                let mention = cue.subject.of(text).to_lowercase();
+                let pronoun = PRONOUNS.contains(&mention.trim_end_matches("’s").trim_end_matches("'s"));
                 let entity = r.entity.or_else(|| {
                     (r.name.chars().next().is_some_and(|c| c.is_uppercase()) && !pronoun)
                         .then(|| roster.add_person(&r.name, cue.subject))
