@@ -25,10 +25,12 @@
 pub mod checks;
 pub mod claims;
 pub mod error;
+pub mod export;
 pub mod ingest;
 pub mod lexicon;
 pub mod quotes;
 pub mod render;
+pub mod review;
 pub mod segment;
 pub mod span;
 pub mod speakers;

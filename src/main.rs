@@ -38,6 +38,35 @@ enum Command {
     Check(CheckArgs),
     /// List the consistency checks with a one-line description each.
     Checks,
+    /// Show where worksheets stand: verdict counts, open findings, false items.
+    Review(ReviewArgs),
+    /// Export verdicts from worksheets.
+    Export(ExportArgs),
+}
+
+#[derive(clap::Args)]
+struct ReviewArgs {
+    /// Worksheets to review.
+    #[arg(required = true)]
+    sheets: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    /// Write schema.org ClaimReview JSON-LD for every row with a verdict.
+    #[arg(long, required = true)]
+    claimreview: bool,
+    /// Worksheets to export.
+    #[arg(required = true)]
+    sheets: Vec<PathBuf>,
+    /// The reviews' publication date (default: today).
+    #[arg(long)]
+    date: Option<String>,
+    /// The fact-checking organisation, as the reviews' author.
+    #[arg(long)]
+    publisher: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -85,6 +114,37 @@ fn main() -> ExitCode {
             emit(&out);
             ExitCode::SUCCESS
         }
+        Command::Review(args) => match read_sheets(&args.sheets) {
+            Ok(sheets) => {
+                let reviews = factsheet::review::review(&sheets);
+                emit(&match args.format {
+                    Format::Table => factsheet::render::review::table(&reviews),
+                    Format::Csv => factsheet::render::review::csv(&reviews),
+                    Format::Jsonl => factsheet::render::review::jsonl(&reviews),
+                });
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("factsheet: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Export(args) => match read_sheets(&args.sheets) {
+            Ok(sheets) => {
+                let _ = args.claimreview;
+                let date = args.date.unwrap_or_else(|| jiff::Zoned::now().date().to_string());
+                let reviews = factsheet::export::claim_reviews(&sheets, &date, args.publisher.as_deref());
+                emit(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&reviews).unwrap_or_default()
+                ));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("factsheet: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Check(args) => match check(args) {
             Ok(code) => code,
             Err(e) => {
@@ -101,6 +161,10 @@ fn emit(s: &str) {
     if out.write_all(s.as_bytes()).and_then(|_| out.flush()).is_err() {
         std::process::exit(0);
     }
+}
+
+fn read_sheets(paths: &[PathBuf]) -> factsheet::Result<Vec<Worksheet>> {
+    paths.iter().map(|p| Worksheet::read(p)).collect()
 }
 
 /// Expands folders into their .txt/.md files, sorted.

@@ -342,16 +342,19 @@ fn carry_human(old: &Row, new: &mut Row) {
 }
 
 /// The vanished old row most like a new one: same article, kind and type,
-/// text at least 75% similar.
+/// text and sentence at least 80% similar.
 fn best_match(new: &Row, vanished: &[&Row]) -> Option<usize> {
     let field = |r: &Row, k: &str| r.get(k).cloned().unwrap_or_default();
-    let text = field(new, "text");
+    // Text and sentence together: "370" → "380" is a small edit of its
+    // sentence even though it is a third of the claim's own text.
+    let key = |r: &Row| format!("{} | {}", field(r, "text"), field(r, "context"));
+    let mine = key(new);
     vanished
         .iter()
         .enumerate()
         .filter(|(_, o)| ["article", "kind", "type"].iter().all(|k| field(o, k) == field(new, k)))
-        .map(|(i, o)| (i, similarity(&text, &field(o, "text"))))
-        .filter(|(_, s)| *s >= 0.75)
+        .map(|(i, o)| (i, similarity(&mine, &key(o))))
+        .filter(|(_, s)| *s >= 0.8)
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(i, _)| i)
 }

@@ -314,9 +314,22 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
     if toks.get(s).is_some_and(|t| t.is_capitalized()) {
         while e < toks.len() {
             let t = &toks[e];
-            let connector = matches!(t.lower().as_str(), "and" | "of" | "de" | "van" | "acting")
-                && toks.get(e + 1).is_some_and(|n| n.is_capitalized());
-            if t.is_capitalized() || connector {
+            // Connectors and role words inside the phrase: "ICE spokesman
+            // James Covey", "Secretary of State John Kerry".
+            let mut k = e;
+            while k < toks.len()
+                && k - e < 3
+                && (is_role_word(&toks[k]) || matches!(toks[k].lower().as_str(), "and" | "of" | "de" | "van"))
+                && !toks[k].is_capitalized()
+            {
+                k += 1;
+            }
+            let connector = k > e && toks.get(k).is_some_and(|n| n.is_capitalized());
+            if connector {
+                e = k;
+                continue;
+            }
+            if t.is_capitalized() {
                 e += 1;
             } else {
                 break;

@@ -3,6 +3,7 @@
 //! format shows the same way.
 
 pub mod jsonl;
+pub mod review;
 pub mod table;
 
 use std::collections::HashMap;

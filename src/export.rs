@@ -1,0 +1,84 @@
+//! Verdicts as schema.org `ClaimReview` JSON-LD, the format fact-check
+//! publishers and search engines read. One review per worksheet row with a
+//! verdict; the speaker and role become the claim's author.
+
+use serde_json::{Value as Json, json};
+
+use crate::review::verdict;
+use crate::worksheet::Worksheet;
+
+/// ClaimReview objects for every row with a verdict other than unchecked.
+/// `date` is the review's publication date (`YYYY-MM-DD`).
+pub fn claim_reviews(sheets: &[Worksheet], date: &str, publisher: Option<&str>) -> Vec<Json> {
+    let mut out = Vec::new();
+    for sheet in sheets {
+        for r in &sheet.rows {
+            let v = verdict(r);
+            if v == "unchecked" {
+                continue;
+            }
+            let get = |k: &str| r.get(k).map(|s| s.trim()).filter(|s| !s.is_empty());
+            let author = get("speaker").or(get("source")).map(|name| {
+                let mut a =
+                    json!({"@type": if get("speaker").is_some() { "Person" } else { "Organization" }, "name": name});
+                if let Some(role) = get("role") {
+                    a["jobTitle"] = json!(role);
+                }
+                a
+            });
+            let mut item = json!({"@type": "Claim", "appearance": {"@type": "CreativeWork", "name": get("article")}});
+            if let Some(a) = author {
+                item["author"] = a;
+            }
+            let mut review = json!({
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "claimReviewed": get("text").unwrap_or_default(),
+                "itemReviewed": item,
+                "datePublished": date,
+                "reviewRating": {"@type": "Rating", "alternateName": v},
+                "identifier": get("id"),
+            });
+            if let Some(url) = get("evidence").filter(|e| e.starts_with("http://") || e.starts_with("https://")) {
+                review["url"] = json!(url);
+            }
+            if let Some(p) = publisher {
+                review["author"] = json!({"@type": "Organization", "name": p});
+            }
+            out.push(review);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::worksheet::Row;
+
+    #[test]
+    fn verdict_rows_become_claim_reviews() {
+        let mut r = Row::new();
+        for (k, v) in [
+            ("id", "q-1"),
+            ("article", "a.txt"),
+            ("text", "Boston will not cooperate with ICE"),
+            ("speaker", "Michelle Wu"),
+            ("role", "Boston Mayor"),
+            ("verdict", "Verified"),
+            ("evidence", "https://boston.gov/statement"),
+        ] {
+            r.insert(k.into(), v.into());
+        }
+        let mut unchecked = r.clone();
+        unchecked.insert("verdict".into(), String::new());
+        let out = claim_reviews(&[Worksheet::from_rows(vec![r, unchecked])], "2026-11-28", None);
+        assert_eq!(out.len(), 1);
+        let c = &out[0];
+        assert_eq!(c["@type"], "ClaimReview");
+        assert_eq!(c["itemReviewed"]["author"]["name"], "Michelle Wu");
+        assert_eq!(c["itemReviewed"]["author"]["jobTitle"], "Boston Mayor");
+        assert_eq!(c["reviewRating"]["alternateName"], "verified");
+        assert_eq!(c["url"], "https://boston.gov/statement");
+    }
+}

@@ -1,0 +1,96 @@
+//! The editor's review in each output format.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+
+use crate::review::{ArticleReview, VERDICTS};
+
+/// Terminal tables: progress per article, then open findings and items
+/// judged false or misleading.
+pub fn table(reviews: &[ArticleReview]) -> String {
+    let mut t = Table::new();
+    let mut header = vec!["article"];
+    header.extend(VERDICTS);
+    header.extend(["open findings", "changed", "orphaned"]);
+    t.load_preset(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header);
+    for a in reviews {
+        let mut row = vec![a.article.clone()];
+        row.extend(
+            VERDICTS
+                .iter()
+                .map(|v| a.counts.get(*v).copied().unwrap_or(0).to_string()),
+        );
+        row.extend([
+            a.open_findings.len().to_string(),
+            a.changed.to_string(),
+            a.orphaned.to_string(),
+        ]);
+        t.add_row(row);
+    }
+    let mut out = format!("{t}\n");
+    for a in reviews {
+        if a.open_findings.is_empty() && a.flagged.is_empty() {
+            continue;
+        }
+        let mut items = Table::new();
+        items
+            .load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(160)
+            .set_header(vec!["line", "item", "text", "verdict / severity", "evidence / note"]);
+        for i in &a.open_findings {
+            items.add_row(vec![
+                i.line.clone(),
+                i.kind.clone(),
+                i.text.clone(),
+                format!("open {}", i.severity),
+                i.note.clone(),
+            ]);
+        }
+        for i in &a.flagged {
+            items.add_row(vec![
+                i.line.clone(),
+                i.kind.clone(),
+                i.text.clone(),
+                i.verdict.clone(),
+                i.evidence.clone(),
+            ]);
+        }
+        out.push_str(&format!("{}\n{items}\n", a.article));
+    }
+    out
+}
+
+/// One CSV row per article with the verdict counts.
+pub fn csv(reviews: &[ArticleReview]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["article"];
+    header.extend(VERDICTS);
+    header.extend(["open_findings", "changed", "orphaned"]);
+    let _ = w.write_record(&header);
+    for a in reviews {
+        let mut row = vec![crate::worksheet::neutralise(&a.article)];
+        row.extend(
+            VERDICTS
+                .iter()
+                .map(|v| a.counts.get(*v).copied().unwrap_or(0).to_string()),
+        );
+        row.extend([
+            a.open_findings.len().to_string(),
+            a.changed.to_string(),
+            a.orphaned.to_string(),
+        ]);
+        let _ = w.write_record(&row);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// One JSON object per article.
+pub fn jsonl(reviews: &[ArticleReview]) -> String {
+    reviews
+        .iter()
+        .map(|a| format!("{}\n", serde_json::json!({"type": "review", "review": a})))
+        .collect()
+}

@@ -1,0 +1,146 @@
+//! Where a worksheet stands, per article, for the editor: how many items
+//! are unchecked, verified, false, misleading or unverifiable; the error
+//! and warning findings nobody has ruled on yet; and every item marked
+//! false or misleading, with its evidence.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::worksheet::{Row, Worksheet};
+
+/// The fixed verdict vocabulary, in the order reports show it.
+pub const VERDICTS: &[&str] = &["unchecked", "verified", "false", "misleading", "unverifiable"];
+
+/// One article's progress.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ArticleReview {
+    pub article: String,
+    /// Items per verdict ("unchecked" includes empty cells).
+    pub counts: BTreeMap<String, usize>,
+    /// Error and warning findings without a verdict.
+    pub open_findings: Vec<ReviewItem>,
+    /// Items judged false or misleading.
+    pub flagged: Vec<ReviewItem>,
+    /// Rows whose item vanished from the article (`orphaned`).
+    pub orphaned: usize,
+    /// Rows whose text changed since their verdict (`changed`).
+    pub changed: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewItem {
+    pub id: String,
+    pub line: String,
+    pub kind: String,
+    pub text: String,
+    pub verdict: String,
+    pub evidence: String,
+    pub severity: String,
+    pub note: String,
+}
+
+fn cell<'a>(r: &'a Row, k: &str) -> &'a str {
+    r.get(k).map_or("", |s| s.as_str())
+}
+
+/// The verdict of a row, normalised ("" → "unchecked").
+pub fn verdict(r: &Row) -> String {
+    let v = cell(r, "verdict").trim().to_lowercase();
+    if v.is_empty() { "unchecked".into() } else { v }
+}
+
+fn item(r: &Row) -> ReviewItem {
+    ReviewItem {
+        id: cell(r, "id").into(),
+        line: cell(r, "line").into(),
+        kind: format!("{}/{}", cell(r, "kind"), cell(r, "type")),
+        text: cell(r, "text").into(),
+        verdict: verdict(r),
+        evidence: cell(r, "evidence").into(),
+        severity: cell(r, "value").into(),
+        note: cell(r, "check_notes").into(),
+    }
+}
+
+/// Summarises worksheets, one entry per article, in order of appearance.
+pub fn review(sheets: &[Worksheet]) -> Vec<ArticleReview> {
+    let mut out: Vec<ArticleReview> = Vec::new();
+    for sheet in sheets {
+        for r in &sheet.rows {
+            let article = cell(r, "article").to_string();
+            let idx = match out.iter().position(|a| a.article == article) {
+                Some(i) => i,
+                None => {
+                    let mut a = ArticleReview {
+                        article,
+                        ..Default::default()
+                    };
+                    for v in VERDICTS {
+                        a.counts.insert((*v).to_string(), 0);
+                    }
+                    out.push(a);
+                    out.len() - 1
+                }
+            };
+            let a = &mut out[idx];
+            match cell(r, "row_status") {
+                "orphaned" => a.orphaned += 1,
+                "changed" => a.changed += 1,
+                _ => {}
+            }
+            let v = verdict(r);
+            *a.counts.entry(v.clone()).or_insert(0) += 1;
+            let is_finding = cell(r, "kind") == "finding";
+            if is_finding && v == "unchecked" && matches!(cell(r, "value"), "error" | "warning") {
+                a.open_findings.push(item(r));
+            }
+            if v == "false" || v == "misleading" {
+                a.flagged.push(item(r));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(pairs: &[(&str, &str)]) -> Row {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn counts_verdicts_and_lists_false_items_and_open_findings() {
+        let sheet = Worksheet::from_rows(vec![
+            row(&[
+                ("id", "c-1"),
+                ("article", "a.txt"),
+                ("kind", "claim"),
+                ("verdict", "Verified"),
+            ]),
+            row(&[
+                ("id", "c-2"),
+                ("article", "a.txt"),
+                ("kind", "claim"),
+                ("verdict", "false"),
+                ("evidence", "https://x"),
+            ]),
+            row(&[("id", "c-3"), ("article", "a.txt"), ("kind", "claim")]),
+            row(&[
+                ("id", "f-1"),
+                ("article", "a.txt"),
+                ("kind", "finding"),
+                ("value", "error"),
+            ]),
+        ]);
+        let r = review(&[sheet]);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].counts["verified"], 1);
+        assert_eq!(r[0].counts["false"], 1);
+        assert_eq!(r[0].counts["unchecked"], 2);
+        assert_eq!(r[0].flagged[0].evidence, "https://x");
+        assert_eq!(r[0].open_findings.len(), 1);
+    }
+}
