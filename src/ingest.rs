@@ -22,6 +22,9 @@ pub struct Document {
     /// Offset of the first byte after a UTF-8 BOM (0 or 3).
     pub body_start: usize,
     pub lines: LineIndex,
+    /// The publication date when the input says it (a JSON Lines archive's
+    /// `date`); otherwise the date is read from the article's dateline.
+    pub published: Option<jiff::civil::Date>,
 }
 
 impl Document {
@@ -35,6 +38,7 @@ impl Document {
             text,
             body_start,
             lines,
+            published: None,
         }
     }
 

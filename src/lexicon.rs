@@ -2,8 +2,41 @@
 //! extend factsheet's vocabulary by editing those files: one entry per line,
 //! `#` starts a comment, optional value after a space.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// FNV-1a for the word lists: lookups of short words are the hot path, and
+/// SipHash's protection against hostile keys buys nothing here.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+type FastMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+
+/// Lower case without allocating when the word already is (most words).
+pub(crate) fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
 
 /// Lines of a lexicon file without comments and blanks.
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -12,11 +45,11 @@ fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty())
 }
 
-fn set(src: &'static str) -> HashSet<&'static str> {
+fn set(src: &'static str) -> FastSet {
     entries(src).collect()
 }
 
-fn map(src: &'static str) -> HashMap<&'static str, &'static str> {
+fn map(src: &'static str) -> FastMap<&'static str> {
     entries(src)
         .filter_map(|l| l.rsplit_once(' '))
         .map(|(k, v)| (k.trim(), v.trim()))
@@ -43,15 +76,15 @@ fn source(name: &str) -> &'static str {
     SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or("")
 }
 
-pub(crate) static SPEECH_VERBS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("speech_verbs.txt")));
-pub(crate) static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("titles.txt")));
-pub(crate) static HONORIFICS: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| map(source("honorifics.txt")));
-pub(crate) static ABBREVIATIONS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("abbreviations.txt")));
-pub(crate) static ORG_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("org_words.txt")));
-pub(crate) static FEMALE_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("female_names.txt")));
-pub(crate) static MALE_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("male_names.txt")));
+pub(crate) static SPEECH_VERBS: LazyLock<FastSet> = LazyLock::new(|| set(source("speech_verbs.txt")));
+pub(crate) static TITLES: LazyLock<FastSet> = LazyLock::new(|| set(source("titles.txt")));
+pub(crate) static HONORIFICS: LazyLock<FastMap<&'static str>> = LazyLock::new(|| map(source("honorifics.txt")));
+pub(crate) static ABBREVIATIONS: LazyLock<FastSet> = LazyLock::new(|| set(source("abbreviations.txt")));
+pub(crate) static ORG_WORDS: LazyLock<FastSet> = LazyLock::new(|| set(source("org_words.txt")));
+pub(crate) static FEMALE_NAMES: LazyLock<FastSet> = LazyLock::new(|| set(source("female_names.txt")));
+pub(crate) static MALE_NAMES: LazyLock<FastSet> = LazyLock::new(|| set(source("male_names.txt")));
 /// Role modifiers, with `true` for rank words.
-pub(crate) static ROLE_MODIFIERS: LazyLock<HashMap<&str, bool>> = LazyLock::new(|| {
+pub(crate) static ROLE_MODIFIERS: LazyLock<FastMap<bool>> = LazyLock::new(|| {
     entries(source("role_modifiers.txt"))
         .map(|l| match l.split_once(' ') {
             Some((w, tag)) => (w, tag.trim() == "rank"),
@@ -59,21 +92,21 @@ pub(crate) static ROLE_MODIFIERS: LazyLock<HashMap<&str, bool>> = LazyLock::new(
         })
         .collect()
 });
-pub(crate) static PLACE_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("place_words.txt")));
-pub(crate) static FUNCTION_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| set(source("function_words.txt")));
-pub(crate) static WEEKDAYS: LazyLock<HashMap<&str, u8>> = LazyLock::new(|| {
+pub(crate) static PLACE_WORDS: LazyLock<FastSet> = LazyLock::new(|| set(source("place_words.txt")));
+pub(crate) static FUNCTION_WORDS: LazyLock<FastSet> = LazyLock::new(|| set(source("function_words.txt")));
+pub(crate) static WEEKDAYS: LazyLock<FastMap<u8>> = LazyLock::new(|| {
     map(source("weekdays.txt"))
         .into_iter()
         .filter_map(|(k, v)| Some((k, v.parse().ok()?)))
         .collect()
 });
-pub(crate) static MONTHS: LazyLock<HashMap<&str, u8>> = LazyLock::new(|| {
+pub(crate) static MONTHS: LazyLock<FastMap<u8>> = LazyLock::new(|| {
     map(source("months.txt"))
         .into_iter()
         .filter_map(|(k, v)| Some((k, v.parse().ok()?)))
         .collect()
 });
-pub(crate) static NUMBER_WORDS: LazyLock<HashMap<&str, u32>> = LazyLock::new(|| {
+pub(crate) static NUMBER_WORDS: LazyLock<FastMap<u32>> = LazyLock::new(|| {
     map(source("number_words.txt"))
         .into_iter()
         .filter_map(|(k, v)| Some((k, v.parse().ok()?)))
@@ -82,17 +115,17 @@ pub(crate) static NUMBER_WORDS: LazyLock<HashMap<&str, u32>> = LazyLock::new(|| 
 
 /// Is `word` (any case) a speech verb?
 pub(crate) fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(word.to_lowercase().as_str())
+    SPEECH_VERBS.contains(lowercase(word).as_ref())
 }
 
 /// Month number of a month name or AP abbreviation ("Sept." → 9).
 pub(crate) fn month(word: &str) -> Option<u8> {
-    MONTHS.get(word.to_lowercase().as_str()).copied()
+    MONTHS.get(lowercase(word).as_ref()).copied()
 }
 
 /// Weekday number (Monday = 1) of a weekday name or abbreviation.
 pub(crate) fn weekday(word: &str) -> Option<u8> {
-    WEEKDAYS.get(word.to_lowercase().as_str()).copied()
+    WEEKDAYS.get(lowercase(word).as_ref()).copied()
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@
 
 pub mod checks;
 pub mod claims;
+pub mod cross;
 pub mod error;
 pub mod export;
 pub mod ingest;
@@ -63,11 +64,12 @@ pub fn analyze(document: Document, selection: &Selection) -> Analysis {
     let paragraphs = segment::segment(text, document.body_start);
     let mut roster = speakers::Roster::build(text, body);
     let quotes = quotes::extract_quotes(text, &paragraphs, &mut roster);
-    let claims = claims::extract_claims(text, &paragraphs, &roster);
+    let article_date = document.published.or_else(|| claims::article_date(text, &paragraphs));
+    let claims = claims::extract_claims(text, &paragraphs, &roster, article_date);
     let report = {
         let cx = checks::CheckContext {
             text,
-            article_date: claims::article_date(text, &paragraphs),
+            article_date,
             claims: &claims,
             quotes: &quotes,
             roster: &roster,

@@ -19,7 +19,7 @@ use factsheet::checks::{REGISTRY, Selection};
 use factsheet::render::jsonl::{self, Summary};
 use factsheet::render::{Format, table};
 use factsheet::worksheet::{self, Worksheet};
-use factsheet::{Analysis, Document, Severity};
+use factsheet::{Document, Severity};
 
 #[derive(Parser)]
 #[command(
@@ -101,6 +101,15 @@ struct CheckArgs {
     /// Worker threads (0 = all cores).
     #[arg(short = 'j', long, default_value_t = 0)]
     jobs: usize,
+    /// What the inputs are.
+    #[arg(long, value_enum, default_value = "files")]
+    input: InputKind,
+    /// Write (or merge into) one worksheet per article in this folder.
+    #[arg(long)]
+    worksheet_dir: Option<PathBuf>,
+    /// Skip the checks across articles (keeps memory flat on endless streams).
+    #[arg(long)]
+    no_cross: bool,
 }
 
 fn main() -> ExitCode {
@@ -189,6 +198,136 @@ fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// One input of a run: a file, or a record of a JSON Lines archive.
+enum Source {
+    File(PathBuf),
+    Record {
+        name: String,
+        text: String,
+        date: Option<jiff::civil::Date>,
+    },
+    Bad {
+        name: String,
+        message: String,
+    },
+}
+
+/// What one input produced, rendered in parallel and written in order.
+struct Outcome {
+    name: String,
+    result: Result<Done, String>,
+}
+
+struct Done {
+    article: String,
+    rendered: String,
+    rows: Option<Vec<worksheet::Row>>,
+    digest: factsheet::cross::Digest,
+    counts: (usize, usize, usize),
+    worst: Option<Severity>,
+}
+
+/// Inputs are read, analysed and written this many at a time, so memory
+/// stays flat however long a JSON Lines stream is, and output keeps input order.
+const CHUNK: usize = 256;
+
+fn analyse(source: Source, selection: &Selection, format: Format, want_rows: bool) -> Outcome {
+    let (name, doc) = match source {
+        Source::File(p) => (p.display().to_string(), Document::read(&p).map_err(|e| e.to_string())),
+        Source::Record { name, text, date } => {
+            let mut d = Document::from_text(name.clone(), text);
+            d.published = date;
+            (name, Ok(d))
+        }
+        Source::Bad { name, message } => (name, Err(message)),
+    };
+    let result = doc.map(|d| {
+        let a = factsheet::analyze(d, selection);
+        let rendered = match format {
+            Format::Jsonl => format!("{}\n", jsonl::article(&a)),
+            Format::Table => table::render(&a),
+            Format::Csv => String::new(),
+        };
+        Done {
+            article: factsheet::render::article_name(&a.document.path).to_string(),
+            rendered,
+            rows: want_rows.then(|| worksheet::rows(&a)),
+            digest: factsheet::cross::Digest::of(&a),
+            counts: (a.quotes.len(), a.claims.len(), a.findings.len()),
+            worst: a.findings.iter().map(|f| f.severity).max(),
+        }
+    });
+    Outcome { name, result }
+}
+
+/// Records of a JSON Lines archive: `{"id": …, "text": …, "date": …}`.
+fn jsonl_records(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Source>>> {
+    use std::io::BufRead;
+    let label = if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let reader: Box<dyn BufRead> = if path == Path::new("-") {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        let f = std::fs::File::open(path).map_err(|e| anyhow::anyhow!("{label}: cannot read: {e}"))?;
+        Box::new(std::io::BufReader::new(f))
+    };
+    Ok(Box::new(reader.lines().enumerate().filter_map(move |(n, line)| {
+        let at = format!("{label}:{}", n + 1);
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                return Some(Source::Bad {
+                    name: at.clone(),
+                    message: format!("{at}: cannot read: {e}"),
+                });
+            }
+        };
+        if line.trim().is_empty() {
+            return None;
+        }
+        let v: serde_json::Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                return Some(Source::Bad {
+                    name: at.clone(),
+                    message: format!("{at}: not a JSON object: {e}"),
+                });
+            }
+        };
+        let name = match &v["id"] {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) => n.to_string(),
+            _ => at.clone(),
+        };
+        let Some(text) = v["text"].as_str().filter(|t| !t.trim().is_empty()) else {
+            return Some(Source::Bad {
+                name,
+                message: format!("{at}: no \"text\" in the record"),
+            });
+        };
+        let date = v["date"]
+            .as_str()
+            .and_then(|d| d.get(..10))
+            .and_then(|d| d.parse().ok());
+        Some(Source::Record {
+            name,
+            text: text.to_string(),
+            date,
+        })
+    })))
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum InputKind {
+    /// Article files (.txt, .md) and folders of them.
+    Files,
+    /// JSON Lines archives: one {"id", "text", "date"} per line.
+    Jsonl,
+}
+
 fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     for id in args.only.iter().chain(&args.skip) {
         if !REGISTRY.iter().any(|c| c.id() == id) {
@@ -205,49 +344,97 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         only: args.only.clone(),
         skip: args.skip.clone(),
     };
-    let files = expand(&args.inputs);
-    let results: Vec<Result<Analysis, factsheet::Error>> = files
-        .par_iter()
-        .map(|f| Document::read(f).map(|d| factsheet::analyze(d, &selection)))
-        .collect();
+    let mut sources: Box<dyn Iterator<Item = Source>> = match args.input {
+        InputKind::Files => Box::new(expand(&args.inputs).into_iter().map(Source::File)),
+        InputKind::Jsonl => {
+            let mut all: Box<dyn Iterator<Item = Source>> = Box::new(std::iter::empty());
+            for p in &args.inputs {
+                all = Box::new(all.chain(jsonl_records(p)?));
+            }
+            all
+        }
+    };
+    let want_rows = args.output.is_some() || args.worksheet_dir.is_some() || args.format == Format::Csv;
 
     let mut summary = Summary::default();
     let mut worst: Option<Severity> = None;
     let mut sheet_rows = Vec::new();
     let mut articles = HashSet::new();
     let mut csv_out = Worksheet::from_rows(Vec::new());
-    for (file, result) in files.iter().zip(&results) {
-        match result {
-            Ok(a) => {
-                summary.add(a);
-                worst = worst.max(a.findings.iter().map(|f| f.severity).max());
-                let rows = worksheet::rows(a);
-                articles.insert(factsheet::render::article_name(&a.document.path).to_string());
-                match args.format {
-                    Format::Jsonl => emit(&format!("{}\n", jsonl::article(a))),
-                    Format::Table => emit(&table::render(a)),
-                    Format::Csv => csv_out.rows.extend(rows.iter().cloned()),
+    let mut digests = Vec::new();
+    let mut write_failed = false;
+    loop {
+        let chunk: Vec<Source> = sources.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let outcomes: Vec<Outcome> = chunk
+            .into_par_iter()
+            .map(|s| analyse(s, &selection, args.format, want_rows))
+            .collect();
+        for o in outcomes {
+            match o.result {
+                Ok(done) => {
+                    summary.articles += 1;
+                    summary.quotes += done.counts.0;
+                    summary.claims += done.counts.1;
+                    summary.findings += done.counts.2;
+                    worst = worst.max(done.worst);
+                    emit(&done.rendered);
+                    let rows = done.rows.unwrap_or_default();
+                    if args.format == Format::Csv {
+                        csv_out.rows.extend(rows.iter().cloned());
+                    }
+                    if let Some(dir) = &args.worksheet_dir {
+                        let stem = done.article.rsplit_once('.').map_or(done.article.as_str(), |(s, _)| s);
+                        let one: HashSet<String> = [done.article.clone()].into();
+                        if let Err(e) = write_sheet(&dir.join(format!("{stem}.csv")), rows.clone(), &one, args.excel) {
+                            eprintln!("factsheet: {e}");
+                            write_failed = true;
+                        }
+                    }
+                    if args.output.is_some() {
+                        sheet_rows.extend(rows);
+                    }
+                    articles.insert(done.article);
+                    if !args.no_cross {
+                        digests.push(done.digest);
+                    }
                 }
-                sheet_rows.extend(rows);
-            }
-            Err(e) => {
-                summary.errors += 1;
-                eprintln!("factsheet: {e}");
-                if args.format == Format::Jsonl {
-                    emit(&format!(
-                        "{}\n",
-                        jsonl::error(&file.display().to_string(), &e.to_string())
-                    ));
+                Err(message) => {
+                    summary.errors += 1;
+                    eprintln!("factsheet: {message}");
+                    if args.format == Format::Jsonl {
+                        emit(&format!("{}\n", jsonl::error(&o.name, &message)));
+                    }
                 }
             }
         }
     }
-    match args.format {
-        Format::Jsonl => emit(&format!("{}\n", summary.to_json())),
-        Format::Csv => emit(&String::from_utf8_lossy(&csv_out.to_csv(false))),
-        Format::Table => {}
+    // Contradictions between the articles of the batch.
+    let cross = if digests.len() > 1 {
+        factsheet::cross::cross_check(&digests)
+    } else {
+        Vec::new()
+    };
+    summary.findings += cross.len();
+    if !cross.is_empty() {
+        worst = worst.max(Some(Severity::Warning));
     }
-    let mut write_failed = false;
+    match args.format {
+        Format::Jsonl => {
+            for f in &cross {
+                emit(&format!("{}\n", jsonl::cross_finding(f)));
+            }
+            emit(&format!("{}\n", summary.to_json()));
+        }
+        Format::Csv => emit(&String::from_utf8_lossy(&csv_out.to_csv(false))),
+        Format::Table => {
+            if !cross.is_empty() {
+                emit(&table::render_cross(&cross));
+            }
+        }
+    }
     if let Some(path) = &args.output {
         if let Err(e) = write_sheet(path, sheet_rows, &articles, args.excel) {
             eprintln!("factsheet: {e}");

@@ -99,7 +99,7 @@ const PRONOUNS_M: &[&str] = &["he", "him", "his", "himself"];
 
 fn is_title(t: &Token) -> bool {
     let l = t.lower();
-    TITLES.contains(l.as_str()) || HONORIFICS.contains_key(l.as_str())
+    TITLES.contains(l.as_ref()) || HONORIFICS.contains_key(l.as_ref())
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
@@ -143,8 +143,8 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
     // Drop sentence-initial function words ("According", "The").
     let mut toks = toks;
     while let Some(first) = toks.first() {
-        let role_word = is_title(first) || ROLE_MODIFIERS.contains_key(first.lower().as_str());
-        if FUNCTION_WORDS.contains(first.lower().as_str()) || (!first.is_capitalized() && !role_word) {
+        let role_word = is_title(first) || ROLE_MODIFIERS.contains_key(first.lower().as_ref());
+        if FUNCTION_WORDS.contains(first.lower().as_ref()) || (!first.is_capitalized() && !role_word) {
             toks = &toks[1..];
         } else {
             break;
@@ -214,7 +214,7 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
 /// title: "head" in "head coach Darnell Price".
 fn leads_to_title(tokens: &[Token], i: usize) -> bool {
     let mut k = i;
-    while k < tokens.len() && !tokens[k].is_capitalized() && ROLE_MODIFIERS.contains_key(tokens[k].lower().as_str()) {
+    while k < tokens.len() && !tokens[k].is_capitalized() && ROLE_MODIFIERS.contains_key(tokens[k].lower().as_ref()) {
         k += 1;
     }
     k > i && k < tokens.len() && is_title(&tokens[k])
@@ -235,7 +235,7 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
             let t = &tokens[end];
             // A possessive ends a name ("Trump’s plan") unless an
             // organisation word follows ("Sheriff’s Office").
-            if tokens[end - 1].is_possessive() && !ORG_WORDS.contains(t.lower().as_str()) {
+            if tokens[end - 1].is_possessive() && !ORG_WORDS.contains(t.lower().as_ref()) {
                 break;
             }
             if is_name_token(t) || is_title(t) || leads_to_title(tokens, end) {
@@ -244,11 +244,11 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
             }
             let l = t.lower();
             let joins = t.is_word
-                && (PARTICLES.contains(&l.as_str()) || ROLE_CONNECTORS.contains(&l.as_str()))
+                && (PARTICLES.contains(&l.as_ref()) || ROLE_CONNECTORS.contains(&l.as_ref()))
                 && tokens.get(end + 1).is_some_and(is_name_token)
                 // "and" joins organisation names ("Immigration and Customs
                 // Enforcement"), not two people ("Tyresha McClenney and Bryan Anderson").
-                && (!matches!(l.as_str(), "and" | "on") || tokens[start..end].iter().chain(tokens.get(end + 1..end + 4).unwrap_or(&[])).any(|t| ORG_WORDS.contains(t.lower().as_str())));
+                && (!matches!(l.as_ref(), "and" | "on") || tokens[start..end].iter().chain(tokens.get(end + 1..end + 4).unwrap_or(&[])).any(|t| ORG_WORDS.contains(t.lower().as_ref())));
             if joins {
                 end += 1;
             } else {
@@ -370,9 +370,9 @@ impl Roster {
             }
             let Some(c) = current else { continue };
             let l = t.lower();
-            if PRONOUNS_F.contains(&l.as_str()) {
+            if PRONOUNS_F.contains(&l.as_ref()) {
                 votes[c].0 += 1;
-            } else if PRONOUNS_M.contains(&l.as_str()) {
+            } else if PRONOUNS_M.contains(&l.as_ref()) {
                 votes[c].1 += 1;
             }
         }
@@ -518,7 +518,7 @@ impl Roster {
         // The head is the last word before a prepositional tail.
         let head_end = toks
             .iter()
-            .position(|t| matches!(t.lower().as_str(), "for" | "of" | "at" | "with" | "from" | "in"))
+            .position(|t| matches!(t.lower().as_ref(), "for" | "of" | "at" | "with" | "from" | "in"))
             .unwrap_or(toks.len());
         let head = toks[..head_end].last()?.lower();
         let head = head.trim_end_matches("’s").trim_end_matches("'s").to_string();
@@ -601,7 +601,7 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
             && (l.ends_with("ed")
                 || crate::lexicon::is_speech_verb(&l)
                 || matches!(
-                    l.as_str(),
+                    l.as_ref(),
                     "has"
                         | "had"
                         | "is"
@@ -653,9 +653,9 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
             .nth(1)
             .is_some_and(|t| {
                 let l = t.lower();
-                TITLES.contains(l.as_str())
-                    || ROLE_MODIFIERS.contains_key(l.as_str())
-                    || matches!(l.as_str(), "a" | "an" | "the" | "who")
+                TITLES.contains(l.as_ref())
+                    || ROLE_MODIFIERS.contains_key(l.as_ref())
+                    || matches!(l.as_ref(), "a" | "an" | "the" | "who")
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
             });
     !run.possessive && (verb_next || sentence_start || after_verb || introduced)
@@ -703,7 +703,7 @@ fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, 
     }
     let body = &tokens[i + 1..];
     let first = body.first()?;
-    let starts_ok = matches!(first.lower().as_str(), "the" | "a" | "an") || first.is_capitalized();
+    let starts_ok = matches!(first.lower().as_ref(), "the" | "a" | "an") || first.is_capitalized();
     if !starts_ok || first.text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -715,7 +715,7 @@ fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, 
     }
     let words = &body[..end];
     let capital_ok =
-        matches!(first.lower().as_str(), "the" | "a" | "an") || words.iter().any(|t| t.is("of") || is_title(t));
+        matches!(first.lower().as_ref(), "the" | "a" | "an") || words.iter().any(|t| t.is("of") || is_title(t));
     if !capital_ok || words.iter().any(|t| t.is("who") || t.is("which")) {
         return None;
     }

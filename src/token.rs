@@ -13,9 +13,9 @@ pub(crate) struct Token<'a> {
     pub is_word: bool,
 }
 
-impl Token<'_> {
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+impl<'a> Token<'a> {
+    pub fn lower(&self) -> std::borrow::Cow<'a, str> {
+        crate::lexicon::lowercase(self.text)
     }
 
     pub fn is(&self, s: &str) -> bool {

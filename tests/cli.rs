@@ -292,3 +292,115 @@ fn checks_lists_the_registry() {
     let s = String::from_utf8_lossy(&out.stdout);
     assert!(s.contains("duration-vs-range") && s.contains("part-exceeds-whole"));
 }
+
+#[test]
+fn batch_keeps_order_reports_bad_files_and_sums_up() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, body) in [
+        ("01.txt", "Police arrested 12 people on Friday.\n"),
+        ("02.txt", ""),
+        ("03.txt", "The council approved a $4 million budget.\n"),
+        ("04.md", "“We are ready,” said Mayor Jane Roe.\n"),
+    ] {
+        std::fs::write(dir.path().join(name), body).unwrap();
+    }
+    let out = run(&["check", "--format", "jsonl", "-j", "2", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "an unreadable file makes the exit code 2");
+    let lines = jsonl(&out);
+    let kinds: Vec<(String, String)> = lines
+        .iter()
+        .filter(|l| l["type"] != "summary")
+        .map(|l| {
+            (
+                l["type"].as_str().unwrap().to_string(),
+                l["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("article", "01.txt"),
+            ("error", "02.txt"),
+            ("article", "03.txt"),
+            ("article", "04.md")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    let summary = lines.last().unwrap();
+    assert_eq!(
+        (summary["articles"].as_u64(), summary["errors"].as_u64()),
+        (Some(3), Some(1))
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr
+            .trim_end()
+            .ends_with("3 articles · 1 quote · 4 claims · 0 findings · 1 unreadable"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn jsonl_stream_comes_out_in_order_with_record_dates() {
+    let mut input = String::new();
+    for i in 0..600 {
+        input.push_str(&serde_json::json!({"id": format!("story-{i}"), "text": format!("Police arrested {} people on Tuesday.\n", i + 2), "date": "2025-03-20"}).to_string());
+        input.push('\n');
+    }
+    input.push_str("not json\n");
+    let mut child = bin()
+        .args(["check", "--input", "jsonl", "--format", "jsonl", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        stdin.write_all(input.as_bytes()).unwrap();
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let lines = jsonl(&out);
+    let articles: Vec<&serde_json::Value> = lines.iter().filter(|l| l["type"] == "article").collect();
+    assert_eq!(articles.len(), 600);
+    for (i, a) in articles.iter().enumerate() {
+        assert_eq!(a["path"], format!("story-{i}"));
+        assert_eq!(a["claims"][0]["value"], i as u64 + 2);
+    }
+    // "Tuesday" resolves against the record's date (Thursday 2025-03-20).
+    assert_eq!(articles[0]["claims"][1]["value"], "2025-03-18");
+    let err = lines.iter().find(|l| l["type"] == "error").unwrap();
+    assert!(err["message"].as_str().unwrap().contains("<stdin>:601"), "{err}");
+}
+
+#[test]
+fn articles_that_contradict_each_other_are_reported_across() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Agents arrested 370 people in the operation, which ran from March 18 to March 23.\n“Public safety demands we target the worst offenders,” said Tom Homan.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Agents arrested 307 people in the operation, which ran from March 18 to March 23.\n“Public safety demands we target the worst offenders,” said Todd Lyons.\n",
+    )
+    .unwrap();
+    let out = run(&["check", "--format", "jsonl", dir.path().to_str().unwrap()]);
+    let cross: Vec<serde_json::Value> = jsonl(&out)
+        .into_iter()
+        .filter(|l| l["type"] == "cross_finding")
+        .collect();
+    let checks: Vec<&str> = cross.iter().map(|c| c["check"].as_str().unwrap()).collect();
+    assert!(
+        checks.contains(&"cross-figure") && checks.contains(&"cross-quote-speaker"),
+        "{cross:?}"
+    );
+    let fig = cross.iter().find(|c| c["check"] == "cross-figure").unwrap();
+    assert!(fig["message"].as_str().unwrap().contains("370") && fig["message"].as_str().unwrap().contains("307"));
+    assert_eq!(fig["places"][0]["article"], "a.txt");
+    assert_eq!(fig["places"][1]["article"], "b.txt");
+}

@@ -36,8 +36,8 @@ fn verb_after(cx: &CheckContext, c: &Claim) -> Option<String> {
     let lex: Vec<Lex> = crate::claims::numbers::lex(cx.text, rest);
     lex.iter()
         .take(6)
-        .map(|l| l.lower())
-        .find(|w| w.ends_with("ed") || matches!(w.as_str(), "died" | "won" | "lost" | "spent" | "paid"))
+        .map(|l| l.lower().into_owned())
+        .find(|w| w.ends_with("ed") || matches!(w.as_ref(), "died" | "won" | "lost" | "spent" | "paid"))
 }
 
 fn comparable(a: &Claim, b: &Claim) -> bool {

@@ -192,7 +192,7 @@ pub(crate) fn year_at(lex: &[Lex], i: usize) -> Option<i16> {
 /// A range separator at `lex[i]`: "to", "through", "until", a dash.
 pub(crate) fn is_range_sep(l: &Lex) -> bool {
     matches!(
-        l.lower().as_str(),
+        l.lower().as_ref(),
         "to" | "through" | "until" | "thru" | "-" | "–" | "—" | "and"
     )
 }

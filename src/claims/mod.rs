@@ -246,9 +246,9 @@ fn names_number(prev: &Lex) -> bool {
         && !prev.text.ends_with("'s")
         && month(prev.text).is_none()
         && crate::lexicon::weekday(prev.text).is_none()
-        && !crate::lexicon::FUNCTION_WORDS.contains(prev.lower().as_str())
+        && !crate::lexicon::FUNCTION_WORDS.contains(prev.lower().as_ref())
         && !matches!(
-            prev.lower().as_str(),
+            prev.lower().as_ref(),
             "about" | "nearly" | "some" | "over" | "roughly" | "more" | "under"
         )
 }
@@ -290,7 +290,7 @@ impl Ctx<'_> {
         }
         let strong = l[..i].iter().any(|x| {
             matches!(
-                x.lower().as_str(),
+                x.lower().as_ref(),
                 "will"
                     | "would"
                     | "next"
@@ -308,8 +308,8 @@ impl Ctx<'_> {
         });
         let past = l
             .iter()
-            .any(|x| matches!(x.lower().as_str(), "did" | "was" | "were" | "had"));
-        let bound = matches!(prev(1).as_str(), "by" | "until" | "through" | "till");
+            .any(|x| matches!(x.lower().as_ref(), "did" | "was" | "were" | "had"));
+        let bound = matches!(prev(1).as_ref(), "by" | "until" | "through" | "till");
         strong || (bound && !past)
     }
 
@@ -449,7 +449,7 @@ impl Ctx<'_> {
                 return None;
             }
             if l.get(i + 1)
-                .is_some_and(|n| matches!(n.lower().as_str(), "st" | "nd" | "rd" | "th") && n.span.start == t.span.end)
+                .is_some_and(|n| matches!(n.lower().as_ref(), "st" | "nd" | "rd" | "th") && n.span.start == t.span.end)
             {
                 return None;
             }
@@ -457,7 +457,7 @@ impl Ctx<'_> {
                 return self.clock(i);
             }
             if l.get(i + 1)
-                .is_some_and(|n| matches!(n.lower().as_str(), "a.m." | "p.m." | "a.m" | "p.m"))
+                .is_some_and(|n| matches!(n.lower().as_ref(), "a.m." | "p.m." | "a.m" | "p.m"))
             {
                 return None;
             }
@@ -479,7 +479,7 @@ impl Ctx<'_> {
                 return None;
             }
             return Some(self.hedged(i, j, ClaimKind::Percent, Value::Number(Amount::exact(pct))));
-        } else if let Some(tu) = (matches!(t.lower().as_str(), "an" | "a" | "one"))
+        } else if let Some(tu) = (matches!(t.lower().as_ref(), "an" | "a" | "one"))
             .then(|| l.get(i + 1).and_then(|n| time_unit(n.text)))
             .flatten()
             .filter(|_| {
@@ -524,7 +524,7 @@ impl Ctx<'_> {
                 .is_some_and(|n| n.text == "-" && n.span.start == l[j - 1].span.end)
         {
             if let Some(n) = l.get(j + 1).filter(|n| n.is_word()) {
-                hyphen_unit = Some(n.lower());
+                hyphen_unit = Some(n.lower().into_owned());
                 j += 2;
             } else if let Some(b) = l.get(j + 1).and_then(|n| n.digits_value()) {
                 // "27-3", "58-55": a score or a tally.
@@ -706,7 +706,7 @@ impl Ctx<'_> {
         let older = |k: usize| {
             l.get(k).is_some_and(|n| n.is("or") || n.is("and"))
                 && l.get(k + 1)
-                    .is_some_and(|n| matches!(n.lower().as_str(), "older" | "over" | "above" | "up"))
+                    .is_some_and(|n| matches!(n.lower().as_ref(), "older" | "over" | "above" | "up"))
         };
         if older(j) && amount.value.is_some_and(|v| v < 120.0) {
             let v = amount.value?;
@@ -721,7 +721,7 @@ impl Ctx<'_> {
         if self.is_age(i, j, amount) {
             let older = l.get(j).is_some_and(|n| n.is("or"))
                 && l.get(j + 1)
-                    .is_some_and(|n| matches!(n.lower().as_str(), "older" | "over" | "above"));
+                    .is_some_and(|n| matches!(n.lower().as_ref(), "older" | "over" | "above"));
             if older {
                 let v = amount.value?;
                 return Some(self.plain(
@@ -777,7 +777,7 @@ impl Ctx<'_> {
 
     /// "every 10 minutes", "within 30 days" belong to the duration span.
     fn duration_extent(&self, i: usize, end: usize) -> (usize, usize) {
-        if i > 0 && matches!(self.lex[i - 1].lower().as_str(), "every" | "within") {
+        if i > 0 && matches!(self.lex[i - 1].lower().as_ref(), "every" | "within") {
             (i - 1, end)
         } else {
             (i, end)
@@ -906,13 +906,15 @@ impl Ctx<'_> {
 
 /// The article's date: the first full date near the top (the dateline).
 pub fn article_date(text: &str, paragraphs: &[Paragraph]) -> Option<Date> {
-    let lexed: Vec<Vec<Lex>> = paragraphs.iter().take(4).map(|p| lex(text, p.span)).collect();
-    dates::article_date(&lexed)
+    paragraphs
+        .iter()
+        .take(4)
+        .find_map(|p| dates::article_date(&[lex(text, p.span)]))
 }
 
-/// Extracts every claim of the article, in text order.
-pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster) -> Vec<Claim> {
-    let article = article_date(text, paragraphs);
+/// Extracts every claim of the article, in text order. `article` is the
+/// article's date (see [`article_date`]), which years and weekdays resolve against.
+pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster, article: Option<Date>) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         for &sentence in &p.sentences {
@@ -920,7 +922,14 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster) -> 
                 lex: lex(text, sentence),
                 article,
             };
-            let source = crate::quotes::sentence_source(text, sentence, roster);
+            // Who the sentence attributes its facts to, worked out only for
+            // sentences that hold a claim.
+            let mut source_cache: Option<Option<String>> = None;
+            let mut source = || {
+                source_cache
+                    .get_or_insert_with(|| crate::quotes::sentence_source(text, sentence, roster))
+                    .clone()
+            };
             let mut i = 0;
             let first = claims.len();
             let mut last_date: Option<(DateValue, usize)> = None;
@@ -953,7 +962,7 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster) -> 
                     sentence,
                     paragraph: pi,
                     noun,
-                    source: source.clone(),
+                    source: source(),
                     part_of: None,
                     modifier: f.modifier,
                     whole_of: None,
@@ -1006,8 +1015,8 @@ fn noun_after(lex: &[Lex], j: usize) -> Option<String> {
             return None;
         }
         let l = w.lower();
-        if !skip.contains(&l.as_str()) {
-            return Some(l);
+        if !skip.contains(&l.as_ref()) {
+            return Some(l.into_owned());
         }
         k += 1;
     }
@@ -1028,7 +1037,7 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
     let refers_back = lex.first().is_some_and(|l| l.is("of") || l.is("among"))
         && lex
             .get(1)
-            .is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these"));
+            .is_some_and(|l| matches!(l.lower().as_ref(), "those" | "them" | "these"));
     let before_sentence = |claims: &[Claim]| {
         (0..first)
             .rev()
@@ -1048,7 +1057,7 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
             continue;
         };
         let prev = |n: usize| k.checked_sub(n).map(|i| lex[i].lower()).unwrap_or_default();
-        let names_total = (matches!(prev(2).as_str(), "of" | "among") && matches!(prev(1).as_str(), "the" | "all"))
+        let names_total = (matches!(prev(2).as_ref(), "of" | "among") && matches!(prev(1).as_ref(), "the" | "all"))
             || (prev(2) == "out" && prev(1) == "of")
             || (prev(1) == "combined" || (prev(2) == "total" && prev(1) == "of"));
         if names_total {
@@ -1069,8 +1078,8 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
         let of_those = lex.get(end_k + 1).is_some_and(|l| l.is("of"))
             && lex
                 .get(end_k + 2)
-                .is_some_and(|l| matches!(l.lower().as_str(), "those" | "them" | "these" | "its" | "their"));
-        let remaining = matches!(prev(1).as_str(), "remaining" | "other");
+                .is_some_and(|l| matches!(l.lower().as_ref(), "those" | "them" | "these" | "its" | "their"));
+        let remaining = matches!(prev(1).as_ref(), "remaining" | "other");
         if of_those {
             claims[c].part_of = (0..c)
                 .rev()
@@ -1120,7 +1129,7 @@ mod tests {
     fn claims(t: &str) -> Vec<Claim> {
         let paras = segment(t, 0);
         let roster = Roster::build(t, Span::new(0, t.len()));
-        extract_claims(t, &paras, &roster)
+        extract_claims(t, &paras, &roster, article_date(t, &paras))
             .into_iter()
             .filter(|c| c.kind != ClaimKind::Person)
             .collect()

@@ -18,9 +18,9 @@ pub(crate) struct Lex<'a> {
     pub text: &'a str,
 }
 
-impl Lex<'_> {
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+impl<'a> Lex<'a> {
+    pub fn lower(&self) -> std::borrow::Cow<'a, str> {
+        crate::lexicon::lowercase(self.text)
     }
     pub fn is(&self, s: &str) -> bool {
         self.text.eq_ignore_ascii_case(s)
@@ -302,7 +302,7 @@ pub(crate) fn words_number(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
 /// Vague amounts: "hundreds", "dozens", "thousands", "scores".
 pub(crate) fn vague_at(lex: &[Lex], i: usize) -> Option<Amount> {
     let l = lex.get(i)?.lower();
-    Some(match l.as_str() {
+    Some(match l.as_ref() {
         "dozens" => Amount::vague(24.0, 99.0),
         "hundreds" => Amount::vague(200.0, 999.0),
         "thousands" => Amount::vague(2000.0, 9999.0),

@@ -48,7 +48,7 @@ pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 fn is_role_word(t: &Token) -> bool {
     let l = t.lower();
     t.is_word
-        && (TITLES.contains(l.as_str()) || ROLE_MODIFIERS.contains_key(l.as_str()) || ORG_WORDS.contains(l.as_str()))
+        && (TITLES.contains(l.as_ref()) || ROLE_MODIFIERS.contains_key(l.as_ref()) || ORG_WORDS.contains(l.as_ref()))
 }
 
 pub(crate) struct Cue {
@@ -95,12 +95,12 @@ fn name_back(toks: &[Token], e: usize) -> usize {
         // Connectors and lowercase role words inside a title: "ICE
         // Enforcement and Removal Operations Boston acting Field Office
         // Director Patricia H. Hyde", "Ridgeway head coach Darnell Price".
-        let connector = (matches!(l.as_str(), "and" | "of" | "for" | "de" | "van" | "von" | "del" | "da")
+        let connector = (matches!(l.as_ref(), "and" | "of" | "for" | "de" | "van" | "von" | "del" | "da")
             || is_role_word(t))
             && s >= 2
             && (toks[s - 2].is_capitalized() || is_role_word(&toks[s - 2]))
             && s < e;
-        let sentence_initial_fw = s - 1 == 0 && FUNCTION_WORDS.contains(l.as_str());
+        let sentence_initial_fw = s - 1 == 0 && FUNCTION_WORDS.contains(l.as_ref());
         if (t.is_capitalized() && !sentence_initial_fw && !is_speech_verb(t.text) && !is_date_word(t)) || connector {
             s -= 1;
         } else {
@@ -123,7 +123,7 @@ fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
             if c <= 5
                 && toks
                     .first()
-                    .is_some_and(|t| FUNCTION_WORDS.contains(t.lower().as_str())) =>
+                    .is_some_and(|t| FUNCTION_WORDS.contains(t.lower().as_ref())) =>
         {
             c + 1
         }
@@ -147,7 +147,7 @@ fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         if is_pronoun(t) {
             return Some(t.span);
         }
-        if t.is_capitalized() && !FUNCTION_WORDS.contains(t.lower().as_str()) && !is_date_word(t) {
+        if t.is_capitalized() && !FUNCTION_WORDS.contains(t.lower().as_ref()) && !is_date_word(t) {
             // The whole noun phrase: "Hillary Clinton’s campaign manager Robby Mook".
             let mut e = i + 1;
             while e < upto
@@ -172,7 +172,7 @@ fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
 /// a pronoun, a name with its titles, or a short description.
 fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     let mut e = end;
-    while e > 0 && toks[e - 1].is_word && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_str()) {
+    while e > 0 && toks[e - 1].is_word && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_ref()) {
         e -= 1;
     }
     // A participle ("…, saying", "… early Friday saying") speaks for the
@@ -263,16 +263,16 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
             break;
         }
         k -= 1;
-        if matches!(t.lower().as_str(), "the" | "a" | "an") || t.is_possessive() {
+        if matches!(t.lower().as_ref(), "the" | "a" | "an") || t.is_possessive() {
             break;
         }
     }
     let head = toks[e - 1].lower();
-    if k == e || FUNCTION_WORDS.contains(head.as_str()) || is_speech_verb(&head) {
+    if k == e || FUNCTION_WORDS.contains(head.as_ref()) || is_speech_verb(&head) {
         return None;
     }
     // Without a determiner only a plural noun works ("officials said").
-    let determined = matches!(toks[k].lower().as_str(), "the" | "a" | "an") || toks[k].is_possessive();
+    let determined = matches!(toks[k].lower().as_ref(), "the" | "a" | "an") || toks[k].is_possessive();
     if !determined {
         if !head.ends_with('s') || head.ends_with("ss") {
             return None;
@@ -281,7 +281,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         while k > 0
             && e - k < 3
             && toks[k - 1].is_word
-            && !FUNCTION_WORDS.contains(toks[k - 1].lower().as_str())
+            && !FUNCTION_WORDS.contains(toks[k - 1].lower().as_ref())
             && !toks[k - 1].text.ends_with("ed")
         {
             k -= 1;
@@ -319,7 +319,7 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
             let mut k = e;
             while k < toks.len()
                 && k - e < 3
-                && (is_role_word(&toks[k]) || matches!(toks[k].lower().as_str(), "and" | "of" | "de" | "van"))
+                && (is_role_word(&toks[k]) || matches!(toks[k].lower().as_ref(), "and" | "of" | "de" | "van"))
                 && !toks[k].is_capitalized()
             {
                 k += 1;
@@ -337,11 +337,11 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
         }
         return (e > s).then(|| span_of(&toks[s..e])).flatten();
     }
-    if matches!(first.lower().as_str(), "the" | "a" | "an") || first.is_possessive() {
+    if matches!(first.lower().as_ref(), "the" | "a" | "an") || first.is_possessive() {
         e = start + 1;
         while e < toks.len() && e - start < 6 && toks[e].is_word && !is_speech_verb(toks[e].text) {
             if matches!(
-                toks[e].lower().as_str(),
+                toks[e].lower().as_ref(),
                 "in" | "on" | "at" | "that" | "who" | "to" | "during" | "and"
             ) {
                 break;

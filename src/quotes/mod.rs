@@ -107,6 +107,9 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
             skip_next = false;
             continue;
         }
+        if !matches!(c, '“' | '„' | '”' | '"' | '\'' | '‘' | '’') {
+            continue;
+        }
         let pos = para.start + i;
         let before = if i == 0 { None } else { char_before(text, pos) };
         let after_pos = pos + c.len_utf8();
@@ -547,15 +550,15 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
         .map(|t| t.lower())
         .unwrap_or_default();
     // How strongly the words before mark a term rather than speech.
-    let explicit = TERM_MARKERS.contains(&prev.as_str())
+    let explicit = TERM_MARKERS.contains(&prev.as_ref())
         || (prev == "as"
             && matches!(
-                prev2.as_str(),
+                prev2.as_ref(),
                 "known" | "identified" | "described" | "labeled" | "labelled" | "branded"
             ))
         || prev == "called" && prev2 == "so";
     let determiner = matches!(
-        prev.as_str(),
+        prev.as_ref(),
         "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our"
     );
     let possessive = prev_word.is_some_and(|t| t.is_possessive());
@@ -578,7 +581,7 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
     // names a thing; "called the senator a “nasty guy”" characterises one.
     let naming = determiner
         && matches!(
-            prev2.as_str(),
+            prev2.as_ref(),
             "call" | "calls" | "called" | "dub" | "dubbed" | "name" | "named" | "nicknamed"
         );
     let term = naming

@@ -164,6 +164,17 @@ pub fn roster_rows(a: &Analysis) -> Vec<RosterRow> {
     rows
 }
 
+/// A contradiction between two articles of a batch.
+pub fn cross_finding(f: &crate::cross::CrossFinding) -> Json {
+    json!({
+        "type": "cross_finding",
+        "check": f.check,
+        "severity": "warning",
+        "message": f.message,
+        "places": f.places.iter().map(|(a, s)| json!({"article": a, "byte_start": s.start, "byte_end": s.end})).collect::<Vec<_>>(),
+    })
+}
+
 pub fn error(path: &str, message: &str) -> Json {
     json!({"type": "error", "path": path, "message": message})
 }

@@ -115,3 +115,18 @@ pub fn render(a: &Analysis) -> String {
     }
     out
 }
+
+/// Contradictions between the articles of a batch.
+pub fn render_cross(found: &[crate::cross::CrossFinding]) -> String {
+    let mut t = table(&["check", "message", "where"]);
+    for f in found {
+        let places = f
+            .places
+            .iter()
+            .map(|(a, s)| format!("{a}@{}", s.start))
+            .collect::<Vec<_>>()
+            .join(", ");
+        t.add_row(vec![f.check.to_string(), f.message.clone(), places]);
+    }
+    format!("Across articles ({})\n{t}\n", found.len())
+}

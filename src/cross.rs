@@ -1,0 +1,264 @@
+//! Checks across the articles of a batch: the same quotation given to
+//! different speakers, one person named or titled differently, and the same
+//! figure for the same event given different values. Each article leaves a
+//! small [`Digest`], so a batch of any size keeps only these in memory.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::Analysis;
+use crate::claims::{ClaimKind, Value};
+use crate::quotes::QuoteKind;
+use crate::render::article_name;
+use crate::span::Span;
+use crate::speakers::{EntityKind, edit_distance};
+
+/// What one article contributes to the cross-article checks.
+#[derive(Debug, Clone, Default)]
+pub struct Digest {
+    pub article: String,
+    /// (normalised words, speaker, span) of attributed quotes.
+    quotes: Vec<(String, String, Span)>,
+    /// (name, titles, first mention) of people.
+    people: Vec<(String, Vec<String>, Span)>,
+    /// (counted noun, date range, value, span) of exact counts in a
+    /// sentence that also gives the event's dates.
+    figures: Vec<(String, String, f64, Span)>,
+}
+
+fn words(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .replace('’', "'")
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Singular form of the counted noun, so "arrests" meets "arrest".
+fn stem(noun: &str) -> String {
+    let n = noun.trim_end_matches("ed");
+    n.strip_suffix('s').unwrap_or(n).to_string()
+}
+
+impl Digest {
+    pub fn of(a: &Analysis) -> Digest {
+        let text = a.document.text.as_str();
+        let quotes = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Scare && q.span.of(text).split_whitespace().count() >= 6)
+            .filter_map(|q| Some((words(q.span.of(text)), q.speaker.as_ref()?.name.clone(), q.span)))
+            .collect();
+        let people = a
+            .roster
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.name.contains(' '))
+            .filter_map(|e| {
+                let titles = e.titles.iter().map(|(t, _)| t.clone()).collect();
+                Some((e.name.clone(), titles, *e.mentions.iter().min()?))
+            })
+            .collect();
+        let mut figures = Vec::new();
+        for c in a
+            .claims
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Count && c.part_of.is_none())
+        {
+            let (Some(noun), Some(v)) = (&c.noun, c.value.amount().filter(|x| x.is_exact()).and_then(|x| x.value))
+            else {
+                continue;
+            };
+            let window = a
+                .claims
+                .iter()
+                .find(|r| matches!(r.value, Value::DateRange(..)) && r.paragraph == c.paragraph);
+            if let Some(Value::DateRange(s, e)) = window.map(|r| &r.value) {
+                figures.push((stem(noun), format!("{}..{}", s.iso(), e.iso()), v, c.span));
+            }
+        }
+        Digest {
+            article: article_name(&a.document.path).to_string(),
+            quotes,
+            people,
+            figures,
+        }
+    }
+}
+
+/// A value first seen in article `.1` at span `.2`.
+type Seen<T> = (T, usize, Span);
+
+/// A contradiction between two articles.
+#[derive(Debug, Clone, Serialize)]
+pub struct CrossFinding {
+    pub check: &'static str,
+    pub message: String,
+    /// (article, span) of each side.
+    pub places: Vec<(String, Span)>,
+}
+
+/// Compares the articles through keyed indexes (quotation text, surname,
+/// counted thing and dates), so a batch of thousands costs about as much
+/// as reading the digests once. Each conflict is reported once, between
+/// the first article of each side.
+pub fn cross_check(digests: &[Digest]) -> Vec<CrossFinding> {
+    let mut out = Vec::new();
+    let place = |d: usize, s: Span| (digests[d].article.clone(), s);
+
+    // The same quotation, different speakers.
+    let mut by_quote: HashMap<&str, Vec<(&str, usize, Span)>> = HashMap::new();
+    for (d, g) in digests.iter().enumerate() {
+        for (q, speaker, span) in &g.quotes {
+            let seen = by_quote.entry(q.as_str()).or_default();
+            if !seen.iter().any(|(s, _, _)| s == speaker) {
+                seen.push((speaker.as_str(), d, *span));
+            }
+        }
+    }
+    let mut keys: Vec<_> = by_quote.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    keys.sort_by_key(|(_, v)| (v[0].1, v[0].2));
+    for (_, v) in keys {
+        let (sa, da, pa) = v[0];
+        for &(sb, db, pb) in &v[1..] {
+            out.push(CrossFinding {
+                check: "cross-quote-speaker",
+                message: format!(
+                    "the same quotation is given to {sa} in {} and to {sb} in {}",
+                    digests[da].article, digests[db].article
+                ),
+                places: vec![place(da, pa), place(db, pb)],
+            });
+        }
+    }
+
+    // One person, two spellings or two titles: compare the distinct names
+    // that share a surname or a first name.
+    let mut names: Vec<(&str, usize, Span, Option<&str>)> = Vec::new();
+    let mut titles: HashMap<&str, Vec<(&str, usize, Span)>> = HashMap::new();
+    for (d, g) in digests.iter().enumerate() {
+        for (name, ts, span) in &g.people {
+            if !names.iter().any(|(n, ..)| n == name) {
+                names.push((name.as_str(), d, *span, ts.first().map(String::as_str)));
+            }
+            if let Some(t) = ts.first() {
+                let seen = titles.entry(name.as_str()).or_default();
+                if !seen.iter().any(|(x, ..)| x.eq_ignore_ascii_case(t)) {
+                    seen.push((t.as_str(), d, *span));
+                }
+            }
+        }
+    }
+    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (n, ..)) in names.iter().enumerate() {
+        let first = n.split(' ').next().unwrap_or(n);
+        let last = n.rsplit(' ').next().unwrap_or(n);
+        by_part.entry(last).or_default().push(k);
+        if first != last {
+            by_part.entry(first).or_default().push(k);
+        }
+    }
+    let mut reported = std::collections::HashSet::new();
+    for group in by_part.values() {
+        for (x, &i) in group.iter().enumerate() {
+            for &j in &group[x + 1..] {
+                let (na, da, pa, _) = names[i];
+                let (nb, db, pb, _) = names[j];
+                let d = edit_distance(na, nb);
+                if (1..=2).contains(&d) && na.len() >= 8 && da != db && reported.insert((i.min(j), i.max(j))) {
+                    out.push(CrossFinding {
+                        check: "cross-name-variant",
+                        message: format!(
+                            "“{na}” in {} is spelled “{nb}” in {}",
+                            digests[da].article, digests[db].article
+                        ),
+                        places: vec![place(da, pa), place(db, pb)],
+                    });
+                }
+            }
+        }
+    }
+    let mut titled: Vec<_> = titles.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    titled.sort_by_key(|(_, v)| (v[0].1, v[0].2));
+    for (name, v) in titled {
+        let (ta, da, pa) = v[0];
+        for &(tb, db, pb) in v[1..].iter().filter(|(_, db, _)| *db != da) {
+            out.push(CrossFinding {
+                check: "cross-role-variant",
+                message: format!(
+                    "{name} is “{ta}” in {} but “{tb}” in {}",
+                    digests[da].article, digests[db].article
+                ),
+                places: vec![place(da, pa), place(db, pb)],
+            });
+        }
+    }
+
+    // The same count of the same thing over the same dates.
+    let mut figures: HashMap<(&str, &str), Vec<Seen<f64>>> = HashMap::new();
+    for (d, g) in digests.iter().enumerate() {
+        for (noun, window, v, span) in &g.figures {
+            let seen = figures.entry((noun.as_str(), window.as_str())).or_default();
+            if !seen.iter().any(|(x, ..)| x == v) {
+                seen.push((*v, d, *span));
+            }
+        }
+    }
+    let mut figs: Vec<_> = figures.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    figs.sort_by_key(|(_, v)| (v[0].1, v[0].2));
+    for ((noun, window), v) in figs {
+        let (va, da, pa) = v[0];
+        for &(vb, db, pb) in v[1..].iter().filter(|(_, db, _)| *db != da) {
+            out.push(CrossFinding {
+                check: "cross-figure",
+                message: format!(
+                    "{} {noun}s ({window}) in {} but {} in {}",
+                    crate::claims::fmt(va),
+                    digests[da].article,
+                    crate::claims::fmt(vb),
+                    digests[db].article
+                ),
+                places: vec![place(da, pa), place(db, pb)],
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Selection, analyze_text};
+
+    #[test]
+    fn two_articles_that_contradict_each_other() {
+        let a = analyze_text(
+            "a.txt",
+            "Agents arrested 370 people in the operation, which ran from March 18 to March 23.\n“Public safety demands we target the worst offenders,” said Tom Homan.\nBoston Mayor Michelle Wu objected.\n",
+            &Selection::default(),
+        );
+        let b = analyze_text(
+            "b.txt",
+            "Agents arrested 307 people in the operation, which ran from March 18 to March 23.\n“Public safety demands we target the worst offenders,” said Todd Lyons.\nBoston Mayor Michele Wu objected.\n",
+            &Selection::default(),
+        );
+        let found = cross_check(&[Digest::of(&a), Digest::of(&b)]);
+        let checks: Vec<&str> = found.iter().map(|f| f.check).collect();
+        assert!(checks.contains(&"cross-figure"), "{found:?}");
+        assert!(checks.contains(&"cross-quote-speaker"), "{found:?}");
+        assert!(checks.contains(&"cross-name-variant"), "{found:?}");
+    }
+
+    #[test]
+    fn agreeing_articles_are_quiet() {
+        let text = "Agents arrested 370 people in the operation, which ran from March 18 to March 23.\n";
+        let a = analyze_text("a.txt", text, &Selection::default());
+        let b = analyze_text("b.txt", text, &Selection::default());
+        assert!(cross_check(&[Digest::of(&a), Digest::of(&b)]).is_empty());
+    }
+}
