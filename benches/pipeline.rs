@@ -3,6 +3,8 @@
 //! all cores. Criterion reports bytes/s; articles/s is bytes/s divided by
 //! the mean article size printed at the start.
 
+#![allow(clippy::print_stderr)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
