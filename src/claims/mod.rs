@@ -934,7 +934,11 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster, art
             let first = claims.len();
             let mut last_date: Option<(DateValue, usize)> = None;
             while i < ctx.lex.len() {
-                let found = ctx.date_or_range(i).or_else(|| ctx.numeric(i));
+                let found = if could_start_claim(&ctx.lex[i]) {
+                    ctx.date_or_range(i).or_else(|| ctx.numeric(i))
+                } else {
+                    None
+                };
                 let Some(f) = found else {
                     i += 1;
                     continue;
@@ -986,6 +990,29 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster, art
         c.whole_of = c.whole_of.map(|w| new_index[w]);
     }
     sorted
+}
+
+/// Can a claim start at this token? Most words cannot, and saying so
+/// before the grammar runs keeps extraction fast.
+fn could_start_claim(l: &Lex) -> bool {
+    let t = l.text;
+    let first = t.as_bytes()[0];
+    if first.is_ascii_digit() || matches!(t, "$" | "£" | "€") {
+        return true;
+    }
+    if !first.is_ascii_alphabetic() {
+        return false;
+    }
+    if first.is_ascii_uppercase() {
+        // Months, weekdays, and number words at a sentence start.
+        return true;
+    }
+    let head = t.split('-').next().unwrap_or(t);
+    matches!(
+        head,
+        "a" | "an" | "one" | "half" | "from" | "between" | "some" | "within" | "every" | "all"
+    ) || crate::lexicon::NUMBER_WORDS.contains_key(head)
+        || vague_at(std::slice::from_ref(l), 0).is_some()
 }
 
 /// The word a number counts: the next content word ("370 individuals",
