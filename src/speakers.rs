@@ -342,38 +342,43 @@ impl Roster {
         hits.next().is_none().then_some(first.0)
     }
 
-    /// Gender from the article's own pronouns: a person whose mention is
-    /// followed in the same or next sentence by only "she/her" (or only
-    /// "he/his/him"), with no other person in between, takes that gender.
+    /// Gender from the article's own pronouns: when a sentence's subject
+    /// is a person of unknown gender and the next sentence opens with "She"
+    /// or "He" (the commonest newswire pattern), that is a vote; a person
+    /// takes a gender only when every vote agrees.
     fn infer_genders(&mut self, _text: &str, tokens: &[Token]) {
         let mut votes: Vec<(i32, i32)> = vec![(0, 0); self.entities.len()];
-        let mut current: Option<usize> = None;
+        let mut subject_of_last: Option<usize> = None;
+        let mut subject_here: Option<usize> = None;
+        let mut at_start = true;
         let mut ev = self.events.iter().peekable();
-        let mut sentences_since = 0;
         for t in tokens {
             while let Some(&&(pos, idx)) = ev.peek() {
-                if pos <= t.span.start {
-                    if self.entities[idx].kind == EntityKind::Person {
-                        current = Some(idx);
-                        sentences_since = 0;
-                    }
-                    ev.next();
-                } else {
+                if pos > t.span.start {
                     break;
                 }
+                if subject_here.is_none()
+                    && self.entities[idx].kind == EntityKind::Person
+                    && self.subjects.binary_search(&pos).is_ok()
+                {
+                    subject_here = Some(idx);
+                }
+                ev.next();
             }
             if matches!(t.text, "." | "?" | "!") {
-                sentences_since += 1;
-                if sentences_since > 1 {
-                    current = None;
-                }
+                subject_of_last = subject_here.take();
+                at_start = true;
+                continue;
             }
-            let Some(c) = current else { continue };
-            let l = t.lower();
-            if PRONOUNS_F.contains(&l.as_ref()) {
-                votes[c].0 += 1;
-            } else if PRONOUNS_M.contains(&l.as_ref()) {
-                votes[c].1 += 1;
+            if at_start && t.is_word {
+                at_start = false;
+                if let Some(c) = subject_of_last {
+                    match t.lower().as_ref() {
+                        "she" => votes[c].0 += 1,
+                        "he" => votes[c].1 += 1,
+                        _ => {}
+                    }
+                }
             }
         }
         for (e, (f, m)) in self.entities.iter_mut().zip(votes) {

@@ -127,7 +127,10 @@ impl Value {
         match self {
             Value::Number(a) => amt(a),
             Value::Date(d) if d.month.is_none() && d.year.is_none() => {
-                format!("{} (unresolved: no dateline)", dates::weekday_name(d.weekday.unwrap_or(1)))
+                format!(
+                    "{} (unresolved: no dateline)",
+                    dates::weekday_name(d.weekday.unwrap_or(1))
+                )
             }
             Value::Date(d) => d.iso(),
             Value::DateRange(a, b) => format!("{} to {}", a.iso(), b.iso()),
@@ -1290,32 +1293,125 @@ mod tests {
     fn every_form_reads_as_a_fact_checker_reads_it() {
         use serde_json::json;
         let cases: &[(&str, &str, ClaimKind, serde_json::Value)] = &[
-            ("Crews hired two dozen workers.", "two dozen", ClaimKind::Count, json!(24)),
-            ("The city has 1.2 million residents.", "1.2 million", ClaimKind::Count, json!(1200000)),
-            ("Some 2,300 residents fled.", "Some 2,300", ClaimKind::Count, json!({"value": 2300, "min": 2070, "max": 2530, "qualifier": "approx"})),
-            ("Nearly 1,100 students enrolled.", "Nearly 1,100", ClaimKind::Count, json!({"value": 1100, "min": 935, "max": 1100, "qualifier": "nearly"})),
-            ("Turnout fell to 55 per cent.", "55 per cent", ClaimKind::Percent, json!(55)),
-            ("The fund lost £4.5 million.", "£4.5 million", ClaimKind::Money, json!({"amount": 4500000, "currency": "GBP"})),
-            ("Tickets cost €20 each.", "€20", ClaimKind::Money, json!({"amount": 20, "currency": "EUR"})),
-            ("A stamp costs 25 cents.", "25 cents", ClaimKind::Money, json!({"amount": 0.25, "currency": "USD"})),
-            ("Revenue will be $5.2 billion to $5.3 billion.", "$5.2 billion to $5.3 billion", ClaimKind::Money, json!({"amount": [5200000000i64, 5300000000i64], "currency": "USD"})),
+            (
+                "Crews hired two dozen workers.",
+                "two dozen",
+                ClaimKind::Count,
+                json!(24),
+            ),
+            (
+                "The city has 1.2 million residents.",
+                "1.2 million",
+                ClaimKind::Count,
+                json!(1200000),
+            ),
+            (
+                "Some 2,300 residents fled.",
+                "Some 2,300",
+                ClaimKind::Count,
+                json!({"value": 2300, "min": 2070, "max": 2530, "qualifier": "approx"}),
+            ),
+            (
+                "Nearly 1,100 students enrolled.",
+                "Nearly 1,100",
+                ClaimKind::Count,
+                json!({"value": 1100, "min": 935, "max": 1100, "qualifier": "nearly"}),
+            ),
+            (
+                "Turnout fell to 55 per cent.",
+                "55 per cent",
+                ClaimKind::Percent,
+                json!(55),
+            ),
+            (
+                "The fund lost £4.5 million.",
+                "£4.5 million",
+                ClaimKind::Money,
+                json!({"amount": 4500000, "currency": "GBP"}),
+            ),
+            (
+                "Tickets cost €20 each.",
+                "€20",
+                ClaimKind::Money,
+                json!({"amount": 20, "currency": "EUR"}),
+            ),
+            (
+                "A stamp costs 25 cents.",
+                "25 cents",
+                ClaimKind::Money,
+                json!({"amount": 0.25, "currency": "USD"}),
+            ),
+            (
+                "Revenue will be $5.2 billion to $5.3 billion.",
+                "$5.2 billion to $5.3 billion",
+                ClaimKind::Money,
+                json!({"amount": [5200000000i64, 5300000000i64], "currency": "USD"}),
+            ),
             ("It reopens Jan. 3.", "Jan. 3", ClaimKind::Date, json!("--01-03")),
-            ("It ran from March 30 to April 2.", "from March 30 to April 2", ClaimKind::DateRange, json!(["--03-30", "--04-02"])),
-            ("It runs March 18 through March 23.", "March 18 through March 23", ClaimKind::DateRange, json!(["--03-18", "--03-23"])),
-            ("The strike lasted 48 hours.", "48 hours", ClaimKind::Duration, json!({"amount": 48, "unit": "hour"})),
-            ("Repairs took three weeks.", "three weeks", ClaimKind::Duration, json!({"amount": 3, "unit": "week"})),
+            (
+                "It ran from March 30 to April 2.",
+                "from March 30 to April 2",
+                ClaimKind::DateRange,
+                json!(["--03-30", "--04-02"]),
+            ),
+            (
+                "It runs March 18 through March 23.",
+                "March 18 through March 23",
+                ClaimKind::DateRange,
+                json!(["--03-18", "--03-23"]),
+            ),
+            (
+                "The strike lasted 48 hours.",
+                "48 hours",
+                ClaimKind::Duration,
+                json!({"amount": 48, "unit": "hour"}),
+            ),
+            (
+                "Repairs took three weeks.",
+                "three weeks",
+                ClaimKind::Duration,
+                json!({"amount": 3, "unit": "week"}),
+            ),
             ("A 54-year-old man was hurt.", "54-year-old", ClaimKind::Age, json!(54)),
-            ("Voters 65 or older lean right.", "65 or older", ClaimKind::Age, json!({"value": 65, "min": 65, "max": null, "qualifier": "at_least"})),
-            ("The river rose 24.6 feet.", "24.6 feet", ClaimKind::Quantity, json!({"amount": 24.6, "unit": "ft"})),
-            ("The Tigers won 58-55.", "58-55", ClaimKind::Quantity, json!({"amount": [58, 55], "unit": "score"})),
-            ("The council voted 7-2 vote to pass it.", "7-2", ClaimKind::Quantity, json!({"amount": [7, 2], "unit": "tally"})),
-            ("Officers arrested 370\u{a0}people.", "370", ClaimKind::Count, json!(370)),
+            (
+                "Voters 65 or older lean right.",
+                "65 or older",
+                ClaimKind::Age,
+                json!({"value": 65, "min": 65, "max": null, "qualifier": "at_least"}),
+            ),
+            (
+                "The river rose 24.6 feet.",
+                "24.6 feet",
+                ClaimKind::Quantity,
+                json!({"amount": 24.6, "unit": "ft"}),
+            ),
+            (
+                "The Tigers won 58-55.",
+                "58-55",
+                ClaimKind::Quantity,
+                json!({"amount": [58, 55], "unit": "score"}),
+            ),
+            (
+                "The council voted 7-2 vote to pass it.",
+                "7-2",
+                ClaimKind::Quantity,
+                json!({"amount": [7, 2], "unit": "tally"}),
+            ),
+            (
+                "Officers arrested 370\u{a0}people.",
+                "370",
+                ClaimKind::Count,
+                json!(370),
+            ),
             ("The plan covers 2019.", "2019", ClaimKind::Date, json!("2019")),
         ];
         for (sentence, text, kind, value) in cases {
             let cs = claims(sentence);
             let c = cs.iter().find(|c| c.span.of(sentence) == *text).unwrap_or_else(|| {
-                panic!("{sentence}: no claim {text:?} in {:?}", cs.iter().map(|c| c.span.of(sentence)).collect::<Vec<_>>())
+                panic!(
+                    "{sentence}: no claim {text:?} in {:?}",
+                    cs.iter().map(|c| c.span.of(sentence)).collect::<Vec<_>>()
+                )
             });
             assert_eq!(c.kind, *kind, "{sentence}");
             assert_eq!(&c.value.to_json(), value, "{sentence}");
@@ -1334,6 +1430,14 @@ mod tests {
         let dated = claims("BOSTON, March 20, 2025 — The mayor spoke Tuesday.");
         assert_eq!(dated[1].value.to_json(), serde_json::json!("2025-03-18"));
         let undated = claims("The mayor spoke Tuesday.");
-        assert!(matches!(undated[0].value, Value::Date(DateValue { year: None, month: None, weekday: Some(2), .. })));
+        assert!(matches!(
+            undated[0].value,
+            Value::Date(DateValue {
+                year: None,
+                month: None,
+                weekday: Some(2),
+                ..
+            })
+        ));
     }
 }
