@@ -3,7 +3,7 @@
 //! 2, 1966" in a 2024 article). The person is the name the age follows and
 //! the subject of "was born".
 
-use super::{Check, CheckContext, Finding, Report, Severity};
+use super::{Check, CheckContext, Report, Severity};
 use crate::claims::{Claim, ClaimKind, Value};
 use crate::span::Span;
 
@@ -95,14 +95,7 @@ impl Check for AgeMismatch {
                     "{owner} is given as {s}, but born {} would be {expected} on {today}",
                     birth.span.of(cx.text)
                 );
-                out.fail(self.id(), i, message.clone());
-                out.findings.push(Finding {
-                    check: self.id(),
-                    severity: Severity::Error,
-                    span: a.span,
-                    related: vec![birth.span],
-                    message,
-                });
+                out.flag(self.id(), Some(i), Severity::Error, a.span, vec![birth.span], message);
             }
         }
     }

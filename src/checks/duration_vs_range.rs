@@ -2,7 +2,7 @@
 //! disagrees with the date range it describes, days counted inclusively
 //! (March 18 to March 23 = 6 days; Jan. 30 to Feb. 2 = 4).
 
-use super::{Check, CheckContext, Finding, Report, Severity};
+use super::{Check, CheckContext, Report, Severity};
 use crate::claims::dates::inclusive_days;
 use crate::claims::{Claim, ClaimKind, Value, fmt};
 
@@ -89,14 +89,7 @@ impl Check for DurationVsRange {
                     "{d_text} disagrees with {r_text} ({} days, inclusive)",
                     fmt(days as f64)
                 );
-                out.fail(self.id(), di, message.clone());
-                out.findings.push(Finding {
-                    check: self.id(),
-                    severity: Severity::Error,
-                    span: d.span,
-                    related: vec![r.span],
-                    message,
-                });
+                out.flag(self.id(), Some(di), Severity::Error, d.span, vec![r.span], message);
             }
         }
     }

@@ -1,7 +1,7 @@
 //! `part-exceeds-whole`: a part larger than the total it is part of
 //! ("412 of those arrested" after "370 arrested").
 
-use super::{Check, CheckContext, Finding, Report, Severity};
+use super::{Check, CheckContext, Report, Severity};
 use crate::claims::fmt;
 
 pub struct PartExceedsWhole;
@@ -35,14 +35,14 @@ impl Check for PartExceedsWhole {
                     w_text,
                     cx.line(whole.span.start)
                 );
-                out.fail(self.id(), pi, message.clone());
-                out.findings.push(Finding {
-                    check: self.id(),
-                    severity: Severity::Error,
-                    span: part.span,
-                    related: vec![whole.span],
+                out.flag(
+                    self.id(),
+                    Some(pi),
+                    Severity::Error,
+                    part.span,
+                    vec![whole.span],
                     message,
-                });
+                );
             } else {
                 let note = format!("{p_text} is within the {} ({} ≤ {})", w_text, fmt(pv), fmt(wv));
                 out.pass(self.id(), pi, note.clone());

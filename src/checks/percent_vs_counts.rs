@@ -3,7 +3,7 @@
 //! respondents") that is not the share the counts give, allowing for the
 //! rounding the article uses and for hedges ("nearly half" fits 48%).
 
-use super::{Check, CheckContext, Finding, Report, Severity};
+use super::{Check, CheckContext, Report, Severity};
 use crate::claims::{ClaimKind, fmt};
 
 pub struct PercentVsCounts;
@@ -68,14 +68,14 @@ impl Check for PercentVsCounts {
                 out.pass(self.id(), ni, format!("{detail} ≈ {}", p.span.of(cx.text)));
             } else {
                 let message = format!("{} disagrees with the counts: {detail}", cx.quoted(p.span));
-                out.fail(self.id(), pi, message.clone());
-                out.findings.push(Finding {
-                    check: self.id(),
-                    severity: Severity::Error,
-                    span: p.span,
-                    related: vec![n.span, w.span],
+                out.flag(
+                    self.id(),
+                    Some(pi),
+                    Severity::Error,
+                    p.span,
+                    vec![n.span, w.span],
                     message,
-                });
+                );
             }
         }
     }

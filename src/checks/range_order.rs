@@ -2,7 +2,7 @@
 //! 2 to April 30"). Ranges across New Year and fiscal years ("July 1 to
 //! June 30") were already given their second year by the claim grammar.
 
-use super::{Check, CheckContext, Finding, Report, Severity};
+use super::{Check, CheckContext, Report, Severity};
 use crate::claims::Value;
 
 pub struct RangeOrder;
@@ -34,14 +34,7 @@ impl Check for RangeOrder {
                     b.iso(),
                     a.iso()
                 );
-                out.fail(self.id(), i, message.clone());
-                out.findings.push(Finding {
-                    check: self.id(),
-                    severity: Severity::Error,
-                    span: c.span,
-                    related: vec![],
-                    message,
-                });
+                out.flag(self.id(), Some(i), Severity::Error, c.span, vec![], message);
             } else {
                 out.pass(self.id(), i, format!("{} comes before {}", a.iso(), b.iso()));
             }

@@ -5,7 +5,7 @@
 //! two digits swapped (412 / 421), the commonest typing slip. Hedged
 //! restatements that fit ("more than 300", "hundreds" for 370) pass.
 
-use super::{Check, CheckContext, Finding, Report, Severity};
+use super::{Check, CheckContext, Report, Severity};
 use crate::claims::numbers::Lex;
 use crate::claims::{Claim, ClaimKind, Value, fmt};
 
@@ -91,14 +91,7 @@ impl Check for RestatedNumber {
                     a.value.display()
                 );
                 let _ = fmt;
-                out.fail(self.id(), bi, message.clone());
-                out.findings.push(Finding {
-                    check: self.id(),
-                    severity: Severity::Error,
-                    span: b.span,
-                    related: vec![a.span],
-                    message,
-                });
+                out.flag(self.id(), Some(bi), Severity::Error, b.span, vec![a.span], message);
             }
         }
     }

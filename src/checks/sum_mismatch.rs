@@ -5,7 +5,7 @@
 //! or parts that end with "the remaining N". Parts that may overlap ("231
 //! had convictions and 37 were wanted") are not summed.
 
-use super::{Check, CheckContext, Finding, Report, Severity};
+use super::{Check, CheckContext, Report, Severity};
 use crate::claims::{Claim, ClaimKind, Value, fmt};
 
 pub struct SumMismatch;
@@ -42,14 +42,14 @@ impl SumMismatch {
                 fmt(sum),
                 t.span.of(cx.text)
             );
-            out.fail(self.id(), total, message.clone());
-            out.findings.push(Finding {
-                check: self.id(),
-                severity: Severity::Error,
-                span: t.span,
-                related: parts.iter().map(|&p| cx.claims[p].span).collect(),
+            out.flag(
+                self.id(),
+                Some(total),
+                Severity::Error,
+                t.span,
+                parts.iter().map(|&p| cx.claims[p].span).collect(),
                 message,
-            });
+            );
         }
     }
 }

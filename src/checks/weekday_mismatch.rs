@@ -1,7 +1,7 @@
 //! `weekday-mismatch`: a weekday written with a date ("Thursday, Jan. 22")
 //! that is not that date's weekday in the article's year.
 
-use super::{Check, CheckContext, Finding, Report, Severity};
+use super::{Check, CheckContext, Report, Severity};
 use crate::claims::Value;
 use crate::claims::dates::{weekday_name, weekday_of};
 
@@ -40,14 +40,7 @@ impl Check for WeekdayMismatch {
                     date.strftime("%B %-d, %Y"),
                     weekday_name(actual)
                 );
-                out.fail(self.id(), i, message.clone());
-                out.findings.push(Finding {
-                    check: self.id(),
-                    severity: Severity::Error,
-                    span: c.span,
-                    related: vec![],
-                    message,
-                });
+                out.flag(self.id(), Some(i), Severity::Error, c.span, vec![], message);
             }
         }
     }

@@ -5,6 +5,30 @@ use comfy_table::{ContentArrangement, Table};
 
 use crate::review::{ArticleReview, VERDICTS};
 
+/// The column names of the per-article progress.
+fn columns() -> Vec<&'static str> {
+    let mut header = vec!["article"];
+    header.extend(VERDICTS);
+    header.extend(["open findings", "changed", "orphaned"]);
+    header
+}
+
+/// The per-article progress cells, in the order of [`columns`].
+fn cells(a: &ArticleReview) -> Vec<String> {
+    let mut row = vec![a.article.clone()];
+    row.extend(
+        VERDICTS
+            .iter()
+            .map(|v| a.counts.get(*v).copied().unwrap_or(0).to_string()),
+    );
+    row.extend([
+        a.open_findings.len().to_string(),
+        a.changed.to_string(),
+        a.orphaned.to_string(),
+    ]);
+    row
+}
+
 /// Terminal tables: progress per article, then open findings and items
 /// judged false or misleading.
 pub fn table(reviews: &[ArticleReview]) -> String {
