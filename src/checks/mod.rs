@@ -109,6 +109,29 @@ impl Report {
             note,
         });
     }
+
+    /// Reports a finding, and marks the claim it is about (if any) as failed
+    /// with the same message.
+    pub fn flag(
+        &mut self,
+        check: &'static str,
+        claim: Option<usize>,
+        severity: Severity,
+        span: Span,
+        related: Vec<Span>,
+        message: String,
+    ) {
+        if let Some(c) = claim {
+            self.fail(check, c, message.clone());
+        }
+        self.findings.push(Finding {
+            check,
+            severity,
+            span,
+            related,
+            message,
+        });
+    }
 }
 
 /// One consistency check. Checks are stateless unit structs.
