@@ -33,25 +33,11 @@ fn cells(a: &ArticleReview) -> Vec<String> {
 /// judged false or misleading.
 pub fn table(reviews: &[ArticleReview]) -> String {
     let mut t = Table::new();
-    let mut header = vec!["article"];
-    header.extend(VERDICTS);
-    header.extend(["open findings", "changed", "orphaned"]);
     t.load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header);
+        .set_header(columns());
     for a in reviews {
-        let mut row = vec![a.article.clone()];
-        row.extend(
-            VERDICTS
-                .iter()
-                .map(|v| a.counts.get(*v).copied().unwrap_or(0).to_string()),
-        );
-        row.extend([
-            a.open_findings.len().to_string(),
-            a.changed.to_string(),
-            a.orphaned.to_string(),
-        ]);
-        t.add_row(row);
+        t.add_row(cells(a));
     }
     let mut out = format!("{t}\n");
     for a in reviews {
@@ -90,23 +76,9 @@ pub fn table(reviews: &[ArticleReview]) -> String {
 /// One CSV row per article with the verdict counts.
 pub fn csv(reviews: &[ArticleReview]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header = vec!["article"];
-    header.extend(VERDICTS);
-    header.extend(["open_findings", "changed", "orphaned"]);
-    let _ = w.write_record(&header);
+    let _ = w.write_record(columns().iter().map(|c| c.replace(' ', "_")));
     for a in reviews {
-        let mut row = vec![crate::worksheet::neutralise(&a.article)];
-        row.extend(
-            VERDICTS
-                .iter()
-                .map(|v| a.counts.get(*v).copied().unwrap_or(0).to_string()),
-        );
-        row.extend([
-            a.open_findings.len().to_string(),
-            a.changed.to_string(),
-            a.orphaned.to_string(),
-        ]);
-        let _ = w.write_record(&row);
+        let _ = w.write_record(cells(a).iter().map(|c| crate::worksheet::neutralise(c)));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
