@@ -500,6 +500,19 @@ impl Roster {
             return self.resolve_description(text, mention, &toks);
         }
         let run = classify(text, &toks)?;
+        // A surname alone is the person of that surname mentioned last
+        // ("Johnson said" after Jeh Johnson, not Gary Johnson).
+        if !run.name.contains(' ') {
+            let surname =
+                |e: &Entity| e.kind == EntityKind::Person && e.name.rsplit(' ').next() == Some(run.name.as_str());
+            if let Some(idx) = self.recent(mention.start, surname) {
+                let role = run.role.map(|(r, _)| clean_role(&r));
+                return Some(Resolved {
+                    name_span: Some(run.name_span),
+                    ..self.resolved(idx, role)
+                });
+            }
+        }
         if let Some(idx) = self
             .find(&run.name, run.kind.unwrap_or(EntityKind::Person), run.gender)
             .or_else(|| self.find(&run.name, EntityKind::Organization, None))

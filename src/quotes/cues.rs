@@ -195,8 +195,13 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
             let left = toks[..right].iter().rposition(|t| t.is(","));
             let seg = &toks[left.map_or(0, |l| l + 1)..right];
             let first = seg.first()?;
-            let name_like = seg.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && seg.len() <= 4;
-            let appositive = !first.is_capitalized() || first.text.starts_with(|c: char| c.is_ascii_digit());
+            // A place ("Ashton", "Md.") in the chain is an appositive too.
+            let place = seg.iter().all(|t| {
+                crate::lexicon::PLACE_WORDS.contains(t.stem().trim_end_matches('.').to_lowercase().as_str())
+                    || (t.text.ends_with('.') && t.text.len() <= 6)
+            }) || seg.first().is_some_and(|t| t.is("of") || t.is("from"));
+            let name_like = !place && seg.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && seg.len() <= 4;
+            let appositive = place || !first.is_capitalized() || first.text.starts_with(|c: char| c.is_ascii_digit());
             if name_like && hops > 0 {
                 return span_of(seg);
             }
