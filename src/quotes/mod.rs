@@ -472,10 +472,33 @@ fn previous_sentence_cue(text: &str, paragraphs: &[Paragraph], q: &Quote, sent: 
     if toks.iter().any(|t| matches!(t.text, "“" | "”" | "\"")) {
         return None;
     }
-    let cue = cue_before(&toks)?;
+    if let Some(cue) = cue_before(&toks) {
+        return Some(Cue {
+            rule: "previous-sentence",
+            ..cue
+        });
+    }
+    // "Sanders made the following comment:" introduces the quote with no
+    // speech verb: the sentence's subject speaks.
+    if !prev.of(text).trim_end().ends_with(':') {
+        return None;
+    }
+    let first = toks.iter().position(|t| t.is_word)?;
+    let pronoun = PRONOUNS.contains(&toks[first].lower().as_ref());
+    if !(toks[first].is_capitalized() || pronoun) {
+        return None;
+    }
+    let end = if pronoun {
+        first + 1
+    } else {
+        (first..toks.len())
+            .find(|&k| !toks[k].is_capitalized())
+            .unwrap_or(toks.len())
+    };
     Some(Cue {
-        rule: "previous-sentence",
-        ..cue
+        subject: Span::new(toks[first].span.start, toks[end - 1].span.end),
+        verb: ":".into(),
+        rule: "colon-introduction",
     })
 }
 
@@ -580,6 +603,7 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
     // "what investigators call the “Eastside pipeline”": the quotation
     // names a thing; "called the senator a “nasty guy”" characterises one.
     let naming = determiner
+        && n <= 3
         && matches!(
             prev2.as_ref(),
             "call" | "calls" | "called" | "dub" | "dubbed" | "name" | "named" | "nicknamed"
