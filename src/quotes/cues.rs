@@ -355,6 +355,19 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
         }
         return (e > start).then(|| span_of(&toks[start..e])).flatten();
     }
+    // A bare plural description: "according to court records".
+    let mut e = start;
+    while e < toks.len()
+        && e - start < 4
+        && toks[e].is_word
+        && !toks[e].is_capitalized()
+        && !FUNCTION_WORDS.contains(toks[e].lower().as_ref())
+    {
+        e += 1;
+    }
+    if e > start && toks[e - 1].text.ends_with('s') && toks.get(e).is_none_or(|t| !t.is_word) {
+        return span_of(&toks[start..e]);
+    }
     None
 }
 

@@ -791,4 +791,87 @@ mod tests {
         let qs = run(t);
         assert_eq!(speaker_of(t, &qs, "Fine words"), Some("Jane Smith".into()));
     }
+
+    fn rule_of(t: &str, qs: &[Quote], starts: &str) -> Option<&'static str> {
+        qs.iter()
+            .find(|q| q.span.of(t).starts_with(starts))
+            .and_then(|q| q.rule)
+    }
+
+    #[test]
+    fn appositive_between_speaker_and_verb() {
+        let t = "“The ward is full,” Hugh Hill, a doctor at Mercy General Hospital, said on Friday.\n";
+        assert_eq!(speaker_of(t, &run(t), "The ward"), Some("Hugh Hill".into()));
+    }
+
+    #[test]
+    fn senator_with_party_appositive_and_title_back_reference() {
+        let t =
+            "Sen. Charles E. Grassley, Republican of Iowa, opposed the bill.\n“It is a bad bill,” the senator said.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "It is"), Some("Charles E. Grassley".into()));
+    }
+
+    #[test]
+    fn surname_back_reference_and_honorific_gender() {
+        let t =
+            "Mayor Jane Okafor and Councilman Lee Park met.\nMs. Okafor spoke first. “We will rebuild,” she said.\n";
+        assert_eq!(speaker_of(t, &run(t), "We will"), Some("Jane Okafor".into()));
+    }
+
+    #[test]
+    fn organisations_and_documents_as_sources() {
+        let t = "The Harbor Transit Authority closed the line.\n“Service resumes Monday,” the authority said in a statement.\n";
+        assert_eq!(
+            speaker_of(t, &run(t), "Service"),
+            Some("Harbor Transit Authority".into())
+        );
+        let t = "The developers took $200 million, according to court records, in a “brazen scheme to defraud investors.”\n";
+        let qs = run(t);
+        assert_eq!(qs[0].kind, QuoteKind::Partial);
+        assert_eq!(speaker_of(t, &qs, "brazen"), Some("court records".into()));
+    }
+
+    #[test]
+    fn told_reporters_wrote_and_tweeted() {
+        for (t, who) in [
+            ("“We are not leaving,” Dana Ruiz told reporters.\n", "Dana Ruiz"),
+            (
+                "“The program must end,” Gov. Ann Lee wrote in a letter to lawmakers.\n",
+                "Ann Lee",
+            ),
+            ("“Big win tonight!” Mark Ortiz tweeted.\n", "Mark Ortiz"),
+        ] {
+            assert_eq!(speaker_of(t, &run(t), "").as_deref(), Some(who), "{t}");
+        }
+    }
+
+    #[test]
+    fn consecutive_quote_paragraphs_of_one_speaker() {
+        let t = "“We were ready,” said coach Tom Reyes.\n“We practised all week.”\n“Nobody gave up.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "Nobody"), Some("Tom Reyes".into()));
+        assert_eq!(rule_of(t, &qs, "Nobody"), Some("floating"));
+    }
+
+    #[test]
+    fn quote_after_a_new_person_is_not_floating() {
+        let t = "“We were ready,” said coach Tom Reyes.\nThe visiting coach, Ann Bell, disagreed strongly with the calls made by the officials all night long.\n“The referees decided it.”\n";
+        let qs = run(t);
+        assert_ne!(speaker_of(t, &qs, "The referees"), Some("Tom Reyes".into()));
+    }
+
+    #[test]
+    fn scare_quote_after_speech_is_still_a_term_when_marked() {
+        let t = "The mayor said the so-called “modernization plan” would fail.\n";
+        assert_eq!(run(t)[0].kind, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn partial_quote_after_characterising_verb() {
+        let t = "Gov. Ann Lee called the proposal “reckless and cruel” on Monday.\n";
+        let qs = run(t);
+        assert_eq!(qs[0].kind, QuoteKind::Partial);
+        assert_eq!(speaker_of(t, &qs, "reckless"), Some("Ann Lee".into()));
+    }
 }
