@@ -355,6 +355,15 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let want_rows = args.output.is_some() || args.worksheet_dir.is_some() || args.format == Format::Csv;
+    // Progress on stderr, drawn only when stderr is a terminal: a bar for
+    // a known number of files, a counter for a stream.
+    let progress = match sources.size_hint() {
+        (n, Some(m)) if n == m && n > 1 => indicatif::ProgressBar::new(n as u64),
+        _ => indicatif::ProgressBar::new_spinner(),
+    };
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        progress.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
 
     let mut summary = Summary::default();
     let mut worst: Option<Severity> = None;
@@ -372,6 +381,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .into_par_iter()
             .map(|s| analyse(s, &selection, args.format, want_rows))
             .collect();
+        progress.inc(outcomes.len() as u64);
         for o in outcomes {
             match o.result {
                 Ok(done) => {
@@ -380,7 +390,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     summary.claims += done.counts.1;
                     summary.findings += done.counts.2;
                     worst = worst.max(done.worst);
-                    emit(&done.rendered);
+                    progress.suspend(|| emit(&done.rendered));
                     let rows = done.rows.unwrap_or_default();
                     if args.format == Format::Csv {
                         csv_out.rows.extend(rows.iter().cloned());
@@ -411,6 +421,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    progress.finish_and_clear();
     // Contradictions between the articles of the batch.
     let cross = if digests.len() > 1 {
         factsheet::cross::cross_check(&digests)

@@ -404,3 +404,33 @@ fn articles_that_contradict_each_other_are_reported_across() {
     assert_eq!(fig["places"][0]["article"], "a.txt");
     assert_eq!(fig["places"][1]["article"], "b.txt");
 }
+
+#[test]
+fn markdown_articles_keep_spans_into_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let md =
+        "# Sweep\n\n**Sheriff Alma Reyes** said the [six-day](http://x.org) operation ran from March 18 to March 23.\n";
+    let path = dir.path().join("story.md");
+    std::fs::write(&path, md).unwrap();
+    let a = article(&run(&["check", "--format", "jsonl", path.to_str().unwrap()]));
+    let six = claim(&a, "six-day");
+    let (s, e) = (
+        six["byte_start"].as_u64().unwrap() as usize,
+        six["byte_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&md[s..e], "six-day");
+    assert_eq!(six["check_status"], "passed");
+}
+
+#[test]
+fn piped_stderr_has_no_escape_codes() {
+    let out = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        sample().to_str().unwrap(),
+        sample().to_str().unwrap(),
+    ]);
+    assert!(!out.stderr.contains(&0x1b), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!out.stdout.contains(&0x1b));
+}
