@@ -914,9 +914,12 @@ impl Ctx<'_> {
 
 /// The article's date: the first full date near the top (the dateline).
 pub fn article_date(text: &str, paragraphs: &[Paragraph]) -> Option<Date> {
+    // Only a paragraph with a four-digit run can hold a full date.
+    let has_year = |s: &str| s.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
     paragraphs
         .iter()
         .take(4)
+        .filter(|p| has_year(p.span.of(text)))
         .find_map(|p| dates::article_date(&[lex(text, p.span)]))
 }
 

@@ -5,7 +5,6 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
 use serde::Serialize;
 
 use crate::lexicon::NUMBER_WORDS;
@@ -43,32 +42,95 @@ impl<'a> Lex<'a> {
     }
 }
 
-static LEX_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:s\b)?|\p{L}+(?:[’'.\-&][\p{L}\d]+)*\.?|\S").unwrap()
-});
+/// Length of a numeral at the start of `s`: "41,000", "24.6", "40s".
+fn numeral_len(s: &[u8]) -> usize {
+    let digits = |from: usize| s[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut n = digits(0);
+    // Thousands groups: "41,000", "1,200,000" (each group exactly three digits).
+    if n <= 3 {
+        while s.get(n) == Some(&b',') && digits(n + 1) == 3 && !s.get(n + 4).is_some_and(u8::is_ascii_digit) {
+            n += 4;
+        }
+    }
+    if s.get(n) == Some(&b'.') && s.get(n + 1).is_some_and(u8::is_ascii_digit) {
+        n += 1 + digits(n + 1);
+    }
+    // "the 40s": a decade or a band, kept whole.
+    if s.get(n) == Some(&b's') && !s.get(n + 1).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        n += 1;
+    }
+    n
+}
+
+/// Length of a word at the start of `s`: letters, joined by apostrophes,
+/// periods, hyphens or ampersands when a letter or digit follows
+/// ("O’Brien", "U.S", "six-day", "S&P"), plus one trailing period.
+fn word_len(s: &str) -> usize {
+    let letters = |from: usize| -> usize {
+        s[from..]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(s.len() - from, |(k, _)| k)
+    };
+    let mut n = letters(0);
+    loop {
+        let Some(j) = s[n..].chars().next() else { break };
+        if !matches!(j, '’' | '\'' | '.' | '-' | '&') {
+            break;
+        }
+        let after = n + j.len_utf8();
+        let run = s[after..]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(s.len() - after, |(k, _)| k);
+        if run == 0 {
+            break;
+        }
+        n = after + run;
+    }
+    if s[n..].starts_with('.') {
+        n += 1;
+    }
+    n
+}
 
 /// Lexes `text[span]`; spans are into `text`.
 pub(crate) fn lex(text: &str, span: Span) -> Vec<Lex<'_>> {
-    LEX_RE
-        .find_iter(span.of(text))
-        .map(|m| {
-            let mut s = Span::new(span.start + m.start(), span.start + m.end());
-            let mut t = m.as_str();
-            // A trailing period stays only on abbreviations ("Jan.", "U.S.").
-            if t.len() > 1 && t.ends_with('.') && t.starts_with(char::is_alphabetic) {
-                let w = &t[..t.len() - 1];
-                let keep = crate::lexicon::month(t).is_some()
-                    || crate::lexicon::weekday(t).is_some()
-                    || crate::lexicon::ABBREVIATIONS.contains(t.to_lowercase().as_str())
-                    || w.contains('.');
-                if !keep {
-                    t = w;
-                    s.end -= 1;
-                }
+    let s = span.of(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let len = if c.is_ascii_digit() {
+            numeral_len(&s.as_bytes()[i..])
+        } else if c.is_alphabetic() {
+            word_len(&s[i..])
+        } else {
+            c.len_utf8()
+        };
+        let mut t = &s[i..i + len];
+        // A trailing period stays only on abbreviations ("Jan.", "U.S.").
+        if t.len() > 1 && t.ends_with('.') && t.starts_with(char::is_alphabetic) {
+            let w = &t[..t.len() - 1];
+            let keep = crate::lexicon::month(t).is_some()
+                || crate::lexicon::weekday(t).is_some()
+                || crate::lexicon::ABBREVIATIONS.contains(crate::lexicon::lowercase(t).as_ref())
+                || w.contains('.');
+            if !keep {
+                t = w;
             }
-            Lex { span: s, text: t }
-        })
-        .collect()
+        }
+        out.push(Lex {
+            span: Span::new(span.start + i, span.start + i + t.len()),
+            text: t,
+        });
+        i += t.len();
+    }
+    out
 }
 
 /// How a hedge widens a number.

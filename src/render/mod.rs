@@ -112,12 +112,13 @@ pub fn line_col(a: &Analysis, span: Span) -> (usize, usize) {
 /// The sentence around a position, for context columns.
 pub fn context(a: &Analysis, span: Span) -> String {
     let text = a.document.text.as_str();
-    for p in &a.paragraphs {
-        for s in &p.sentences {
-            if s.start <= span.start && span.start < s.end {
-                let end = s.end.max(span.end.min(p.span.end));
-                return text[s.start..end].replace(['\n', '\r'], " ");
-            }
+    // Paragraphs and their sentences are in text order: search, don't scan.
+    let p = a.paragraphs.partition_point(|p| p.span.end <= span.start);
+    if let Some(p) = a.paragraphs.get(p) {
+        let k = p.sentences.partition_point(|s| s.end <= span.start);
+        if let Some(s) = p.sentences.get(k).filter(|s| s.start <= span.start) {
+            let end = s.end.max(span.end.min(p.span.end));
+            return text[s.start..end].replace(['\n', '\r'], " ");
         }
     }
     span.of(text).to_string()
