@@ -73,11 +73,11 @@ fn word_len(s: &str) -> usize {
             .map_or(s.len() - from, |(k, _)| k)
     };
     let mut n = letters(0);
-    loop {
-        let Some(j) = s[n..].chars().next() else { break };
-        if !matches!(j, '’' | '\'' | '.' | '-' | '&') {
-            break;
-        }
+    while let Some(j) = s[n..]
+        .chars()
+        .next()
+        .filter(|j| matches!(j, '’' | '\'' | '.' | '-' | '&'))
+    {
         let after = n + j.len_utf8();
         let run = s[after..]
             .char_indices()
