@@ -20,8 +20,22 @@ fn name_before(cx: &CheckContext, at: usize, within: Span) -> Option<String> {
         .iter()
         .rev()
         .take(5)
-        .find(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1)
+        .find(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.len() > 1
+                && !crate::lexicon::FUNCTION_WORDS.contains(crate::lexicon::lowercase(w).as_ref())
+        })
         .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
+}
+
+/// The capitalised word right after a span ("61-year-old Pruitt").
+fn name_after(cx: &CheckContext, at: usize, within: Span) -> Option<String> {
+    let word = cx.text[at..within.end.max(at)].split_whitespace().next()?;
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    word.chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then(|| word.to_string())
 }
 
 fn birth_owner(cx: &CheckContext, c: &Claim) -> Option<String> {
@@ -52,7 +66,10 @@ impl Check for AgeMismatch {
                 continue;
             };
             let Some(stated) = age.value else { continue };
-            let Some(owner) = name_before(cx, a.span.start, a.sentence) else {
+            // "Pruitt, 61," or "61-year-old Pruitt".
+            let Some(owner) =
+                name_before(cx, a.span.start, a.sentence).or_else(|| name_after(cx, a.span.end, a.sentence))
+            else {
                 continue;
             };
             let Some((birth, _)) = births.iter().find(|(_, o)| *o == owner) else {
@@ -122,5 +139,14 @@ mod tests {
             "CEDAR, Oct. 30, 2024 — Walter Granholm, 83, will retire.\nGranholm, who was born in March 1941, founded the firm.\n",
         );
         assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
+
+    #[test]
+    fn age_before_the_name_is_linked() {
+        let r = run_one(
+            "age-mismatch",
+            "LINWOOD, Sept. 20, 2024 — The jury found 61-year-old Pruitt guilty.\nPruitt was born in 1970.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
     }
 }

@@ -20,23 +20,48 @@ fn range_days(v: &Value) -> Option<i64> {
     inclusive_days(a.civil()?, b.civil()?)
 }
 
+/// Does the duration's sentence say how long something went on ("the
+/// strike lasted five days", "over 16 days")?
+fn measures_time(cx: &CheckContext, d: &Claim) -> bool {
+    let head = cx.text[d.sentence.start..d.span.start].to_lowercase();
+    [
+        "lasted",
+        "lasting",
+        "spanned",
+        "ran for",
+        "went on for",
+        "over the",
+        "in all",
+    ]
+    .iter()
+    .any(|w| head.contains(w))
+}
+
 /// Does the range's sentence go on about the thing the duration modifies?
 /// "The six-day operation" … "It ran from …" in the next sentence, or "a
 /// five-day operation …" … "The sweep, which ran from …" within the next
 /// three sentences, with no other duration in between.
 fn refers_back(cx: &CheckContext, d: &Claim, r: &Claim) -> bool {
-    if r.sentence.start < d.sentence.end {
+    // Whichever comes first, the later sentence must go on about the same
+    // thing: the very next sentence, or one opening with a definite reference.
+    let (first, second) = if d.sentence.start <= r.sentence.start {
+        (d, r)
+    } else {
+        (r, d)
+    };
+    if second.sentence.start < first.sentence.end {
         return false;
     }
-    let between = &cx.text[d.sentence.end..r.sentence.start];
+    let between = &cx.text[first.sentence.end..second.sentence.start];
     let sentences_between = between.matches(['.', '?', '!']).count();
-    let next = sentences_between == 0 && r.paragraph == d.paragraph;
-    let opening = r.sentence.of(cx.text).split_whitespace().next().unwrap_or("");
+    let next = sentences_between == 0 && second.paragraph == first.paragraph;
+    let opening = second.sentence.of(cx.text).split_whitespace().next().unwrap_or("");
     let definite = matches!(opening, "The" | "That" | "This" | "It");
+    let (lo, hi) = (d.span.start.min(r.span.start), d.span.end.max(r.span.end));
     let other_duration = cx
         .claims
         .iter()
-        .any(|c| c.kind == ClaimKind::Duration && c.span.start > d.span.end && c.span.start < r.span.start);
+        .any(|c| c.kind == ClaimKind::Duration && c.span.start > lo && c.span.end < hi && c.span != d.span);
     !other_duration && (next || (definite && sentences_between <= 3))
 }
 
@@ -63,7 +88,8 @@ impl Check for DurationVsRange {
             // modifier ("the six-day operation") the next sentence of the
             // same paragraph.
             let range = cx.claims.iter().enumerate().find(|(_, r)| {
-                r.kind == ClaimKind::DateRange && (r.sentence == d.sentence || (d.modifier && refers_back(cx, d, r)))
+                r.kind == ClaimKind::DateRange
+                    && (r.sentence == d.sentence || ((d.modifier || measures_time(cx, d)) && refers_back(cx, d, r)))
             });
             let Some((ri, r)) = range else { continue };
             let Some(days) = range_days(&r.value) else {
@@ -120,6 +146,25 @@ mod tests {
             r.findings[0].message,
             "“five-day” disagrees with March 18 to March 23 (6 days, inclusive)"
         );
+    }
+
+    #[test]
+    fn lasted_duration_in_the_next_sentence_is_compared() {
+        let r = run_one(
+            "duration-vs-range",
+            "The strike ran from July 27 to Aug. 12. It lasted 16 days in all.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert!(r.findings[0].message.contains("17 days"));
+    }
+
+    #[test]
+    fn unrelated_duration_nearby_is_not_compared() {
+        let r = run_one(
+            "duration-vs-range",
+            "The fair ran from June 1 to June 30. Tickets are valid for three days.\n",
+        );
+        assert!(r.findings.is_empty());
     }
 
     #[test]

@@ -38,7 +38,19 @@ impl Check for PercentVsCounts {
                 .rev()
                 .find(|(_, c)| c.sentence == p.sentence && c.kind == ClaimKind::Count)
                 .filter(|(_, c)| apposed(&cx.text[c.span.end..p.span.start]));
-            let Some((ni, n)) = part else { continue };
+            let Some((mut ni, mut n)) = part else { continue };
+            // "146 of 214 inmates, or 45 percent": the count beside the
+            // percentage is the total; the share is its part's.
+            if n.part_of.is_none() {
+                if let Some((k, c)) = cx
+                    .claims
+                    .iter()
+                    .enumerate()
+                    .find(|(_, c)| c.part_of == Some(ni) && c.sentence == p.sentence)
+                {
+                    (ni, n) = (k, c);
+                }
+            }
             let Some(wi) = n.part_of else {
                 out.fail(
                     self.id(),
@@ -103,5 +115,14 @@ mod tests {
         );
         assert!(r.findings.is_empty(), "{:?}", r.findings);
         assert_eq!(r.notes.iter().filter(|n| n.passed).count(), 4);
+    }
+
+    #[test]
+    fn direct_of_total_is_compared() {
+        let r = run_one(
+            "percent-vs-counts",
+            "Investigators said 146 of 214 inmates, or 45 percent, were released.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
     }
 }

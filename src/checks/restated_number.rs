@@ -40,6 +40,35 @@ fn verb_after(cx: &CheckContext, c: &Claim) -> Option<String> {
         .find(|w| w.ends_with("ed") || matches!(w.as_ref(), "died" | "won" | "lost" | "spent" | "paid"))
 }
 
+fn noun_stem(c: &Claim) -> Option<&str> {
+    let n = c.noun.as_deref()?;
+    Some(n.strip_suffix('s').unwrap_or(n))
+}
+
+fn same_noun(a: &Claim, b: &Claim) -> bool {
+    noun_stem(a).is_some() && noun_stem(a) == noun_stem(b)
+}
+
+/// Is claim `b` the sum of two or more earlier counts of the same thing?
+fn is_sum_of_earlier(cx: &CheckContext, bi: usize, b: &Claim) -> bool {
+    let Some(total) = b.value.amount().and_then(|x| x.value) else {
+        return false;
+    };
+    let parts: Vec<f64> = cx.claims[..bi]
+        .iter()
+        .filter(|c| c.kind == b.kind && same_noun(c, b))
+        .filter_map(|c| c.value.amount().and_then(|x| x.value))
+        .collect();
+    // Any run of consecutive earlier counts adding up to the total.
+    (0..parts.len()).any(|i| {
+        let mut sum = 0.0;
+        parts[i..].iter().enumerate().any(|(k, v)| {
+            sum += v;
+            k >= 1 && (sum - total).abs() < 1e-9
+        })
+    })
+}
+
 fn comparable(a: &Claim, b: &Claim) -> bool {
     match (&a.value, &b.value) {
         (Value::Number(_), Value::Number(_)) => a.kind == ClaimKind::Count && b.kind == ClaimKind::Count,
@@ -71,6 +100,18 @@ impl Check for RestatedNumber {
                     && a.noun == b.noun
                     && verb_after(cx, a).is_some_and(|v| Some(v) == verb_after(cx, b));
                 let exact_pair = x.is_exact() && y.is_exact();
+                // "The 1,400 workers" later in the story, after "1,200 workers":
+                // a definite re-mention of the same count (unless it is the
+                // sum of earlier counts of the same thing, "The 399 students").
+                let definite = exact_pair
+                    && a.paragraph != b.paragraph
+                    && same_noun(a, b)
+                    && cx.text[b.sentence.start..b.span.start]
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                    && !is_sum_of_earlier(cx, bi, b);
+                let same_thing = same_thing || definite;
                 let slip = exact_pair && swapped_digits(x.value.unwrap_or(0.0), y.value.unwrap_or(0.0));
                 if !(same_thing || slip) {
                     continue;
@@ -127,6 +168,24 @@ mod tests {
             "Agents arrested 370 people in the sweep.\nMore than 300 people arrested were men.\n",
         );
         assert!(r.findings.is_empty());
+    }
+
+    #[test]
+    fn definite_re_mention_with_another_value() {
+        let r = run_one(
+            "restated-number",
+            "The plant employs 1,200 workers.\nUnion leaders met on Monday.\nThe 1,400 workers will vote next week.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+    }
+
+    #[test]
+    fn definite_sum_of_earlier_counts_is_not_a_restatement() {
+        let r = run_one(
+            "restated-number",
+            "Alder School has 212 students and Quarry Hill has 187 students.\nThe 399 students will move to new schools.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
     }
 
     #[test]

@@ -68,4 +68,13 @@ mod tests {
         );
         assert!(r.findings.is_empty());
     }
+
+    #[test]
+    fn weekday_in_apposition_after_the_date() {
+        let r = run_one(
+            "weekday-mismatch",
+            "BOSTON, Jan. 24, 2025 — The clinic opened on Jan. 22, a Thursday.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+    }
 }

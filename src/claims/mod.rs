@@ -957,8 +957,10 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster, art
                 let mut f = f;
                 // "April 6, the Saturday before …": the weekday names that date.
                 if let (Value::Date(d), Some(prev)) = (&f.value, last_date) {
-                    let bare = d.month.is_none() && d.weekday.is_some();
-                    let apposed = f.start >= 2 && ctx.lex[f.start - 1].is("the") && ctx.lex[f.start - 2].is(",");
+                    let bare = d.weekday.is_some() && f.end == f.start + 1;
+                    let apposed = f.start >= 2
+                        && (ctx.lex[f.start - 1].is("the") || ctx.lex[f.start - 1].is("a"))
+                        && ctx.lex[f.start - 2].is(",");
                     if bare && apposed && prev.1 + 2 == f.start {
                         let mut same = prev.0;
                         same.weekday = d.weekday;
@@ -1098,6 +1100,17 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
         let names_total = (matches!(prev(2).as_ref(), "of" | "among") && matches!(prev(1).as_ref(), "the" | "all"))
             || (prev(2) == "out" && prev(1) == "of")
             || (prev(1) == "combined" || (prev(2) == "total" && prev(1) == "of"));
+        // "355 of 812 voters", "146 out of 214": the count just before "of" is a part of this one.
+        let direct_of = prev(1) == "of" || (prev(2) == "out" && prev(1) == "of");
+        if direct_of {
+            let back = if prev(1) == "of" && prev(2) != "out" { 2 } else { 3 };
+            if let Some(p) = (first..c).rev().find(|&p| is_count(&claims[p])) {
+                if index_of(claims[p].span.start).is_some_and(|pk| pk + back == k) {
+                    claims[p].part_of = Some(c);
+                    continue;
+                }
+            }
+        }
         if names_total {
             // "231 of the 214 arrested": the part came first.
             if let Some(p) = (first..c)
