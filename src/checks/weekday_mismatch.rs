@@ -22,7 +22,7 @@ impl Check for WeekdayMismatch {
             let (Some(stated), Some(_)) = (d.weekday, d.day) else {
                 continue;
             };
-            if d.month.is_none() {
+            if !c.span.of(cx.text).contains(|ch: char| ch.is_ascii_digit()) {
                 continue; // a bare weekday was resolved from the weekday itself
             }
             let Some(date) = d.civil() else {

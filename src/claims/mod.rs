@@ -1097,7 +1097,11 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
             continue;
         };
         let prev = |n: usize| k.checked_sub(n).map(|i| lex[i].lower()).unwrap_or_default();
-        let names_total = (matches!(prev(2).as_ref(), "of" | "among") && matches!(prev(1).as_ref(), "the" | "all"))
+        // "Of 600 residents surveyed, 330 …": at the start of a clause.
+        let opens_with_of =
+            matches!(prev(1).as_ref(), "of" | "among") && (k == 1 || matches!(prev(2).as_ref(), "," | ";" | "—"));
+        let names_total = opens_with_of
+            || (matches!(prev(2).as_ref(), "of" | "among") && matches!(prev(1).as_ref(), "the" | "all"))
             || (prev(2) == "out" && prev(1) == "of")
             || (prev(1) == "combined" || (prev(2) == "total" && prev(1) == "of"));
         // "355 of 812 voters", "146 out of 214": the count just before "of" is a part of this one.
