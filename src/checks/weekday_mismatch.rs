@@ -22,8 +22,17 @@ impl Check for WeekdayMismatch {
             let (Some(stated), Some(_)) = (d.weekday, d.day) else {
                 continue;
             };
-            if !c.span.of(cx.text).contains(|ch: char| ch.is_ascii_digit()) {
-                continue; // a bare weekday was resolved from the weekday itself
+            // A bare weekday was resolved from the weekday itself, so there
+            // is nothing to check, unless it stands in apposition to a date
+            // ("on Jan. 22, a Thursday").
+            let with_date = c.span.of(cx.text).contains(|ch: char| ch.is_ascii_digit());
+            let apposed = i > 0 && {
+                let prev = &cx.claims[i - 1];
+                let gap = cx.text.get(prev.span.end..c.span.start).unwrap_or("");
+                matches!(prev.value, Value::Date(_)) && matches!(gap.trim(), ", a" | ", the")
+            };
+            if !with_date && !apposed {
+                continue;
             }
             let Some(date) = d.civil() else {
                 out.fail(self.id(), i, "no year to check the weekday against".into());
