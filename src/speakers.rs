@@ -412,7 +412,9 @@ impl Roster {
                 continue;
             }
             let ewords: Vec<&str> = e.name.split(' ').collect();
-            if words.len() >= 2 && ewords.len() >= 2 && !first_compatible(words[0], ewords[0]) {
+            // "Suu Kyi" is "Aung San Suu Kyi": a shorter name that ends the longer one.
+            let suffix = words.len() < ewords.len() && ewords[ewords.len() - words.len()..] == words[..];
+            if words.len() >= 2 && ewords.len() >= 2 && !suffix && !first_compatible(words[0], ewords[0]) {
                 continue;
             }
             if let (Some(a), Some(b)) = (gender, e.gender) {
@@ -673,7 +675,7 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
                 let l = t.lower();
                 TITLES.contains(l.as_ref())
                     || ROLE_MODIFIERS.contains_key(l.as_ref())
-                    || matches!(l.as_ref(), "a" | "an" | "the" | "who")
+                    || matches!(l.as_ref(), "a" | "an" | "the")
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
             });
     !run.possessive && (verb_next || sentence_start || after_verb || introduced)

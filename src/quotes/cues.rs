@@ -268,7 +268,14 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
             break;
         }
         k -= 1;
-        if matches!(t.lower().as_ref(), "the" | "a" | "an") || t.is_possessive() {
+        if t.is_possessive() {
+            // "the ad’s narrator": the determiner belongs to the possessor.
+            if k > 0 && matches!(toks[k - 1].lower().as_ref(), "the" | "a" | "an") {
+                k -= 1;
+            }
+            break;
+        }
+        if matches!(t.lower().as_ref(), "the" | "a" | "an") {
             break;
         }
     }

@@ -590,7 +590,7 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
             w.chars().next().is_some_and(|c| c.is_uppercase())
                 || matches!(*w, "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to")
         })
-        && !content.trim_end_matches(['”', '"', '’']).ends_with(['.', '?', '!']);
+        && (n <= 6 || !content.trim_end_matches(['”', '"', '’']).ends_with(['.', '?', '!']));
     let sentence_like = content.chars().next().is_some_and(|c| c.is_uppercase())
         && content
             .trim_end_matches(['”', '"', '’', '\''])
