@@ -550,7 +550,9 @@ impl Roster {
             if let Some(idx) = named.or_else(|| self.recent(mention.start, |e| e.kind == EntityKind::Organization)) {
                 return Some(self.resolved(idx, None));
             }
-        } else if TITLES.contains(head.as_str()) && (toks[0].is("the") || toks[0].is_possessive()) {
+        } else if (TITLES.contains(head.as_str()) || head.ends_with("man") || head.ends_with("woman"))
+            && (toks[0].is("the") || toks[0].is_possessive())
+        {
             // "the mayor", "the Vermont senator": the person holding that
             // title, else the person the story is about at that point.
             let idx = self

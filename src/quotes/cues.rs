@@ -118,17 +118,15 @@ fn is_date_word(t: &Token) -> bool {
 /// coordinated verbs): the first pronoun or name.
 fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
     // Skip an introductory phrase: "In August, …", "On Wednesday, …".
-    let mut i = match toks[..upto].iter().position(|t| t.is(",")) {
-        Some(c)
-            if c <= 5
-                && toks
-                    .first()
-                    .is_some_and(|t| FUNCTION_WORDS.contains(t.lower().as_ref())) =>
-        {
-            c + 1
-        }
+    // The introductory phrase ends at its last comma within eight words.
+    let intro = toks
+        .first()
+        .is_some_and(|t| FUNCTION_WORDS.contains(t.lower().as_ref()));
+    let mut i = match toks[..upto.min(9)].iter().rposition(|t| t.is(",")) {
+        Some(c) if intro => c + 1,
         _ => 0,
     };
+
     // A description subject: "several environmental groups granted …".
     if toks
         .get(i)

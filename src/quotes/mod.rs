@@ -388,7 +388,7 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
         // (their words are someone's speech, not the narration's cue).
         let earlier: Vec<Span> = quotes[..i]
             .iter()
-            .filter(|p| p.paragraph == q.paragraph)
+            .filter(|p| p.paragraph == q.paragraph && p.kind != QuoteKind::Scare)
             .map(|p| Span::new(p.open.start, p.close.map_or(p.span.end, |c| c.end)))
             .collect();
         let before: Vec<Token> = tokenize(text, Span::new(sent.start.min(q.open.start), q.open.start))
