@@ -498,7 +498,13 @@ impl Roster {
             let idx = self.recent(mention.start, |e| e.kind == EntityKind::Organization)?;
             return Some(self.resolved(idx, None));
         }
-        if !first.is_capitalized() || FUNCTION_WORDS.contains(l.as_str()) {
+        // "the Rev. Peter Wherry": a name behind the article.
+        if first.is("the") && toks.len() > 1 && toks[1..].iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) {
+            return self.resolve(text, Span::new(toks[1].span.start, mention.end));
+        }
+        // "Obama's former campaign strategist": a description, not Obama.
+        let possessed = first.is_possessive() && toks.last().is_some_and(|t| !t.is_capitalized());
+        if possessed || !first.is_capitalized() || FUNCTION_WORDS.contains(l.as_str()) {
             return self.resolve_description(text, mention, &toks);
         }
         let run = classify(text, &toks)?;

@@ -404,7 +404,18 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
                 .find(|s| s.end > c.end)
                 .map_or(para.span.end, |s| s.end);
             let end = next_open.map_or(end, |n| n.min(end)).max(c.end);
-            tokenize(text, Span::new(c.end, end))
+            let toks = tokenize(text, Span::new(c.end, end));
+            // A quoted sentence closed with a period and followed by a new
+            // capitalised sentence ("…an outlaw nation.” Russia insisted …")
+            // is not attributed by what follows, except by a dash credit.
+            let closed = q.span.of(text).trim_end().ends_with('.');
+            let next_word = toks.iter().find(|t| t.is_word);
+            let dash = toks.first().is_some_and(|t| matches!(t.text, "-" | "—" | "–" | "―"));
+            if closed && !dash && next_word.is_some_and(|t| t.is_capitalized()) {
+                Vec::new()
+            } else {
+                toks
+            }
         });
         let tight_after = after_toks.as_ref().and_then(|t| cue_after(t, 4));
         let mut cue = tight_after
