@@ -140,7 +140,6 @@ fn main() -> ExitCode {
         },
         Command::Export(args) => match read_sheets(&args.sheets) {
             Ok(sheets) => {
-                let _ = args.claimreview;
                 let date = args.date.unwrap_or_else(|| jiff::Zoned::now().date().to_string());
                 let reviews = factsheet::export::claim_reviews(&sheets, &date, args.publisher.as_deref());
                 emit(&format!(

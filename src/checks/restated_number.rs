@@ -7,7 +7,7 @@
 
 use super::{Check, CheckContext, Report, Severity};
 use crate::claims::numbers::Lex;
-use crate::claims::{Claim, ClaimKind, Value, fmt};
+use crate::claims::{Claim, ClaimKind, Value};
 
 pub struct RestatedNumber;
 
@@ -131,7 +131,6 @@ impl Check for RestatedNumber {
                     b.value.display(),
                     a.value.display()
                 );
-                let _ = fmt;
                 out.flag(self.id(), Some(bi), Severity::Error, b.span, vec![a.span], message);
             }
         }

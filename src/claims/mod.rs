@@ -202,8 +202,6 @@ pub struct Claim {
     pub part_of: Option<usize>,
     /// A duration written as a compound modifier ("six-day operation").
     pub modifier: bool,
-    /// True when the number is the object of "of"/"out of" another count.
-    pub whole_of: Option<usize>,
 }
 
 const TIME_UNITS_SRC: &str = include_str!("../../data/lexicon/time_units.txt");
@@ -431,7 +429,6 @@ impl Ctx<'_> {
                 }
             }
         }
-        let _ = &mut b;
         Found {
             kind: ClaimKind::DateRange,
             start: i,
@@ -982,14 +979,13 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster, art
                     source: source(),
                     part_of: None,
                     modifier: f.modifier,
-                    whole_of: None,
                 });
                 i = f.end.max(i + 1);
             }
             link_parts(&ctx.lex, &mut claims, first);
         }
     }
-    claims.extend(person_claims(text, paragraphs, roster));
+    claims.extend(person_claims(roster));
     // Text order, with part-of links renumbered to the new positions.
     let mut order: Vec<usize> = (0..claims.len()).collect();
     order.sort_by_key(|&i| (claims[i].span.start, i));
@@ -1000,7 +996,6 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster, art
     let mut sorted: Vec<Claim> = order.iter().map(|&i| claims[i].clone()).collect();
     for c in &mut sorted {
         c.part_of = c.part_of.map(|w| new_index[w]);
-        c.whole_of = c.whole_of.map(|w| new_index[w]);
     }
     sorted
 }
@@ -1150,7 +1145,7 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
 
 /// A person named with a title is a claim too: names and titles are what
 /// newsrooms correct most.
-fn person_claims(text: &str, _paragraphs: &[Paragraph], roster: &Roster) -> Vec<Claim> {
+fn person_claims(roster: &Roster) -> Vec<Claim> {
     let mut out = Vec::new();
     for e in roster.entities.iter().filter(|e| e.kind == EntityKind::Person) {
         for (role, span) in &e.roles {
@@ -1168,11 +1163,9 @@ fn person_claims(text: &str, _paragraphs: &[Paragraph], roster: &Roster) -> Vec<
                 source: None,
                 part_of: None,
                 modifier: false,
-                whole_of: None,
             });
         }
     }
-    let _ = text;
     out
 }
 

@@ -395,7 +395,6 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
             .into_iter()
             .filter(|t| !earlier.iter().any(|e| e.contains(t.span)))
             .collect();
-        let _ = prev_close;
         // After: from the closing mark to the end of the next sentence end.
         let after_toks = q.close.map(|c| {
             let end = para
