@@ -60,24 +60,27 @@ fn find<'a>(rows: &'a Rows, text: &str) -> &'a HashMap<String, String> {
         .unwrap_or_else(|| panic!("row {text:?}"))
 }
 
-#[test]
-fn journalist_work_survives_edits_and_reruns() {
+/// The sample article in a fresh folder, with its first worksheet written.
+fn first_worksheet() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let article = dir.path().join("ice.txt");
     let sheet = dir.path().join("ice.csv");
     std::fs::write(&article, sample_text()).unwrap();
-    assert!(
-        run(&[
-            "check",
-            "--format",
-            "jsonl",
-            article.to_str().unwrap(),
-            "-o",
-            sheet.to_str().unwrap()
-        ])
-        .status
-        .success()
-    );
+    let out = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        article.to_str().unwrap(),
+        "-o",
+        sheet.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    (dir, article, sheet)
+}
+
+#[test]
+fn journalist_work_survives_edits_and_reruns() {
+    let (dir, article, sheet) = first_worksheet();
 
     // The journalist fills in verdicts in a spreadsheet, adds a column of
     // their own, and the spreadsheet saves with its own column order.
@@ -207,22 +210,7 @@ fn journalist_work_survives_edits_and_reruns() {
 
 #[test]
 fn unknown_verdict_is_refused_naming_the_row_and_the_sheet_is_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("ice.txt");
-    let sheet = dir.path().join("ice.csv");
-    std::fs::write(&article, sample_text()).unwrap();
-    assert!(
-        run(&[
-            "check",
-            "--format",
-            "jsonl",
-            article.to_str().unwrap(),
-            "-o",
-            sheet.to_str().unwrap()
-        ])
-        .status
-        .success()
-    );
+    let (dir, article, sheet) = first_worksheet();
     let text = std::fs::read_to_string(&sheet).unwrap();
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
     let header: Vec<&str> = lines[0].split(',').collect();
