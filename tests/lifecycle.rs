@@ -80,7 +80,7 @@ fn first_worksheet() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathB
 
 #[test]
 fn journalist_work_survives_edits_and_reruns() {
-    let (dir, article, sheet) = first_worksheet();
+    let (_dir, article, sheet) = first_worksheet();
 
     // The journalist fills in verdicts in a spreadsheet, adds a column of
     // their own, and the spreadsheet saves with its own column order.
@@ -210,7 +210,7 @@ fn journalist_work_survives_edits_and_reruns() {
 
 #[test]
 fn unknown_verdict_is_refused_naming_the_row_and_the_sheet_is_untouched() {
-    let (dir, article, sheet) = first_worksheet();
+    let (_dir, article, sheet) = first_worksheet();
     let text = std::fs::read_to_string(&sheet).unwrap();
     let mut lines: Vec<String> = text.lines().map(String::from).collect();
     let header: Vec<&str> = lines[0].split(',').collect();
