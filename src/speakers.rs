@@ -144,7 +144,9 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
     let mut toks = toks;
     while let Some(first) = toks.first() {
         let role_word = is_title(first) || ROLE_MODIFIERS.contains_key(first.lower().as_ref());
-        if FUNCTION_WORDS.contains(first.lower().as_ref()) || (!first.is_capitalized() && !role_word) {
+        // "Said Ellis:": a sentence-opening speech verb is not a name.
+        let verb = crate::lexicon::is_speech_verb(first.text);
+        if verb || FUNCTION_WORDS.contains(first.lower().as_ref()) || (!first.is_capitalized() && !role_word) {
             toks = &toks[1..];
         } else {
             break;

@@ -173,6 +173,13 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     while e > 0 && toks[e - 1].is_word && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_ref()) {
         e -= 1;
     }
+    // A relative clause: "McConnell, now the majority leader, who in 2010
+    // said …" — the antecedent before ", who" speaks.
+    if let Some(k) = (end.saturating_sub(5)..end).rev().find(|&k| toks[k].is("who")) {
+        if k > 0 && toks[k - 1].is(",") && k < end {
+            return subject_before(toks, k);
+        }
+    }
     // A participle ("…, saying", "… early Friday saying") speaks for the
     // clause subject.
     if toks.get(end).is_some_and(|v| v.text.ends_with("ing")) && !(e > 0 && is_pronoun(&toks[e - 1])) {
@@ -208,7 +215,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
                 // in apposition to the role before it.
                 return span_of(seg);
             }
-            if appositive && hops < 3 && seg.len() <= 24 {
+            if appositive && hops < 6 && seg.len() <= 24 {
                 match left {
                     Some(l) => {
                         right = l;
@@ -349,7 +356,13 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
     }
     if matches!(first.lower().as_ref(), "the" | "a" | "an") || first.is_possessive() {
         e = start + 1;
-        while e < toks.len() && e - start < 6 && toks[e].is_word && !is_speech_verb(toks[e].text) {
+        // A short noun phrase, ending before anything verb-like.
+        while e < toks.len()
+            && e - start < 5
+            && toks[e].is_word
+            && !is_speech_verb(toks[e].text)
+            && !toks[e].text.ends_with("ed")
+        {
             if matches!(
                 toks[e].lower().as_ref(),
                 "in" | "on" | "at" | "that" | "who" | "to" | "during" | "and"
