@@ -267,7 +267,21 @@ impl Roster {
     /// Builds the roster of a text region (usually the whole body).
     pub fn build(text: &str, body: Span) -> Roster {
         let tokens = tokenize(text, body);
-        let mut named: Vec<NameRun> = runs(&tokens).into_iter().filter_map(|r| classify(text, r)).collect();
+        // A capitalised run that fills a quotation ("“Shark Tank,”", ''A
+        // Change Is Gonna Come'') is a title, not a person.
+        let quoted = |r: &[Token]| {
+            let (Some(a), Some(b)) = (r.first(), r.last()) else {
+                return false;
+            };
+            let before = text[..a.span.start].trim_end();
+            let after = text[b.span.end..].trim_start_matches([',', '.', '?', '!']);
+            before.ends_with(['“', '"', '‘', '\'']) && after.starts_with(['”', '"', '’', '\''])
+        };
+        let mut named: Vec<NameRun> = runs(&tokens)
+            .into_iter()
+            .filter(|r| !quoted(r))
+            .filter_map(|r| classify(text, r))
+            .collect();
         named.sort_by_key(|r| r.name_span.start);
         let mut roster = Roster::default();
         // Full names first, so a surname used before the full name still
@@ -551,6 +565,29 @@ impl Roster {
         let head = toks[..head_end].last()?.lower();
         let head = head.trim_end_matches("’s").trim_end_matches("'s").to_string();
         let description = clean_role(mention.of(text));
+        // A document speaks for whoever issued it: "said the ruling", "the
+        // statement said", "the article read".
+        const DOCUMENTS: &[&str] = &[
+            "ruling",
+            "decision",
+            "statement",
+            "report",
+            "letter",
+            "memo",
+            "complaint",
+            "lawsuit",
+            "filing",
+            "article",
+            "opinion",
+            "release",
+            "order",
+            "editorial",
+        ];
+        if DOCUMENTS.contains(&head.as_str()) {
+            if let Some(idx) = self.recent(mention.start, |e| e.kind == EntityKind::Organization) {
+                return Some(self.resolved(idx, None));
+            }
+        }
         if ORG_WORDS.contains(head.as_str()) {
             let named = self.recent(mention.start, |e| {
                 e.kind == EntityKind::Organization && e.name.to_lowercase().split(' ').any(|w| w == head)
