@@ -267,7 +267,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     }
     // A description: "the agency", "a spokeswoman for the office", "officials".
     let mut k = e;
-    while k > 0 && e - k < 7 {
+    while k > 0 && e - k < 12 {
         let t = &toks[k - 1];
         if !t.is_word {
             break;
