@@ -113,6 +113,9 @@ struct CheckArgs {
 }
 
 fn main() -> ExitCode {
+    // Panics are caught per article and reported in one line; keep the
+    // default hook's backtrace off the journalist's terminal.
+    std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     match cli.command {
         Command::Checks => {
@@ -240,21 +243,23 @@ fn analyse(source: Source, selection: &Selection, format: Format, want_rows: boo
         }
         Source::Bad { name, message } => (name, Err(message)),
     };
-    let result = doc.map(|d| {
-        let a = factsheet::analyze(d, selection);
+    let result = doc.and_then(|d| {
+        // A bug in a rule must cost one article, not the batch.
+        let a = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| factsheet::analyze(d, selection)))
+            .map_err(|_| format!("{name}: internal error while analysing this article (please report it)"))?;
         let rendered = match format {
             Format::Jsonl => format!("{}\n", jsonl::article(&a)),
             Format::Table => table::render(&a),
             Format::Csv => String::new(),
         };
-        Done {
+        Ok(Done {
             article: factsheet::render::article_name(&a.document.path).to_string(),
             rendered,
             rows: want_rows.then(|| worksheet::rows(&a)),
             digest: factsheet::cross::Digest::of(&a),
             counts: (a.quotes.len(), a.claims.len(), a.findings.len()),
             worst: a.findings.iter().map(|f| f.severity).max(),
-        }
+        })
     });
     Outcome { name, result }
 }
