@@ -131,8 +131,14 @@ impl Document {
         &self.text[self.body_start..]
     }
 
+    /// 1-based line and column; a BOM is not a column an editor shows.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        self.lines.line_col(&self.text, offset)
+        let (line, column) = self.lines.line_col(&self.text, offset);
+        if line == 1 && self.body_start > 0 && offset >= self.body_start {
+            (line, column - 1)
+        } else {
+            (line, column)
+        }
     }
 }
 
@@ -185,5 +191,6 @@ mod tests {
         let doc = Document::from_bytes(Path::new("x"), b"\xEF\xBB\xBFHello".to_vec()).unwrap();
         assert_eq!(doc.body_start, 3);
         assert_eq!(&doc.text[doc.body_start..], "Hello");
+        assert_eq!(doc.line_col(3), (1, 1));
     }
 }
