@@ -250,7 +250,13 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
                 && tokens.get(end + 1).is_some_and(is_name_token)
                 // "and" joins organisation names ("Immigration and Customs
                 // Enforcement"), not two people ("Tyresha McClenney and Bryan Anderson").
-                && (!matches!(l.as_ref(), "and" | "on") || tokens[start..end].iter().chain(tokens.get(end + 1..end + 4).unwrap_or(&[])).any(|t| ORG_WORDS.contains(t.lower().as_ref())));
+                && (!matches!(l.as_ref(), "and" | "on") || {
+                    // The capitalised continuation after the connector.
+                    let rest = tokens[end + 1..]
+                        .iter()
+                        .take_while(|t| t.is_capitalized() || is_title(t) || ROLE_MODIFIERS.contains_key(t.lower().as_ref()));
+                    tokens[start..end].iter().chain(rest).any(|t| ORG_WORDS.contains(t.lower().as_ref()) || is_title(t))
+                });
             if joins {
                 end += 1;
             } else {
