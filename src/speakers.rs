@@ -255,7 +255,10 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
                     let rest = tokens[end + 1..]
                         .iter()
                         .take_while(|t| t.is_capitalized() || is_title(t) || ROLE_MODIFIERS.contains_key(t.lower().as_ref()));
-                    tokens[start..end].iter().chain(rest).any(|t| ORG_WORDS.contains(t.lower().as_ref()) || is_title(t))
+                    // "Mayor Jane Okafor and Councilman Lee Park" are two people.
+                    let already_named = tokens[start..end].iter().rposition(is_title).is_some_and(|k| start + k + 1 < end);
+                    !already_named
+                        && tokens[start..end].iter().chain(rest).any(|t| ORG_WORDS.contains(t.lower().as_ref()) || is_title(t))
                 });
             if joins {
                 end += 1;

@@ -91,6 +91,16 @@ fn sample_article_claims_and_checks() {
     assert_eq!(six["check_status"], "passed");
     assert!(six["check_notes"].as_str().unwrap().contains("duration-vs-range"));
     assert!(part["check_notes"].as_str().unwrap().contains("part-exceeds-whole"));
+    let hyde = a["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "person" && c["value"]["name"] == "Patricia H. Hyde")
+        .expect("Hyde's title is a person claim");
+    assert_eq!(
+        hyde["value"]["role"],
+        "ICE Enforcement and Removal Operations Boston acting Field Office Director"
+    );
     let errors = a["findings"]
         .as_array()
         .unwrap()
