@@ -130,6 +130,8 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
         };
         match c {
             '“' | '„' => push(&mut out, 3, MarkKind::Double, Dir::Open),
+            // A closing mark typed where an opening one belongs (”Mr. Trump …).
+            '”' if space_before && !space_after => push(&mut out, 3, MarkKind::Double, Dir::Open),
             '”' => push(&mut out, 3, MarkKind::Double, Dir::Close),
             '"' => {
                 let dir = match (space_before, space_after) {
@@ -212,7 +214,12 @@ fn pair(text: &str, para: Span, idx: usize) -> Vec<Segment> {
                     }
                     continue;
                 }
+                // A curly pair inside a straight-quoted passage ("PENCE: …
+                // an episode of “Shark Tank.” But …) is nested, so its
+                // closing mark is not ours.
                 match m.dir {
+                    // A directed closing mark first closes an inner opening.
+                    Dir::Close if nested > 0 => nested -= 1,
                     Dir::Close | Dir::Either => {
                         out.push(Segment {
                             open: o.span,
@@ -221,11 +228,10 @@ fn pair(text: &str, para: Span, idx: usize) -> Vec<Segment> {
                         });
                         open = None;
                     }
-                    Dir::Open => {
-                        // A second opening mark of the same kind: the first
-                        // was never closed. End it before this one.
-                        nested += 1;
-                    }
+                    // A second opening mark in the same style: nested, or
+                    // the first was never closed; either way the next
+                    // closing mark belongs to it.
+                    Dir::Open => nested += 1,
                 }
             }
         }
@@ -883,5 +889,23 @@ mod tests {
         let qs = run(t);
         assert_eq!(qs[0].kind, QuoteKind::Partial);
         assert_eq!(speaker_of(t, &qs, "reckless"), Some("Ann Lee".into()));
+    }
+
+    #[test]
+    fn curly_quotes_nested_in_a_straight_quote() {
+        let t = "\"PENCE: Hillary Clinton thinks this is an episode of “Shark Tank.” But this is America.\n";
+        let qs = run(t);
+        assert!(
+            qs[0].span.of(t).ends_with("But this is America."),
+            "{:?}",
+            qs[0].span.of(t)
+        );
+    }
+
+    #[test]
+    fn reversed_opening_mark_still_opens() {
+        let t = "”Mr. Trump embodies the legacy of racism.” ― Sonya Herridge\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "Mr. Trump"), Some("Sonya Herridge".into()));
     }
 }
