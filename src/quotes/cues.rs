@@ -206,7 +206,12 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
                     || (t.text.ends_with('.') && t.text.len() <= 6)
             }) || seg.first().is_some_and(|t| t.is("of") || t.is("from"));
             let name_like = !place && seg.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && seg.len() <= 4;
-            let appositive = place || !first.is_capitalized() || first.text.starts_with(|c: char| c.is_ascii_digit());
+            // Anything that is not a bare name is an appositive:
+            // "a doctor at X", "59", "Pyongyang's only ally and …".
+            let appositive = place
+                || !first.is_capitalized()
+                || first.text.starts_with(|c: char| c.is_ascii_digit())
+                || (!name_like && seg.iter().any(|t| t.is_word && !t.is_capitalized()));
             if name_like && hops > 0 {
                 return span_of(seg);
             }
