@@ -88,17 +88,17 @@ impl Check for RestatedNumber {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         let claims = cx.claims;
+        // Each claim's verb once, not once per pair.
+        let verbs: Vec<Option<String>> = claims.iter().map(|c| verb_after(cx, c)).collect();
         for (bi, b) in claims.iter().enumerate() {
-            for a in claims[..bi].iter() {
+            for (ai, a) in claims[..bi].iter().enumerate() {
                 if !comparable(a, b) || a.part_of.is_some() || b.part_of.is_some() || a.sentence == b.sentence {
                     continue;
                 }
                 let (Some(x), Some(y)) = (a.value.amount(), b.value.amount()) else {
                     continue;
                 };
-                let same_thing = a.noun.is_some()
-                    && a.noun == b.noun
-                    && verb_after(cx, a).is_some_and(|v| Some(v) == verb_after(cx, b));
+                let same_thing = a.noun.is_some() && a.noun == b.noun && verbs[ai].is_some() && verbs[ai] == verbs[bi];
                 let exact_pair = x.is_exact() && y.is_exact();
                 // "The 1,400 workers" later in the story, after "1,200 workers":
                 // a definite re-mention of the same count (unless it is the
