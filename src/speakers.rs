@@ -352,13 +352,20 @@ impl Roster {
 
     /// A person whose surname is one small edit from `word` (5+ letters).
     fn find_variant(&self, word: &str) -> Option<usize> {
-        if word.chars().count() < 5 {
+        let lower = word.to_lowercase();
+        // Words of the language ("Republican", "American") are not misspelt names.
+        let common = TITLES.contains(lower.as_str())
+            || FUNCTION_WORDS.contains(lower.as_str())
+            || ORG_WORDS.contains(lower.as_str())
+            || PLACE_WORDS.contains(lower.as_str());
+        if word.chars().count() < 5 || common {
             return None;
         }
         let mut hits = self.entities.iter().enumerate().filter(|(_, e)| {
             e.kind == EntityKind::Person && e.name.contains(' ') && {
                 let last = e.last();
                 last != word
+                    && !plural_of(last, word)
                     && last.chars().next() == word.chars().next()
                     && edit_distance(last, word) <= 1 + usize::from(word.len() >= 9)
             }
@@ -735,6 +742,11 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
             });
     !run.possessive && (verb_next || sentence_start || after_verb || introduced)
+}
+
+/// Do the two words differ only by a plural "s" ("American" / "Americans")?
+pub(crate) fn plural_of(a: &str, b: &str) -> bool {
+    a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
 }
 
 /// Levenshtein distance over characters.

@@ -45,7 +45,7 @@ impl Check for SpeakerNameVariant {
                     continue;
                 }
                 let d = edit_distance(&a.name, &b.name);
-                if d == 0 || d > 2 || a.name.len() < 8 {
+                if d == 0 || d > 2 || a.name.len() < 8 || crate::speakers::plural_of(&a.name, &b.name) {
                     continue;
                 }
                 let (Some(fa), Some(fb)) = (first_mention(i), first_mention(j)) else {

@@ -10,6 +10,21 @@ use crate::lexicon::{ROLE_MODIFIERS, TITLES};
 
 pub struct SpeakerRoleVariant;
 
+const DESCRIPTORS: &[&str] = &[
+    "nominee",
+    "candidate",
+    "rival",
+    "incumbent",
+    "challenger",
+    "democrat",
+    "republican",
+    "libertarian",
+    "gop",
+    "independent",
+    "host",
+    "moderator",
+];
+
 /// The words of a title that say what the office is.
 fn title_key(role: &str) -> BTreeSet<String> {
     role.split_whitespace()
@@ -25,6 +40,9 @@ fn title_key(role: &str) -> BTreeSet<String> {
             "sgt." => "sergeant".to_string(),
             _ => w,
         })
+        // Descriptors ("nominee", "Republican", "rival") describe a
+        // person's position in a race, not the office a title names.
+        .filter(|w| !DESCRIPTORS.contains(&w.as_str()))
         .filter(|w| TITLES.contains(w.as_str()) || ROLE_MODIFIERS.get(w.as_str()).copied().unwrap_or(false))
         .collect()
 }
