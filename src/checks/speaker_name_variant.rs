@@ -93,4 +93,13 @@ mod tests {
         );
         assert!(r.findings.is_empty(), "{:?}", r.findings);
     }
+
+    #[test]
+    fn words_and_plurals_are_not_misspellings() {
+        let r = run_one(
+            "speaker-name-variant",
+            "Lithuanian Americans gathered. The Arizona Republic reported it. Republican voters agreed.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
 }

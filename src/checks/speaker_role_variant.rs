@@ -106,4 +106,13 @@ mod tests {
         );
         assert!(r.findings.is_empty(), "{:?}", r.findings);
     }
+
+    #[test]
+    fn race_descriptors_are_not_a_second_title() {
+        let r = run_one(
+            "speaker-role-variant",
+            "Republican nominee Mike Pence spoke.\nLater Gov. Mike Pence left, and rival Mike Pence was cheered.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
 }
