@@ -116,7 +116,7 @@ fn is_date_word(t: &Token) -> bool {
 
 /// The clause subject at the start of `toks` (for "…, saying …" and
 /// coordinated verbs): the first pronoun or name.
-fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
+pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
     // Skip an introductory phrase: "In August, …", "On Wednesday, …".
     // The introductory phrase ends at its last comma within eight words.
     let intro = toks

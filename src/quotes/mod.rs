@@ -499,20 +499,10 @@ fn previous_sentence_cue(text: &str, paragraphs: &[Paragraph], q: &Quote, sent: 
     if !prev.of(text).trim_end().ends_with(':') {
         return None;
     }
-    let first = toks.iter().position(|t| t.is_word)?;
-    let pronoun = PRONOUNS.contains(&toks[first].lower().as_ref());
-    if !(toks[first].is_capitalized() || pronoun) {
-        return None;
-    }
-    let end = if pronoun {
-        first + 1
-    } else {
-        (first..toks.len())
-            .find(|&k| !toks[k].is_capitalized())
-            .unwrap_or(toks.len())
-    };
+    // The subject after any introductory phrase ("On July 6, 2015, Sanders …").
+    let subject = cues::clause_subject(&toks, toks.len())?;
     Some(Cue {
-        subject: Span::new(toks[first].span.start, toks[end - 1].span.end),
+        subject,
         verb: ":".into(),
         rule: "colon-introduction",
     })
