@@ -17,10 +17,16 @@ impl Check for UnattributedQuote {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         for q in cx.quotes.iter() {
-            if q.kind == QuoteKind::Scare || q.speaker.is_some() || q.unbalanced {
+            // Statements only: a partial quote's speaker is its sentence's, and a
+            // few quoted words are more often a term than someone's speech.
+            let text = q.span.of(cx.text);
+            if q.kind != QuoteKind::Statement
+                || q.speaker.is_some()
+                || q.unbalanced
+                || text.split_whitespace().count() < 6
+            {
                 continue;
             }
-            let text = q.span.of(cx.text);
             let short: String = text.chars().take(60).collect();
             let ell = if short.len() < text.len() { "…" } else { "" };
             out.findings.push(Finding {
