@@ -60,20 +60,25 @@ fn find<'a>(rows: &'a Rows, text: &str) -> &'a HashMap<String, String> {
         .unwrap_or_else(|| panic!("row {text:?}"))
 }
 
-/// The sample article in a fresh folder, with its first worksheet written.
-fn first_worksheet() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("ice.txt");
-    let sheet = dir.path().join("ice.csv");
-    std::fs::write(&article, sample_text()).unwrap();
-    let out = run(&[
+/// Checks `article`, writing (or merging into) the worksheet `sheet`.
+fn check_into(article: &Path, sheet: &Path) -> Output {
+    run(&[
         "check",
         "--format",
         "jsonl",
         article.to_str().unwrap(),
         "-o",
         sheet.to_str().unwrap(),
-    ]);
+    ])
+}
+
+/// The sample article in a fresh folder, with its first worksheet written.
+fn first_worksheet() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("ice.txt");
+    let sheet = dir.path().join("ice.csv");
+    std::fs::write(&article, sample_text()).unwrap();
+    let out = check_into(&article, &sheet);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     (dir, article, sheet)
 }
@@ -119,14 +124,7 @@ fn journalist_work_survives_edits_and_reruns() {
             "“We will be back,” said ICE spokesman James Covey. ICE has not ruled out future operations",
         );
     std::fs::write(&article, edited).unwrap();
-    let out = run(&[
-        "check",
-        "--format",
-        "jsonl",
-        article.to_str().unwrap(),
-        "-o",
-        sheet.to_str().unwrap(),
-    ]);
+    let out = check_into(&article, &sheet);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -236,14 +234,7 @@ fn unknown_verdict_is_refused_naming_the_row_and_the_sheet_is_untouched() {
         .to_string();
     let bad = lines.join("\n") + "\n";
     std::fs::write(&sheet, &bad).unwrap();
-    let out = run(&[
-        "check",
-        "--format",
-        "jsonl",
-        article.to_str().unwrap(),
-        "-o",
-        sheet.to_str().unwrap(),
-    ]);
+    let out = check_into(&article, &sheet);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
