@@ -11,6 +11,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use factsheet::{Selection, analyze_text, worksheet};
 use rayon::prelude::*;
 
+/// The same allocator as the binary, so the figures are the command's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The fixtures, repeated with small edits so no two articles are equal.
 fn corpus(n: usize) -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");

@@ -58,7 +58,7 @@ mod tests {
 
     #[test]
     fn verdict_rows_become_claim_reviews() {
-        let mut r = Row::new();
+        let mut r = Row::default();
         for (k, v) in [
             ("id", "q-1"),
             ("article", "a.txt"),

@@ -2,39 +2,92 @@
 //! extend factsheet's vocabulary by editing those files: one entry per line,
 //! `#` starts a comment, optional value after a space.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-/// FNV-1a for the word lists: lookups of short words are the hot path, and
+/// FxHash for the word lists: lookups of short words are the hot path, and
 /// SipHash's protection against hostile keys buys nothing here.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+type FastSet = HashSet<&'static str, rustc_hash::FxBuildHasher>;
+type FastMap<V> = HashMap<&'static str, V, rustc_hash::FxBuildHasher>;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x100000001b3);
+/// A word in lower case. Lexicon lookups lower-case every capitalised word
+/// of an article, so words are folded into an inline string (up to 24
+/// bytes on the stack) instead of a fresh heap allocation each time.
+pub(crate) enum Lower<'a> {
+    Same(&'a str),
+    Folded(compact_str::CompactString),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Same(s) => s,
+            Lower::Folded(s) => s,
         }
-        self.0 = h;
     }
 }
 
-type FastSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-type FastMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
 
-/// Lower case without allocating when the word already is (most words).
-pub(crate) fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-        Cow::Owned(s.to_lowercase())
+impl Lower<'_> {
+    pub fn as_str(&self) -> &str {
+        self
+    }
+    pub fn into_owned(self) -> String {
+        match self {
+            Lower::Same(s) => s.to_string(),
+            Lower::Folded(s) => s.into_string(),
+        }
+    }
+}
+
+impl Default for Lower<'_> {
+    fn default() -> Self {
+        Lower::Same("")
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Lower<'_>> for &str {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq for Lower<'_> {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl std::fmt::Debug for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+/// Lower case without allocating when the word already is (most words) or
+/// is short.
+pub(crate) fn lowercase(s: &str) -> Lower<'_> {
+    let bytes = s.as_bytes();
+    if !bytes.iter().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Lower::Same(s)
+    } else if bytes.is_ascii() {
+        let mut folded = compact_str::CompactString::from(s);
+        folded.make_ascii_lowercase();
+        Lower::Folded(folded)
     } else {
-        Cow::Borrowed(s)
+        Lower::Folded(compact_str::CompactString::from(s.to_lowercase()))
     }
 }
 

@@ -131,7 +131,7 @@ fn is_abbreviation(upto_period: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | '–'))
         .next()
         .unwrap_or("");
-    let lower = word.to_lowercase();
+    let lower = crate::lexicon::lowercase(word);
     if ABBREVIATIONS.contains(lower.as_str()) {
         return true;
     }

@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use crate::lexicon::{
-    FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_MODIFIERS, TITLES, month,
-    weekday,
+    FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_MODIFIERS, TITLES, lowercase,
+    month, weekday,
 };
 use crate::span::Span;
 use crate::token::{Token, tokenize};
@@ -103,7 +103,7 @@ fn is_title(t: &Token) -> bool {
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
-    let l = word.to_lowercase();
+    let l = lowercase(word);
     match HONORIFICS.get(l.as_str()) {
         Some(&"f") => return Some(Gender::Female),
         Some(&"m") => return Some(Gender::Male),
@@ -119,7 +119,7 @@ fn gender_of_title(word: &str) -> Option<Gender> {
 }
 
 fn gender_of_first_name(word: &str) -> Option<Gender> {
-    let l = word.to_lowercase();
+    let l = lowercase(word);
     if FEMALE_NAMES.contains(l.as_str()) {
         Some(Gender::Female)
     } else if MALE_NAMES.contains(l.as_str()) {
@@ -161,11 +161,8 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
     if toks.is_empty() {
         return None;
     }
-    let has_org_word = |ts: &[Token]| ts.iter().any(|t| ORG_WORDS.contains(t.stem().to_lowercase().as_str()));
-    let has_place_word = |ts: &[Token]| {
-        ts.iter()
-            .any(|t| PLACE_WORDS.contains(t.stem().to_lowercase().as_str()))
-    };
+    let has_org_word = |ts: &[Token]| ts.iter().any(|t| ORG_WORDS.contains(lowercase(t.stem()).as_str()));
+    let has_place_word = |ts: &[Token]| ts.iter().any(|t| PLACE_WORDS.contains(lowercase(t.stem()).as_str()));
     let last_title = toks.iter().rposition(is_title);
     let (role_toks, name_toks) = match last_title {
         Some(t) if t + 1 < toks.len() => (&toks[..=t], &toks[t + 1..]),
@@ -352,7 +349,7 @@ impl Roster {
 
     /// A person whose surname is one small edit from `word` (5+ letters).
     fn find_variant(&self, word: &str) -> Option<usize> {
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         // Words of the language ("Republican", "American") are not misspelt names.
         let common = TITLES.contains(lower.as_str())
             || FUNCTION_WORDS.contains(lower.as_str())
@@ -367,7 +364,7 @@ impl Roster {
                 last != word
                     && !plural_of(last, word)
                     && last.chars().next() == word.chars().next()
-                    && edit_distance(last, word) <= 1 + usize::from(word.len() >= 9)
+                    && within_edits(last, word, 1 + usize::from(word.len() >= 9))
             }
         });
         let first = hits.next()?;
@@ -428,7 +425,7 @@ impl Roster {
     /// words ("Homan" → "Tom Homan"; not "Bill Clinton" for "Hillary Clinton").
     fn find(&self, name: &str, kind: EntityKind, gender: Option<Gender>) -> Option<usize> {
         let words: Vec<&str> = name.split(' ').collect();
-        let last = words.last()?.to_lowercase();
+        let last = *words.last()?;
         let mut best: Option<(usize, usize)> = None;
         for (i, e) in self.entities.iter().enumerate() {
             if e.kind != kind {
@@ -440,7 +437,7 @@ impl Roster {
                 }
                 continue;
             }
-            if e.last().to_lowercase() != last {
+            if !same_word(e.last(), last) {
                 continue;
             }
             let ewords: Vec<&str> = e.name.split(' ').collect();
@@ -515,7 +512,7 @@ impl Roster {
             .filter(|t| t.is_word || t.text == "’" || t.text == "'")
             .collect();
         let first = toks.first()?;
-        let l = first.stem().to_lowercase();
+        let l = lowercase(first.stem());
         if toks.len() == 1 && (PRONOUNS_F.contains(&l.as_str()) || PRONOUNS_M.contains(&l.as_str())) {
             let want = if PRONOUNS_F.contains(&l.as_str()) {
                 Gender::Female
@@ -715,7 +712,7 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
             break;
         };
         let role_word =
-            TITLES.contains(last.to_lowercase().as_str()) || ROLE_MODIFIERS.contains_key(last.to_lowercase().as_str());
+            TITLES.contains(lowercase(last).as_str()) || ROLE_MODIFIERS.contains_key(lowercase(last).as_str());
         if role_word || (last.starts_with(char::is_uppercase) && !last.ends_with(['.', '”', '"', ':', ','])) {
             before = head.trim_end();
         } else {
@@ -751,17 +748,33 @@ pub(crate) fn plural_of(a: &str, b: &str) -> bool {
 
 /// Levenshtein distance over characters.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
+}
+
+/// Whether two words are at most `max` edits apart; words whose lengths
+/// alone rule that out skip the table (most pairs of names).
+pub(crate) fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    a.chars().count().abs_diff(b.chars().count()) <= max && edit_distance(a, b) <= max
+}
+
+/// Two words equal but for case, without allocating for ASCII.
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 fn first_compatible(a: &str, b: &str) -> bool {

@@ -14,7 +14,7 @@ pub(crate) struct Token<'a> {
 }
 
 impl<'a> Token<'a> {
-    pub fn lower(&self) -> std::borrow::Cow<'a, str> {
+    pub fn lower(&self) -> crate::lexicon::Lower<'a> {
         crate::lexicon::lowercase(self.text)
     }
 

@@ -47,7 +47,7 @@ pub fn is_verdict(v: &str) -> bool {
             .any(|l| !l.is_empty() && l == v)
 }
 
-pub type Row = HashMap<String, String>;
+pub type Row = HashMap<String, String, rustc_hash::FxBuildHasher>;
 
 /// A worksheet in memory: its column order and rows.
 #[derive(Debug, Clone, Default)]
@@ -91,7 +91,7 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
     let mut out: Vec<(usize, Row)> = Vec::new();
     let base = |id: &str, kind: &str, ty: &str, span: crate::span::Span| -> Row {
         let (l, c) = line_col(a, span);
-        let mut r = Row::new();
+        let mut r = Row::default();
         r.insert("id".into(), id.to_string());
         r.insert("article".into(), article.clone());
         r.insert("line".into(), l.to_string());

@@ -27,16 +27,25 @@ fn clauses(text: &str) -> Vec<Vec<String>> {
 
 /// Longest common subsequence of words over the longer clause.
 fn overlap(a: &[String], b: &[String]) -> f64 {
+    let longer = a.len().max(b.len());
+    // The common part is at most the shorter clause: clauses of very
+    // different lengths cannot reach the threshold, so skip the table.
+    if (a.len().min(b.len()) as f64) < SIMILAR * longer as f64 {
+        return 0.0;
+    }
     let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
     for x in a {
-        let mut cur = vec![0usize; b.len() + 1];
         for (j, y) in b.iter().enumerate() {
             cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()] as f64 / a.len().max(b.len()) as f64
+    prev[b.len()] as f64 / longer as f64
 }
+
+/// Share of the longer clause two clauses must have in common.
+const SIMILAR: f64 = 0.75;
 
 fn speaker(q: &Quote) -> Option<&str> {
     q.speaker.as_ref().map(|s| s.name.as_str())
@@ -59,7 +68,7 @@ impl Check for QuoteConflict {
                 for a in &parsed[i] {
                     for b in &parsed[j] {
                         let sim = overlap(a, b);
-                        if sim < 0.75 {
+                        if sim < SIMILAR {
                             continue;
                         }
                         let (qa, qb) = (quotes[i], quotes[j]);

@@ -44,6 +44,9 @@ impl Check for SpeakerNameVariant {
                 if wa < 2 || wb < 2 || wa != wb {
                     continue;
                 }
+                if a.name.chars().count().abs_diff(b.name.chars().count()) > 2 {
+                    continue;
+                }
                 let d = edit_distance(&a.name, &b.name);
                 if d == 0 || d > 2 || a.name.len() < 8 || crate::speakers::plural_of(&a.name, &b.name) {
                     continue;

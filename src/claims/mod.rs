@@ -218,15 +218,15 @@ static TIME_UNITS: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| pairs(TIME_U
 static UNITS: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| pairs(UNITS_SRC));
 
 fn time_unit(w: &str) -> Option<&'static str> {
-    TIME_UNITS.get(w.to_lowercase().as_str()).copied()
+    TIME_UNITS.get(crate::lexicon::lowercase(w).as_str()).copied()
 }
 
 fn unit(w: &str) -> Option<&'static str> {
-    UNITS.get(w.to_lowercase().as_str()).copied()
+    UNITS.get(crate::lexicon::lowercase(w).as_str()).copied()
 }
 
 fn currency_word(w: &str) -> Option<(&'static str, f64)> {
-    Some(match w.to_lowercase().as_str() {
+    Some(match crate::lexicon::lowercase(w).as_str() {
         "dollars" | "dollar" => ("USD", 1.0),
         "cents" | "cent" => ("USD", 0.01),
         "euros" | "euro" => ("EUR", 1.0),

@@ -18,7 +18,7 @@ pub(crate) struct Lex<'a> {
 }
 
 impl<'a> Lex<'a> {
-    pub fn lower(&self) -> std::borrow::Cow<'a, str> {
+    pub fn lower(&self) -> crate::lexicon::Lower<'a> {
         crate::lexicon::lowercase(self.text)
     }
     pub fn is(&self, s: &str) -> bool {

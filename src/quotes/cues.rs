@@ -83,7 +83,7 @@ fn span_of(toks: &[Token]) -> Option<Span> {
 
 fn is_pronoun(t: &Token) -> bool {
     // "He’s claiming": the contraction is the pronoun.
-    t.is_word && PRONOUNS.contains(&t.stem().to_lowercase().as_str())
+    t.is_word && PRONOUNS.contains(&crate::lexicon::lowercase(t.stem()).as_str())
 }
 
 /// A capitalised run ending at `e` (exclusive), read backwards.
@@ -202,7 +202,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
             let first = seg.first()?;
             // A place ("Ashton", "Md.") in the chain is an appositive too.
             let place = seg.iter().all(|t| {
-                crate::lexicon::PLACE_WORDS.contains(t.stem().trim_end_matches('.').to_lowercase().as_str())
+                crate::lexicon::PLACE_WORDS.contains(crate::lexicon::lowercase(t.stem().trim_end_matches('.')).as_str())
                     || (t.text.ends_with('.') && t.text.len() <= 6)
             }) || seg.first().is_some_and(|t| t.is("of") || t.is("from"));
             let name_like = !place && seg.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && seg.len() <= 4;

@@ -6,8 +6,6 @@ pub mod jsonl;
 pub mod review;
 pub mod table;
 
-use std::collections::HashMap;
-
 use crate::Analysis;
 use crate::span::Span;
 
@@ -44,7 +42,7 @@ fn normalise(s: &str) -> String {
 /// Ids for a list of items: prefix + hash of (article, type, text), with
 /// `-2`, `-3` … for repeats of the same text.
 fn ids<'a>(article: &str, prefix: &str, items: impl Iterator<Item = (&'a str, String)>) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
     items
         .map(|(ty, text)| {
             let base = format!(
