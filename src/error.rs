@@ -24,6 +24,8 @@ pub enum Error {
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: too large ({size} bytes; the limit is {limit} bytes per article)")]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{path}: not a readable web page: {message}")]
+    Html { path: PathBuf, message: String },
     #[error("{path}:{line}: {message}")]
     Worksheet { path: PathBuf, line: u64, message: String },
     #[error("{path}: cannot write: {source}")]

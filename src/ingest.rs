@@ -13,6 +13,11 @@ use crate::span::LineIndex;
 /// article is 64 MiB, and such input is almost always a wrong path.
 pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// A saved web page whose readable text is shorter than this many words has
+/// no article in it.
+#[cfg(feature = "html")]
+const MIN_PAGE_WORDS: usize = 8;
+
 /// One article: its name, its original text, and where the content starts.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -23,8 +28,12 @@ pub struct Document {
     pub body_start: usize,
     pub lines: LineIndex,
     /// The publication date when the input says it (a JSON Lines archive's
-    /// `date`); otherwise the date is read from the article's dateline.
+    /// `date`, a web page's published time); otherwise the date is read
+    /// from the article's dateline.
     pub published: Option<jiff::civil::Date>,
+    /// Headline and byline of a saved web page (`None` for plain text).
+    pub title: Option<String>,
+    pub byline: Option<String>,
 }
 
 impl Document {
@@ -39,6 +48,8 @@ impl Document {
             body_start,
             lines,
             published: None,
+            title: None,
+            byline: None,
         }
     }
 
@@ -102,9 +113,55 @@ impl Document {
             path.to_path_buf()
         };
         let doc = Document::from_bytes(&name, bytes)?;
-        if path.extension().is_some_and(|e| e == "md" || e == "markdown") {
-            return Ok(Document::from_markdown(doc.path.clone(), &doc.text));
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("md" | "markdown") => Ok(Document::from_markdown(doc.path.clone(), &doc.text)),
+            #[cfg(feature = "html")]
+            Some("html" | "htm") => Document::from_html(&name, &doc.text),
+            _ => Ok(doc),
         }
+    }
+
+    /// A saved web page: the article body (navigation, ads, asides and
+    /// footers dropped by a port of Mozilla's Readability), its headline as
+    /// the first paragraph, its byline, and its published time, which
+    /// anchors relative dates. Readability rebuilds the text from the DOM,
+    /// so spans are offsets into that extracted text, the text
+    /// `factsheet extract PAGE.html` prints, not into the HTML source.
+    #[cfg(feature = "html")]
+    pub fn from_html(path: &Path, html: &str) -> Result<Self> {
+        use dom_smoothie::{Config, Readability, TextMode};
+        let failed = |message: String| Error::Html {
+            path: path.to_path_buf(),
+            message,
+        };
+        let config = Config {
+            text_mode: TextMode::Formatted,
+            ..Default::default()
+        };
+        let article = Readability::new(html, None, Some(config))
+            .and_then(|mut r| r.parse())
+            .map_err(|e| failed(e.to_string()))?;
+        let body = article.text_content.trim();
+        // A page of links ("Home") or markup debris is not an article;
+        // saying so beats an empty sheet that looks like a clean one.
+        if body.split_whitespace().count() < MIN_PAGE_WORDS {
+            return Err(failed("no article text found in the page".into()));
+        }
+        let title = article.title.trim();
+        let text = if title.is_empty() || body.starts_with(title) {
+            format!("{body}\n")
+        } else {
+            format!("{title}\n\n{body}\n")
+        };
+        let mut doc = Document::from_text(path.display().to_string(), text);
+        // "2025-03-24T10:00:00Z" and "2025-03-24" both start with the date.
+        doc.published = article
+            .published_time
+            .as_deref()
+            .and_then(|t| t.get(..10))
+            .and_then(|d| d.parse().ok());
+        doc.title = Some(title.to_string()).filter(|t| !t.is_empty());
+        doc.byline = article.byline.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
         Ok(doc)
     }
 

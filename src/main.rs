@@ -39,14 +39,23 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse articles: files, folders (every .txt/.md inside) or - for stdin.
+    /// Analyse articles: files, folders (every .txt/.md/.html inside) or - for stdin.
     Check(CheckArgs),
+    /// Print the text factsheet analyses for an article: for a saved web
+    /// page, the extracted article that spans and line:column refer to.
+    Extract(ExtractArgs),
     /// List the consistency checks with a one-line description each.
     Checks,
     /// Show where worksheets stand: verdict counts, open findings, false items.
     Review(ReviewArgs),
     /// Export verdicts from worksheets.
     Export(ExportArgs),
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// The article (.txt, .md or .html).
+    input: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -161,6 +170,29 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Extract(args) => match Document::read(&args.input) {
+            Ok(d) => {
+                let mut head = String::new();
+                for (label, value) in [("title", &d.title), ("byline", &d.byline)] {
+                    if let Some(v) = value {
+                        head.push_str(&format!("{label}: {v}\n"));
+                    }
+                }
+                if let Some(p) = d.published {
+                    head.push_str(&format!("published: {p}\n"));
+                }
+                // Metadata goes to stderr so stdout is exactly the analysed text.
+                if !head.is_empty() {
+                    eprint!("{head}");
+                }
+                emit(&d.text);
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("factsheet: {e}");
+                ExitCode::from(2)
+            }
+        },
         Command::Check(args) => match check(args) {
             Ok(code) => code,
             Err(e) => {
@@ -183,7 +215,7 @@ fn read_sheets(paths: &[PathBuf]) -> factsheet::Result<Vec<Worksheet>> {
     paths.iter().map(|p| Worksheet::read(p)).collect()
 }
 
-/// Expands folders into their .txt/.md files, sorted.
+/// Expands folders into their article files (.txt, .md, .html), sorted.
 fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in inputs {
@@ -194,7 +226,12 @@ fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
                 .filter_map(|e| e.ok())
                 .filter(|e| e.file_type().is_file())
                 .map(|e| e.into_path())
-                .filter(|f| matches!(f.extension().and_then(|x| x.to_str()), Some("txt" | "md")))
+                .filter(|f| {
+                    matches!(
+                        f.extension().and_then(|x| x.to_str()),
+                        Some("txt" | "md" | "markdown" | "html" | "htm")
+                    )
+                })
                 .collect();
             files.sort();
             out.extend(files);
@@ -331,7 +368,7 @@ fn jsonl_records(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Source>>
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum InputKind {
-    /// Article files (.txt, .md) and folders of them.
+    /// Article files (.txt, .md, .html) and folders of them.
     Files,
     /// JSON Lines archives: one {"id", "text", "date"} per line.
     Jsonl,

@@ -444,3 +444,75 @@ fn piped_stderr_has_no_escape_codes() {
     assert!(!out.stderr.contains(&0x1b), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!out.stdout.contains(&0x1b));
 }
+
+#[test]
+#[cfg(feature = "html")]
+fn saved_web_page_is_read_without_its_navigation() {
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/ferry-strike.html");
+    let out = run(&["check", "--format", "jsonl", page.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let a = article(&out);
+    assert_eq!(a["title"], "Ferry crews end strike after four days");
+    assert_eq!(a["byline"], "Priya Ramanathan");
+    assert_eq!(a["published"], "2026-04-10");
+    // The page's published time anchors "on Thursday" (the day before).
+    assert_eq!(claim(&a, "Thursday")["value"], "2026-04-09");
+    assert_eq!(
+        quote(&a, "We did not take this step lightly")["speaker"]["name"],
+        "Tomasz Wierzbicki"
+    );
+    assert_eq!(quote(&a, "Nobody wins a strike")["speaker"]["name"], "Aileen Brodie");
+    // Navigation, adverts, related links and the footer are not the article.
+    let texts: Vec<&str> = a["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    for boilerplate in ["50%", "200", "3 hours", "7", "1 dollar"] {
+        assert!(
+            !texts.iter().any(|t| t.contains(boilerplate)),
+            "{boilerplate} in {texts:?}"
+        );
+    }
+    // Spans point into the text `factsheet extract` prints.
+    let extracted = run(&["extract", page.to_str().unwrap()]);
+    assert!(extracted.status.success());
+    let text = String::from_utf8(extracted.stdout).unwrap();
+    for item in a["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(a["claims"].as_array().unwrap())
+    {
+        let (s, e) = (
+            item["byte_start"].as_u64().unwrap() as usize,
+            item["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], item["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+#[cfg(feature = "html")]
+fn a_page_without_an_article_is_an_error_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let nav = dir.path().join("a-nav.html");
+    std::fs::write(
+        &nav,
+        "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav></body></html>",
+    )
+    .unwrap();
+    let good = dir.path().join("b-good.txt");
+    std::fs::copy(sample(), &good).unwrap();
+    let out = run(&["check", "--format", "jsonl", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("a-nav.html"))
+        .expect("the page is named");
+    assert!(line.contains("no article text"), "{line}");
+    let lines = jsonl(&out);
+    assert_eq!(lines.iter().filter(|l| l["type"] == "article").count(), 1);
+}

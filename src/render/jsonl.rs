@@ -83,6 +83,9 @@ pub fn article(a: &Analysis) -> Json {
     json!({
         "type": "article",
         "path": a.document.path,
+        "title": a.document.title,
+        "byline": a.document.byline,
+        "published": a.document.published.map(|d| d.to_string()),
         "quotes": quotes,
         "claims": claims,
         "findings": findings,
