@@ -123,6 +123,10 @@ pub(crate) const SOURCES: &[(&str, &str)] = &[
     ("function_words.txt", include_str!("../data/lexicon/function_words.txt")),
     ("weekdays.txt", include_str!("../data/lexicon/weekdays.txt")),
     ("role_modifiers.txt", include_str!("../data/lexicon/role_modifiers.txt")),
+    (
+        "characterising_verbs.txt",
+        include_str!("../data/lexicon/characterising_verbs.txt"),
+    ),
 ];
 
 fn source(name: &str) -> &'static str {
@@ -130,6 +134,7 @@ fn source(name: &str) -> &'static str {
 }
 
 pub(crate) static SPEECH_VERBS: LazyLock<FastSet> = LazyLock::new(|| set(source("speech_verbs.txt")));
+pub(crate) static CHARACTERISING_VERBS: LazyLock<FastSet> = LazyLock::new(|| set(source("characterising_verbs.txt")));
 pub(crate) static TITLES: LazyLock<FastSet> = LazyLock::new(|| set(source("titles.txt")));
 pub(crate) static HONORIFICS: LazyLock<FastMap<&'static str>> = LazyLock::new(|| map(source("honorifics.txt")));
 pub(crate) static ABBREVIATIONS: LazyLock<FastSet> = LazyLock::new(|| set(source("abbreviations.txt")));
@@ -167,6 +172,12 @@ pub(crate) static NUMBER_WORDS: LazyLock<FastMap<u32>> = LazyLock::new(|| {
 });
 
 /// Is `word` (any case) a speech verb?
+/// A verb by which a subject characterises something in quoted words
+/// ("likened … to a “vicious snake”"); see `characterising_verbs.txt`.
+pub(crate) fn is_characterising_verb(word: &str) -> bool {
+    CHARACTERISING_VERBS.contains(lowercase(word).as_ref())
+}
+
 pub(crate) fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(lowercase(word).as_ref())
 }

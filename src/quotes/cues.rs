@@ -486,7 +486,10 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
     // The nearest speech verb with a subject wins; a verb without one
     // ("…, including") gives way to an earlier one.
     for v in (0..toks.len()).rev() {
-        let Some(n) = is_verb_at(&toks, v) else { continue };
+        let characterising = toks[v].is_word && crate::lexicon::is_characterising_verb(toks[v].text);
+        let Some(n) = is_verb_at(&toks, v).or(characterising.then_some(1)) else {
+            continue;
+        };
         let verb = toks[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
         if toks[v].is("according") {
             if let Some(subject) = subject_after(&toks, v + 2) {
@@ -502,8 +505,16 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
             return Some(Cue {
                 subject,
                 verb,
-                rule: "speaker-verb-before-quote",
+                rule: if characterising {
+                    "characterising-verb"
+                } else {
+                    "speaker-verb-before-quote"
+                },
             });
+        }
+        if characterising {
+            // "rated by PolitiFact": no inverted subject for these.
+            continue;
         }
         // Inverted: `said Smith: “…”`.
         if let Some(subject) = subject_after(&toks, v + n) {

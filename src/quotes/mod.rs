@@ -10,7 +10,7 @@ mod cues;
 
 use crate::segment::{Paragraph, trim};
 use crate::span::Span;
-use crate::speakers::{Roster, clean_role};
+use crate::speakers::{EntityKind, Roster, clean_role};
 use crate::token::{Token, tokenize};
 use cues::{Cue, PRONOUNS, cue_after, cue_before, cue_inside};
 
@@ -438,6 +438,9 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
         if cue.is_none() && opens_sentence && prev_close.is_none() {
             cue = previous_sentence_cue(text, paragraphs, q, sent);
         }
+        if cue.is_none() && q.paragraph == 0 {
+            cue = headline_cue(text, paragraphs, roster, q);
+        }
         let kind = classify(text, q, &before, cue.is_some());
         quotes[i].kind = kind;
         if kind == QuoteKind::Scare {
@@ -467,6 +470,54 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
     }
     propagate(text, paragraphs, quotes);
 }
+
+/// A quotation in a headline belongs to the headline's subject: the name
+/// before a colon ("Sanders: Clinton needs to ‘get away from …’") or else
+/// a person or organisation named in its first two words whom the story also
+/// names ("Christie Calls Clinton ‘A Disgrace’"). A headline is a
+/// short first paragraph with the story after it.
+fn headline_cue(text: &str, paragraphs: &[Paragraph], roster: &Roster, q: &Quote) -> Option<Cue> {
+    let head = paragraphs.first()?.span;
+    let words = head.of(text).split_whitespace().count();
+    if paragraphs.len() < 3 || words > HEADLINE_WORDS {
+        return None;
+    }
+    let toks: Vec<Token> = tokenize(text, Span::new(head.start, q.open.start))
+        .into_iter()
+        .filter(|t| !t.span.overlaps(q.span))
+        .collect();
+    let cue = |subject: Span| Cue {
+        subject,
+        verb: String::new(),
+        rule: "headline-subject",
+    };
+    if let Some(colon) = toks.iter().position(|t| t.text == ":") {
+        let name = &toks[..colon];
+        if (1..=4).contains(&name.len()) && name.iter().all(|t| t.is_capitalized()) {
+            return Some(cue(Span::new(name[0].span.start, name[name.len() - 1].span.end)));
+        }
+    }
+    let story = Span::new(head.end, text.len());
+    // The subject opens the headline; a name further in is its object
+    // ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud’").
+    toks.iter()
+        .filter(|t| t.is_word)
+        .take(2)
+        .filter(|t| t.is_capitalized())
+        .find(|t| {
+            roster.entities.iter().any(|e| {
+                let named = match e.kind {
+                    EntityKind::Person => e.name.rsplit(' ').next() == Some(t.stem()),
+                    EntityKind::Organization => e.name.split(' ').next() == Some(t.stem()),
+                };
+                named && e.mentions.iter().any(|m| story.contains(*m))
+            })
+        })
+        .map(|t| cue(Span::new(t.span.start, t.span.start + t.stem().len())))
+}
+
+/// Longest first paragraph still read as a headline.
+const HEADLINE_WORDS: usize = 25;
 
 /// A quote that opens its sentence with no cue of its own belongs to the
 /// speaker of the sentence before ("Calloway told the crowd that …. “My
@@ -698,6 +749,37 @@ mod tests {
         let qs = run(t);
         assert_eq!(speaker_of(t, &qs, "We had"), Some("Ruth Enders".into()));
         assert_eq!(qs[0].rule, Some("verb-before-speaker"));
+    }
+
+    #[test]
+    fn characterising_verb_gives_a_short_quote_to_the_subject() {
+        let t = "Mayor Dana Whitfield likened the proposal to a “blank check” for developers.\n\
+                 The auditor rated the claim “mostly false.”\n\
+                 The plan creates what planners call the “river district” downtown.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "blank check"), Some("Dana Whitfield".into()));
+        assert_eq!(qs[0].rule, Some("characterising-verb"));
+        // A term the narration uses is still nobody's.
+        assert_eq!(speaker_of(t, &qs, "river district"), None);
+    }
+
+    #[test]
+    fn headline_quote_belongs_to_the_headline_subject() {
+        let t = "Okafor: Transit cuts would be ‘a disaster’ for riders\n\
+                 Council member Grace Okafor said Monday that the cuts go too far.\n\
+                 “Riders deserve better,” Okafor said.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "a disaster"), Some("Grace Okafor".into()));
+        assert_eq!(qs[0].rule, Some("headline-subject"));
+        let t = "Whitfield Calls Budget Deal ‘A Win’ For Taxpayers\n\
+                 Mayor Dana Whitfield praised the deal on Tuesday.\n\
+                 “It keeps every library open,” Whitfield said.\n";
+        assert_eq!(speaker_of(t, &run(t), "A Win"), Some("Dana Whitfield".into()));
+        // A name later in the headline is its object, not its speaker.
+        let t = "Parents Rip Whitfield Over ‘Broken Promises’\n\
+                 Mayor Dana Whitfield defended the plan.\n\
+                 “We kept our word,” Whitfield said.\n";
+        assert_eq!(speaker_of(t, &run(t), "Broken Promises"), None);
     }
 
     #[test]
