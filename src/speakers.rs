@@ -484,6 +484,15 @@ impl Roster {
             .find(|&i| fits(&self.entities[i]))
     }
 
+    /// Forgets mentions inside quotations: "Obama had …,” he said" is the
+    /// speaker talking about Obama, and must not make Obama the nearest
+    /// candidate for "he".
+    pub fn forget_quoted(&mut self, quoted: &[Span]) {
+        let inside = |p: &usize| quoted.iter().any(|q| q.start <= *p && *p < q.end);
+        self.events.retain(|(p, _)| !inside(p));
+        self.subjects.retain(|p| !inside(p));
+    }
+
     /// Records that an entity was referred to at `pos` (a resolved speaker),
     /// so later pronouns can find it.
     pub fn note_mention(&mut self, pos: usize, entity: usize) {
@@ -697,7 +706,12 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
                         | "also"
                         | "then"
                         | "who"
-                ))
+                        | "should"
+                        | "might"
+                        | "must"
+                        | "may"
+                )
+                || IRREGULAR_PAST.contains(&l.as_ref()))
     });
     let start = run
         .role
@@ -720,6 +734,16 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
         }
     }
     let sentence_start = before.is_empty() || before.ends_with(['.', '\n', '“', '”', '"', ':', '?', '!', '’']);
+    // "In an interview with …, Ham made it clear": the subject after an
+    // introductory phrase.
+    let after_intro = before.ends_with(',') && {
+        let sentence = before
+            .rsplit(['.', '\n', '?', '!', '“', '”', '"'])
+            .next()
+            .unwrap_or(before);
+        let first = sentence.split_whitespace().next().unwrap_or("");
+        INTRODUCTORY.contains(&lowercase(first).as_str())
+    };
     // "…, said Erin Castillo": the inverted speaker.
     let after_verb = before
         .rsplit(char::is_whitespace)
@@ -738,8 +762,22 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
                     || matches!(l.as_ref(), "a" | "an" | "the")
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
             });
-    !run.possessive && (verb_next || sentence_start || after_verb || introduced)
+    !run.possessive && (verb_next || sentence_start || after_intro || after_verb || introduced)
 }
+
+/// Past tenses that do not end in "-ed": a name before one is its subject.
+const IRREGULAR_PAST: &[&str] = &[
+    "became", "began", "brought", "came", "cut", "felt", "found", "gave", "got", "held", "heard", "kept", "knew",
+    "led", "left", "let", "lost", "made", "meant", "met", "paid", "put", "ran", "sat", "saw", "sent", "set", "spoke",
+    "stood", "thought", "took", "went", "won", "wrote",
+];
+
+/// Words that open an introductory phrase ending in a comma ("In an
+/// interview with CNN, …", "After the vote, …"): the subject follows it.
+const INTRODUCTORY: &[&str] = &[
+    "in", "on", "at", "after", "before", "during", "while", "when", "since", "as", "despite", "though", "although",
+    "because", "if", "like", "unlike", "later", "earlier", "speaking", "asked", "for", "with", "by", "from", "under",
+];
 
 /// Do the two words differ only by a plural "s" ("American" / "Americans")?
 pub(crate) fn plural_of(a: &str, b: &str) -> bool {

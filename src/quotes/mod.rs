@@ -376,6 +376,8 @@ fn sentence_at(p: &Paragraph, pos: usize) -> Span {
 }
 
 fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: &mut [Quote]) {
+    let quoted: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    roster.forget_quoted(&quoted);
     for i in 0..quotes.len() {
         if quotes[i].speaker.is_some() {
             continue;
@@ -780,6 +782,23 @@ mod tests {
                  Mayor Dana Whitfield defended the plan.\n\
                  “We kept our word,” Whitfield said.\n";
         assert_eq!(speaker_of(t, &run(t), "Broken Promises"), None);
+    }
+
+    #[test]
+    fn a_name_inside_the_quote_is_not_the_pronoun_speaker() {
+        let t = "That worries Marcus Bell, a precinct captain in Dade County.\n\
+                 “No one writes songs for her. Robert Lane got three,” he said.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "No one"), Some("Marcus Bell".into()));
+        assert_eq!(qs[0].rule, Some("pronoun"));
+    }
+
+    #[test]
+    fn subject_after_an_introductory_phrase_is_the_pronoun_speaker() {
+        let t = "Senator Alan Booker said the plan had merit.\n\
+                 In an interview with a local station, General Tom Ostrander made it clear he had doubts.\n\
+                 “The training budget is gone,” he told the host.\n";
+        assert_eq!(speaker_of(t, &run(t), "The training"), Some("Tom Ostrander".into()));
     }
 
     #[test]
