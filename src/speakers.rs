@@ -164,11 +164,23 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
     let has_org_word = |ts: &[Token]| ts.iter().any(|t| ORG_WORDS.contains(lowercase(t.stem()).as_str()));
     let has_place_word = |ts: &[Token]| ts.iter().any(|t| PLACE_WORDS.contains(lowercase(t.stem()).as_str()));
     let last_title = toks.iter().rposition(is_title);
-    let (role_toks, name_toks) = match last_title {
+    let (mut role_toks, mut name_toks) = match last_title {
         Some(t) if t + 1 < toks.len() => (&toks[..=t], &toks[t + 1..]),
         Some(_) => (toks, &toks[toks.len()..]),
         None => (&toks[..0], toks),
     };
+    // "Secretary of State John F. Kerry": the title goes on through its
+    // "of" phrase, and the name is the last two words (three with an
+    // initial).
+    if !role_toks.is_empty() && name_toks.first().is_some_and(|t| !t.is_capitalized()) {
+        let k = name_toks.len();
+        let initial = |t: &Token| t.text.ends_with('.') && t.text.len() <= 2;
+        let len = if k >= 4 && initial(&name_toks[k - 2]) { 3 } else { 2 };
+        if k >= len + 2 {
+            let cut = toks.len() - len;
+            (role_toks, name_toks) = (&toks[..cut], &toks[cut..]);
+        }
+    }
     let span_of = |ts: &[Token]| Span::new(ts[0].span.start, ts[ts.len() - 1].span.end);
     let role = (!role_toks.is_empty()).then(|| {
         let sp = span_of(role_toks);
