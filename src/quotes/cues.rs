@@ -43,6 +43,14 @@ const BRIDGE_WORDS: &[&str] = &[
     "reportedly",
     "quietly",
     "even",
+    "still",
+    "never",
+    "always",
+    "frequently",
+    "sometimes",
+    "usually",
+    "routinely",
+    "just",
 ];
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 fn is_role_word(t: &Token) -> bool {
@@ -121,7 +129,7 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
     // The introductory phrase ends at its last comma within eight words.
     let intro = toks
         .first()
-        .is_some_and(|t| FUNCTION_WORDS.contains(t.lower().as_ref()));
+        .is_some_and(|t| FUNCTION_WORDS.contains(t.lower().as_ref()) && !is_pronoun(t));
     let mut i = match toks[..upto.min(9)].iter().rposition(|t| t.is(",")) {
         Some(c) if intro => c + 1,
         _ => 0,
@@ -268,6 +276,18 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         if s == e {
             return None;
         }
+        // "Mr. Morgan of the Sierra Club said": the person before the
+        // affiliation speaks, not the organisation.
+        let mut a = s;
+        if a > 0 && toks[a - 1].is("the") {
+            a -= 1;
+        }
+        if a >= 2 && matches!(toks[a - 1].lower().as_ref(), "of" | "from" | "at") && toks[a - 2].is_capitalized() {
+            let p = name_back(toks, a - 1);
+            if p < a - 1 {
+                return span_of(&toks[p..a - 1]);
+            }
+        }
         return span_of(&toks[s..e]);
     }
     // A description: "the agency", "a spokeswoman for the office", "officials".
@@ -285,7 +305,10 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
             }
             break;
         }
-        if matches!(t.lower().as_ref(), "the" | "a" | "an") {
+        if matches!(
+            t.lower().as_ref(),
+            "the" | "a" | "an" | "my" | "his" | "her" | "their" | "our" | "its" | "your"
+        ) {
             break;
         }
     }
@@ -294,7 +317,10 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         return None;
     }
     // Without a determiner only a plural noun works ("officials said").
-    let determined = matches!(toks[k].lower().as_ref(), "the" | "a" | "an") || toks[k].is_possessive();
+    let determined = matches!(
+        toks[k].lower().as_ref(),
+        "the" | "a" | "an" | "my" | "his" | "her" | "their" | "our" | "its" | "your"
+    ) || toks[k].is_possessive();
     if !determined {
         if !head.ends_with('s') || head.ends_with("ss") {
             return None;
@@ -471,7 +497,10 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
     let gap_ok = words[..first_word]
         .iter()
         .all(|t| !t.is_word || t.is_capitalized() || is_role_word(t))
-        || (first_word > 0 && words[first_word - 1].is(","));
+        || (first_word > 0 && words[first_word - 1].is(","))
+        // "panel Chairman Rep. Jason Chaffetz said": a lowercase modifier
+        // of the title the name carries.
+        || (first_word <= 2 && words[first_word..].first().is_some_and(is_role_word));
     gap_ok.then_some(Cue {
         subject,
         verb,

@@ -643,7 +643,14 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
         prev.as_ref(),
         "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our"
     );
-    let possessive = prev_word.is_some_and(|t| t.is_possessive());
+    // "It’s", "that’s" are contractions of "is", not possessives.
+    let possessive = prev_word.is_some_and(|t| {
+        t.is_possessive()
+            && !matches!(
+                crate::lexicon::lowercase(t.stem()).as_str(),
+                "it" | "that" | "what" | "there" | "here" | "who" | "he" | "she" | "let"
+            )
+    });
     let title_case = n >= 2
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
@@ -667,7 +674,18 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
             prev2.as_ref(),
             "call" | "calls" | "called" | "dub" | "dubbed" | "name" | "named" | "nicknamed"
         );
+    // A programme or work after "on", "of", "in" or a possessive ("said on
+    // MSNBC’s “Morning Joe”", "a broadcast of “Fox News Sunday”") is a
+    // title even when the sentence has a speaker.
+    let work_title = title_case
+        && n <= 6
+        && (possessive
+            || matches!(
+                prev.as_ref(),
+                "on" | "of" | "in" | "titled" | "show" | "program" | "programme"
+            ));
     let term = naming
+        || work_title
         || (explicit && n <= 6)
         || (!has_cue
             && (((determiner || possessive) && n <= 3) || (title_case && n <= 6) || (n <= 4 && !sentence_like)));
@@ -799,6 +817,32 @@ mod tests {
                  In an interview with a local station, General Tom Ostrander made it clear he had doubts.\n\
                  “The training budget is gone,” he told the host.\n";
         assert_eq!(speaker_of(t, &run(t), "The training"), Some("Tom Ostrander".into()));
+    }
+
+    #[test]
+    fn programme_titles_are_not_speech_even_with_a_speaker() {
+        let t = "Senator Alan Booker said on WXYZ’s “Morning Roundtable” that the plan failed.\n\
+                 Booker said on “Capitol Week” that it was “a total mess.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "Morning Roundtable"), None);
+        assert_eq!(speaker_of(t, &qs, "Capitol Week"), None);
+        assert_eq!(speaker_of(t, &qs, "a total mess"), Some("Alan Booker".into()));
+    }
+
+    #[test]
+    fn speakers_behind_adverbs_affiliations_modifiers_and_kin_words() {
+        let t = "Lamenting the weather, farmers often say, “Rain never comes when you want it.”\n\
+                 “It was the least bad outcome,” Ms. Ortega of the Prairie Trust said.\n\
+                 “Subpoenas are not optional,” committee Chairman Rep. Paul Dunmore (R-Ohio) said.\n\
+                 “We were poor but proud,” my grandmother always said.\n\
+                 Ruth Ortega spoke first.\n\
+                 Victor Hale voted no. He then defended the vote, saying, “It was the right call.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "Rain never"), Some("farmers".into()));
+        assert_eq!(speaker_of(t, &qs, "It was the least"), Some("Ruth Ortega".into()));
+        assert_eq!(speaker_of(t, &qs, "Subpoenas"), Some("Paul Dunmore".into()));
+        assert_eq!(speaker_of(t, &qs, "We were poor"), Some("my grandmother".into()));
+        assert_eq!(speaker_of(t, &qs, "It was the right"), Some("Victor Hale".into()));
     }
 
     #[test]
