@@ -618,6 +618,24 @@ impl Roster {
             "editorial",
         ];
         if DOCUMENTS.contains(&head.as_str()) {
+            // "a Homeland Security memo": the issuer is named in it.
+            let issuer: Vec<&Token> = toks[..head_end.saturating_sub(1)]
+                .iter()
+                .filter(|t| t.is_capitalized() && !FUNCTION_WORDS.contains(t.lower().as_ref()))
+                .collect();
+            if let (Some(first), Some(last)) = (issuer.first(), issuer.last()) {
+                let span = Span::new(first.span.start, last.span.end);
+                let name = span.of(text).trim_end_matches("’s").trim_end_matches("'s");
+                if let Some(idx) = self.find(name, EntityKind::Organization, None) {
+                    return Some(self.resolved(idx, None));
+                }
+                return Some(Resolved {
+                    name: name.to_string(),
+                    role: None,
+                    entity: None,
+                    name_span: Some(span),
+                });
+            }
             if let Some(idx) = self.recent(mention.start, |e| e.kind == EntityKind::Organization) {
                 return Some(self.resolved(idx, None));
             }

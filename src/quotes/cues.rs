@@ -190,7 +190,9 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     }
     // A participle ("…, saying", "… early Friday saying") speaks for the
     // clause subject.
-    if toks.get(end).is_some_and(|v| v.text.ends_with("ing")) && !(e > 0 && is_pronoun(&toks[e - 1])) {
+    // "is calling" is a progressive with its own subject, not a participle.
+    let progressive = (e..end).any(|k| matches!(toks[k].lower().as_ref(), "is" | "was" | "are" | "were" | "been"));
+    if toks.get(end).is_some_and(|v| v.text.ends_with("ing")) && !progressive && !(e > 0 && is_pronoun(&toks[e - 1])) {
         return clause_subject(toks, end);
     }
     if e > 0 && (toks[e - 1].is("and") || toks[e - 1].is("but")) {
@@ -467,8 +469,12 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
             .take(6)
             .position(|t| t.is(","))
             .is_some_and(|c| words[..c].iter().all(|t| t.is_capitalized() || t.text.ends_with('.')));
+    // "…,” as a Homeland Security memo put it.
+    let as_clause = words.first().is_some_and(|t| t.is("as"));
     let limit = if name_then_comma {
         words.len().min(45)
+    } else if as_clause {
+        words.len().min(12)
     } else {
         words.len().min(window)
     };
@@ -500,7 +506,8 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
         || (first_word > 0 && words[first_word - 1].is(","))
         // "panel Chairman Rep. Jason Chaffetz said": a lowercase modifier
         // of the title the name carries.
-        || (first_word <= 2 && words[first_word..].first().is_some_and(is_role_word));
+        || (first_word <= 2 && words[first_word..].first().is_some_and(is_role_word))
+        || as_clause;
     gap_ok.then_some(Cue {
         subject,
         verb,

@@ -846,6 +846,15 @@ mod tests {
     }
 
     #[test]
+    fn progressive_verbs_documents_and_as_clauses() {
+        let t = "Mayor Dana Whitfield’s doctor is calling the mayor “fit as a fiddle.”\n\
+                 The rule requires a \"lawful source of income,\" as a Treasury Department memo put it.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "fit as"), Some("Whitfield’s doctor".into()));
+        assert_eq!(speaker_of(t, &qs, "lawful source"), Some("Treasury Department".into()));
+    }
+
+    #[test]
     fn colon_introduces_quote() {
         let t = "Jane Smith said: “The budget is balanced.”\n";
         assert_eq!(speaker_of(t, &run(t), "The budget"), Some("Jane Smith".into()));
