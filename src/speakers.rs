@@ -447,6 +447,14 @@ impl Roster {
                 if e.name.eq_ignore_ascii_case(name) {
                     return Some(i);
                 }
+                // "the Security Council" after "the United Nations Security
+                // Council": a shorter name that ends the full one.
+                let shorter = words.len() >= 2
+                    && e.name.len() > name.len()
+                    && e.name.to_lowercase().ends_with(&format!(" {}", name.to_lowercase()));
+                if shorter && best.is_none() {
+                    best = Some((i, 0));
+                }
                 continue;
             }
             if !same_word(e.last(), last) {
@@ -483,6 +491,26 @@ impl Roster {
             .map(|&(_, i)| i)
             .find(|&i| fits(&self.entities[i]))
             .or_else(|| self.recent(pos, fits))
+    }
+
+    /// Like [`Self::recent_subject`], but when the sentence of the nearest
+    /// fitting subject opens with another fitting subject, that one: the
+    /// main clause outranks a reported clause ("McClenney said Clinton
+    /// doesn’t show consistency. “…,” she said" is McClenney).
+    fn main_clause_subject(&self, text: &str, pos: usize, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
+        let upto = self.events.partition_point(|(p, _)| *p < pos);
+        let mut subjects = self.events[..upto]
+            .iter()
+            .rev()
+            .take_while(|(p, _)| pos - p < 1200)
+            .filter(|(p, _)| self.subjects.binary_search(p).is_ok())
+            .filter(|(_, i)| fits(&self.entities[*i]));
+        let Some(&(p, idx)) = subjects.next() else {
+            return self.recent(pos, fits);
+        };
+        let sentence_start = text[..p].rfind(['\n', '.', '?', '!']).map_or(0, |k| k + 1);
+        let opener = subjects.take_while(|(q, _)| *q >= sentence_start).last();
+        Some(opener.map_or(idx, |&(_, i)| i))
     }
 
     /// The most recent entity mentioned before `pos` that fits.
@@ -541,7 +569,8 @@ impl Roster {
                 Gender::Male
             };
             let person = |e: &Entity| e.kind == EntityKind::Person;
-            let idx = self.recent_subject(mention.start, |e| person(e) && e.gender.is_none_or(|g| g == want))?;
+            let fits = |e: &Entity| person(e) && e.gender.is_none_or(|g| g == want);
+            let idx = self.main_clause_subject(text, mention.start, fits)?;
             return Some(self.resolved(idx, None));
         }
         if toks.len() == 1 && matches!(l.as_str(), "it" | "they" | "we") {

@@ -502,7 +502,7 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
     let first_word = words.iter().position(|t| t.span.start >= subject.start)?;
     let gap_ok = words[..first_word]
         .iter()
-        .all(|t| !t.is_word || t.is_capitalized() || is_role_word(t))
+        .all(|t| !t.is_word || t.is_capitalized() || is_role_word(t) || t.is("the"))
         || (first_word > 0 && words[first_word - 1].is(","))
         // "panel Chairman Rep. Jason Chaffetz said": a lowercase modifier
         // of the title the name carries.

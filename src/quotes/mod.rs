@@ -668,8 +668,13 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
     // words are that speaker's.
     // "what investigators call the “Eastside pipeline”": the quotation
     // names a thing; "called the senator a “nasty guy”" characterises one.
+    // But "what he called a “brazen breach”": a named speaker's words.
+    let prev3 = before.iter().rev().filter(|t| t.is_word).nth(2);
+    let named_caller =
+        prev3.is_some_and(|t| t.is_capitalized() || PRONOUNS.contains(&crate::lexicon::lowercase(t.text).as_str()));
     let naming = determiner
         && n <= 3
+        && !named_caller
         && matches!(
             prev2.as_ref(),
             "call" | "calls" | "called" | "dub" | "dubbed" | "name" | "named" | "nicknamed"
@@ -852,6 +857,33 @@ mod tests {
         let qs = run(t);
         assert_eq!(speaker_of(t, &qs, "fit as"), Some("Whitfield’s doctor".into()));
         assert_eq!(speaker_of(t, &qs, "lawful source"), Some("Treasury Department".into()));
+    }
+
+    #[test]
+    fn what_a_named_speaker_called_something_is_theirs() {
+        let t = "Secretary General Ana Ruiz condemned what she called a “brazen breach” of the treaty.\n\
+                 The money moved through what investigators call the “Eastside pipeline.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "brazen"), Some("Ana Ruiz".into()));
+        assert_eq!(speaker_of(t, &qs, "Eastside"), None);
+    }
+
+    #[test]
+    fn a_shorter_name_of_an_organisation_is_the_same_organisation() {
+        let t = "The United Nations Security Council met on Friday.\n\
+                 Later, the Security Council issued a statement.\n\
+                 “We will act,” the Security Council said.\n";
+        assert_eq!(
+            speaker_of(t, &run(t), "We will act"),
+            Some("United Nations Security Council".into())
+        );
+    }
+
+    #[test]
+    fn the_main_clause_subject_outranks_a_reported_one() {
+        let t = "Tyra Banks said Hillary Clinton doesn’t show consistency.\n\
+                 “It only comes up after a video,” she said.\n";
+        assert_eq!(speaker_of(t, &run(t), "It only"), Some("Tyra Banks".into()));
     }
 
     #[test]
