@@ -538,6 +538,9 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
             continue;
         }
         if let Some(subject) = subject_before(&toks, v) {
+            if let Some(outer) = outer_cue(&toks, subject) {
+                return Some(outer);
+            }
             return Some(Cue {
                 subject,
                 verb,
@@ -563,6 +566,46 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
     }
     None
 }
+
+/// The source of reported speech that contains the cue: in "Trump said
+/// Clinton once described the deal as the “gold standard”", Trump is the
+/// source the quotation is attributed to, as the article reports it, not
+/// Clinton. Only a main-clause speech verb counts ("After Trump said …,
+/// Clinton called it “…”" stays Clinton's).
+fn outer_cue(toks: &[Token], inner: Span) -> Option<Cue> {
+    let first_word = toks.iter().find(|t| t.is_word)?;
+    if SUBORDINATORS.contains(&first_word.lower().as_ref()) {
+        return None;
+    }
+    let inner_at = toks.iter().position(|t| t.span.start >= inner.start)?;
+    for u in (0..inner_at).rev() {
+        let t = &toks[u];
+        if !t.is_word || !is_speech_verb(t.text) || t.text.ends_with("ing") {
+            continue;
+        }
+        // The inner subject opens the reported clause right after the
+        // verb ("said Clinton …", "said that Clinton …", "said during a
+        // rally that Clinton …").
+        let between = &toks[u + 1..inner_at];
+        let reported = between.is_empty() || between.iter().any(|b| b.is("that"));
+        if !reported {
+            return None;
+        }
+        let subject = subject_before(toks, u)?;
+        return Some(Cue {
+            subject,
+            verb: t.text.to_string(),
+            rule: "outer-speaker",
+        });
+    }
+    None
+}
+
+/// Words that open a subordinate clause: a speech verb inside one is not
+/// the sentence's main report.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "while", "as", "since", "because", "although", "though", "if", "once", "until",
+];
 
 /// A cue inside a quote that was never closed: `“We will stay, Abernathy
 /// told reporters …` — the attribution the missing mark swallowed.

@@ -887,6 +887,16 @@ mod tests {
     }
 
     #[test]
+    fn reported_speech_is_attributed_to_its_source() {
+        let t = "Governor Lena Marsh said at a rally that her rival once described the tax as “a fair deal.”\n\
+                 After Marsh spoke, Mayor Tom Reyes called the plan “a fantasy.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "a fair deal"), Some("Lena Marsh".into()));
+        assert_eq!(qs[0].rule, Some("outer-speaker"));
+        assert_eq!(speaker_of(t, &qs, "a fantasy"), Some("Tom Reyes".into()));
+    }
+
+    #[test]
     fn colon_introduces_quote() {
         let t = "Jane Smith said: “The budget is balanced.”\n";
         assert_eq!(speaker_of(t, &run(t), "The budget"), Some("Jane Smith".into()));
