@@ -52,6 +52,15 @@ const BRIDGE_WORDS: &[&str] = &[
     "routinely",
     "just",
 ];
+/// "openly", "repeatedly": a manner adverb, not a noun that ends in -ly.
+fn is_ly_adverb(t: &Token) -> bool {
+    const NOUNS: &[&str] = &[
+        "family", "ally", "rally", "supply", "assembly", "anomaly", "reply", "bully", "daily", "weekly",
+    ];
+    let l = t.lower();
+    t.is_word && !t.is_capitalized() && l.len() >= 5 && l.ends_with("ly") && !NOUNS.contains(&l.as_ref())
+}
+
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 fn is_role_word(t: &Token) -> bool {
     let l = t.lower();
@@ -180,6 +189,15 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     let mut e = end;
     while e > 0 && toks[e - 1].is_word && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_ref()) {
         e -= 1;
+    }
+    // An adverb in -ly right after the subject: "Trump openly admires".
+    if e >= 2 && is_ly_adverb(&toks[e - 1]) && (toks[e - 2].is_capitalized() || is_pronoun(&toks[e - 2])) {
+        e -= 1;
+    }
+    // An infinitive after the main verb speaks for the clause subject:
+    // "Trump took to Twitter to accuse the campaign of being “duped”".
+    if e > 1 && e == end && toks[e - 1].is("to") && toks[..e - 1].iter().any(|t| t.is_word && !t.is_capitalized()) {
+        return clause_subject(toks, e - 1);
     }
     // A relative clause: "McConnell, now the majority leader, who in 2010
     // said …" — the antecedent before ", who" speaks.

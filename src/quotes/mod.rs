@@ -786,6 +786,11 @@ mod tests {
         assert_eq!(qs[0].rule, Some("characterising-verb"));
         // A term the narration uses is still nobody's.
         assert_eq!(speaker_of(t, &qs, "river district"), None);
+        let t = "Mayor Dana Whitfield took to the radio to accuse the council of being “asleep.”\n\
+                 Councilman Ray Ortiz openly admires the governor as a “steady hand.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "asleep"), Some("Dana Whitfield".into()));
+        assert_eq!(speaker_of(t, &qs, "steady hand"), Some("Ray Ortiz".into()));
     }
 
     #[test]
