@@ -571,9 +571,14 @@ fn propagate(text: &str, paragraphs: &[Paragraph], quotes: &mut [Quote]) {
         if quotes[i].speaker.is_some() {
             continue;
         }
-        let donor = quotes
+        // The nearest attributed segment before it, else after it: in a
+        // transcript quoted as one block, each label holds until the next.
+        let attributed = |q: &&Quote| q.group == Some(g) && q.speaker.is_some();
+        let donor = quotes[..i]
             .iter()
-            .find(|q| q.group == Some(g) && q.speaker.is_some())
+            .rev()
+            .find(attributed)
+            .or_else(|| quotes[i + 1..].iter().find(attributed))
             .cloned();
         if let Some(d) = donor {
             quotes[i].speaker = d.speaker;
@@ -975,6 +980,17 @@ mod tests {
         let qs = run(t);
         assert_eq!(speaker_of(t, &qs, "Well"), Some("Mike Pence".into()));
         assert_eq!(qs[0].rule, Some("transcript-label"));
+    }
+
+    #[test]
+    fn a_quoted_transcript_keeps_each_label_until_the_next() {
+        let t = "Chris Wallace questioned Gov. Mike Pence.\n\
+                 \"WALLACE: Will she be at the debate?\n\
+                 \"PENCE: Well, look, that is a distraction.\n\
+                 \"The real question is jobs.\"\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "The real question"), Some("Mike Pence".into()));
+        assert_eq!(speaker_of(t, &qs, "Will she"), Some("Chris Wallace".into()));
     }
 
     #[test]
