@@ -509,7 +509,29 @@ impl Roster {
             return self.recent(pos, fits);
         };
         let sentence_start = text[..p].rfind(['\n', '.', '?', '!']).map_or(0, |k| k + 1);
-        let opener = subjects.take_while(|(q, _)| *q >= sentence_start).last();
+        // "While Obama had …, … concerns Henry Crespo": a subordinate
+        // clause's subject does not outrank the main clause.
+        let subordinate = |q: usize| {
+            let word = text[..q].split_whitespace().next_back().unwrap_or("");
+            matches!(
+                lowercase(word).as_str(),
+                "while"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "although"
+                    | "though"
+                    | "if"
+                    | "because"
+                    | "since"
+                    | "as"
+                    | "that"
+            )
+        };
+        let opener = subjects
+            .take_while(|(q, _)| *q >= sentence_start)
+            .filter(|(q, _)| !subordinate(*q))
+            .last();
         Some(opener.map_or(idx, |&(_, i)| i))
     }
 

@@ -894,6 +894,10 @@ mod tests {
         let t = "Tyra Banks said Hillary Clinton doesn’t show consistency.\n\
                  “It only comes up after a video,” she said.\n";
         assert_eq!(speaker_of(t, &run(t), "It only"), Some("Tyra Banks".into()));
+        // but not a subordinate clause's subject.
+        let t = "While Robert Lane had many songs, that worries Marcus Bell, a precinct captain.\n\
+                 “Nobody sings for us,” he said.\n";
+        assert_eq!(speaker_of(t, &run(t), "Nobody"), Some("Marcus Bell".into()));
     }
 
     #[test]
