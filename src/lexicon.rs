@@ -123,6 +123,7 @@ pub(crate) const SOURCES: &[(&str, &str)] = &[
     ("function_words.txt", include_str!("../data/lexicon/function_words.txt")),
     ("weekdays.txt", include_str!("../data/lexicon/weekdays.txt")),
     ("role_modifiers.txt", include_str!("../data/lexicon/role_modifiers.txt")),
+    ("speech_nouns.txt", include_str!("../data/lexicon/speech_nouns.txt")),
     (
         "characterising_verbs.txt",
         include_str!("../data/lexicon/characterising_verbs.txt"),
@@ -134,6 +135,7 @@ fn source(name: &str) -> &'static str {
 }
 
 pub(crate) static SPEECH_VERBS: LazyLock<FastSet> = LazyLock::new(|| set(source("speech_verbs.txt")));
+pub(crate) static SPEECH_NOUNS: LazyLock<FastSet> = LazyLock::new(|| set(source("speech_nouns.txt")));
 pub(crate) static CHARACTERISING_VERBS: LazyLock<FastSet> = LazyLock::new(|| set(source("characterising_verbs.txt")));
 pub(crate) static TITLES: LazyLock<FastSet> = LazyLock::new(|| set(source("titles.txt")));
 pub(crate) static HONORIFICS: LazyLock<FastMap<&'static str>> = LazyLock::new(|| map(source("honorifics.txt")));

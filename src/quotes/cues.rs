@@ -585,6 +585,33 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
     None
 }
 
+/// A possessive name before a noun for something said, in the same clause
+/// as the quotation: "Trump’s claim that there have been “thousands of
+/// shootings”", "Reyes’s remarks about a “rigged” count".
+pub(crate) fn speech_noun_cue(toks: &[Token]) -> Option<Cue> {
+    for k in (1..toks.len()).rev() {
+        let t = &toks[k];
+        if matches!(t.text, "." | ";" | "?" | "!" | "“" | "”" | "\"") {
+            return None;
+        }
+        if !(t.is_word && crate::lexicon::SPEECH_NOUNS.contains(t.lower().as_ref())) {
+            continue;
+        }
+        let owner = &toks[k - 1];
+        if !(owner.is_possessive() && owner.is_capitalized()) {
+            continue;
+        }
+        let start = name_back(toks, k);
+        let start = if start < k { start } else { k - 1 };
+        return Some(Cue {
+            subject: Span::new(toks[start].span.start, owner.span.start + owner.stem().len()),
+            verb: t.text.to_string(),
+            rule: "speech-noun",
+        });
+    }
+    None
+}
+
 /// The source of reported speech that contains the cue: in "Trump said
 /// Clinton once described the deal as the “gold standard”", Trump is the
 /// source the quotation is attributed to, as the article reports it, not

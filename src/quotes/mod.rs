@@ -12,7 +12,7 @@ use crate::segment::{Paragraph, trim};
 use crate::span::Span;
 use crate::speakers::{EntityKind, Roster, clean_role};
 use crate::token::{Token, tokenize};
-use cues::{Cue, PRONOUNS, cue_after, cue_before, cue_inside};
+use cues::{Cue, PRONOUNS, cue_after, cue_before, cue_inside, speech_noun_cue};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -439,6 +439,9 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
         let opens_sentence = !before.iter().any(|t| t.is_word);
         if cue.is_none() && opens_sentence && prev_close.is_none() {
             cue = previous_sentence_cue(text, paragraphs, q, sent);
+        }
+        if cue.is_none() {
+            cue = speech_noun_cue(&before);
         }
         if cue.is_none() && q.paragraph == 0 {
             cue = headline_cue(text, paragraphs, roster, q);
@@ -908,6 +911,14 @@ mod tests {
         assert_eq!(speaker_of(t, &qs, "a fair deal"), Some("Lena Marsh".into()));
         assert_eq!(qs[0].rule, Some("outer-speaker"));
         assert_eq!(speaker_of(t, &qs, "a fantasy"), Some("Tom Reyes".into()));
+    }
+
+    #[test]
+    fn a_possessive_before_a_speech_noun_is_the_source() {
+        let t = "Auditors checked Mayor Tom Reyes’s claim that there were “thousands of ghost voters” in 2024.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "thousands"), Some("Tom Reyes".into()));
+        assert_eq!(qs[0].rule, Some("speech-noun"));
     }
 
     #[test]
