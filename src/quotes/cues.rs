@@ -464,8 +464,10 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
     let mut i = 0;
     while i < toks.len() && !toks[i].is_word {
         if DASHES.contains(&toks[i].text) {
-            // A dash credit: `"…" -Commissioner Jane Doe`.
-            if let Some(s) = subject_after(&toks, i + 1) {
+            // A dash credit: `"…" -Commissioner Jane Doe`; a lowercase
+            // aside after a dash ("― a metaphor for …") is not a credit.
+            let credited = toks.get(i + 1).is_some_and(|t| t.is_capitalized() || is_role_word(t));
+            if let Some(s) = subject_after(&toks, i + 1).filter(|_| credited) {
                 return Some(Cue {
                     subject: s,
                     verb: toks[i].text.to_string(),
