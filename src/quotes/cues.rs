@@ -614,6 +614,31 @@ pub(crate) fn speech_noun_cue(toks: &[Token]) -> Option<Cue> {
     None
 }
 
+/// "Reid has gone after Trump as a “con artist”": with no speech verb, a
+/// quotation introduced by "as" characterises something in the words of
+/// the clause's subject, when that subject is a name or a pronoun.
+pub(crate) fn characterised_as_cue(toks: &[Token]) -> Option<Cue> {
+    let words: Vec<&Token> = toks.iter().filter(|t| t.is_word).collect();
+    let mut k = words.len();
+    if k > 0 && matches!(words[k - 1].lower().as_ref(), "a" | "an" | "the") {
+        k -= 1;
+    }
+    let as_at = k.checked_sub(1).filter(|&i| words[i].is("as"))?;
+    // "known as", "described as": a term, and classify says so.
+    let before_as = words.get(as_at.checked_sub(1)?)?;
+    if before_as.text.ends_with("ed") && !before_as.is_capitalized() {
+        return None;
+    }
+    let upto = toks.iter().position(|t| t.span.start >= words[as_at].span.start)?;
+    let subject = clause_subject(toks, upto)?;
+    let first = toks.iter().find(|t| t.span.start >= subject.start)?;
+    (first.is_capitalized() || is_pronoun(first)).then(|| Cue {
+        subject,
+        verb: "as".to_string(),
+        rule: "characterised-as",
+    })
+}
+
 /// The source of reported speech that contains the cue: in "Trump said
 /// Clinton once described the deal as the “gold standard”", Trump is the
 /// source the quotation is attributed to, as the article reports it, not

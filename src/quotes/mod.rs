@@ -12,7 +12,7 @@ use crate::segment::{Paragraph, trim};
 use crate::span::Span;
 use crate::speakers::{EntityKind, Roster, clean_role};
 use crate::token::{Token, tokenize};
-use cues::{Cue, PRONOUNS, cue_after, cue_before, cue_inside, speech_noun_cue};
+use cues::{Cue, PRONOUNS, characterised_as_cue, cue_after, cue_before, cue_inside, speech_noun_cue};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -441,12 +441,13 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
             cue = previous_sentence_cue(text, paragraphs, q, sent);
         }
         if cue.is_none() {
-            cue = speech_noun_cue(&before);
+            cue = speech_noun_cue(&before).or_else(|| characterised_as_cue(&before));
         }
         if cue.is_none() && q.paragraph == 0 {
             cue = headline_cue(text, paragraphs, roster, q);
         }
-        let kind = classify(text, q, &before, cue.is_some());
+        let title_line = q.paragraph == 0 && title_cased(para.span.of(text));
+        let kind = classify(text, q, &before, cue.is_some(), title_line);
         quotes[i].kind = kind;
         if kind == QuoteKind::Scare {
             continue;
@@ -622,7 +623,21 @@ fn last_quote_ends_paragraph(text: &str, para: &Paragraph, q: &Quote) -> bool {
     toks.iter().filter(|t| t.is_word).count() <= 12
 }
 
-fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind {
+/// A line in title case ("Obama Says Museum Will Tell of ‘Suffering and
+/// Delight’"), where capitals say nothing about what is quoted.
+fn title_cased(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && capitalised * 10 >= words.len() * 7
+}
+
+fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool, title_line: bool) -> QuoteKind {
     let content = q.span.of(text);
     let words: Vec<&str> = content.split_whitespace().collect();
     let n = words.len();
@@ -659,7 +674,17 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool) -> QuoteKind
                 "it" | "that" | "what" | "there" | "here" | "who" | "he" | "she" | "let"
             )
     });
+    // "We're America." is a sentence, not a title: it opens with a pronoun.
+    let opens_with_pronoun = words.first().is_some_and(|w| {
+        let head = w.split(['’', '\'']).next().unwrap_or(w);
+        matches!(
+            crate::lexicon::lowercase(head).as_str(),
+            "i" | "we" | "you" | "he" | "she" | "they" | "it"
+        )
+    });
     let title_case = n >= 2
+        && !opens_with_pronoun
+        && !title_line
         && words.iter().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
                 || matches!(*w, "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to")
@@ -919,6 +944,23 @@ mod tests {
         let qs = run(t);
         assert_eq!(speaker_of(t, &qs, "thousands"), Some("Tom Reyes".into()));
         assert_eq!(qs[0].rule, Some("speech-noun"));
+    }
+
+    #[test]
+    fn characterised_as_belongs_to_the_clause_subject() {
+        let t = "Senator Ada Klein has gone after the governor as a “budget arsonist” for weeks.\n\
+                 The program is known as “Fresh Start” in the county.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "budget arsonist"), Some("Ada Klein".into()));
+        assert_eq!(qs[0].rule, Some("characterised-as"));
+        assert_eq!(speaker_of(t, &qs, "Fresh Start"), None);
+    }
+
+    #[test]
+    fn a_short_sentence_opening_with_a_pronoun_is_speech_not_a_title() {
+        let t = "Mayor Ruth Okafor spoke at the opening.\n\
+                 “We are not a burden,” Okafor said. “We’re Brookfield.”\n";
+        assert_eq!(speaker_of(t, &run(t), "We’re Brookfield"), Some("Ruth Okafor".into()));
     }
 
     #[test]
