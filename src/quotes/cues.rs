@@ -190,6 +190,29 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     while e > 0 && toks[e - 1].is_word && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_ref()) {
         e -= 1;
     }
+    // "John Dickey, the chief executive of Ora Media -- the company that
+    // owns it -- told me": a dashed aside closes the appositive like a comma.
+    let dash = |t: &Token| DASHES.contains(&t.text);
+    if e > 0 && dash(&toks[e - 1]) {
+        let mut close = e - 1;
+        while close > 0 && dash(&toks[close - 1]) {
+            close -= 1;
+        }
+        if let Some(mut open) = toks[..close].iter().rposition(dash) {
+            while open > 0 && dash(&toks[open - 1]) {
+                open -= 1;
+            }
+            let mut joined: Vec<Token> = toks[..open].to_vec();
+            joined.push(Token {
+                span: toks[open].span,
+                text: ",",
+                is_word: false,
+            });
+            let at = joined.len();
+            joined.extend_from_slice(&toks[end..]);
+            return subject_before(&joined, at);
+        }
+    }
     // An adverb in -ly right after the subject: "Trump openly admires".
     if e >= 2 && is_ly_adverb(&toks[e - 1]) && (toks[e - 2].is_capitalized() || is_pronoun(&toks[e - 2])) {
         e -= 1;
@@ -258,11 +281,12 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
                     None => {
                         // ", saying …" after a main clause: its subject speaks.
                         let verb = toks.get(end)?;
-                        return if verb.text.ends_with("ing") {
-                            clause_subject(toks, e - 1)
-                        } else {
-                            None
-                        };
+                        if verb.text.ends_with("ing") {
+                            return clause_subject(toks, e - 1);
+                        }
+                        // "Officials at X, a division of Y, said": the
+                        // sentence opens with the subject phrase itself.
+                        return if hops > 0 { subject_before(toks, right) } else { None };
                     }
                 }
             }
@@ -304,7 +328,8 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         }
         if a >= 2 && matches!(toks[a - 1].lower().as_ref(), "of" | "from" | "at") && toks[a - 2].is_capitalized() {
             let p = name_back(toks, a - 1);
-            if p < a - 1 {
+            // "Officials at …" opening a sentence is a description, not a name.
+            if p < a - 1 && (a - 1 - p >= 2 || p > 0) {
                 return span_of(&toks[p..a - 1]);
             }
         }
@@ -327,7 +352,20 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         }
         if matches!(
             t.lower().as_ref(),
-            "the" | "a" | "an" | "my" | "his" | "her" | "their" | "our" | "its" | "your"
+            "the"
+                | "a"
+                | "an"
+                | "my"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "its"
+                | "your"
+                | "one"
+                | "another"
+                | "some"
+                | "several"
         ) {
             break;
         }
@@ -339,7 +377,20 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     // Without a determiner only a plural noun works ("officials said").
     let determined = matches!(
         toks[k].lower().as_ref(),
-        "the" | "a" | "an" | "my" | "his" | "her" | "their" | "our" | "its" | "your"
+        "the"
+            | "a"
+            | "an"
+            | "my"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "its"
+            | "your"
+            | "one"
+            | "another"
+            | "some"
+            | "several"
     ) || toks[k].is_possessive();
     if !determined {
         if !head.ends_with('s') || head.ends_with("ss") {

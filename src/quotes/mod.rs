@@ -964,6 +964,17 @@ mod tests {
     }
 
     #[test]
+    fn dashed_asides_description_subjects_and_opening_subject_phrases() {
+        let t = "Lena Ortiz, the head of Bay Media -- the firm that owns the station -- told me, “We sell airtime.”\n\
+                 At the forum, one questioner claimed that the “forces of inertia” were to blame.\n\
+                 Officials at the Port Authority, a unit of the state, said the plan “cannot work.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "We sell"), Some("Lena Ortiz".into()));
+        assert_eq!(speaker_of(t, &qs, "forces of inertia"), Some("one questioner".into()));
+        assert_eq!(speaker_of(t, &qs, "cannot work"), Some("Port Authority".into()));
+    }
+
+    #[test]
     fn colon_introduces_quote() {
         let t = "Jane Smith said: “The budget is balanced.”\n";
         assert_eq!(speaker_of(t, &run(t), "The budget"), Some("Jane Smith".into()));
