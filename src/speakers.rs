@@ -457,7 +457,13 @@ impl Roster {
                 }
                 continue;
             }
-            if !same_word(e.last(), last) {
+            let elast = e.last();
+            // Cheap rejections first: most surnames differ in length or initial.
+            if elast.len() != last.len()
+                || elast.bytes().next().map(|b| b.to_ascii_lowercase())
+                    != last.bytes().next().map(|b| b.to_ascii_lowercase())
+                || !same_word(elast, last)
+            {
                 continue;
             }
             let ewords: Vec<&str> = e.name.split(' ').collect();

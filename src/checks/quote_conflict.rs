@@ -8,7 +8,7 @@ use crate::quotes::{Quote, QuoteKind};
 
 pub struct QuoteConflict;
 
-/// Lowercased words of each clause of a quote.
+/// Lowercased words of each clause of a quote (six words or more).
 fn clauses(text: &str) -> Vec<Vec<String>> {
     text.split(['.', ',', ';', '?', '!', '—'])
         .map(|c| {
@@ -25,8 +25,31 @@ fn clauses(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The same clauses as word hashes: comparing every clause of every pair
+/// of quotes is the cost of this check, so it compares numbers, not strings.
+fn clause_keys(text: &str) -> Vec<Vec<u64>> {
+    use std::hash::{BuildHasher, Hasher};
+    let build = rustc_hash::FxBuildHasher;
+    text.split(['.', ',', ';', '?', '!', '—'])
+        .map(|c| {
+            c.split_whitespace()
+                .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let mut h = build.build_hasher();
+                    for ch in w.chars().flat_map(char::to_lowercase) {
+                        h.write_u32(u32::from(if ch == '’' { '\'' } else { ch }));
+                    }
+                    h.finish()
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|c| c.len() >= 6)
+        .collect()
+}
+
 /// Longest common subsequence of words over the longer clause.
-fn overlap(a: &[String], b: &[String]) -> f64 {
+fn overlap<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     let longer = a.len().max(b.len());
     // The common part is at most the shorter clause: clauses of very
     // different lengths cannot reach the threshold, so skip the table.
@@ -62,11 +85,11 @@ impl Check for QuoteConflict {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         let quotes: Vec<&Quote> = cx.quotes.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
-        let parsed: Vec<Vec<Vec<String>>> = quotes.iter().map(|q| clauses(q.span.of(cx.text))).collect();
+        let parsed: Vec<Vec<Vec<u64>>> = quotes.iter().map(|q| clause_keys(q.span.of(cx.text))).collect();
         for j in 0..quotes.len() {
             'earlier: for i in 0..j {
-                for a in &parsed[i] {
-                    for b in &parsed[j] {
+                for (ai, a) in parsed[i].iter().enumerate() {
+                    for (bi, b) in parsed[j].iter().enumerate() {
                         let sim = overlap(a, b);
                         if sim < SIMILAR {
                             continue;
@@ -89,11 +112,12 @@ impl Check for QuoteConflict {
                                 cx.line(qb.span.start)
                             )
                         } else {
+                            let words = |q: &Quote, k: usize| clauses(q.span.of(cx.text))[k].join(" ");
                             format!(
                                 "quoted differently on line {}: “{}” vs “{}”",
                                 cx.line(qa.span.start),
-                                a.join(" "),
-                                b.join(" ")
+                                words(qa, ai),
+                                words(qb, bi)
                             )
                         };
                         out.findings.push(Finding {

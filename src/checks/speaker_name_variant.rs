@@ -6,6 +6,25 @@ use crate::speakers::{EntityKind, edit_distance};
 
 pub struct SpeakerNameVariant;
 
+/// A lower bound of the edit distance from letter counts alone: most
+/// pairs of names are ruled out without building the edit table.
+fn bag_distance(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 27];
+    let slot = |c: char| {
+        let l = c.to_ascii_lowercase();
+        if l.is_ascii_lowercase() {
+            usize::from(l as u8 - b'a')
+        } else {
+            26
+        }
+    };
+    a.chars().for_each(|c| counts[slot(c)] += 1);
+    b.chars().for_each(|c| counts[slot(c)] -= 1);
+    let surplus: i32 = counts.iter().filter(|&&n| n > 0).sum();
+    let deficit: i32 = -counts.iter().filter(|&&n| n < 0).sum::<i32>();
+    surplus.max(deficit) as usize
+}
+
 impl Check for SpeakerNameVariant {
     fn id(&self) -> &'static str {
         "speaker-name-variant"
@@ -44,7 +63,7 @@ impl Check for SpeakerNameVariant {
                 if wa < 2 || wb < 2 || wa != wb {
                     continue;
                 }
-                if a.name.chars().count().abs_diff(b.name.chars().count()) > 2 {
+                if a.name.chars().count().abs_diff(b.name.chars().count()) > 2 || bag_distance(&a.name, &b.name) > 2 {
                     continue;
                 }
                 let d = edit_distance(&a.name, &b.name);
