@@ -701,7 +701,21 @@ impl Roster {
             let named = self.recent(mention.start, |e| {
                 e.kind == EntityKind::Organization && e.name.to_lowercase().split(' ').any(|w| w == head)
             });
-            if let Some(idx) = named.or_else(|| self.recent(mention.start, |e| e.kind == EntityKind::Organization)) {
+            // With no organisation before it, "the state’s largest union" is
+            // the one the story names next ("Organizers with the Federation
+            // of … put the crowd at 12,000").
+            let ahead = || {
+                self.events
+                    .iter()
+                    .skip_while(|(p, _)| *p < mention.end)
+                    .take_while(|(p, _)| *p < mention.end + 600)
+                    .map(|&(_, i)| i)
+                    .find(|&i| self.entities[i].kind == EntityKind::Organization)
+            };
+            let org = named
+                .or_else(|| self.recent(mention.start, |e| e.kind == EntityKind::Organization))
+                .or_else(ahead);
+            if let Some(idx) = org {
                 return Some(self.resolved(idx, None));
             }
         } else if (TITLES.contains(head.as_str()) || head.ends_with("man") || head.ends_with("woman"))

@@ -1068,6 +1068,16 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_described_before_it_is_named_is_the_next_one_named() {
+        let t = "The state’s largest union has branded the plan a “pension raid.”\n\
+                 Organizers with the Federation of Public Workers put the crowd at 12,000.\n";
+        assert_eq!(
+            speaker_of(t, &run(t), "pension raid"),
+            Some("Federation of Public Workers".into())
+        );
+    }
+
+    #[test]
     fn agency_said_resolves_to_organisation() {
         let t = "The Harbor County Sheriff’s Office made arrests. “We acted on tips,” the office said.\n";
         assert_eq!(
