@@ -693,6 +693,11 @@ impl Roster {
                     name_span: Some(span),
                 });
             }
+            // "a civil complaint filed by the Securities and Exchange
+            // Commission": the issuer follows the document.
+            if let Some(r) = self.issuer_after(text, mention.end) {
+                return Some(r);
+            }
             if let Some(idx) = self.recent(mention.start, |e| e.kind == EntityKind::Organization) {
                 return Some(self.resolved(idx, None));
             }
@@ -740,6 +745,53 @@ impl Roster {
             role: None,
             entity: None,
             name_span: None,
+        })
+    }
+
+    /// The issuer named right after a document: "… filed by the federal
+    /// Securities and Exchange Commission", "… from the Treasury".
+    fn issuer_after(&self, text: &str, at: usize) -> Option<Resolved> {
+        let mut end = (at + 120).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let toks = tokenize(text, Span::new(at, end));
+        let mut k = 0;
+        if toks
+            .first()
+            .is_some_and(|t| t.text.ends_with("ed") && !t.is_capitalized())
+        {
+            k += 1;
+        }
+        if !toks.get(k).is_some_and(|t| t.is("by") || t.is("from")) {
+            return None;
+        }
+        k += 1;
+        while toks.get(k).is_some_and(|t| t.is_word && !t.is_capitalized()) && k < 5 {
+            k += 1;
+        }
+        let start = k;
+        let joins = |k: usize| {
+            k > start
+                && toks.get(k).is_some_and(|t| t.is("of") || t.is("and"))
+                && toks.get(k + 1).is_some_and(Token::is_capitalized)
+        };
+        while toks.get(k).is_some_and(Token::is_capitalized) || joins(k) {
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+        let span = Span::new(toks[start].span.start, toks[k - 1].span.end);
+        let name = span.of(text);
+        if let Some(idx) = self.find(name, EntityKind::Organization, None) {
+            return Some(self.resolved(idx, None));
+        }
+        Some(Resolved {
+            name: name.to_string(),
+            role: None,
+            entity: None,
+            name_span: Some(span),
         })
     }
 

@@ -1078,6 +1078,16 @@ mod tests {
     }
 
     #[test]
+    fn a_document_speaks_for_the_issuer_named_after_it() {
+        let t = "According to a civil complaint filed by the federal Securities and Exchange Commission, \
+                 the developers ran a “massive eight-year fraudulent scheme.”\n";
+        assert_eq!(
+            speaker_of(t, &run(t), "massive"),
+            Some("Securities and Exchange Commission".into())
+        );
+    }
+
+    #[test]
     fn agency_said_resolves_to_organisation() {
         let t = "The Harbor County Sheriff’s Office made arrests. “We acted on tips,” the office said.\n";
         assert_eq!(
