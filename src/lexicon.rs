@@ -173,20 +173,67 @@ pub(crate) static NUMBER_WORDS: LazyLock<FastMap<u32>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Is `word` (any case) a speech verb?
+/// Which word lists a word is on, as bits: every token of an article is
+/// asked several of these questions (title? speech verb? month?), and one
+/// lookup answers them all.
+pub(crate) mod class {
+    pub const SPEECH_VERB: u16 = 1;
+    pub const CHARACTERISING_VERB: u16 = 1 << 1;
+    pub const TITLE: u16 = 1 << 2;
+    pub const HONORIFIC: u16 = 1 << 3;
+    pub const ROLE_MODIFIER: u16 = 1 << 4;
+    pub const FUNCTION_WORD: u16 = 1 << 5;
+    pub const MONTH: u16 = 1 << 6;
+    pub const WEEKDAY: u16 = 1 << 7;
+    pub const ORG_WORD: u16 = 1 << 8;
+    pub const PLACE_WORD: u16 = 1 << 9;
+}
+
+static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
+    let mut out: FastMap<u16> = FastMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u16| {
+        for w in words {
+            *out.entry(w).or_insert(0) |= bit;
+        }
+    };
+    add(&mut SPEECH_VERBS.iter().copied(), class::SPEECH_VERB);
+    add(&mut CHARACTERISING_VERBS.iter().copied(), class::CHARACTERISING_VERB);
+    add(&mut TITLES.iter().copied(), class::TITLE);
+    add(&mut HONORIFICS.keys().copied(), class::HONORIFIC);
+    add(&mut ROLE_MODIFIERS.keys().copied(), class::ROLE_MODIFIER);
+    add(&mut FUNCTION_WORDS.iter().copied(), class::FUNCTION_WORD);
+    add(&mut MONTHS.keys().copied(), class::MONTH);
+    add(&mut WEEKDAYS.keys().copied(), class::WEEKDAY);
+    add(&mut ORG_WORDS.iter().copied(), class::ORG_WORD);
+    add(&mut PLACE_WORDS.iter().copied(), class::PLACE_WORD);
+    out
+});
+
+/// The word lists `word` (any case) is on; test with the `class` bits.
+pub(crate) fn classes(word: &str) -> u16 {
+    CLASSES.get(lowercase(word).as_ref()).copied().unwrap_or(0)
+}
+
 /// A verb by which a subject characterises something in quoted words
 /// ("likened … to a “vicious snake”"); see `characterising_verbs.txt`.
 pub(crate) fn is_characterising_verb(word: &str) -> bool {
-    CHARACTERISING_VERBS.contains(lowercase(word).as_ref())
+    classes(word) & class::CHARACTERISING_VERB != 0
 }
 
+/// Is `word` (any case) a speech verb?
 pub(crate) fn is_speech_verb(word: &str) -> bool {
-    SPEECH_VERBS.contains(lowercase(word).as_ref())
+    classes(word) & class::SPEECH_VERB != 0
 }
 
 /// Month number of a month name or AP abbreviation ("Sept." → 9).
 pub(crate) fn month(word: &str) -> Option<u8> {
-    MONTHS.get(lowercase(word).as_ref()).copied()
+    let lower = lowercase(word);
+    let listed = CLASSES.get(lower.as_ref()).is_some_and(|c| c & class::MONTH != 0);
+    if listed {
+        MONTHS.get(lower.as_ref()).copied()
+    } else {
+        None
+    }
 }
 
 /// Weekday number (Monday = 1) of a weekday name or abbreviation.

@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 use crate::lexicon::{
-    FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_MODIFIERS, TITLES, lowercase,
-    month, weekday,
+    FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_MODIFIERS, TITLES, class,
+    classes, lowercase, weekday,
 };
 use crate::span::Span;
 use crate::token::{Token, tokenize};
@@ -98,8 +98,7 @@ const PRONOUNS_F: &[&str] = &["she", "her", "herself"];
 const PRONOUNS_M: &[&str] = &["he", "him", "his", "himself"];
 
 fn is_title(t: &Token) -> bool {
-    let l = t.lower();
-    TITLES.contains(l.as_ref()) || HONORIFICS.contains_key(l.as_ref())
+    classes(t.text) & (class::TITLE | class::HONORIFIC) != 0
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
@@ -135,7 +134,9 @@ fn is_acronym(s: &str) -> bool {
 }
 
 fn is_name_token(t: &Token) -> bool {
-    t.is_capitalized() && month(t.text).is_none() && weekday(t.stem()).is_none()
+    t.is_capitalized()
+        && classes(t.text) & (class::MONTH | class::WEEKDAY) == 0
+        && (t.stem().len() == t.text.len() || weekday(t.stem()).is_none())
 }
 
 /// Splits a run of tokens into role and name and classifies it.
@@ -225,7 +226,7 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
 /// title: "head" in "head coach Darnell Price".
 fn leads_to_title(tokens: &[Token], i: usize) -> bool {
     let mut k = i;
-    while k < tokens.len() && !tokens[k].is_capitalized() && ROLE_MODIFIERS.contains_key(tokens[k].lower().as_ref()) {
+    while k < tokens.len() && !tokens[k].is_capitalized() && classes(tokens[k].text) & class::ROLE_MODIFIER != 0 {
         k += 1;
     }
     k > i && k < tokens.len() && is_title(&tokens[k])
