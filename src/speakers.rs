@@ -621,7 +621,22 @@ impl Roster {
         if !run.name.contains(' ') {
             let surname =
                 |e: &Entity| e.kind == EntityKind::Person && e.name.rsplit(' ').next() == Some(run.name.as_str());
-            if let Some(idx) = self.recent(mention.start, surname) {
+            // Of two Cruzes, the one the story already calls plain "Cruz".
+            let called_so = |e: &Entity| {
+                surname(e)
+                    && e.name.contains(' ')
+                    && e.mentions
+                        .iter()
+                        .any(|m| m.end <= mention.start && m.of(text) == run.name)
+            };
+            let usual: Vec<usize> = (0..self.entities.len())
+                .filter(|&i| called_so(&self.entities[i]))
+                .collect();
+            let idx = match usual[..] {
+                [only] => Some(only),
+                _ => self.recent(mention.start, surname),
+            };
+            if let Some(idx) = idx {
                 let role = run.role.map(|(r, _)| clean_role(&r));
                 return Some(Resolved {
                     name_span: Some(run.name_span),
@@ -903,6 +918,13 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
         .rsplit(char::is_whitespace)
         .next()
         .is_some_and(crate::lexicon::is_speech_verb);
+    // "Hillary Clinton — who’s called for …": the subject of a relative clause.
+    let relative = next.is_some_and(|t| matches!(t.text, "," | "—" | "–"))
+        && tokens[at..]
+            .iter()
+            .filter(|t| t.span.start >= run.name_span.end)
+            .nth(1)
+            .is_some_and(|t| t.is("who") || t.text.starts_with("who’") || t.text.starts_with("who'"));
     // "…, which concerns Henry Crespo, president of …": an introduction.
     let introduced = next.is_some_and(|t| t.is(","))
         && tokens[at..]
@@ -916,7 +938,7 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
                     || matches!(l.as_ref(), "a" | "an" | "the")
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
             });
-    !run.possessive && (verb_next || sentence_start || after_intro || after_verb || introduced)
+    !run.possessive && (verb_next || sentence_start || after_intro || after_verb || introduced || relative)
 }
 
 /// Past tenses that do not end in "-ed": a name before one is its subject.

@@ -1088,6 +1088,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_surname_is_the_person_the_story_already_calls_so() {
+        let t = "Senator Ted Crane spoke on Monday. Crane said he would not endorse.\n\
+                 His wife, Heidi Crane, watched from the gallery.\n\
+                 “I am not in the habit of supporting people who attack my wife,” Crane said.\n";
+        assert_eq!(speaker_of(t, &run(t), "I am not"), Some("Ted Crane".into()));
+    }
+
+    #[test]
+    fn the_subject_of_a_relative_clause_is_salient() {
+        let t = "The losses would outstrip the gains, said Lena Park.\n\
+                 It is a campaign issue, with Senator Ann Lee — who has called for tax hikes — attacking the plan.\n\
+                 “It is trickle-down all over again,” she said.\n";
+        assert_eq!(speaker_of(t, &run(t), "It is trickle"), Some("Ann Lee".into()));
+    }
+
+    #[test]
     fn agency_said_resolves_to_organisation() {
         let t = "The Harbor County Sheriff’s Office made arrests. “We acted on tips,” the office said.\n";
         assert_eq!(
