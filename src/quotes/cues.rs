@@ -52,6 +52,28 @@ const BRIDGE_WORDS: &[&str] = &[
     "routinely",
     "just",
 ];
+/// A word that opens a described speaker: "the agency", "my father",
+/// "one questioner", "several groups".
+fn is_determiner(t: &Token) -> bool {
+    matches!(
+        t.lower().as_ref(),
+        "the"
+            | "a"
+            | "an"
+            | "my"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "its"
+            | "your"
+            | "one"
+            | "another"
+            | "some"
+            | "several"
+    )
+}
+
 /// "openly", "repeatedly": a manner adverb, not a noun that ends in -ly.
 fn is_ly_adverb(t: &Token) -> bool {
     const NOUNS: &[&str] = &[
@@ -350,23 +372,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
             }
             break;
         }
-        if matches!(
-            t.lower().as_ref(),
-            "the"
-                | "a"
-                | "an"
-                | "my"
-                | "his"
-                | "her"
-                | "their"
-                | "our"
-                | "its"
-                | "your"
-                | "one"
-                | "another"
-                | "some"
-                | "several"
-        ) {
+        if is_determiner(t) {
             break;
         }
     }
@@ -375,23 +381,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         return None;
     }
     // Without a determiner only a plural noun works ("officials said").
-    let determined = matches!(
-        toks[k].lower().as_ref(),
-        "the"
-            | "a"
-            | "an"
-            | "my"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "its"
-            | "your"
-            | "one"
-            | "another"
-            | "some"
-            | "several"
-    ) || toks[k].is_possessive();
+    let determined = is_determiner(&toks[k]) || toks[k].is_possessive();
     if !determined {
         if !head.ends_with('s') || head.ends_with("ss") {
             return None;
