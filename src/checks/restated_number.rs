@@ -89,7 +89,14 @@ impl Check for RestatedNumber {
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         let claims = cx.claims;
         // Each claim's verb once, not once per pair.
-        let verbs: Vec<Option<String>> = claims.iter().map(|c| verb_after(cx, c)).collect();
+        // Only counts and amounts of a named thing are ever compared by verb.
+        let verbs: Vec<Option<String>> = claims
+            .iter()
+            .map(|c| {
+                let counted = c.noun.is_some() && matches!(c.kind, ClaimKind::Count | ClaimKind::Money);
+                counted.then(|| verb_after(cx, c)).flatten()
+            })
+            .collect();
         for (bi, b) in claims.iter().enumerate() {
             for (ai, a) in claims[..bi].iter().enumerate() {
                 if !comparable(a, b) || a.part_of.is_some() || b.part_of.is_some() || a.sentence == b.sentence {
