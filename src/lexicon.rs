@@ -124,6 +124,12 @@ pub(crate) const SOURCES: &[(&str, &str)] = &[
     ("weekdays.txt", include_str!("../data/lexicon/weekdays.txt")),
     ("role_modifiers.txt", include_str!("../data/lexicon/role_modifiers.txt")),
     ("speech_nouns.txt", include_str!("../data/lexicon/speech_nouns.txt")),
+    ("irregular_past.txt", include_str!("../data/lexicon/irregular_past.txt")),
+    (
+        "introductory_words.txt",
+        include_str!("../data/lexicon/introductory_words.txt"),
+    ),
+    ("subordinators.txt", include_str!("../data/lexicon/subordinators.txt")),
     (
         "characterising_verbs.txt",
         include_str!("../data/lexicon/characterising_verbs.txt"),
@@ -135,6 +141,9 @@ fn source(name: &str) -> &'static str {
 }
 
 pub(crate) static SPEECH_VERBS: LazyLock<FastSet> = LazyLock::new(|| set(source("speech_verbs.txt")));
+pub(crate) static IRREGULAR_PAST: LazyLock<FastSet> = LazyLock::new(|| set(source("irregular_past.txt")));
+pub(crate) static INTRODUCTORY_WORDS: LazyLock<FastSet> = LazyLock::new(|| set(source("introductory_words.txt")));
+pub(crate) static SUBORDINATORS: LazyLock<FastSet> = LazyLock::new(|| set(source("subordinators.txt")));
 pub(crate) static SPEECH_NOUNS: LazyLock<FastSet> = LazyLock::new(|| set(source("speech_nouns.txt")));
 pub(crate) static CHARACTERISING_VERBS: LazyLock<FastSet> = LazyLock::new(|| set(source("characterising_verbs.txt")));
 pub(crate) static TITLES: LazyLock<FastSet> = LazyLock::new(|| set(source("titles.txt")));

@@ -520,20 +520,8 @@ impl Roster {
         // clause's subject does not outrank the main clause.
         let subordinate = |q: usize| {
             let word = text[..q].split_whitespace().next_back().unwrap_or("");
-            matches!(
-                lowercase(word).as_str(),
-                "while"
-                    | "after"
-                    | "before"
-                    | "when"
-                    | "although"
-                    | "though"
-                    | "if"
-                    | "because"
-                    | "since"
-                    | "as"
-                    | "that"
-            )
+            let word = lowercase(word);
+            word == "that" || crate::lexicon::SUBORDINATORS.contains(word.as_str())
         };
         let opener = subjects
             .take_while(|(q, _)| *q >= sentence_start)
@@ -880,7 +868,7 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
                         | "must"
                         | "may"
                 )
-                || IRREGULAR_PAST.contains(&l.as_ref()))
+                || crate::lexicon::IRREGULAR_PAST.contains(l.as_ref()))
     });
     let start = run
         .role
@@ -911,7 +899,7 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
             .next()
             .unwrap_or(before);
         let first = sentence.split_whitespace().next().unwrap_or("");
-        INTRODUCTORY.contains(&lowercase(first).as_str())
+        crate::lexicon::INTRODUCTORY_WORDS.contains(lowercase(first).as_str())
     };
     // "…, said Erin Castillo": the inverted speaker.
     let after_verb = before
@@ -940,20 +928,6 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
             });
     !run.possessive && (verb_next || sentence_start || after_intro || after_verb || introduced || relative)
 }
-
-/// Past tenses that do not end in "-ed": a name before one is its subject.
-const IRREGULAR_PAST: &[&str] = &[
-    "became", "began", "brought", "came", "cut", "felt", "found", "gave", "got", "held", "heard", "kept", "knew",
-    "led", "left", "let", "lost", "made", "meant", "met", "paid", "put", "ran", "sat", "saw", "sent", "set", "spoke",
-    "stood", "thought", "took", "went", "won", "wrote",
-];
-
-/// Words that open an introductory phrase ending in a comma ("In an
-/// interview with CNN, …", "After the vote, …"): the subject follows it.
-const INTRODUCTORY: &[&str] = &[
-    "in", "on", "at", "after", "before", "during", "while", "when", "since", "as", "despite", "though", "although",
-    "because", "if", "like", "unlike", "later", "earlier", "speaking", "asked", "for", "with", "by", "from", "under",
-];
 
 /// Do the two words differ only by a plural "s" ("American" / "Americans")?
 pub(crate) fn plural_of(a: &str, b: &str) -> bool {

@@ -687,7 +687,7 @@ pub(crate) fn characterised_as_cue(toks: &[Token]) -> Option<Cue> {
 /// Clinton called it “…”" stays Clinton's).
 fn outer_cue(toks: &[Token], inner: Span) -> Option<Cue> {
     let first_word = toks.iter().find(|t| t.is_word)?;
-    if SUBORDINATORS.contains(&first_word.lower().as_ref()) {
+    if crate::lexicon::SUBORDINATORS.contains(first_word.lower().as_ref()) {
         return None;
     }
     let inner_at = toks.iter().position(|t| t.span.start >= inner.start)?;
@@ -713,12 +713,6 @@ fn outer_cue(toks: &[Token], inner: Span) -> Option<Cue> {
     }
     None
 }
-
-/// Words that open a subordinate clause: a speech verb inside one is not
-/// the sentence's main report.
-const SUBORDINATORS: &[&str] = &[
-    "after", "before", "when", "while", "as", "since", "because", "although", "though", "if", "once", "until",
-];
 
 /// A cue inside a quote that was never closed: `“We will stay, Abernathy
 /// told reporters …` — the attribution the missing mark swallowed.
