@@ -76,6 +76,21 @@ pub struct Roster {
     /// Positions of mentions in subject position (a sentence's subject, or
     /// an attributed speaker): what "he" and "she" most often refer to.
     subjects: Vec<usize>,
+    /// A hash of each entity's surname, case folded, parallel to
+    /// `entities`: `find` runs for every name in the article and compares
+    /// these instead of the names.
+    surnames: Vec<u64>,
+}
+
+/// Case-folded hash of a name's last word.
+fn surname_key(name: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    for c in last.chars().flat_map(char::to_lowercase) {
+        h.write_u32(u32::from(c));
+    }
+    h.finish()
 }
 
 /// A resolved speaker.
@@ -308,6 +323,7 @@ impl Roster {
         for run in named.iter().filter(|r| r.kind.is_some()) {
             let kind = run.kind.unwrap();
             let idx = roster.find(&run.name, kind, run.gender).unwrap_or_else(|| {
+                roster.surnames.push(surname_key(&run.name));
                 roster.entities.push(Entity {
                     kind,
                     name: run.name.clone(),
@@ -321,6 +337,7 @@ impl Roster {
             let e = &mut roster.entities[idx];
             if run.name.split(' ').count() > e.name.split(' ').count() {
                 e.name = run.name.clone();
+                roster.surnames[idx] = surname_key(&run.name);
             }
             e.gender = e.gender.or(run.gender);
             if let Some(role) = &run.role {
@@ -439,6 +456,7 @@ impl Roster {
     fn find(&self, name: &str, kind: EntityKind, gender: Option<Gender>) -> Option<usize> {
         let words: Vec<&str> = name.split(' ').collect();
         let last = *words.last()?;
+        let key = surname_key(last);
         let mut best: Option<(usize, usize)> = None;
         for (i, e) in self.entities.iter().enumerate() {
             if e.kind != kind {
@@ -458,13 +476,7 @@ impl Roster {
                 }
                 continue;
             }
-            let elast = e.last();
-            // Cheap rejections first: most surnames differ in length or initial.
-            if elast.len() != last.len()
-                || elast.bytes().next().map(|b| b.to_ascii_lowercase())
-                    != last.bytes().next().map(|b| b.to_ascii_lowercase())
-                || !same_word(elast, last)
-            {
+            if self.surnames[i] != key || !same_word(e.last(), last) {
                 continue;
             }
             let ewords: Vec<&str> = e.name.split(' ').collect();
@@ -802,6 +814,7 @@ impl Roster {
     /// Registers a speaker that the roster did not know (a single surname
     /// the first time it appears) and returns its index.
     pub fn add_person(&mut self, name: &str, mention: Span) -> usize {
+        self.surnames.push(surname_key(name));
         self.entities.push(Entity {
             kind: EntityKind::Person,
             name: name.to_string(),
