@@ -98,7 +98,7 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
         r.insert("column".into(), c.to_string());
         r.insert("kind".into(), kind.into());
         r.insert("type".into(), ty.into());
-        r.insert("text".into(), span.of(text).replace(['\n', '\r'], " "));
+        r.insert("text".into(), crate::render::one_line(span.of(text)));
         r.insert("context".into(), context(a, span));
         r
     };

@@ -107,6 +107,16 @@ pub fn line_col(a: &Analysis, span: Span) -> (usize, usize) {
     a.document.line_col(span.start)
 }
 
+/// Text on one line: line breaks become spaces (most spans have none, so
+/// this copies without searching character by character).
+pub fn one_line(s: &str) -> String {
+    if s.bytes().any(|b| b == b'\n' || b == b'\r') {
+        s.replace(['\n', '\r'], " ")
+    } else {
+        s.to_string()
+    }
+}
+
 /// The sentence around a position, for context columns.
 pub fn context(a: &Analysis, span: Span) -> String {
     let text = a.document.text.as_str();
@@ -116,7 +126,7 @@ pub fn context(a: &Analysis, span: Span) -> String {
         let k = p.sentences.partition_point(|s| s.end <= span.start);
         if let Some(s) = p.sentences.get(k).filter(|s| s.start <= span.start) {
             let end = s.end.max(span.end.min(p.span.end));
-            return text[s.start..end].replace(['\n', '\r'], " ");
+            return one_line(&text[s.start..end]);
         }
     }
     span.of(text).to_string()
