@@ -449,10 +449,12 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                             write_failed = true;
                         }
                     }
+                    // Only a combined worksheet needs the batch's rows and
+                    // article names; a stream without one keeps nothing.
                     if args.output.is_some() {
                         sheet_rows.extend(rows);
+                        articles.insert(done.article);
                     }
-                    articles.insert(done.article);
                     digests.extend(done.digest);
                 }
                 Err(message) => {
