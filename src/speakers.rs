@@ -197,6 +197,19 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
             (role_toks, name_toks) = (&toks[..cut], &toks[cut..]);
         }
     }
+    // "Miss Universe Alicia Machado", "the House Newt Gingrich led": a
+    // capitalised word before a known first name, in a name of three words
+    // or more, belongs to the title, not the name.
+    if name_toks.len() >= 3 {
+        let first_name = |t: &Token| {
+            let l = lowercase(t.text);
+            FEMALE_NAMES.contains(l.as_str()) || MALE_NAMES.contains(l.as_str())
+        };
+        if !first_name(&name_toks[0]) && first_name(&name_toks[1]) && !name_toks[0].text.ends_with('.') {
+            let cut = toks.len() - (name_toks.len() - 1);
+            (role_toks, name_toks) = (&toks[..cut], &toks[cut..]);
+        }
+    }
     let span_of = |ts: &[Token]| Span::new(ts[0].span.start, ts[ts.len() - 1].span.end);
     let role = (!role_toks.is_empty()).then(|| {
         let sp = span_of(role_toks);
@@ -1045,6 +1058,19 @@ mod tests {
         let got = resolve(t, &r, "Wu", 1).unwrap();
         assert_eq!(got.name, "Michelle Wu");
         assert_eq!(got.role.as_deref(), Some("Boston Mayor"));
+    }
+
+    #[test]
+    fn a_word_before_a_known_first_name_and_an_of_phrase_belong_to_the_title() {
+        let t = "Miss Universe Alicia Machado spoke. Machado left. \
+                 Secretary of State John F. Kerry arrived. Kerry stayed.";
+        let r = roster(t);
+        let got = resolve(t, &r, "Machado", 1).unwrap();
+        assert_eq!(got.name, "Alicia Machado");
+        assert_eq!(got.role.as_deref(), Some("Miss Universe"));
+        let got = resolve(t, &r, "Kerry", 1).unwrap();
+        assert_eq!(got.name, "John F. Kerry");
+        assert_eq!(got.role.as_deref(), Some("Secretary of State"));
     }
 
     #[test]
