@@ -166,6 +166,31 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         _ => 0,
     };
 
+    // A described subject: "The Republican nominee also outlined … and
+    // vowed": the determiner's noun phrase, up to the verb.
+    if toks
+        .get(i)
+        .is_some_and(|t| matches!(t.lower().as_ref(), "the" | "a" | "an"))
+    {
+        let mut e = i + 1;
+        while e < upto
+            && e - i < 6
+            && toks[e].is_word
+            && !(toks[e].text.ends_with("ed") && !toks[e].is_capitalized())
+            && !BRIDGE_WORDS.contains(&toks[e].lower().as_ref())
+            && !is_speech_verb(toks[e].text)
+        {
+            e += 1;
+        }
+        let head = &toks[e - 1];
+        let head_l = head.lower();
+        if e > i + 1
+            && !head.is_capitalized()
+            && (crate::lexicon::TITLES.contains(head_l.as_ref()) || crate::lexicon::ORG_WORDS.contains(head_l.as_ref()))
+        {
+            return span_of(&toks[i..e]);
+        }
+    }
     // A description subject: "several environmental groups granted …".
     if toks
         .get(i)

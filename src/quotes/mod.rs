@@ -569,6 +569,41 @@ fn previous_sentence_cue(text: &str, paragraphs: &[Paragraph], q: &Quote, sent: 
 /// continue: the same multi-paragraph quotation, an earlier quote in the
 /// same paragraph, or the previous paragraph's last quote (floating).
 fn propagate(text: &str, paragraphs: &[Paragraph], quotes: &mut [Quote]) {
+    // Coordinated quotations share their speaker: "Reid called him a “human
+    // leech” and a “spoiled brat”", even when the second alone would read
+    // as a term.
+    for i in 1..quotes.len() {
+        let (prev, q) = (&quotes[i - 1], &quotes[i]);
+        if q.speaker.is_some() || prev.speaker.is_none() || prev.paragraph != q.paragraph {
+            continue;
+        }
+        let Some(close) = prev.close else { continue };
+        let gap = &text[close.end.min(q.open.start)..q.open.start];
+        let words: Vec<&str> = gap
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let coordinated = !words.is_empty()
+            && words.len() <= 3
+            && words.iter().all(|w| {
+                matches!(
+                    crate::lexicon::lowercase(w).as_str(),
+                    "and" | "or" | "nor" | "a" | "an" | "the" | "as"
+                )
+            });
+        if coordinated {
+            let (speaker, cue) = (prev.speaker.clone(), prev.cue.clone());
+            let kind = if quotes[i].kind == QuoteKind::Scare {
+                QuoteKind::Partial
+            } else {
+                quotes[i].kind
+            };
+            quotes[i].speaker = speaker;
+            quotes[i].cue = cue;
+            quotes[i].kind = kind;
+            quotes[i].rule = Some("coordinated");
+        }
+    }
     // Groups first, both directions: the cue often closes the last segment.
     for i in 0..quotes.len() {
         let Some(g) = quotes[i].group else { continue };
@@ -1101,6 +1136,21 @@ mod tests {
                  It is a campaign issue, with Senator Ann Lee — who has called for tax hikes — attacking the plan.\n\
                  “It is trickle-down all over again,” she said.\n";
         assert_eq!(speaker_of(t, &run(t), "It is trickle"), Some("Ann Lee".into()));
+    }
+
+    #[test]
+    fn coordinated_quotations_share_the_speaker() {
+        let t = "Senator Ada Klein has gone after the governor as a “budget arsonist” and a “spoiled heir.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "spoiled heir"), Some("Ada Klein".into()));
+        assert_eq!(qs[1].rule, Some("coordinated"));
+    }
+
+    #[test]
+    fn a_described_subject_of_coordinated_verbs_speaks() {
+        let t = "Donald Trump, the Republican nominee, spoke in Virginia.\n\
+                 The Republican nominee also outlined his plan and vowed to punish “those who leak.”\n";
+        assert_eq!(speaker_of(t, &run(t), "those who leak"), Some("Donald Trump".into()));
     }
 
     #[test]
