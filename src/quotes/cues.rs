@@ -176,7 +176,7 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         while e < upto
             && e - i < 6
             && toks[e].is_word
-            && !(toks[e].text.ends_with("ed") && !toks[e].is_capitalized())
+            && (!toks[e].text.ends_with("ed") || toks[e].is_capitalized())
             && !BRIDGE_WORDS.contains(&toks[e].lower().as_ref())
             && !is_speech_verb(toks[e].text)
         {
