@@ -1028,10 +1028,19 @@ fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, 
     if end == 0 {
         return None;
     }
+    // "Tamika Hall, a bus driver who spoke …": the role ends where the
+    // relative clause begins.
+    let end = body[..end]
+        .iter()
+        .position(|t| t.is("who") || t.is("which"))
+        .unwrap_or(end);
+    if end == 0 {
+        return None;
+    }
     let words = &body[..end];
     let capital_ok =
         matches!(first.lower().as_ref(), "the" | "a" | "an") || words.iter().any(|t| t.is("of") || is_title(t));
-    if !capital_ok || words.iter().any(|t| t.is("who") || t.is("which")) {
+    if !capital_ok {
         return None;
     }
     let span = Span::new(words[0].span.start, words[end - 1].span.end);
@@ -1071,6 +1080,14 @@ mod tests {
         let got = resolve(t, &r, "Kerry", 1).unwrap();
         assert_eq!(got.name, "John F. Kerry");
         assert_eq!(got.role.as_deref(), Some("Secretary of State"));
+    }
+
+    #[test]
+    fn an_appositive_role_ends_where_a_relative_clause_begins() {
+        let t = "Tamika Hall, a bus driver who spoke at the meeting, was angry. Hall left.";
+        let r = roster(t);
+        let got = resolve(t, &r, "Hall", 1).unwrap();
+        assert_eq!(got.role.as_deref(), Some("bus driver"));
     }
 
     #[test]
