@@ -45,6 +45,64 @@ proptest! {
     }
 }
 
+/// The project's own articles, damaged at random: marks, dashes and words
+/// inserted, bytes cut out. Every rule meets text it was not written for.
+fn damaged_fixture() -> impl Strategy<Value = String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut articles: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
+    articles.push(include_str!("../data/articles/ice-massachusetts.txt").to_string());
+    let edits = proptest::collection::vec(
+        (
+            any::<prop::sample::Index>(),
+            prop_oneof![
+                Just("“"),
+                Just("”"),
+                Just("\""),
+                Just("’"),
+                Just("—"),
+                Just(" -- "),
+                Just(", "),
+                Just(": "),
+                Just("\n\n"),
+                Just(" who "),
+                Just(" as a "),
+                Just(" said "),
+                Just("Mr. "),
+                Just("’s "),
+                Just(""),
+            ],
+            0usize..6,
+        ),
+        1..40,
+    );
+    (prop::sample::select(articles), edits).prop_map(|(mut text, edits)| {
+        for (at, insert, cut) in edits {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            let mut j = (i + cut).min(text.len());
+            while !text.is_char_boundary(j) {
+                j += 1;
+            }
+            text.replace_range(i..j, insert);
+        }
+        text
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn damaged_articles_never_panic(text in damaged_fixture()) {
+        assert_spans(&text);
+    }
+}
+
 #[test]
 fn bom_input_keeps_original_offsets() {
     let text = "\u{feff}Police arrested 12 people.";
