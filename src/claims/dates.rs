@@ -96,11 +96,10 @@ pub(crate) fn month_at(lex: &[Lex], i: usize) -> Option<u8> {
 /// a month stand alone ("in March").
 pub(crate) fn date_at(lex: &[Lex], i: usize) -> Option<(DateValue, usize)> {
     // "Tuesday, March 11" or a bare weekday.
-    let stem = |t: &str| t.trim_end_matches("’s").trim_end_matches("'s").to_string();
     if let Some(wd) = lex
         .get(i)
         .filter(|l| l.is_capitalized())
-        .and_then(|l| weekday(&stem(l.text)))
+        .and_then(|l| weekday(l.text.trim_end_matches("’s").trim_end_matches("'s")))
     {
         let j = if lex.get(i + 1).is_some_and(|l| l.is(",")) {
             i + 2
