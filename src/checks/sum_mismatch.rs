@@ -2,7 +2,9 @@
 //! Only where the article says they should: a total split into a list
 //! ("The $412 million is divided among five areas: $148 million …"), a
 //! total with its parts ("a combined 127 arrests, 86 in … and 41 in …"),
-//! or parts that end with "the remaining N". Parts that may overlap ("231
+//! parts that end with "the remaining N", or a list broken down "by"
+//! something whose owner also owns a total ("Ridgeway’s scoring by quarter
+//! — 14, 16, 25 and 21" / "Ridgeway’s 78 points"). Parts that may overlap ("231
 //! had convictions and 37 were wanted") are not summed.
 
 use super::{Check, CheckContext, Report, Severity};
@@ -54,6 +56,58 @@ impl SumMismatch {
     }
 }
 
+impl SumMismatch {
+    /// "Ridgeway’s scoring by quarter — 14, 16, 25 and 21": a plain list of
+    /// counts broken down "by" something, owned by a name that owns a count
+    /// elsewhere in the article ("29 of Ridgeway’s 78 points"). The list is
+    /// that total's parts.
+    fn breakdowns(&self, cx: &CheckContext, out: &mut Report) {
+        let claims = cx.claims;
+        let mut done = Vec::new();
+        for c in claims {
+            if c.kind != ClaimKind::Count || done.contains(&c.sentence) {
+                continue;
+            }
+            done.push(c.sentence);
+            let parts: Vec<usize> = (0..claims.len())
+                .filter(|&j| claims[j].sentence == c.sentence && claims[j].kind == ClaimKind::Count)
+                .collect();
+            if parts.len() < 3 || parts.iter().any(|&p| exact(&claims[p]).is_none()) {
+                continue;
+            }
+            // One list: nothing but commas and "and" between the numbers.
+            let listed = parts.windows(2).all(|w| {
+                let gap = &cx.text[claims[w[0]].span.end..claims[w[1]].span.start];
+                gap.split(|ch: char| ch.is_whitespace() || ch == ',')
+                    .all(|t| t.is_empty() || t == "and")
+            });
+            let head = &cx.text[c.sentence.start..claims[parts[0]].span.start];
+            let Some(by) = head.rfind(" by ") else { continue };
+            if !listed || head.len() - by > 40 {
+                continue;
+            }
+            let Some(owner) = head[..by]
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .find(|w| w.ends_with("’s") || w.ends_with("'s"))
+            else {
+                continue;
+            };
+            let total = (0..claims.len()).find(|&t| {
+                let t = &claims[t];
+                t.kind == ClaimKind::Count
+                    && t.sentence != c.sentence
+                    && exact(t).is_some()
+                    && cx.text[t.sentence.start..t.span.start].trim_end().ends_with(owner)
+            });
+            if let Some(total) = total {
+                self.compare(cx, out, total, &parts);
+            }
+        }
+    }
+}
+
 impl Check for SumMismatch {
     fn id(&self) -> &'static str {
         "sum-mismatch"
@@ -64,6 +118,7 @@ impl Check for SumMismatch {
     }
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
+        self.breakdowns(cx, out);
         let claims = cx.claims;
         for (ti, t) in claims.iter().enumerate() {
             if !matches!(t.kind, ClaimKind::Count | ClaimKind::Money) {
@@ -124,6 +179,23 @@ mod tests {
         );
         assert!(r.findings.is_empty(), "{:?}", r.findings);
         assert!(r.notes.iter().any(|n| n.passed && n.note.contains("= 412")));
+    }
+
+    #[test]
+    fn a_breakdown_by_quarter_is_checked_against_the_owners_total() {
+        let text = |q: &str| {
+            format!(
+                "Westfield beat Carver 64-60 on Friday.\n\
+                 Guard Ana Lutz scored 22 of Westfield’s 64 points.\n\
+                 Westfield’s scoring by quarter — {q} — showed a late surge.\n"
+            )
+        };
+        let bad = run_one("sum-mismatch", &text("12, 14, 16 and 20"));
+        assert_eq!(bad.findings.len(), 1, "{:?}", bad.findings);
+        assert!(bad.findings[0].message.contains("62"), "{}", bad.findings[0].message);
+        let good = run_one("sum-mismatch", &text("12, 14, 16 and 22"));
+        assert!(good.findings.is_empty(), "{:?}", good.findings);
+        assert!(good.notes.iter().any(|n| n.passed && n.note.contains("= 64")));
     }
 
     #[test]
