@@ -84,13 +84,7 @@ pub struct Roster {
 
 /// Case-folded hash of a name's last word.
 fn surname_key(name: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let last = name.rsplit(' ').next().unwrap_or(name);
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    for c in last.chars().flat_map(char::to_lowercase) {
-        h.write_u32(u32::from(c));
-    }
-    h.finish()
+    crate::lexicon::folded_key(name.rsplit(' ').next().unwrap_or(name))
 }
 
 /// A resolved speaker.
@@ -201,10 +195,7 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
     // capitalised word before a known first name, in a name of three words
     // or more, belongs to the title, not the name.
     if name_toks.len() >= 3 {
-        let first_name = |t: &Token| {
-            let l = lowercase(t.text);
-            FEMALE_NAMES.contains(l.as_str()) || MALE_NAMES.contains(l.as_str())
-        };
+        let first_name = |t: &Token| gender_of_first_name(t.text).is_some();
         if !first_name(&name_toks[0]) && first_name(&name_toks[1]) && !name_toks[0].text.ends_with('.') {
             let cut = toks.len() - (name_toks.len() - 1);
             (role_toks, name_toks) = (&toks[..cut], &toks[cut..]);

@@ -8,16 +8,13 @@ use crate::quotes::{Quote, QuoteKind};
 
 pub struct QuoteConflict;
 
-/// Lowercased words of each clause of a quote (six words or more).
-fn clauses(text: &str) -> Vec<Vec<String>> {
+/// The words of each clause of a quote (six words or more), punctuation
+/// trimmed.
+fn clause_words(text: &str) -> Vec<Vec<&str>> {
     text.split(['.', ',', ';', '?', '!', '—'])
         .map(|c| {
             c.split_whitespace()
-                .map(|w| {
-                    w.trim_matches(|ch: char| !ch.is_alphanumeric())
-                        .to_lowercase()
-                        .replace('’', "'")
-                })
+                .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
                 .filter(|w| !w.is_empty())
                 .collect::<Vec<_>>()
         })
@@ -25,26 +22,20 @@ fn clauses(text: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// Lowercased words of each clause, for messages.
+fn clauses(text: &str) -> Vec<Vec<String>> {
+    clause_words(text)
+        .into_iter()
+        .map(|c| c.iter().map(|w| w.to_lowercase().replace('’', "'")).collect())
+        .collect()
+}
+
 /// The same clauses as word hashes: comparing every clause of every pair
 /// of quotes is the cost of this check, so it compares numbers, not strings.
 fn clause_keys(text: &str) -> Vec<Vec<u64>> {
-    use std::hash::{BuildHasher, Hasher};
-    let build = rustc_hash::FxBuildHasher;
-    text.split(['.', ',', ';', '?', '!', '—'])
-        .map(|c| {
-            c.split_whitespace()
-                .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
-                .filter(|w| !w.is_empty())
-                .map(|w| {
-                    let mut h = build.build_hasher();
-                    for ch in w.chars().flat_map(char::to_lowercase) {
-                        h.write_u32(u32::from(if ch == '’' { '\'' } else { ch }));
-                    }
-                    h.finish()
-                })
-                .collect::<Vec<_>>()
-        })
-        .filter(|c| c.len() >= 6)
+    clause_words(text)
+        .into_iter()
+        .map(|c| c.iter().map(|w| crate::lexicon::folded_key(w)).collect())
         .collect()
 }
 

@@ -608,8 +608,12 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
     // The nearest speech verb with a subject wins; a verb without one
     // ("…, including") gives way to an earlier one.
     for v in (0..toks.len()).rev() {
-        let characterising = toks[v].is_word && crate::lexicon::is_characterising_verb(toks[v].text);
-        let Some(n) = is_verb_at(&toks, v).or(characterising.then_some(1)) else {
+        // The two word lists share no word: look the second up only when
+        // the first misses.
+        let speech = is_verb_at(&toks, v);
+        let characterising =
+            speech.is_none() && toks[v].is_word && crate::lexicon::is_characterising_verb(toks[v].text);
+        let Some(n) = speech.or(characterising.then_some(1)) else {
             continue;
         };
         let verb = toks[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
