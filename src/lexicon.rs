@@ -2,13 +2,152 @@
 //! extend factsheet's vocabulary by editing those files: one entry per line,
 //! `#` starts a comment, optional value after a space.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// FxHash for the word lists: lookups of short words are the hot path, and
 /// SipHash's protection against hostile keys buys nothing here.
-type FastSet = HashSet<&'static str, rustc_hash::FxBuildHasher>;
-type FastMap<V> = HashMap<&'static str, V, rustc_hash::FxBuildHasher>;
+type FastSet = WordTable<()>;
+type FastMap<V> = WordTable<V>;
+
+/// A word list looked up in any case without lower-casing first: the key
+/// hash folds ASCII capitals as it reads, so "Said", "SAID" and "said" find
+/// the same entry with no allocation. Words with other capitals (É) take
+/// the slow path through `lowercase`. Keys are the lexicon files' entries,
+/// which are lower case. Open addressing, at most half full.
+pub(crate) struct WordTable<V> {
+    /// 0 = empty, else index + 1 into `entries`.
+    slots: Vec<u32>,
+    mask: usize,
+    entries: Vec<(&'static str, V)>,
+}
+
+/// FxHash-style mixing of a word's bytes, eight at a time, with ASCII
+/// capitals folded on the way (the word-at-a-time trick std uses for
+/// `make_ascii_lowercase`).
+#[inline]
+fn folded_hash(word: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    #[inline]
+    fn fold(x: u64) -> u64 {
+        let low7 = x & (ONES * 0x7f);
+        let above_z = low7.wrapping_add(ONES * (0x7f - b'Z' as u64));
+        let from_a = low7.wrapping_add(ONES * (0x80 - b'A' as u64));
+        let upper = from_a & !above_z & !x & (ONES * 0x80);
+        x | (upper >> 2)
+    }
+    let mut h: u64 = word.len() as u64;
+    let mut chunks = word.chunks_exact(8);
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        h = (h.rotate_left(5) ^ fold(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let x = rest.iter().rev().fold(0u64, |x, &b| (x << 8) | u64::from(b));
+        h = (h.rotate_left(5) ^ fold(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    h ^ (h >> 29)
+}
+
+impl<V> WordTable<V> {
+    fn slot_of(&self, word: &[u8]) -> Option<usize> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        let mut i = folded_hash(word) as usize & self.mask;
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                return None;
+            }
+            let k = self.entries[e as usize - 1].0.as_bytes();
+            if k.eq_ignore_ascii_case(word) {
+                return Some(e as usize - 1);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The value for `word`, in any case.
+    pub fn get(&self, word: &str) -> Option<&V> {
+        let idx = if word.is_ascii() {
+            self.slot_of(word.as_bytes())
+        } else {
+            self.slot_of(lowercase(word).as_bytes())
+        };
+        idx.map(|i| &self.entries[i].1)
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &&'static str> {
+        self.entries.iter().map(|(k, _)| k)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &&'static str> {
+        self.keys()
+    }
+
+    /// Adds `key` or combines its value with `merge`.
+    fn upsert(&mut self, key: &'static str, value: V, merge: impl FnOnce(&mut V, V)) {
+        if let Some(i) = self.slot_of(key.as_bytes()) {
+            merge(&mut self.entries[i].1, value);
+            return;
+        }
+        self.entries.push((key, value));
+        if self.entries.len() * 2 > self.slots.len() {
+            let size = (self.entries.len() * 4).next_power_of_two();
+            self.slots = vec![0; size];
+            self.mask = size - 1;
+            for n in 0..self.entries.len() {
+                self.place(n);
+            }
+        } else {
+            self.place(self.entries.len() - 1);
+        }
+    }
+
+    fn place(&mut self, n: usize) {
+        let mut i = folded_hash(self.entries[n].0.as_bytes()) as usize & self.mask;
+        while self.slots[i] != 0 {
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i] = n as u32 + 1;
+    }
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        WordTable {
+            slots: Vec::new(),
+            mask: 0,
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl<V> FromIterator<(&'static str, V)> for WordTable<V> {
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(iter: I) -> Self {
+        let mut t = WordTable::default();
+        for (k, v) in iter {
+            // As a HashMap would: the last value for a repeated key wins.
+            t.upsert(k, v, |old, new| *old = new);
+        }
+        t
+    }
+}
+
+impl FromIterator<&'static str> for WordTable<()> {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        iter.into_iter().map(|k| (k, ())).collect()
+    }
+}
 
 /// A word in lower case. Lexicon lookups lower-case every capitalised word
 /// of an article, so words are folded into an inline string (up to 24
@@ -113,11 +252,15 @@ fn set(src: &'static str) -> FastSet {
     entries(src).collect()
 }
 
-fn map(src: &'static str) -> FastMap<&'static str> {
+/// `key value` lines.
+fn pairs(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
     entries(src)
         .filter_map(|l| l.rsplit_once(' '))
         .map(|(k, v)| (k.trim(), v.trim()))
-        .collect()
+}
+
+fn map(src: &'static str) -> FastMap<&'static str> {
+    pairs(src).collect()
 }
 
 pub(crate) const SOURCES: &[(&str, &str)] = &[
@@ -175,20 +318,17 @@ pub(crate) static ROLE_MODIFIERS: LazyLock<FastMap<bool>> = LazyLock::new(|| {
 pub(crate) static PLACE_WORDS: LazyLock<FastSet> = LazyLock::new(|| set(source("place_words.txt")));
 pub(crate) static FUNCTION_WORDS: LazyLock<FastSet> = LazyLock::new(|| set(source("function_words.txt")));
 pub(crate) static WEEKDAYS: LazyLock<FastMap<u8>> = LazyLock::new(|| {
-    map(source("weekdays.txt"))
-        .into_iter()
+    pairs(source("weekdays.txt"))
         .filter_map(|(k, v)| Some((k, v.parse().ok()?)))
         .collect()
 });
 pub(crate) static MONTHS: LazyLock<FastMap<u8>> = LazyLock::new(|| {
-    map(source("months.txt"))
-        .into_iter()
+    pairs(source("months.txt"))
         .filter_map(|(k, v)| Some((k, v.parse().ok()?)))
         .collect()
 });
 pub(crate) static NUMBER_WORDS: LazyLock<FastMap<u32>> = LazyLock::new(|| {
-    map(source("number_words.txt"))
-        .into_iter()
+    pairs(source("number_words.txt"))
         .filter_map(|(k, v)| Some((k, v.parse().ok()?)))
         .collect()
 });
@@ -213,7 +353,7 @@ static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
     let mut out: FastMap<u16> = FastMap::default();
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u16| {
         for w in words {
-            *out.entry(w).or_insert(0) |= bit;
+            out.upsert(w, bit, |old, new| *old |= new);
         }
     };
     add(&mut SPEECH_VERBS.iter().copied(), class::SPEECH_VERB);
@@ -231,13 +371,7 @@ static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
 
 /// The word lists `word` (any case) is on; test with the `class` bits.
 pub(crate) fn classes(word: &str) -> u16 {
-    CLASSES.get(lowercase(word).as_ref()).copied().unwrap_or(0)
-}
-
-/// A verb by which a subject characterises something in quoted words
-/// ("likened … to a “vicious snake”"); see `characterising_verbs.txt`.
-pub(crate) fn is_characterising_verb(word: &str) -> bool {
-    classes(word) & class::CHARACTERISING_VERB != 0
+    CLASSES.get(word).copied().unwrap_or(0)
 }
 
 /// Is `word` (any case) a speech verb?
@@ -247,18 +381,12 @@ pub(crate) fn is_speech_verb(word: &str) -> bool {
 
 /// Month number of a month name or AP abbreviation ("Sept." → 9).
 pub(crate) fn month(word: &str) -> Option<u8> {
-    let lower = lowercase(word);
-    let listed = CLASSES.get(lower.as_ref()).is_some_and(|c| c & class::MONTH != 0);
-    if listed {
-        MONTHS.get(lower.as_ref()).copied()
-    } else {
-        None
-    }
+    MONTHS.get(word).copied()
 }
 
 /// Weekday number (Monday = 1) of a weekday name or abbreviation.
 pub(crate) fn weekday(word: &str) -> Option<u8> {
-    WEEKDAYS.get(lowercase(word).as_ref()).copied()
+    WEEKDAYS.get(word).copied()
 }
 
 #[cfg(test)]
@@ -281,6 +409,27 @@ mod tests {
         // The cue grammar looks a word up in the second list only when the
         // first misses.
         assert!(SPEECH_VERBS.iter().all(|w| !CHARACTERISING_VERBS.contains(w)));
+    }
+
+    #[test]
+    fn word_tables_ignore_case_without_lowercasing_first() {
+        let t: WordTable<u8> = [("said", 1), ("o’brien", 2), ("a-very-long-hyphenated-word", 3)]
+            .into_iter()
+            .collect();
+        for (w, v) in [
+            ("said", 1),
+            ("Said", 1),
+            ("SAID", 1),
+            ("O’Brien", 2),
+            ("A-Very-Long-Hyphenated-Word", 3),
+        ] {
+            assert_eq!(t.get(w), Some(&v), "{w}");
+        }
+        for w in ["sai", "saidx", "", "brien", "a-very-long-hyphenated-wor"] {
+            assert_eq!(t.get(w), None, "{w}");
+        }
+        assert!(TITLES.contains("Mayor") && FUNCTION_WORDS.contains("The"));
+        assert_eq!(classes("SAID") & class::SPEECH_VERB, class::SPEECH_VERB);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::lexicon::{
     FEMALE_NAMES, FUNCTION_WORDS, HONORIFICS, MALE_NAMES, ORG_WORDS, PLACE_WORDS, ROLE_MODIFIERS, TITLES, class,
-    classes, lowercase, weekday,
+    lowercase, weekday,
 };
 use crate::span::Span;
 use crate::token::{Token, tokenize};
@@ -107,7 +107,7 @@ const PRONOUNS_F: &[&str] = &["she", "her", "herself"];
 const PRONOUNS_M: &[&str] = &["he", "him", "his", "himself"];
 
 fn is_title(t: &Token) -> bool {
-    classes(t.text) & (class::TITLE | class::HONORIFIC) != 0
+    t.has(class::TITLE | class::HONORIFIC)
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
@@ -144,7 +144,7 @@ fn is_acronym(s: &str) -> bool {
 
 fn is_name_token(t: &Token) -> bool {
     t.is_capitalized()
-        && classes(t.text) & (class::MONTH | class::WEEKDAY) == 0
+        && !t.has(class::MONTH | class::WEEKDAY)
         && (t.stem().len() == t.text.len() || weekday(t.stem()).is_none())
 }
 
@@ -153,10 +153,10 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
     // Drop sentence-initial function words ("According", "The").
     let mut toks = toks;
     while let Some(first) = toks.first() {
-        let role_word = is_title(first) || ROLE_MODIFIERS.contains_key(first.lower().as_ref());
+        let role_word = is_title(first) || first.has(class::ROLE_MODIFIER);
         // "Said Ellis:": a sentence-opening speech verb is not a name.
-        let verb = crate::lexicon::is_speech_verb(first.text);
-        if verb || FUNCTION_WORDS.contains(first.lower().as_ref()) || (!first.is_capitalized() && !role_word) {
+        let verb = first.has(class::SPEECH_VERB);
+        if verb || first.has(class::FUNCTION_WORD) || (!first.is_capitalized() && !role_word) {
             toks = &toks[1..];
         } else {
             break;
@@ -171,8 +171,8 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
     if toks.is_empty() {
         return None;
     }
-    let has_org_word = |ts: &[Token]| ts.iter().any(|t| ORG_WORDS.contains(lowercase(t.stem()).as_str()));
-    let has_place_word = |ts: &[Token]| ts.iter().any(|t| PLACE_WORDS.contains(lowercase(t.stem()).as_str()));
+    let has_org_word = |ts: &[Token]| ts.iter().any(|t| t.stem_class() & class::ORG_WORD != 0);
+    let has_place_word = |ts: &[Token]| ts.iter().any(|t| t.stem_class() & class::PLACE_WORD != 0);
     let last_title = toks.iter().rposition(is_title);
     let (mut role_toks, mut name_toks) = match last_title {
         Some(t) if t + 1 < toks.len() => (&toks[..=t], &toks[t + 1..]),
@@ -245,7 +245,7 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
 /// title: "head" in "head coach Darnell Price".
 fn leads_to_title(tokens: &[Token], i: usize) -> bool {
     let mut k = i;
-    while k < tokens.len() && !tokens[k].is_capitalized() && classes(tokens[k].text) & class::ROLE_MODIFIER != 0 {
+    while k < tokens.len() && !tokens[k].is_capitalized() && tokens[k].has(class::ROLE_MODIFIER) {
         k += 1;
     }
     k > i && k < tokens.len() && is_title(&tokens[k])
@@ -266,7 +266,7 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
             let t = &tokens[end];
             // A possessive ends a name ("Trump’s plan") unless an
             // organisation word follows ("Sheriff’s Office").
-            if tokens[end - 1].is_possessive() && !ORG_WORDS.contains(t.lower().as_ref()) {
+            if tokens[end - 1].is_possessive() && !t.has(class::ORG_WORD) {
                 break;
             }
             if is_name_token(t) || is_title(t) || leads_to_title(tokens, end) {
@@ -283,11 +283,11 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
                     // The capitalised continuation after the connector.
                     let rest = tokens[end + 1..]
                         .iter()
-                        .take_while(|t| t.is_capitalized() || is_title(t) || ROLE_MODIFIERS.contains_key(t.lower().as_ref()));
+                        .take_while(|t| t.is_capitalized() || is_title(t) || t.has(class::ROLE_MODIFIER));
                     // "Mayor Jane Okafor and Councilman Lee Park" are two people.
                     let already_named = tokens[start..end].iter().rposition(is_title).is_some_and(|k| start + k + 1 < end);
                     !already_named
-                        && tokens[start..end].iter().chain(rest).any(|t| ORG_WORDS.contains(t.lower().as_ref()) || is_title(t))
+                        && tokens[start..end].iter().chain(rest).any(|t| t.has(class::ORG_WORD) || is_title(t))
                 });
             if joins {
                 end += 1;
@@ -698,7 +698,7 @@ impl Roster {
             // "a Homeland Security memo": the issuer is named in it.
             let issuer: Vec<&Token> = toks[..head_end.saturating_sub(1)]
                 .iter()
-                .filter(|t| t.is_capitalized() && !FUNCTION_WORDS.contains(t.lower().as_ref()))
+                .filter(|t| t.is_capitalized() && !t.has(class::FUNCTION_WORD))
                 .collect();
             if let (Some(first), Some(last)) = (issuer.first(), issuer.last()) {
                 let span = Span::new(first.span.start, last.span.end);
@@ -1013,9 +1013,10 @@ fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, 
     if !starts_ok || first.text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
-    let end = body.iter().take(16).position(|t| {
-        matches!(t.text, "," | "." | ";" | ")" | "—") || (t.is_word && crate::lexicon::is_speech_verb(t.text))
-    })?;
+    let end = body
+        .iter()
+        .take(16)
+        .position(|t| matches!(t.text, "," | "." | ";" | ")" | "—") || (t.is_word && t.has(class::SPEECH_VERB)))?;
     if end == 0 {
         return None;
     }

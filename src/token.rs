@@ -11,6 +11,9 @@ pub(crate) struct Token<'a> {
     pub span: Span,
     pub text: &'a str,
     pub is_word: bool,
+    /// The word lists the word is on (`lexicon::class` bits), looked up
+    /// once here because every rule downstream asks.
+    pub class: u16,
 }
 
 impl<'a> Token<'a> {
@@ -32,6 +35,21 @@ impl<'a> Token<'a> {
             .strip_suffix("’s")
             .or_else(|| self.text.strip_suffix("'s"))
             .unwrap_or(self.text)
+    }
+
+    /// Is the word on any of the `lexicon::class` lists in `bits`?
+    pub fn has(&self, bits: u16) -> bool {
+        self.class & bits != 0
+    }
+
+    /// The word lists of the word without its possessive ending.
+    pub fn stem_class(&self) -> u16 {
+        let stem = self.stem();
+        if stem.len() == self.text.len() {
+            self.class
+        } else {
+            crate::lexicon::classes(stem)
+        }
     }
 
     pub fn is_possessive(&self) -> bool {
@@ -62,6 +80,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                 span: Span::new(span.start + i, span.start + end),
                 text: &s[i..end],
                 is_word: false,
+                class: 0,
             });
             continue;
         }
@@ -79,7 +98,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                 if next.is_some_and(is_word_char) {
                     end = j + d.len_utf8();
                     iter.next();
-                } else if d == '.' && keeps_period(&s[i..j]) {
+                } else if d == '.' && keeps_period(&s[i..j + 1]) {
                     end = j + 1;
                     iter.next();
                     break;
@@ -99,15 +118,17 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             span: Span::new(span.start + i, span.start + end),
             text: &s[i..end],
             is_word: true,
+            class: crate::lexicon::classes(&s[i..end]),
         });
     }
     out
 }
 
-fn keeps_period(word: &str) -> bool {
-    let lower = format!("{}.", word.to_lowercase());
-    ABBREVIATIONS.contains(lower.as_str())
-        || HONORIFICS.contains_key(lower.as_str())
+/// `dotted` is the word with its period ("Mr.", "H.", "U.S.").
+fn keeps_period(dotted: &str) -> bool {
+    let word = &dotted[..dotted.len() - 1];
+    ABBREVIATIONS.contains(dotted)
+        || HONORIFICS.contains_key(dotted)
         || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
         || (word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.'))
 }

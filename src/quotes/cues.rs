@@ -3,7 +3,7 @@
 //! (`“…,” Homan said.` / `“…,” said Smith, the sheriff.`), dash credits,
 //! "according to", appositives, coordinated and participle clauses.
 
-use crate::lexicon::{FUNCTION_WORDS, ORG_WORDS, ROLE_MODIFIERS, TITLES, is_speech_verb};
+use crate::lexicon::{FUNCTION_WORDS, class, is_speech_verb};
 use crate::span::Span;
 use crate::token::Token;
 
@@ -85,9 +85,7 @@ fn is_ly_adverb(t: &Token) -> bool {
 
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 fn is_role_word(t: &Token) -> bool {
-    let l = t.lower();
-    t.is_word
-        && (TITLES.contains(l.as_ref()) || ROLE_MODIFIERS.contains_key(l.as_ref()) || ORG_WORDS.contains(l.as_ref()))
+    t.has(class::TITLE | class::ROLE_MODIFIER | class::ORG_WORD)
 }
 
 pub(crate) struct Cue {
@@ -102,7 +100,7 @@ fn is_verb_at(toks: &[Token], i: usize) -> Option<usize> {
     if !t.is_word {
         return None;
     }
-    if is_speech_verb(t.text) {
+    if t.has(class::SPEECH_VERB) {
         return Some(1);
     }
     let next = toks.get(i + 1);
@@ -140,7 +138,7 @@ fn name_back(toks: &[Token], e: usize) -> usize {
             && (toks[s - 2].is_capitalized() || is_role_word(&toks[s - 2]))
             && s < e;
         let sentence_initial_fw = s - 1 == 0 && FUNCTION_WORDS.contains(l.as_ref());
-        if (t.is_capitalized() && !sentence_initial_fw && !is_speech_verb(t.text) && !is_date_word(t)) || connector {
+        if (t.is_capitalized() && !sentence_initial_fw && !t.has(class::SPEECH_VERB) && !is_date_word(t)) || connector {
             s -= 1;
         } else {
             break;
@@ -150,7 +148,7 @@ fn name_back(toks: &[Token], e: usize) -> usize {
 }
 
 fn is_date_word(t: &Token) -> bool {
-    crate::lexicon::month(t.text).is_some() || crate::lexicon::weekday(t.stem()).is_some()
+    t.has(class::MONTH) || t.stem_class() & class::WEEKDAY != 0
 }
 
 /// The clause subject at the start of `toks` (for "…, saying …" and
@@ -160,7 +158,7 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
     // The introductory phrase ends at its last comma within eight words.
     let intro = toks
         .first()
-        .is_some_and(|t| FUNCTION_WORDS.contains(t.lower().as_ref()) && !is_pronoun(t));
+        .is_some_and(|t| t.has(class::FUNCTION_WORD) && !is_pronoun(t));
     let mut i = match toks[..upto.min(9)].iter().rposition(|t| t.is(",")) {
         Some(c) if intro => c + 1,
         _ => 0,
@@ -178,16 +176,12 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
             && toks[e].is_word
             && (!toks[e].text.ends_with("ed") || toks[e].is_capitalized())
             && !BRIDGE_WORDS.contains(&toks[e].lower().as_ref())
-            && !is_speech_verb(toks[e].text)
+            && !toks[e].has(class::SPEECH_VERB)
         {
             e += 1;
         }
         let head = &toks[e - 1];
-        let head_l = head.lower();
-        if e > i + 1
-            && !head.is_capitalized()
-            && (crate::lexicon::TITLES.contains(head_l.as_ref()) || crate::lexicon::ORG_WORDS.contains(head_l.as_ref()))
-        {
+        if e > i + 1 && !head.is_capitalized() && head.has(class::TITLE | class::ORG_WORD) {
             return span_of(&toks[i..e]);
         }
     }
@@ -209,7 +203,7 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         if is_pronoun(t) {
             return Some(t.span);
         }
-        if t.is_capitalized() && !FUNCTION_WORDS.contains(t.lower().as_ref()) && !is_date_word(t) {
+        if t.is_capitalized() && !t.has(class::FUNCTION_WORD) && !is_date_word(t) {
             // The whole noun phrase: "Hillary Clinton’s campaign manager Robby Mook".
             let mut e = i + 1;
             while e < upto
@@ -254,6 +248,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
                 span: toks[open].span,
                 text: ",",
                 is_word: false,
+                class: 0,
             });
             let at = joined.len();
             joined.extend_from_slice(&toks[end..]);
@@ -415,7 +410,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         while k > 0
             && e - k < 3
             && toks[k - 1].is_word
-            && !FUNCTION_WORDS.contains(toks[k - 1].lower().as_ref())
+            && !toks[k - 1].has(class::FUNCTION_WORD)
             && !toks[k - 1].text.ends_with("ed")
         {
             k -= 1;
@@ -477,7 +472,7 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
         while e < toks.len()
             && e - start < 5
             && toks[e].is_word
-            && !is_speech_verb(toks[e].text)
+            && !toks[e].has(class::SPEECH_VERB)
             && !toks[e].text.ends_with("ed")
         {
             if matches!(
@@ -496,7 +491,7 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
         && e - start < 4
         && toks[e].is_word
         && !toks[e].is_capitalized()
-        && !FUNCTION_WORDS.contains(toks[e].lower().as_ref())
+        && !toks[e].has(class::FUNCTION_WORD)
     {
         e += 1;
     }
@@ -611,8 +606,7 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
         // The two word lists share no word: look the second up only when
         // the first misses.
         let speech = is_verb_at(&toks, v);
-        let characterising =
-            speech.is_none() && toks[v].is_word && crate::lexicon::is_characterising_verb(toks[v].text);
+        let characterising = speech.is_none() && toks[v].is_word && toks[v].has(class::CHARACTERISING_VERB);
         let Some(n) = speech.or(characterising.then_some(1)) else {
             continue;
         };
@@ -722,7 +716,7 @@ fn outer_cue(toks: &[Token], inner: Span) -> Option<Cue> {
     let inner_at = toks.iter().position(|t| t.span.start >= inner.start)?;
     for u in (0..inner_at).rev() {
         let t = &toks[u];
-        if !t.is_word || !is_speech_verb(t.text) || t.text.ends_with("ing") {
+        if !t.is_word || !t.has(class::SPEECH_VERB) || t.text.ends_with("ing") {
             continue;
         }
         // The inner subject opens the reported clause right after the
