@@ -17,6 +17,8 @@ type FastMap<V> = WordTable<V>;
 pub(crate) struct WordTable<V> {
     /// 0 = empty, else index + 1 into `entries`.
     slots: Vec<u32>,
+    /// Slot = the hash's top bits (the best mixed by the multiply).
+    shift: u32,
     mask: usize,
     entries: Vec<(&'static str, V)>,
 }
@@ -46,7 +48,7 @@ fn folded_hash(word: &[u8]) -> u64 {
         let x = rest.iter().rev().fold(0u64, |x, &b| (x << 8) | u64::from(b));
         h = (h.rotate_left(5) ^ fold(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
-    h ^ (h >> 29)
+    h
 }
 
 impl<V> WordTable<V> {
@@ -54,7 +56,7 @@ impl<V> WordTable<V> {
         if self.entries.is_empty() {
             return None;
         }
-        let mut i = folded_hash(word) as usize & self.mask;
+        let mut i = (folded_hash(word) >> self.shift) as usize;
         loop {
             let e = self.slots[i];
             if e == 0 {
@@ -105,6 +107,7 @@ impl<V> WordTable<V> {
             let size = (self.entries.len() * 4).next_power_of_two();
             self.slots = vec![0; size];
             self.mask = size - 1;
+            self.shift = 64 - size.trailing_zeros();
             for n in 0..self.entries.len() {
                 self.place(n);
             }
@@ -114,7 +117,7 @@ impl<V> WordTable<V> {
     }
 
     fn place(&mut self, n: usize) {
-        let mut i = folded_hash(self.entries[n].0.as_bytes()) as usize & self.mask;
+        let mut i = (folded_hash(self.entries[n].0.as_bytes()) >> self.shift) as usize;
         while self.slots[i] != 0 {
             i = (i + 1) & self.mask;
         }
@@ -126,6 +129,7 @@ impl<V> Default for WordTable<V> {
     fn default() -> Self {
         WordTable {
             slots: Vec::new(),
+            shift: 63,
             mask: 0,
             entries: Vec::new(),
         }
@@ -347,6 +351,7 @@ pub(crate) mod class {
     pub const WEEKDAY: u16 = 1 << 7;
     pub const ORG_WORD: u16 = 1 << 8;
     pub const PLACE_WORD: u16 = 1 << 9;
+    pub const ABBREVIATION: u16 = 1 << 10;
 }
 
 static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
@@ -366,6 +371,7 @@ static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
     add(&mut WEEKDAYS.keys().copied(), class::WEEKDAY);
     add(&mut ORG_WORDS.iter().copied(), class::ORG_WORD);
     add(&mut PLACE_WORDS.iter().copied(), class::PLACE_WORD);
+    add(&mut ABBREVIATIONS.iter().copied(), class::ABBREVIATION);
     out
 });
 

@@ -65,61 +65,87 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '’' | '\'' | '-' | '.' | '&')
 }
 
+/// Bytes from `from` while characters pass `test` (`ascii` is the same
+/// test on an ASCII byte: most text is ASCII, and decoding is the cost).
+pub(crate) fn run_len(s: &str, from: usize, test: fn(char) -> bool, ascii: fn(&u8) -> bool) -> usize {
+    let b = s.as_bytes();
+    let mut k = from;
+    while let Some(&x) = b.get(k) {
+        if x.is_ascii() {
+            if !ascii(&x) {
+                break;
+            }
+            k += 1;
+        } else {
+            match s[k..].chars().next() {
+                Some(c) if test(c) => k += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    k - from
+}
+
+/// The character at byte `i` (ASCII without decoding).
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Tokenizes `text[span]`. Spans are into `text`.
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let s = span.of(text);
-    let mut out = Vec::new();
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut out = Vec::with_capacity(s.len() / 4);
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
+        let after_c = i + c.len_utf8();
         if c.is_whitespace() {
+            i = after_c;
             continue;
         }
         if !is_word_char(c) {
-            let end = i + c.len_utf8();
             out.push(Token {
-                span: Span::new(span.start + i, span.start + end),
-                text: &s[i..end],
+                span: Span::new(span.start + i, span.start + after_c),
+                text: &s[i..after_c],
                 is_word: false,
                 class: 0,
             });
+            i = after_c;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if is_word_char(d) {
-                end = j + d.len_utf8();
-                iter.next();
-            } else if is_joiner(d) {
-                // A joiner belongs to the word when a word character follows
-                // it ("O’Brien", "U.S"), or when it is a period closing an
-                // abbreviation or initial ("Mr.", "H.", "U.S.").
-                let after = &s[j + d.len_utf8()..];
-                let next = after.chars().next();
-                if next.is_some_and(is_word_char) {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if d == '.' && keeps_period(&s[i..j + 1]) {
-                    end = j + 1;
-                    iter.next();
-                    break;
-                } else if matches!(d, '’' | '\'') && s[i..j].ends_with(['s', 'S']) && next.is_none_or(|c| c != 's') {
-                    // Plural possessive ("voters’"): the apostrophe is part of the word.
-                    end = j + d.len_utf8();
-                    iter.next();
-                    break;
-                } else {
-                    break;
-                }
+        let word_run = |from: usize| from + run_len(s, from, is_word_char, u8::is_ascii_alphanumeric);
+        let mut end = word_run(after_c);
+        // The run stopped at a character that is not a letter or digit.
+        while let Some(d) = char_at(s, end).filter(|d| is_joiner(*d)) {
+            // A joiner belongs to the word when a word character follows
+            // it ("O’Brien", "U.S"), or when it is a period closing an
+            // abbreviation or initial ("Mr.", "H.", "U.S.").
+            let after = end + d.len_utf8();
+            let next = char_at(s, after);
+            if next.is_some_and(is_word_char) {
+                end = word_run(after);
+            } else if d == '.' && keeps_period(&s[i..end + 1]) {
+                end += 1;
+                break;
+            } else if matches!(d, '’' | '\'') && s[i..end].ends_with(['s', 'S']) && next.is_none_or(|c| c != 's') {
+                // Plural possessive ("voters’"): the apostrophe is part of the word.
+                end = after;
+                break;
             } else {
                 break;
             }
         }
+        let word = &s[i..end];
         out.push(Token {
             span: Span::new(span.start + i, span.start + end),
-            text: &s[i..end],
+            text: word,
             is_word: true,
-            class: crate::lexicon::classes(&s[i..end]),
+            class: crate::lexicon::classes(word),
         });
+        i = end;
     }
     out
 }

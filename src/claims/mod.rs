@@ -1011,15 +1011,21 @@ fn could_start_claim(l: &Lex) -> bool {
     if !first.is_ascii_alphabetic() {
         return false;
     }
-    if first.is_ascii_uppercase() {
-        // Months, weekdays, and number words at a sentence start.
+    // Months and weekdays are capitalised; anything else starts a claim in
+    // any case ("Two-thirds of …", "Hundreds of …").
+    if first.is_ascii_uppercase()
+        && (crate::lexicon::month(t).is_some()
+            || crate::lexicon::weekday(t.trim_end_matches("’s").trim_end_matches("'s")).is_some())
+    {
         return true;
     }
     let head = t.split('-').next().unwrap_or(t);
-    matches!(
-        head,
-        "a" | "an" | "one" | "half" | "from" | "between" | "some" | "within" | "every" | "all"
-    ) || crate::lexicon::NUMBER_WORDS.contains_key(head)
+    [
+        "a", "an", "one", "half", "from", "between", "some", "within", "every", "all",
+    ]
+    .iter()
+    .any(|w| head.eq_ignore_ascii_case(w))
+        || crate::lexicon::NUMBER_WORDS.contains_key(head)
         || vague_at(std::slice::from_ref(l), 0).is_some()
 }
 

@@ -66,23 +66,14 @@ fn numeral_len(s: &[u8]) -> usize {
 /// periods, hyphens or ampersands when a letter or digit follows
 /// ("O’Brien", "U.S", "six-day", "S&P"), plus one trailing period.
 fn word_len(s: &str) -> usize {
-    let letters = |from: usize| -> usize {
-        s[from..]
-            .char_indices()
-            .find(|(_, c)| !c.is_alphabetic())
-            .map_or(s.len() - from, |(k, _)| k)
-    };
-    let mut n = letters(0);
+    let mut n = crate::token::run_len(s, 0, char::is_alphabetic, u8::is_ascii_alphabetic);
     while let Some(j) = s[n..]
         .chars()
         .next()
         .filter(|j| matches!(j, '’' | '\'' | '.' | '-' | '&'))
     {
         let after = n + j.len_utf8();
-        let run = s[after..]
-            .char_indices()
-            .find(|(_, c)| !c.is_alphanumeric())
-            .map_or(s.len() - after, |(k, _)| k);
+        let run = crate::token::run_len(s, after, char::is_alphanumeric, u8::is_ascii_alphanumeric);
         if run == 0 {
             break;
         }
@@ -100,7 +91,12 @@ pub(crate) fn lex(text: &str, span: Span) -> Vec<Lex<'_>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
+        let byte = s.as_bytes()[i];
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            s[i..].chars().next().unwrap_or(' ')
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -116,10 +112,9 @@ pub(crate) fn lex(text: &str, span: Span) -> Vec<Lex<'_>> {
         // A trailing period stays only on abbreviations ("Jan.", "U.S.").
         if t.len() > 1 && t.ends_with('.') && t.starts_with(char::is_alphabetic) {
             let w = &t[..t.len() - 1];
-            let keep = crate::lexicon::month(t).is_some()
-                || crate::lexicon::weekday(t).is_some()
-                || crate::lexicon::ABBREVIATIONS.contains(crate::lexicon::lowercase(t).as_ref())
-                || w.contains('.');
+            use crate::lexicon::class;
+            let keep = w.contains('.')
+                || crate::lexicon::classes(t) & (class::MONTH | class::WEEKDAY | class::ABBREVIATION) != 0;
             if !keep {
                 t = w;
             }
