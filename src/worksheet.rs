@@ -47,7 +47,9 @@ pub fn is_verdict(v: &str) -> bool {
             .any(|l| !l.is_empty() && l == v)
 }
 
-pub type Row = HashMap<String, String, rustc_hash::FxBuildHasher>;
+/// Column name → cell. Column names are short, so they live inline
+/// (`CompactString`) rather than as one heap string per cell.
+pub type Row = HashMap<compact_str::CompactString, String, rustc_hash::FxBuildHasher>;
 
 /// A worksheet in memory: its column order and rows.
 #[derive(Debug, Clone, Default)]
@@ -199,7 +201,11 @@ impl Worksheet {
                 bad(line, format!("broken row: {e}"))
             })?;
             let line = rec.position().map_or(0, |p| p.line());
-            let row: Row = headers.iter().cloned().zip(rec.iter().map(restore)).collect();
+            let row: Row = headers
+                .iter()
+                .map(|h| h.as_str().into())
+                .zip(rec.iter().map(restore))
+                .collect();
             let id = row.get("id").cloned().unwrap_or_default();
             if id.is_empty() {
                 return Err(bad(line, "row without an id".into()));
@@ -233,7 +239,7 @@ impl Worksheet {
             let rec: Vec<String> = self
                 .headers
                 .iter()
-                .map(|h| neutralise(r.get(h).map_or("", String::as_str)))
+                .map(|h| neutralise(r.get(h.as_str()).map_or("", String::as_str)))
                 .collect();
             let _ = w.write_record(&rec);
         }

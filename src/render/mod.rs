@@ -19,15 +19,44 @@ pub enum Format {
 
 /// FNV-1a: stable across runs, platforms and Rust versions (unlike
 /// `DefaultHasher`), which ids must be.
-fn fnv1a(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for p in parts {
-        for b in p.bytes().chain(std::iter::once(0xff)) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100000001b3);
+struct Fnv1a(u64);
+
+impl Fnv1a {
+    fn new() -> Self {
+        Fnv1a(0xcbf29ce484222325)
+    }
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x100000001b3);
         }
     }
-    h
+    /// A part, with the separator that ends each part.
+    fn part(&mut self, p: &str) {
+        self.bytes(p.as_bytes());
+        self.bytes(&[0xff]);
+    }
+    /// A part as [`normalise`] would give it: words joined by single
+    /// spaces, in lower case, hashed without building the string.
+    fn normalised_part(&mut self, p: &str) {
+        let mut buf = [0u8; 4];
+        for (k, word) in p.split_whitespace().enumerate() {
+            if k > 0 {
+                self.bytes(b" ");
+            }
+            if word.is_ascii() {
+                for &b in word.as_bytes() {
+                    self.bytes(&[b.to_ascii_lowercase()]);
+                }
+            } else {
+                // Whole words, for the context-dependent final sigma.
+                for c in word.to_lowercase().chars() {
+                    self.bytes(c.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+        self.bytes(&[0xff]);
+    }
 }
 
 /// The article's name for ids: the file name, so moving a folder keeps ids.
@@ -35,21 +64,24 @@ pub fn article_name(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
+#[cfg(test)]
 fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Ids for a list of items: prefix + hash of (article, type, text), with
 /// `-2`, `-3` … for repeats of the same text.
-fn ids<'a>(article: &str, prefix: &str, items: impl Iterator<Item = (&'a str, String)>) -> Vec<String> {
-    let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
+fn ids<'a, 't>(article: &str, prefix: &str, items: impl Iterator<Item = (&'a str, &'t str)>) -> Vec<String> {
+    let mut seen: rustc_hash::FxHashMap<u64, usize> = Default::default();
     items
         .map(|(ty, text)| {
-            let base = format!(
-                "{prefix}-{:012x}",
-                fnv1a(&[article, ty, &normalise(&text)]) & 0xffff_ffff_ffff
-            );
-            let n = seen.entry(base.clone()).or_insert(0);
+            let mut h = Fnv1a::new();
+            h.part(article);
+            h.part(ty);
+            h.normalised_part(text);
+            let hash = h.0 & 0xffff_ffff_ffff;
+            let base = format!("{prefix}-{hash:012x}");
+            let n = seen.entry(hash).or_insert(0);
             *n += 1;
             if *n == 1 { base } else { format!("{base}-{n}") }
         })
@@ -68,17 +100,9 @@ impl Ids {
         let name = article_name(&a.document.path);
         let text = a.document.text.as_str();
         Ids {
-            quotes: ids(
-                name,
-                "q",
-                a.quotes.iter().map(|q| ("quote", q.span.of(text).to_string())),
-            ),
-            claims: ids(
-                name,
-                "c",
-                a.claims.iter().map(|c| (c.kind.as_str(), c.span.of(text).to_string())),
-            ),
-            findings: ids(name, "f", a.findings.iter().map(|f| (f.check, f.message.clone()))),
+            quotes: ids(name, "q", a.quotes.iter().map(|q| ("quote", q.span.of(text)))),
+            claims: ids(name, "c", a.claims.iter().map(|c| (c.kind.as_str(), c.span.of(text)))),
+            findings: ids(name, "f", a.findings.iter().map(|f| (f.check, f.message.as_str()))),
         }
     }
 }
@@ -130,4 +154,31 @@ pub fn context(a: &Analysis, span: Span) -> String {
         }
     }
     span.of(text).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Ids are stored in journalists' worksheets, so the streamed hash must
+    /// equal the hash of the normalised string it replaced.
+    #[test]
+    fn streamed_id_hash_equals_the_hash_of_the_normalised_text() {
+        for text in [
+            "Six-day  operation\nin BOSTON",
+            "  “Border czar”  ",
+            "ΣΟΦΟΣ ΛΟΓΟΣ said Ms. Éloïse",
+            "",
+        ] {
+            let mut streamed = Fnv1a::new();
+            streamed.part("a.txt");
+            streamed.part("quote");
+            streamed.normalised_part(text);
+            let mut whole = Fnv1a::new();
+            whole.part("a.txt");
+            whole.part("quote");
+            whole.part(&normalise(text));
+            assert_eq!(streamed.0, whole.0, "{text}");
+        }
+    }
 }
