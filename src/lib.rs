@@ -62,10 +62,13 @@ pub fn analyze(document: Document, selection: &Selection) -> Analysis {
     let text = document.text.as_str();
     let body = Span::new(document.body_start, text.len());
     let paragraphs = segment::segment(text, document.body_start);
-    let mut roster = speakers::Roster::build(text, body);
-    let quotes = quotes::extract_quotes(text, &paragraphs, &mut roster);
+    // One tokenization of the body, shared by the roster, the quote rules
+    // and the claims.
+    let tokens = token::tokenize(text, body);
+    let mut roster = speakers::Roster::from_tokens(text, &tokens);
+    let quotes = quotes::extract_quotes_with(text, &paragraphs, &mut roster, &tokens);
     let article_date = document.published.or_else(|| claims::article_date(text, &paragraphs));
-    let claims = claims::extract_claims(text, &paragraphs, &roster, article_date);
+    let claims = claims::extract_claims_with(text, &paragraphs, &roster, article_date, &tokens);
     let report = {
         let cx = checks::CheckContext {
             text,

@@ -80,6 +80,14 @@ pub struct Roster {
     /// `entities`: `find` runs for every name in the article and compares
     /// these instead of the names.
     surnames: Vec<u64>,
+    /// Each entity's name in lower case, parallel to `entities`, for the
+    /// shorter-organisation-name test in `find`.
+    lower_names: Vec<String>,
+    /// Entities by surname hash, each list in index order, so `find` looks
+    /// only at people who share the surname.
+    by_surname: rustc_hash::FxHashMap<u64, Vec<usize>>,
+    /// Indices of the organisations, in order.
+    organisations: Vec<usize>,
 }
 
 /// Case-folded hash of a name's last word.
@@ -304,7 +312,11 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
 impl Roster {
     /// Builds the roster of a text region (usually the whole body).
     pub fn build(text: &str, body: Span) -> Roster {
-        let tokens = tokenize(text, body);
+        Roster::from_tokens(text, &tokenize(text, body))
+    }
+
+    /// Builds the roster from the tokens of the region.
+    pub(crate) fn from_tokens(text: &str, tokens: &[Token]) -> Roster {
         // A capitalised run that fills a quotation ("“Shark Tank,”", ''A
         // Change Is Gonna Come'') is a title, not a person.
         let quoted = |r: &[Token]| {
@@ -315,7 +327,7 @@ impl Roster {
             let after = text[b.span.end..].trim_start_matches([',', '.', '?', '!']);
             before.ends_with(['“', '"', '‘', '\'']) && after.starts_with(['”', '"', '’', '\''])
         };
-        let mut named: Vec<NameRun> = runs(&tokens)
+        let mut named: Vec<NameRun> = runs(tokens)
             .into_iter()
             .filter(|r| !quoted(r))
             .filter_map(|r| classify(text, r))
@@ -327,29 +339,26 @@ impl Roster {
         for run in named.iter().filter(|r| r.kind.is_some()) {
             let kind = run.kind.unwrap();
             let idx = roster.find(&run.name, kind, run.gender).unwrap_or_else(|| {
-                roster.surnames.push(surname_key(&run.name));
-                roster.entities.push(Entity {
+                roster.push(Entity {
                     kind,
                     name: run.name.clone(),
                     gender: None,
                     roles: Vec::new(),
                     titles: Vec::new(),
                     mentions: Vec::new(),
-                });
-                roster.entities.len() - 1
+                })
             });
-            let e = &mut roster.entities[idx];
-            if run.name.split(' ').count() > e.name.split(' ').count() {
-                e.name = run.name.clone();
-                roster.surnames[idx] = surname_key(&run.name);
+            if run.name.split(' ').count() > roster.entities[idx].name.split(' ').count() {
+                roster.rename(idx, &run.name);
             }
+            let e = &mut roster.entities[idx];
             e.gender = e.gender.or(run.gender);
             if let Some(role) = &run.role {
                 e.roles.push(role.clone());
                 e.titles.push(role.clone());
             }
             if kind == EntityKind::Person && !run.possessive {
-                if let Some(app) = appositive(text, &tokens, run.name_span.end) {
+                if let Some(app) = appositive(text, tokens, run.name_span.end) {
                     e.roles.push(app);
                 }
             }
@@ -370,14 +379,14 @@ impl Roster {
                 e.mentions.push(run.name_span);
                 e.gender = e.gender.or(run.gender);
                 roster.events.push((run.name_span.start, idx));
-                if is_subject(text, &tokens, run) {
+                if is_subject(text, tokens, run) {
                     roster.subjects.push(run.name_span.start);
                 }
             }
         }
         roster.events.sort();
         roster.subjects.sort();
-        roster.infer_genders(text, &tokens);
+        roster.infer_genders(text, tokens);
         roster
     }
 
@@ -461,26 +470,29 @@ impl Roster {
         let words: Vec<&str> = name.split(' ').collect();
         let last = *words.last()?;
         let key = surname_key(last);
+        // "the Security Council" after "the United Nations Security
+        // Council": a shorter organisation name that ends the full one.
+        let suffix_of_org =
+            (kind == EntityKind::Organization && words.len() >= 2).then(|| format!(" {}", name.to_lowercase()));
         let mut best: Option<(usize, usize)> = None;
-        for (i, e) in self.entities.iter().enumerate() {
-            if e.kind != kind {
-                continue;
-            }
-            if kind == EntityKind::Organization {
+        if kind == EntityKind::Organization {
+            for &i in &self.organisations {
+                let e = &self.entities[i];
                 if e.name.eq_ignore_ascii_case(name) {
                     return Some(i);
                 }
-                // "the Security Council" after "the United Nations Security
-                // Council": a shorter name that ends the full one.
-                let shorter = words.len() >= 2
-                    && e.name.len() > name.len()
-                    && e.name.to_lowercase().ends_with(&format!(" {}", name.to_lowercase()));
+                let shorter = suffix_of_org
+                    .as_ref()
+                    .is_some_and(|s| e.name.len() > name.len() && self.lower_names[i].ends_with(s.as_str()));
                 if shorter && best.is_none() {
                     best = Some((i, 0));
                 }
-                continue;
             }
-            if self.surnames[i] != key || !same_word(e.last(), last) {
+            return best.map(|(i, _)| i);
+        }
+        for &i in self.by_surname.get(&key).map_or(&[][..], Vec::as_slice) {
+            let e = &self.entities[i];
+            if e.kind != kind || !same_word(e.last(), last) {
                 continue;
             }
             let ewords: Vec<&str> = e.name.split(' ').collect();
@@ -815,11 +827,41 @@ impl Roster {
         })
     }
 
+    /// Adds an entity with its lookup keys; returns its index.
+    fn push(&mut self, e: Entity) -> usize {
+        let idx = self.entities.len();
+        let key = surname_key(&e.name);
+        self.surnames.push(key);
+        self.lower_names.push(e.name.to_lowercase());
+        self.by_surname.entry(key).or_default().push(idx);
+        if e.kind == EntityKind::Organization {
+            self.organisations.push(idx);
+        }
+        self.entities.push(e);
+        idx
+    }
+
+    /// Gives an entity its fuller name, keeping the lookup keys in step.
+    fn rename(&mut self, idx: usize, name: &str) {
+        let old = self.surnames[idx];
+        let key = surname_key(name);
+        if key != old {
+            if let Some(list) = self.by_surname.get_mut(&old) {
+                list.retain(|&i| i != idx);
+            }
+            let list = self.by_surname.entry(key).or_default();
+            let at = list.partition_point(|&i| i < idx);
+            list.insert(at, idx);
+        }
+        self.surnames[idx] = key;
+        self.lower_names[idx] = name.to_lowercase();
+        self.entities[idx].name = name.to_string();
+    }
+
     /// Registers a speaker that the roster did not know (a single surname
     /// the first time it appears) and returns its index.
     pub fn add_person(&mut self, name: &str, mention: Span) -> usize {
-        self.surnames.push(surname_key(name));
-        self.entities.push(Entity {
+        let idx = self.push(Entity {
             kind: EntityKind::Person,
             name: name.to_string(),
             gender: None,
@@ -827,7 +869,6 @@ impl Roster {
             titles: Vec::new(),
             mentions: vec![mention],
         });
-        let idx = self.entities.len() - 1;
         self.note_mention(mention.start, idx);
         idx
     }

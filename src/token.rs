@@ -86,6 +86,17 @@ pub(crate) fn run_len(s: &str, from: usize, test: fn(char) -> bool, ascii: fn(&u
     k - from
 }
 
+/// The tokens of `tokens` (one tokenized text, in order) that lie inside
+/// `span`: the article is tokenized once and each rule takes its slice.
+pub(crate) fn within<'t, 'a>(tokens: &'t [Token<'a>], span: Span) -> &'t [Token<'a>] {
+    let lo = tokens.partition_point(|t| t.span.start < span.start);
+    let mut hi = lo + tokens[lo..].partition_point(|t| t.span.start < span.end);
+    while hi > lo && tokens[hi - 1].span.end > span.end {
+        hi -= 1;
+    }
+    &tokens[lo..hi]
+}
+
 /// The character at byte `i` (ASCII without decoding).
 fn char_at(s: &str, i: usize) -> Option<char> {
     match s.as_bytes().get(i) {

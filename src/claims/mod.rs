@@ -923,6 +923,19 @@ pub fn article_date(text: &str, paragraphs: &[Paragraph]) -> Option<Date> {
 /// Extracts every claim of the article, in text order. `article` is the
 /// article's date (see [`article_date`]), which years and weekdays resolve against.
 pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster, article: Option<Date>) -> Vec<Claim> {
+    let body = Span::new(paragraphs.first().map_or(0, |p| p.span.start), text.len());
+    extract_claims_with(text, paragraphs, roster, article, &crate::token::tokenize(text, body))
+}
+
+/// [`extract_claims`] with the article's tokens (the source of a sentence
+/// is read from them).
+pub(crate) fn extract_claims_with(
+    text: &str,
+    paragraphs: &[Paragraph],
+    roster: &Roster,
+    article: Option<Date>,
+    tokens: &[crate::token::Token],
+) -> Vec<Claim> {
     let mut claims = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         for &sentence in &p.sentences {
@@ -935,7 +948,9 @@ pub fn extract_claims(text: &str, paragraphs: &[Paragraph], roster: &Roster, art
             let mut source_cache: Option<Option<String>> = None;
             let mut source = || {
                 source_cache
-                    .get_or_insert_with(|| crate::quotes::sentence_source(text, sentence, roster))
+                    .get_or_insert_with(|| {
+                        crate::quotes::sentence_source(text, crate::token::within(tokens, sentence), roster)
+                    })
                     .clone()
             };
             let mut i = 0;

@@ -11,7 +11,7 @@ mod cues;
 use crate::segment::{Paragraph, trim};
 use crate::span::Span;
 use crate::speakers::{EntityKind, Roster, clean_role};
-use crate::token::{Token, tokenize};
+use crate::token::{Token, tokenize, within};
 use cues::{Cue, PRONOUNS, characterised_as_cue, cue_after, cue_before, cue_inside, speech_noun_cue};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -288,11 +288,11 @@ const TERM_MARKERS: &[&str] = &[
 
 /// Who a sentence says its facts come from: "According to ICE, …",
 /// "…, police said." Returns the resolved name.
-pub(crate) fn sentence_source(text: &str, sentence: Span, roster: &Roster) -> Option<String> {
-    let toks = tokenize(text, sentence);
-    let toks: Vec<Token> = toks
-        .into_iter()
+pub(crate) fn sentence_source(text: &str, sentence: &[Token], roster: &Roster) -> Option<String> {
+    let toks: Vec<Token> = sentence
+        .iter()
         .filter(|t| !matches!(t.text, "“" | "”" | "\""))
+        .copied()
         .collect();
     let cue = cue_before(&toks)?;
     roster.resolve(text, cue.subject).map(|r| r.name)
@@ -300,6 +300,18 @@ pub(crate) fn sentence_source(text: &str, sentence: Span, roster: &Roster) -> Op
 
 /// Finds, classifies and attributes every quote of the article.
 pub fn extract_quotes(text: &str, paragraphs: &[Paragraph], roster: &mut Roster) -> Vec<Quote> {
+    let body = Span::new(paragraphs.first().map_or(0, |p| p.span.start), text.len());
+    extract_quotes_with(text, paragraphs, roster, &tokenize(text, body))
+}
+
+/// [`extract_quotes`] with the article's tokens, which the attribution
+/// rules read slices of.
+pub(crate) fn extract_quotes_with(
+    text: &str,
+    paragraphs: &[Paragraph],
+    roster: &mut Roster,
+    tokens: &[Token],
+) -> Vec<Quote> {
     let mut segments: Vec<Segment> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         segments.extend(pair(text, p.span, i));
@@ -363,7 +375,7 @@ pub fn extract_quotes(text: &str, paragraphs: &[Paragraph], roster: &mut Roster)
             rule: label.map(|_| "transcript-label"),
         });
     }
-    attribute(text, paragraphs, roster, &mut quotes);
+    attribute(text, tokens, paragraphs, roster, &mut quotes);
     quotes
 }
 
@@ -375,7 +387,7 @@ fn sentence_at(p: &Paragraph, pos: usize) -> Span {
         .unwrap_or(p.span)
 }
 
-fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: &mut [Quote]) {
+fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mut Roster, quotes: &mut [Quote]) {
     let quoted: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     roster.forget_quoted(&quoted);
     for i in 0..quotes.len() {
@@ -399,9 +411,10 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
             .filter(|p| p.paragraph == q.paragraph && p.kind != QuoteKind::Scare)
             .map(|p| Span::new(p.open.start, p.close.map_or(p.span.end, |c| c.end)))
             .collect();
-        let before: Vec<Token> = tokenize(text, Span::new(sent.start.min(q.open.start), q.open.start))
-            .into_iter()
+        let before: Vec<Token> = within(tokens, Span::new(sent.start.min(q.open.start), q.open.start))
+            .iter()
             .filter(|t| !earlier.iter().any(|e| e.contains(t.span)))
+            .copied()
             .collect();
         // After: from the closing mark to the end of the next sentence end.
         let after_toks = q.close.map(|c| {
@@ -411,7 +424,7 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
                 .find(|s| s.end > c.end)
                 .map_or(para.span.end, |s| s.end);
             let end = next_open.map_or(end, |n| n.min(end)).max(c.end);
-            let toks = tokenize(text, Span::new(c.end, end));
+            let toks = within(tokens, Span::new(c.end, end)).to_vec();
             // A quoted sentence closed with a period and followed by a new
             // capitalised sentence ("…an outlaw nation.” Russia insisted …")
             // is not attributed by what follows, except by a dash credit.
@@ -430,7 +443,7 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
             .or_else(|| after_toks.as_ref().and_then(|t| cue_after(t, 14)));
         if cue.is_none() && q.close.is_none() {
             // The attribution the missing closing mark swallowed.
-            if let Some((c, comma)) = cue_inside(&tokenize(text, q.span)) {
+            if let Some((c, comma)) = cue_inside(within(tokens, q.span)) {
                 quotes[i].span = Span::new(quotes[i].span.start, comma.end);
                 cue = Some(c);
             }
@@ -438,13 +451,13 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
         let q = &quotes[i];
         let opens_sentence = !before.iter().any(|t| t.is_word);
         if cue.is_none() && opens_sentence && prev_close.is_none() {
-            cue = previous_sentence_cue(text, paragraphs, q, sent);
+            cue = previous_sentence_cue(text, tokens, paragraphs, q, sent);
         }
         if cue.is_none() {
             cue = speech_noun_cue(&before).or_else(|| characterised_as_cue(&before));
         }
         if cue.is_none() && q.paragraph == 0 {
-            cue = headline_cue(text, paragraphs, roster, q);
+            cue = headline_cue(text, tokens, paragraphs, roster, q);
         }
         let title_line = q.paragraph == 0 && title_cased(para.span.of(text));
         let kind = classify(text, q, &before, cue.is_some(), title_line);
@@ -474,7 +487,7 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
             }
         }
     }
-    propagate(text, paragraphs, quotes);
+    propagate(text, tokens, paragraphs, quotes);
 }
 
 /// A quotation in a headline belongs to the headline's subject: the name
@@ -482,15 +495,16 @@ fn attribute(text: &str, paragraphs: &[Paragraph], roster: &mut Roster, quotes: 
 /// a person or organisation named in its first two words whom the story also
 /// names ("Christie Calls Clinton ‘A Disgrace’"). A headline is a
 /// short first paragraph with the story after it.
-fn headline_cue(text: &str, paragraphs: &[Paragraph], roster: &Roster, q: &Quote) -> Option<Cue> {
+fn headline_cue(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &Roster, q: &Quote) -> Option<Cue> {
     let head = paragraphs.first()?.span;
     let words = head.of(text).split_whitespace().count();
     if paragraphs.len() < 3 || words > HEADLINE_WORDS {
         return None;
     }
-    let toks: Vec<Token> = tokenize(text, Span::new(head.start, q.open.start))
-        .into_iter()
+    let toks: Vec<Token> = within(tokens, Span::new(head.start, q.open.start))
+        .iter()
         .filter(|t| !t.span.overlaps(q.span))
+        .copied()
         .collect();
     let cue = |subject: Span| Cue {
         subject,
@@ -528,7 +542,7 @@ const HEADLINE_WORDS: usize = 25;
 /// A quote that opens its sentence with no cue of its own belongs to the
 /// speaker of the sentence before ("Calloway told the crowd that …. “My
 /// mother worked …”"), or of a previous paragraph ending in a colon.
-fn previous_sentence_cue(text: &str, paragraphs: &[Paragraph], q: &Quote, sent: Span) -> Option<Cue> {
+fn previous_sentence_cue(text: &str, tokens: &[Token], paragraphs: &[Paragraph], q: &Quote, sent: Span) -> Option<Cue> {
     let para = &paragraphs[q.paragraph];
     let prev = para
         .sentences
@@ -540,12 +554,12 @@ fn previous_sentence_cue(text: &str, paragraphs: &[Paragraph], q: &Quote, sent: 
             let last = paragraphs.get(q.paragraph.checked_sub(1)?)?.sentences.last().copied()?;
             last.of(text).trim_end().ends_with(':').then_some(last)
         })?;
-    let toks = tokenize(text, prev);
+    let toks = within(tokens, prev);
     // A sentence that itself holds a quotation has its own speaker.
     if toks.iter().any(|t| matches!(t.text, "“" | "”" | "\"")) {
         return None;
     }
-    if let Some(cue) = cue_before(&toks) {
+    if let Some(cue) = cue_before(toks) {
         return Some(Cue {
             rule: "previous-sentence",
             ..cue
@@ -557,7 +571,7 @@ fn previous_sentence_cue(text: &str, paragraphs: &[Paragraph], q: &Quote, sent: 
         return None;
     }
     // The subject after any introductory phrase ("On July 6, 2015, Sanders …").
-    let subject = cues::clause_subject(&toks, toks.len())?;
+    let subject = cues::clause_subject(toks, toks.len())?;
     Some(Cue {
         subject,
         verb: ":".into(),
@@ -568,7 +582,7 @@ fn previous_sentence_cue(text: &str, paragraphs: &[Paragraph], q: &Quote, sent: 
 /// Quotes without a cue of their own take the speaker of the quote they
 /// continue: the same multi-paragraph quotation, an earlier quote in the
 /// same paragraph, or the previous paragraph's last quote (floating).
-fn propagate(text: &str, paragraphs: &[Paragraph], quotes: &mut [Quote]) {
+fn propagate(text: &str, tokens: &[Token], paragraphs: &[Paragraph], quotes: &mut [Quote]) {
     // Coordinated quotations share their speaker: "Reid called him a “human
     // leech” and a “spoiled brat”", even when the second alone would read
     // as a term.
@@ -640,7 +654,7 @@ fn propagate(text: &str, paragraphs: &[Paragraph], quotes: &mut [Quote]) {
         let same_para = prev.paragraph == q.paragraph;
         let floating = prev.paragraph + 1 == q.paragraph
             && q.open.start == trim(text, para.span).start
-            && last_quote_ends_paragraph(text, &paragraphs[prev.paragraph], &prev);
+            && last_quote_ends_paragraph(tokens, &paragraphs[prev.paragraph], &prev);
         if same_para || floating {
             quotes[i].speaker = prev.speaker;
             quotes[i].cue = None;
@@ -651,11 +665,10 @@ fn propagate(text: &str, paragraphs: &[Paragraph], quotes: &mut [Quote]) {
 
 /// True when nothing but the attribution follows the quote in its paragraph
 /// (so no new person was introduced between it and the next paragraph).
-fn last_quote_ends_paragraph(text: &str, para: &Paragraph, q: &Quote) -> bool {
+fn last_quote_ends_paragraph(tokens: &[Token], para: &Paragraph, q: &Quote) -> bool {
     let Some(close) = q.close else { return true };
     let rest = Span::new(close.end, para.span.end);
-    let toks = tokenize(text, rest);
-    toks.iter().filter(|t| t.is_word).count() <= 12
+    within(tokens, rest).iter().filter(|t| t.is_word).count() <= 12
 }
 
 /// A line in title case ("Obama Says Museum Will Tell of ‘Suffering and
