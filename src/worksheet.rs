@@ -93,7 +93,9 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
     let mut out: Vec<(usize, Row)> = Vec::new();
     let base = |id: &str, kind: &str, ty: &str, span: crate::span::Span| -> Row {
         let (l, c) = line_col(a, span);
-        let mut r = Row::default();
+        // Room for every column up front: growing the table cell by cell
+        // rehashes it three times.
+        let mut r = Row::with_capacity_and_hasher(16, Default::default());
         r.insert("id".into(), id.to_string());
         r.insert("article".into(), article.clone());
         r.insert("line".into(), l.to_string());

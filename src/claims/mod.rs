@@ -1015,6 +1015,21 @@ pub(crate) fn extract_claims_with(
     sorted
 }
 
+/// Words a claim can start with in any case: number words, vague amounts
+/// and the words that lead into ranges, fractions and durations.
+static CLAIM_STARTS: std::sync::LazyLock<crate::lexicon::WordTable<()>> = std::sync::LazyLock::new(|| {
+    const LEADS: &[&str] = &[
+        "a", "an", "one", "half", "from", "between", "some", "within", "every", "all",
+    ];
+    const VAGUE: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions"];
+    LEADS
+        .iter()
+        .chain(VAGUE)
+        .copied()
+        .chain(crate::lexicon::NUMBER_WORDS.keys().copied())
+        .collect()
+});
+
 /// Can a claim start at this token? Most words cannot, and saying so
 /// before the grammar runs keeps extraction fast.
 fn could_start_claim(l: &Lex) -> bool {
@@ -1030,18 +1045,15 @@ fn could_start_claim(l: &Lex) -> bool {
     // any case ("Two-thirds of …", "Hundreds of …").
     if first.is_ascii_uppercase()
         && (crate::lexicon::month(t).is_some()
-            || crate::lexicon::weekday(t.trim_end_matches("’s").trim_end_matches("'s")).is_some())
+            || crate::lexicon::weekday(t.strip_suffix("’s").or_else(|| t.strip_suffix("'s")).unwrap_or(t)).is_some())
     {
         return true;
     }
+    // One lookup of the word before any hyphen ("six-day" → "six"). The
+    // set is a superset of what the grammar accepts, which is all a
+    // filter needs.
     let head = t.split('-').next().unwrap_or(t);
-    [
-        "a", "an", "one", "half", "from", "between", "some", "within", "every", "all",
-    ]
-    .iter()
-    .any(|w| head.eq_ignore_ascii_case(w))
-        || crate::lexicon::NUMBER_WORDS.contains_key(head)
-        || vague_at(std::slice::from_ref(l), 0).is_some()
+    CLAIM_STARTS.contains(head)
 }
 
 /// The word a number counts: the next content word ("370 individuals",
