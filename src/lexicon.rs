@@ -239,8 +239,16 @@ pub(crate) fn lowercase(s: &str) -> Lower<'_> {
 pub(crate) fn folded_key(word: &str) -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    for c in word.chars().flat_map(char::to_lowercase) {
-        h.write_u32(u32::from(if c == '’' { '\'' } else { c }));
+    for c in word.chars() {
+        if c.is_ascii() {
+            h.write_u32(u32::from(c.to_ascii_lowercase()));
+        } else if c == '’' {
+            h.write_u32(u32::from('\''));
+        } else {
+            for l in c.to_lowercase() {
+                h.write_u32(u32::from(l));
+            }
+        }
     }
     h.finish()
 }

@@ -32,19 +32,43 @@ fn clauses(text: &str) -> Vec<Vec<String>> {
 
 /// The same clauses as word hashes: comparing every clause of every pair
 /// of quotes is the cost of this check, so it compares numbers, not strings.
-fn clause_keys(text: &str) -> Vec<Vec<u64>> {
+fn clause_keys(text: &str) -> Vec<Clause> {
     clause_words(text)
         .into_iter()
-        .map(|c| c.iter().map(|w| crate::lexicon::folded_key(w)).collect())
+        .map(|c| Clause::new(c.iter().map(|w| crate::lexicon::folded_key(w)).collect()))
         .collect()
 }
 
+/// A clause as word hashes, with a 64-bit summary of which words it has.
+struct Clause {
+    words: Vec<u64>,
+    bloom: u64,
+}
+
+impl Clause {
+    fn new(words: Vec<u64>) -> Self {
+        let bloom = words.iter().fold(0, |b, w| b | bloom_bit(*w));
+        Clause { words, bloom }
+    }
+}
+
+fn bloom_bit(word: u64) -> u64 {
+    1 << (word >> 58)
+}
+
 /// Longest common subsequence of words over the longer clause.
-fn overlap<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
+fn overlap(a: &Clause, b: &Clause) -> f64 {
+    let (a, b, b_bloom) = (&a.words, &b.words, b.bloom);
     let longer = a.len().max(b.len());
     // The common part is at most the shorter clause: clauses of very
     // different lengths cannot reach the threshold, so skip the table.
     if (a.len().min(b.len()) as f64) < SIMILAR * longer as f64 {
+        return 0.0;
+    }
+    // Every word of the common part is a word of `a` that `b` may have:
+    // too few of those and the table cannot reach the threshold either.
+    let maybe_shared = a.iter().filter(|w| b_bloom & bloom_bit(**w) != 0).count();
+    if (maybe_shared as f64) < SIMILAR * longer as f64 {
         return 0.0;
     }
     let mut prev = vec![0usize; b.len() + 1];
@@ -76,7 +100,7 @@ impl Check for QuoteConflict {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         let quotes: Vec<&Quote> = cx.quotes.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
-        let parsed: Vec<Vec<Vec<u64>>> = quotes.iter().map(|q| clause_keys(q.span.of(cx.text))).collect();
+        let parsed: Vec<Vec<Clause>> = quotes.iter().map(|q| clause_keys(q.span.of(cx.text))).collect();
         for j in 0..quotes.len() {
             'earlier: for i in 0..j {
                 for (ai, a) in parsed[i].iter().enumerate() {
@@ -87,7 +111,7 @@ impl Check for QuoteConflict {
                         }
                         let (qa, qb) = (quotes[i], quotes[j]);
                         let two_speakers = matches!((speaker(qa), speaker(qb)), (Some(x), Some(y)) if x != y);
-                        let reworded = a != b;
+                        let reworded = a.words != b.words;
                         if !(two_speakers || reworded) {
                             continue;
                         }
