@@ -1044,7 +1044,8 @@ pub(crate) fn clean_role(role: &str) -> String {
 /// The appositive after a name ("Tom Homan, the administration’s “border
 /// czar,”" → "the administration’s “border czar"), if it reads like a role.
 fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, Span)> {
-    let i = tokens.iter().position(|t| t.span.start >= name_end)?;
+    let i = tokens.partition_point(|t| t.span.start < name_end);
+    tokens.get(i)?;
     if !tokens[i].is(",") {
         return None;
     }

@@ -134,7 +134,7 @@ pub fn line_col(a: &Analysis, span: Span) -> (usize, usize) {
 /// Text on one line: line breaks become spaces (most spans have none, so
 /// this copies without searching character by character).
 pub fn one_line(s: &str) -> String {
-    if s.bytes().any(|b| b == b'\n' || b == b'\r') {
+    if memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_some() {
         s.replace(['\n', '\r'], " ")
     } else {
         s.to_string()
