@@ -88,6 +88,20 @@ pub struct Roster {
     by_surname: rustc_hash::FxHashMap<u64, Vec<usize>>,
     /// Indices of the organisations, in order.
     organisations: Vec<usize>,
+    /// First byte of the surname of each person with a full name, 0 for
+    /// everyone else, parallel to `entities`: `find_variant` compares
+    /// every one-word name with every person, and this settles most pairs.
+    variant_initials: Vec<u8>,
+}
+
+/// See `Roster::variant_initials`.
+fn variant_initial(e: &Entity) -> u8 {
+    let last = e.last();
+    if e.kind == EntityKind::Person && last.len() < e.name.len() {
+        last.as_bytes().first().copied().unwrap_or(0)
+    } else {
+        0
+    }
 }
 
 /// Case-folded hash of a name's last word.
@@ -401,13 +415,18 @@ impl Roster {
         if word.chars().count() < 5 || common {
             return None;
         }
-        let mut hits = self.entities.iter().enumerate().filter(|(_, e)| {
-            e.kind == EntityKind::Person && e.name.contains(' ') && {
+        // Cheapest tests first: this runs for every one-word name against
+        // every person.
+        let initial = word.as_bytes()[0];
+        let max = 1 + usize::from(word.len() >= 9);
+        let mut hits = self.entities.iter().enumerate().filter(|(i, e)| {
+            self.variant_initials[*i] == initial && {
                 let last = e.last();
-                last != word
+                last.chars().next() == word.chars().next()
+                    && last.len().abs_diff(word.len()) <= 4 * max
+                    && last != word
                     && !plural_of(last, word)
-                    && last.chars().next() == word.chars().next()
-                    && within_edits(last, word, 1 + usize::from(word.len() >= 9))
+                    && within_edits(last, word, max)
             }
         });
         let first = hits.next()?;
@@ -495,10 +514,13 @@ impl Roster {
             if e.kind != kind || !same_word(e.last(), last) {
                 continue;
             }
-            let ewords: Vec<&str> = e.name.split(' ').collect();
-            // "Suu Kyi" is "Aung San Suu Kyi": a shorter name that ends the longer one.
-            let suffix = words.len() < ewords.len() && ewords[ewords.len() - words.len()..] == words[..];
-            if words.len() >= 2 && ewords.len() >= 2 && !suffix && !first_compatible(words[0], ewords[0]) {
+            // "Suu Kyi" is "Aung San Suu Kyi": a shorter name that ends the
+            // longer one (word for word: the longer ends with " " + name).
+            let suffix = e.name.len() > name.len()
+                && e.name.ends_with(name)
+                && e.name.as_bytes()[e.name.len() - name.len() - 1] == b' ';
+            let e_first = e.name.split(' ').next().unwrap_or("");
+            if words.len() >= 2 && e_first.len() < e.name.len() && !suffix && !first_compatible(words[0], e_first) {
                 continue;
             }
             if let (Some(a), Some(b)) = (gender, e.gender) {
@@ -833,6 +855,7 @@ impl Roster {
         let key = surname_key(&e.name);
         self.surnames.push(key);
         self.lower_names.push(e.name.to_lowercase());
+        self.variant_initials.push(variant_initial(&e));
         self.by_surname.entry(key).or_default().push(idx);
         if e.kind == EntityKind::Organization {
             self.organisations.push(idx);
@@ -856,6 +879,7 @@ impl Roster {
         self.surnames[idx] = key;
         self.lower_names[idx] = name.to_lowercase();
         self.entities[idx].name = name.to_string();
+        self.variant_initials[idx] = variant_initial(&self.entities[idx]);
     }
 
     /// Registers a speaker that the roster did not know (a single surname
@@ -1024,8 +1048,19 @@ fn same_word(a: &str, b: &str) -> bool {
 }
 
 fn first_compatible(a: &str, b: &str) -> bool {
-    let a = a.trim_end_matches('.').to_lowercase();
-    let b = b.trim_end_matches('.').to_lowercase();
+    let a = a.trim_end_matches('.');
+    let b = b.trim_end_matches('.');
+    if a.is_ascii() && b.is_ascii() && a.len() < 16 {
+        // The same test without allocating, for the usual ASCII names.
+        let starts =
+            |long: &str, short: &str| long.len() >= short.len() && long[..short.len()].eq_ignore_ascii_case(short);
+        let mut dotted = [b'.'; 16];
+        dotted[..a.len()].copy_from_slice(a.as_bytes());
+        let dotted = std::str::from_utf8(&dotted[..=a.len()]).unwrap_or("");
+        return starts(a, b) || starts(b, a) || HONORIFICS.contains_key(dotted);
+    }
+    let a = a.to_lowercase();
+    let b = b.to_lowercase();
     a == b || a.starts_with(&b) || b.starts_with(&a) || HONORIFICS.contains_key(format!("{a}.").as_str())
 }
 
