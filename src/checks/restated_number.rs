@@ -11,33 +11,46 @@ use crate::claims::{Claim, ClaimKind, Value};
 
 pub struct RestatedNumber;
 
-fn digits(v: f64) -> Option<String> {
-    (v.fract() == 0.0 && v.abs() < 1e15).then(|| format!("{}", v as i64))
+/// The decimal digits of a whole number, least significant first (this
+/// runs for every pair of counts, so no strings).
+fn digits(v: f64) -> Option<Vec<u8>> {
+    if v.fract() != 0.0 || v.abs() >= 1e15 {
+        return None;
+    }
+    let mut n = (v as i64).unsigned_abs();
+    let mut out = Vec::with_capacity(16);
+    loop {
+        out.push((n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break Some(out);
+        }
+    }
 }
 
 /// One value is the other with two adjacent digits swapped.
 fn swapped_digits(a: f64, b: f64) -> bool {
+    if a == b || (a < 0.0) != (b < 0.0) {
+        return false;
+    }
     let (Some(x), Some(y)) = (digits(a), digits(b)) else {
         return false;
     };
-    if x.len() != y.len() || x.len() < 2 || x == y {
+    if x.len() != y.len() || x.len() < 2 {
         return false;
     }
-    let diffs: Vec<usize> = (0..x.len()).filter(|&i| x.as_bytes()[i] != y.as_bytes()[i]).collect();
-    diffs.len() == 2
-        && diffs[1] == diffs[0] + 1
-        && x.as_bytes()[diffs[0]] == y.as_bytes()[diffs[1]]
-        && x.as_bytes()[diffs[1]] == y.as_bytes()[diffs[0]]
+    let diffs: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+    diffs.len() == 2 && diffs[1] == diffs[0] + 1 && x[diffs[0]] == y[diffs[1]] && x[diffs[1]] == y[diffs[0]]
 }
 
 /// The verb that follows the counted noun ("people have died" → "died").
 fn verb_after(cx: &CheckContext, c: &Claim) -> Option<String> {
     let rest = crate::span::Span::new(c.span.end, c.sentence.end);
-    let lex: Vec<Lex> = crate::claims::numbers::lex(cx.text, rest);
-    lex.iter()
+    crate::claims::numbers::lex_iter(cx.text, rest)
         .take(6)
-        .map(|l| l.lower().into_owned())
+        .map(|l: Lex| l.lower())
         .find(|w| w.ends_with("ed") || matches!(w.as_ref(), "died" | "won" | "lost" | "spent" | "paid"))
+        .map(crate::lexicon::Lower::into_owned)
 }
 
 fn noun_stem(c: &Claim) -> Option<&str> {

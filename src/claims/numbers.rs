@@ -87,45 +87,54 @@ fn word_len(s: &str) -> usize {
 
 /// Lexes `text[span]`; spans are into `text`.
 pub(crate) fn lex(text: &str, span: Span) -> Vec<Lex<'_>> {
-    let s = span.of(text);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < s.len() {
-        let byte = s.as_bytes()[i];
-        let c = if byte.is_ascii() {
-            char::from(byte)
-        } else {
-            s[i..].chars().next().unwrap_or(' ')
-        };
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        let len = if c.is_ascii_digit() {
-            numeral_len(&s.as_bytes()[i..])
-        } else if c.is_alphabetic() {
-            word_len(&s[i..])
-        } else {
-            c.len_utf8()
-        };
-        let mut t = &s[i..i + len];
-        // A trailing period stays only on abbreviations ("Jan.", "U.S.").
-        if t.len() > 1 && t.ends_with('.') && t.starts_with(char::is_alphabetic) {
-            let w = &t[..t.len() - 1];
-            use crate::lexicon::class;
-            let keep = w.contains('.')
-                || crate::lexicon::classes(t) & (class::MONTH | class::WEEKDAY | class::ABBREVIATION) != 0;
-            if !keep {
-                t = w;
-            }
-        }
-        out.push(Lex {
-            span: Span::new(span.start + i, span.start + i + t.len()),
-            text: t,
-        });
-        i += t.len();
-    }
+    let mut out = Vec::with_capacity(span.len() / 4);
+    out.extend(lex_iter(text, span));
     out
+}
+
+/// [`lex`] one unit at a time, for rules that read only the first few.
+pub(crate) fn lex_iter(text: &str, span: Span) -> impl Iterator<Item = Lex<'_>> {
+    let s = span.of(text);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < s.len() {
+            let byte = s.as_bytes()[i];
+            let c = if byte.is_ascii() {
+                char::from(byte)
+            } else {
+                s[i..].chars().next().unwrap_or(' ')
+            };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            let len = if c.is_ascii_digit() {
+                numeral_len(&s.as_bytes()[i..])
+            } else if c.is_alphabetic() {
+                word_len(&s[i..])
+            } else {
+                c.len_utf8()
+            };
+            let mut t = &s[i..i + len];
+            // A trailing period stays only on abbreviations ("Jan.", "U.S.").
+            if t.len() > 1 && t.ends_with('.') && t.starts_with(char::is_alphabetic) {
+                let w = &t[..t.len() - 1];
+                use crate::lexicon::class;
+                let keep = w.contains('.')
+                    || crate::lexicon::classes(t) & (class::MONTH | class::WEEKDAY | class::ABBREVIATION) != 0;
+                if !keep {
+                    t = w;
+                }
+            }
+            let lexed = Lex {
+                span: Span::new(span.start + i, span.start + i + t.len()),
+                text: t,
+            };
+            i += t.len();
+            return Some(lexed);
+        }
+        None
+    })
 }
 
 /// How a hedge widens a number.
