@@ -45,9 +45,12 @@ impl Fnv1a {
                 self.bytes(b" ");
             }
             if word.is_ascii() {
+                let mut h = self.0;
                 for &b in word.as_bytes() {
-                    self.bytes(&[b.to_ascii_lowercase()]);
+                    h ^= u64::from(b.to_ascii_lowercase());
+                    h = h.wrapping_mul(0x100000001b3);
                 }
+                self.0 = h;
             } else {
                 // Whole words, for the context-dependent final sigma.
                 for c in word.to_lowercase().chars() {
@@ -80,7 +83,13 @@ fn ids<'a, 't>(article: &str, prefix: &str, items: impl Iterator<Item = (&'a str
             h.part(ty);
             h.normalised_part(text);
             let hash = h.0 & 0xffff_ffff_ffff;
-            let base = format!("{prefix}-{hash:012x}");
+            let mut base = String::with_capacity(prefix.len() + 16);
+            base.push_str(prefix);
+            base.push('-');
+            // Twelve lower-case hex digits, as `{:012x}` would write them.
+            for k in (0..12).rev() {
+                base.push(char::from(b"0123456789abcdef"[((hash >> (4 * k)) & 0xf) as usize]));
+            }
             let n = seen.entry(hash).or_insert(0);
             *n += 1;
             if *n == 1 { base } else { format!("{base}-{n}") }
