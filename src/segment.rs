@@ -88,33 +88,31 @@ fn sentences(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut begin = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    // Jump from one terminal mark to the next: most bytes are not one.
+    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += k;
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            // Take the run of terminal punctuation and closing marks.
-            let mut j = i + 1;
-            while j < s.len() {
-                let c = s[j..].chars().next().unwrap();
-                if matches!(c, '.' | '!' | '?') || CLOSERS.contains(&c) {
-                    j += c.len_utf8();
-                } else {
-                    break;
-                }
+        // Take the run of terminal punctuation and closing marks.
+        let mut j = i + 1;
+        while j < s.len() {
+            let c = s[j..].chars().next().unwrap();
+            if matches!(c, '.' | '!' | '?') || CLOSERS.contains(&c) {
+                j += c.len_utf8();
+            } else {
+                break;
             }
-            let rest = &s[j..];
-            let after_space = rest.trim_start();
-            let has_space = rest.len() != after_space.len() && !rest.is_empty();
-            let next = after_space.chars().next();
-            let starts_new = next
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '('));
-            if has_space && starts_new && !(b == b'.' && is_abbreviation(&s[begin..i + 1])) {
-                out.push(trim(text, Span::new(para.start + begin, para.start + j)));
-                begin = j;
-            }
-            i = j;
-        } else {
-            i += 1;
         }
+        let rest = &s[j..];
+        let after_space = rest.trim_start();
+        let has_space = rest.len() != after_space.len() && !rest.is_empty();
+        let next = after_space.chars().next();
+        let starts_new =
+            next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '('));
+        if has_space && starts_new && !(b == b'.' && is_abbreviation(&s[begin..i + 1])) {
+            out.push(trim(text, Span::new(para.start + begin, para.start + j)));
+            begin = j;
+        }
+        i = j;
     }
     if begin < s.len() {
         let last = trim(text, Span::new(para.start + begin, para.end));
@@ -131,14 +129,13 @@ fn is_abbreviation(upto_period: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '—' | '–'))
         .next()
         .unwrap_or("");
-    let lower = crate::lexicon::lowercase(word);
-    if ABBREVIATIONS.contains(lower.as_str()) {
+    if ABBREVIATIONS.contains(word) {
         return true;
     }
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    let mut letters = word.chars().filter(|c| *c != '.');
     // A single capital ("H.") is an initial; dotted acronyms ("D.C.") too.
-    (letters.len() == 1 && letters[0].is_uppercase())
-        || (word.matches('.').count() >= 2 && letters.iter().all(|c| c.is_alphabetic()))
+    let single_capital = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    single_capital || (word.matches('.').count() >= 2 && word.chars().all(|c| c == '.' || c.is_alphabetic()))
 }
 
 #[cfg(test)]
