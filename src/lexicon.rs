@@ -21,6 +21,20 @@ pub(crate) struct WordTable<V> {
     shift: u32,
     mask: usize,
     entries: Vec<(&'static str, V)>,
+    /// One bit per (first letter, last letter, length) of the keys: most
+    /// words of a text are on no list, and this turns them away before
+    /// any hashing.
+    filter: [u64; 64],
+}
+
+/// The `filter` bit of a word (ASCII capitals folded).
+#[inline]
+fn filter_bit(word: &[u8]) -> (usize, u64) {
+    let first = word.first().map_or(0, u8::to_ascii_lowercase);
+    let last = word.last().map_or(0, u8::to_ascii_lowercase);
+    let x = (u32::from(first) << 16) | (u32::from(last) << 8) | (word.len().min(255) as u32);
+    let bit = (x.wrapping_mul(0x9E37_79B1) >> 20) as usize;
+    (bit >> 6, 1 << (bit & 63))
 }
 
 /// FxHash-style mixing of a word's bytes, eight at a time, with ASCII
@@ -52,8 +66,10 @@ fn folded_hash(word: &[u8]) -> u64 {
 }
 
 impl<V> WordTable<V> {
+    #[inline]
     fn slot_of(&self, word: &[u8]) -> Option<usize> {
-        if self.entries.is_empty() {
+        let (w, b) = filter_bit(word);
+        if self.filter[w] & b == 0 {
             return None;
         }
         let mut i = (folded_hash(word) >> self.shift) as usize;
@@ -117,6 +133,8 @@ impl<V> WordTable<V> {
     }
 
     fn place(&mut self, n: usize) {
+        let (w, b) = filter_bit(self.entries[n].0.as_bytes());
+        self.filter[w] |= b;
         let mut i = (folded_hash(self.entries[n].0.as_bytes()) >> self.shift) as usize;
         while self.slots[i] != 0 {
             i = (i + 1) & self.mask;
@@ -132,6 +150,7 @@ impl<V> Default for WordTable<V> {
             shift: 63,
             mask: 0,
             entries: Vec::new(),
+            filter: [0; 64],
         }
     }
 }
