@@ -101,12 +101,14 @@ fn char_after(text: &str, pos: usize) -> Option<char> {
 fn marks(text: &str, para: Span) -> Vec<Mark> {
     let mut out = Vec::new();
     let s = para.of(text);
-    let mut skip_next = false;
-    for (i, c) in s.char_indices() {
-        if skip_next {
-            skip_next = false;
-            continue;
-        }
+    let bytes = s.as_bytes();
+    let mut next = 0;
+    // Jump between candidates: the ASCII marks, and 0xE2, which leads
+    // every curly mark (U+2018–U+201E) and is never inside a character.
+    while let Some(k) = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[next..]) {
+        let i = next + k;
+        let Some(c) = s[i..].chars().next() else { break };
+        next = i + c.len_utf8();
         if !matches!(c, '“' | '„' | '”' | '"' | '\'' | '‘' | '’') {
             continue;
         }
@@ -143,7 +145,7 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
             }
             '\'' if after == Some('\'') => {
                 // NYT-style '' serves as both the opening and closing mark.
-                skip_next = true;
+                next += 1;
                 let after2 = char_after(text, pos + 2).filter(|_| pos + 2 < para.end);
                 let space_after2 = after2.is_none_or(|a| a.is_whitespace() || ",.;:!?)]—–-".contains(a));
                 let dir = match (space_before, space_after2) {
