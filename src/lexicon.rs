@@ -66,10 +66,17 @@ fn folded_hash(word: &[u8]) -> u64 {
 }
 
 impl<V> WordTable<V> {
+    /// Could `word` (lower-cased if not ASCII) be a key? Checked inline,
+    /// before the call that hashes.
     #[inline]
-    fn slot_of(&self, word: &[u8]) -> Option<usize> {
+    fn may_hold(&self, word: &[u8]) -> bool {
         let (w, b) = filter_bit(word);
-        if self.filter[w] & b == 0 {
+        self.filter[w] & b != 0
+    }
+
+    #[inline(never)]
+    fn slot_of(&self, word: &[u8]) -> Option<usize> {
+        if self.slots.is_empty() {
             return None;
         }
         let mut i = (folded_hash(word) >> self.shift) as usize;
@@ -87,11 +94,19 @@ impl<V> WordTable<V> {
     }
 
     /// The value for `word`, in any case.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<&V> {
         let idx = if word.is_ascii() {
+            if !self.may_hold(word.as_bytes()) {
+                return None;
+            }
             self.slot_of(word.as_bytes())
         } else {
-            self.slot_of(lowercase(word).as_bytes())
+            let lower = lowercase(word);
+            if !self.may_hold(lower.as_bytes()) {
+                return None;
+            }
+            self.slot_of(lower.as_bytes())
         };
         idx.map(|i| &self.entries[i].1)
     }
