@@ -26,7 +26,11 @@ impl<'a> Token<'a> {
     }
 
     pub fn is_capitalized(&self) -> bool {
-        self.is_word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
+        self.is_word
+            && match self.text.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => self.text.chars().next().is_some_and(char::is_uppercase),
+            }
     }
 
     /// The word without a possessive ending ("Trump’s" → "Trump").
