@@ -11,15 +11,24 @@ pub struct QuoteConflict;
 /// The words of each clause of a quote (six words or more), punctuation
 /// trimmed.
 fn clause_words(text: &str) -> Vec<Vec<&str>> {
-    text.split(['.', ',', ';', '?', '!', '—'])
-        .map(|c| {
-            c.split_whitespace()
-                .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-        })
-        .filter(|c| c.len() >= 6)
+    text.split(is_clause_break)
+        .map(|c| words_of(c).collect::<Vec<_>>())
+        .filter(|c| c.len() >= MIN_WORDS)
         .collect()
+}
+
+/// Clauses shorter than this are not compared.
+const MIN_WORDS: usize = 6;
+
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | '?' | '!' | '—')
+}
+
+fn words_of(clause: &str) -> impl Iterator<Item = &str> {
+    clause
+        .split_whitespace()
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
 }
 
 /// Lowercased words of each clause, for messages.
@@ -33,10 +42,16 @@ fn clauses(text: &str) -> Vec<Vec<String>> {
 /// The same clauses as word hashes: comparing every clause of every pair
 /// of quotes is the cost of this check, so it compares numbers, not strings.
 fn clause_keys(text: &str) -> Vec<Clause> {
-    clause_words(text)
-        .into_iter()
-        .map(|c| Clause::new(c.iter().map(|w| crate::lexicon::folded_key(w)).collect()))
-        .collect()
+    let mut out = Vec::new();
+    let mut words = Vec::new();
+    for clause in text.split(is_clause_break) {
+        words.clear();
+        words.extend(words_of(clause).map(crate::lexicon::folded_key));
+        if words.len() >= MIN_WORDS {
+            out.push(Clause::new(words.clone()));
+        }
+    }
+    out
 }
 
 /// A clause as word hashes, with a 64-bit summary of which words it has.
