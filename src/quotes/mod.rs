@@ -291,6 +291,14 @@ const TERM_MARKERS: &[&str] = &[
 /// Who a sentence says its facts come from: "According to ICE, …",
 /// "…, police said." Returns the resolved name.
 pub(crate) fn sentence_source(text: &str, sentence: &[Token], roster: &Roster) -> Option<String> {
+    // Most sentences have no verb a cue could hang on: say so before copying.
+    use crate::lexicon::class;
+    let any_verb = sentence
+        .iter()
+        .any(|t| t.has(class::SPEECH_VERB | class::CHARACTERISING_VERB) || t.is("according") || t.is("put"));
+    if !any_verb {
+        return None;
+    }
     let toks: Vec<Token> = sentence
         .iter()
         .filter(|t| !matches!(t.text, "“" | "”" | "\""))
