@@ -939,6 +939,11 @@ pub(crate) fn extract_claims_with(
     let mut claims = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         for &sentence in &p.sentences {
+            // More than half of a story's sentences hold no number, date
+            // or amount; the article's tokens say which before lexing.
+            if !could_hold_claim(crate::token::within(tokens, sentence)) {
+                continue;
+            }
             let ctx = Ctx {
                 lex: lex(text, sentence),
                 article,
@@ -1029,6 +1034,48 @@ static CLAIM_STARTS: std::sync::LazyLock<crate::lexicon::WordTable<()>> = std::s
         .chain(crate::lexicon::NUMBER_WORDS.keys().copied())
         .collect()
 });
+
+/// Words after "a"/"an" that can make a claim of it: "a dozen", "a third
+/// of", "a day", "one in five".
+static AFTER_ARTICLE: std::sync::LazyLock<crate::lexicon::WordTable<()>> = std::sync::LazyLock::new(|| {
+    const WORDS: &[&str] = &[
+        "dozen", "in", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
+    ];
+    WORDS
+        .iter()
+        .copied()
+        .chain(crate::lexicon::NUMBER_WORDS.keys().copied())
+        .chain(TIME_UNITS.keys().copied())
+        .collect()
+});
+
+/// Could a claim start anywhere in this sentence? The same test as
+/// [`could_start_claim`], asked of the shared tokens (a superset: a
+/// sentence that fails holds no claim), with "a"/"an" counted only before
+/// a word that can follow them in a claim.
+fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
+    use crate::lexicon::class;
+    toks.iter().enumerate().any(|(k, t)| {
+        // Any digit: the claim lexer splits "C2I" where this tokenizer does not.
+        if t.text.bytes().any(|b| b.is_ascii_digit()) || matches!(t.text, "$" | "£" | "€") {
+            return true;
+        }
+        if !t.is_word {
+            return false;
+        }
+        if t.is_capitalized() && (t.has(class::MONTH) || t.stem_class() & class::WEEKDAY != 0) {
+            return true;
+        }
+        let head = t.text.split('-').next().unwrap_or(t.text);
+        if head.eq_ignore_ascii_case("a") || head.eq_ignore_ascii_case("an") {
+            return toks.get(k + 1).is_some_and(|n| {
+                let next = n.text.split('-').next().unwrap_or(n.text);
+                AFTER_ARTICLE.contains(next.trim_end_matches('.'))
+            });
+        }
+        CLAIM_STARTS.contains(head.trim_end_matches('.'))
+    })
+}
 
 /// Can a claim start at this token? Most words cannot, and saying so
 /// before the grammar runs keeps extraction fast.
@@ -1220,6 +1267,34 @@ mod tests {
         let cs = claims(t);
         assert_eq!(cs.len(), 1, "{t}: {cs:?}");
         (cs[0].span.of(t).to_string(), cs[0].kind, cs[0].value.to_json())
+    }
+
+    /// The sentence filter must pass every sentence the grammar finds a
+    /// claim in, and may skip the ones without.
+    #[test]
+    fn sentence_filter_passes_every_sentence_with_a_claim() {
+        for t in [
+            "A dozen people came.",
+            "It lasted an hour a day.",
+            "About a third of voters agreed.",
+            "One in five stayed home.",
+            "Two-thirds of the seats changed hands.",
+            "The six-day operation ended.",
+            "Hundreds of people marched.",
+            "The vote is on Tuesday’s agenda.",
+            "The talks ran from March 18 to March 23.",
+            "The budget is $412 million.",
+            "C2I plans to grow.",
+        ] {
+            let toks = crate::token::tokenize(t, Span::new(0, t.len()));
+            assert!(!claims(t).is_empty(), "{t} should hold a claim");
+            assert!(could_hold_claim(&toks), "{t}");
+        }
+        for t in ["The mayor said the plan was a mistake.", "An aide left the room."] {
+            let toks = crate::token::tokenize(t, Span::new(0, t.len()));
+            assert!(!could_hold_claim(&toks), "{t}");
+            assert!(claims(t).is_empty(), "{t}");
+        }
     }
 
     #[test]
