@@ -486,29 +486,29 @@ impl Roster {
     /// The entity a name refers to: same last word and compatible first
     /// words ("Homan" → "Tom Homan"; not "Bill Clinton" for "Hillary Clinton").
     fn find(&self, name: &str, kind: EntityKind, gender: Option<Gender>) -> Option<usize> {
-        let words: Vec<&str> = name.split(' ').collect();
-        let last = *words.last()?;
-        let key = surname_key(last);
-        // "the Security Council" after "the United Nations Security
-        // Council": a shorter organisation name that ends the full one.
-        let suffix_of_org =
-            (kind == EntityKind::Organization && words.len() >= 2).then(|| format!(" {}", name.to_lowercase()));
+        let last = name.rsplit(' ').next()?;
+        let first = name.split(' ').next()?;
+        let several_words = last.len() < name.len();
         let mut best: Option<(usize, usize)> = None;
         if kind == EntityKind::Organization {
+            // "the Security Council" after "the United Nations Security
+            // Council": a shorter organisation name that ends the full one.
+            let mut suffix: Option<String> = None;
             for &i in &self.organisations {
                 let e = &self.entities[i];
                 if e.name.eq_ignore_ascii_case(name) {
                     return Some(i);
                 }
-                let shorter = suffix_of_org
-                    .as_ref()
-                    .is_some_and(|s| e.name.len() > name.len() && self.lower_names[i].ends_with(s.as_str()));
-                if shorter && best.is_none() {
-                    best = Some((i, 0));
+                if best.is_none() && several_words && e.name.len() > name.len() {
+                    let s = suffix.get_or_insert_with(|| format!(" {}", name.to_lowercase()));
+                    if self.lower_names[i].ends_with(s.as_str()) {
+                        best = Some((i, 0));
+                    }
                 }
             }
             return best.map(|(i, _)| i);
         }
+        let key = surname_key(last);
         for &i in self.by_surname.get(&key).map_or(&[][..], Vec::as_slice) {
             let e = &self.entities[i];
             if e.kind != kind || !same_word(e.last(), last) {
@@ -520,7 +520,7 @@ impl Roster {
                 && e.name.ends_with(name)
                 && e.name.as_bytes()[e.name.len() - name.len() - 1] == b' ';
             let e_first = e.name.split(' ').next().unwrap_or("");
-            if words.len() >= 2 && e_first.len() < e.name.len() && !suffix && !first_compatible(words[0], e_first) {
+            if several_words && e_first.len() < e.name.len() && !suffix && !first_compatible(first, e_first) {
                 continue;
             }
             if let (Some(a), Some(b)) = (gender, e.gender) {
