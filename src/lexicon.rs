@@ -21,6 +21,8 @@ pub(crate) struct WordTable<V> {
     shift: u32,
     mask: usize,
     entries: Vec<(&'static str, V)>,
+    /// Each key's last eight bytes as `folded_hash` reads them.
+    tails: Vec<u64>,
     /// One bit per (first letter, last letter, length) of the keys: most
     /// words of a text are on no list, and this turns them away before
     /// any hashing.
@@ -41,7 +43,7 @@ fn filter_bit(word: &[u8]) -> (usize, u64) {
 /// capitals folded on the way (the word-at-a-time trick std uses for
 /// `make_ascii_lowercase`).
 #[inline]
-fn folded_hash(word: &[u8]) -> u64 {
+fn folded_hash(word: &[u8]) -> (u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
     #[inline]
     fn fold(x: u64) -> u64 {
@@ -52,17 +54,18 @@ fn folded_hash(word: &[u8]) -> u64 {
         x | (upper >> 2)
     }
     let mut h: u64 = word.len() as u64;
+    let mut tail = 0;
     let mut chunks = word.chunks_exact(8);
     for c in &mut chunks {
-        let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-        h = (h.rotate_left(5) ^ fold(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        tail = fold(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        h = (h.rotate_left(5) ^ tail).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let x = rest.iter().rev().fold(0u64, |x, &b| (x << 8) | u64::from(b));
-        h = (h.rotate_left(5) ^ fold(x)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        tail = fold(rest.iter().rev().fold(0u64, |x, &b| (x << 8) | u64::from(b)));
+        h = (h.rotate_left(5) ^ tail).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
-    h
+    (h, tail)
 }
 
 impl<V> WordTable<V> {
@@ -79,15 +82,18 @@ impl<V> WordTable<V> {
         if self.slots.is_empty() {
             return None;
         }
-        let mut i = (folded_hash(word) >> self.shift) as usize;
+        let (hash, tail) = folded_hash(word);
+        let mut i = (hash >> self.shift) as usize;
         loop {
             let e = self.slots[i];
             if e == 0 {
                 return None;
             }
-            let k = self.entries[e as usize - 1].0.as_bytes();
-            if k.eq_ignore_ascii_case(word) {
-                return Some(e as usize - 1);
+            let n = e as usize - 1;
+            // The folded last eight bytes settle words of up to eight.
+            let k = self.entries[n].0.as_bytes();
+            if k.len() == word.len() && self.tails[n] == tail && (k.len() <= 8 || k.eq_ignore_ascii_case(word)) {
+                return Some(n);
             }
             i = (i + 1) & self.mask;
         }
@@ -134,6 +140,7 @@ impl<V> WordTable<V> {
             return;
         }
         self.entries.push((key, value));
+        self.tails.push(folded_hash(key.as_bytes()).1);
         if self.entries.len() * 2 > self.slots.len() {
             let size = (self.entries.len() * 4).next_power_of_two();
             self.slots = vec![0; size];
@@ -150,7 +157,7 @@ impl<V> WordTable<V> {
     fn place(&mut self, n: usize) {
         let (w, b) = filter_bit(self.entries[n].0.as_bytes());
         self.filter[w] |= b;
-        let mut i = (folded_hash(self.entries[n].0.as_bytes()) >> self.shift) as usize;
+        let mut i = (folded_hash(self.entries[n].0.as_bytes()).0 >> self.shift) as usize;
         while self.slots[i] != 0 {
             i = (i + 1) & self.mask;
         }
@@ -165,6 +172,7 @@ impl<V> Default for WordTable<V> {
             shift: 63,
             mask: 0,
             entries: Vec::new(),
+            tails: Vec::new(),
             filter: [0; 64],
         }
     }
