@@ -4,8 +4,8 @@
 
 use std::sync::LazyLock;
 
-/// FxHash for the word lists: lookups of short words are the hot path, and
-/// SipHash's protection against hostile keys buys nothing here.
+/// Every word list is a [`WordTable`]: lookups of short words in any case
+/// are the hot path of the whole analysis.
 type FastSet = WordTable<()>;
 type FastMap<V> = WordTable<V>;
 
@@ -195,9 +195,10 @@ impl FromIterator<&'static str> for WordTable<()> {
     }
 }
 
-/// A word in lower case. Lexicon lookups lower-case every capitalised word
-/// of an article, so words are folded into an inline string (up to 24
-/// bytes on the stack) instead of a fresh heap allocation each time.
+/// A word in lower case, for the grammar's comparisons with literal words
+/// (word lists need none: they fold case themselves). Words are folded into
+/// an inline string (up to 24 bytes on the stack) instead of a fresh heap
+/// allocation each time.
 pub(crate) enum Lower<'a> {
     Same(&'a str),
     Folded(compact_str::CompactString),

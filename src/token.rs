@@ -1,7 +1,9 @@
-//! A small word tokenizer over a byte range, shared by the quote and speaker
-//! rules. Words keep internal apostrophes, hyphens and periods ("O’Brien",
-//! "Holtz-Eakin", "U.S."); a trailing period stays on abbreviations and
-//! initials only. Everything else is a one-character punctuation token.
+//! The word tokenizer. An article's body is tokenized once; the roster, the
+//! quote rules and the claim sources read slices of that stream
+//! ([`within`]). Words keep internal apostrophes, hyphens and periods
+//! ("O’Brien", "Holtz-Eakin", "U.S."); a trailing period stays on
+//! abbreviations and initials only. Everything else is a one-character
+//! punctuation token. Each word carries the word lists it is on.
 
 use crate::lexicon::{ABBREVIATIONS, HONORIFICS};
 use crate::span::Span;

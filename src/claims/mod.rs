@@ -1022,7 +1022,7 @@ pub(crate) fn extract_claims_with(
 
 /// Words a claim can start with in any case: number words, vague amounts
 /// and the words that lead into ranges, fractions and durations.
-static CLAIM_STARTS: std::sync::LazyLock<crate::lexicon::WordTable<()>> = std::sync::LazyLock::new(|| {
+static CLAIM_STARTS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
     const LEADS: &[&str] = &[
         "a", "an", "one", "half", "from", "between", "some", "within", "every", "all",
     ];
@@ -1037,7 +1037,7 @@ static CLAIM_STARTS: std::sync::LazyLock<crate::lexicon::WordTable<()>> = std::s
 
 /// Words after "a"/"an" that can make a claim of it: "a dozen", "a third
 /// of", "a day", "one in five".
-static AFTER_ARTICLE: std::sync::LazyLock<crate::lexicon::WordTable<()>> = std::sync::LazyLock::new(|| {
+static AFTER_ARTICLE: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
     const WORDS: &[&str] = &[
         "dozen", "in", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
     ];
