@@ -294,29 +294,27 @@ impl Ctx<'_> {
         if reported(&prev(1)) || (prev(1) == "on" && reported(&prev(2))) {
             return false;
         }
-        let strong = l[..i].iter().any(|x| {
-            matches!(
-                x.lower().as_ref(),
-                "will"
-                    | "would"
-                    | "next"
-                    | "expected"
-                    | "expect"
-                    | "expects"
-                    | "scheduled"
-                    | "plans"
-                    | "planned"
-                    | "upcoming"
-                    | "'ll"
-                    | "won’t"
-                    | "won't"
-            )
-        });
-        let past = l
-            .iter()
-            .any(|x| matches!(x.lower().as_ref(), "did" | "was" | "were" | "had"));
+        const FUTURE: &[&str] = &[
+            "will",
+            "would",
+            "next",
+            "expected",
+            "expect",
+            "expects",
+            "scheduled",
+            "plans",
+            "planned",
+            "upcoming",
+            "'ll",
+            "won’t",
+            "won't",
+        ];
+        let any_of = |x: &Lex, words: &[&str]| words.iter().any(|w| x.is(w));
+        if l[..i].iter().any(|x| any_of(x, FUTURE)) {
+            return true;
+        }
         let bound = matches!(prev(1).as_ref(), "by" | "until" | "through" | "till");
-        strong || (bound && !past)
+        bound && !l.iter().any(|x| any_of(x, &["did", "was", "were", "had"]))
     }
 
     fn dated(&self, mut d: DateValue, i: usize) -> DateValue {
