@@ -12,6 +12,14 @@ use crate::claims::{Claim, ClaimKind, Value, fmt};
 
 pub struct SumMismatch;
 
+/// Does `s` end with `word` in any case? (Only the end is compared, so
+/// the sentence before a claim is not lower-cased whole.)
+fn ends_with_word(s: &str, word: &str) -> bool {
+    s.len() >= word.len()
+        && s.is_char_boundary(s.len() - word.len())
+        && s[s.len() - word.len()..].eq_ignore_ascii_case(word)
+}
+
 fn same_kind(a: &Claim, b: &Claim) -> bool {
     match (&a.value, &b.value) {
         (Value::Money { currency: x, .. }, Value::Money { currency: y, .. }) => x == y,
@@ -125,7 +133,7 @@ impl Check for SumMismatch {
                 continue;
             }
             let after = &cx.text[t.span.end..t.sentence.end];
-            let before = cx.text[t.sentence.start..t.span.start].to_lowercase();
+            let before = cx.text[t.sentence.start..t.span.start].trim_end();
             let later: Vec<usize> = (ti + 1..claims.len())
                 .filter(|&j| claims[j].sentence == t.sentence && same_kind(t, &claims[j]))
                 .collect();
@@ -135,9 +143,9 @@ impl Check for SumMismatch {
                 .any(|w| after.split(':').next().unwrap_or("").contains(w))
                 && after.contains(':');
             // "a combined 127 arrests, 86 in … and 41 in …"
-            let combined = before.trim_end().ends_with("combined")
-                || before.trim_end().ends_with("total of")
-                || before.trim_end().ends_with("a total");
+            let combined = ["combined", "total of", "a total"]
+                .iter()
+                .any(|w| ends_with_word(before, w));
             if (split && later.len() >= 2) || (combined && later.len() >= 2) {
                 self.compare(cx, out, ti, &later);
                 continue;
@@ -147,8 +155,8 @@ impl Check for SumMismatch {
                 .filter(|&j| claims[j].part_of == Some(ti))
                 .collect();
             let closes = parts.last().is_some_and(|&l| {
-                let head = cx.text[claims[l].sentence.start..claims[l].span.start].to_lowercase();
-                head.trim_end().ends_with("remaining") || head.trim_end().ends_with("the other")
+                let head = cx.text[claims[l].sentence.start..claims[l].span.start].trim_end();
+                ends_with_word(head, "remaining") || ends_with_word(head, "the other")
             });
             if closes && parts.len() >= 2 && parts.iter().all(|&p| claims[p].sentence == claims[parts[0]].sentence) {
                 self.compare(cx, out, ti, &parts);
