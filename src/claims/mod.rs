@@ -1064,15 +1064,24 @@ fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
         if t.is_capitalized() && (t.has(class::MONTH) || t.stem_class() & class::WEEKDAY != 0) {
             return true;
         }
-        let head = t.text.split('-').next().unwrap_or(t.text);
+        let head = before_hyphen(t.text);
         if head.eq_ignore_ascii_case("a") || head.eq_ignore_ascii_case("an") {
             return toks.get(k + 1).is_some_and(|n| {
-                let next = n.text.split('-').next().unwrap_or(n.text);
+                let next = before_hyphen(n.text);
                 AFTER_ARTICLE.contains(next.trim_end_matches('.'))
             });
         }
         CLAIM_STARTS.contains(head.trim_end_matches('.'))
     })
+}
+
+/// The word before its first hyphen ("six-day" → "six"). Words are short:
+/// a plain scan beats setting up a substring search.
+fn before_hyphen(word: &str) -> &str {
+    match word.bytes().position(|b| b == b'-') {
+        Some(k) => &word[..k],
+        None => word,
+    }
 }
 
 /// Can a claim start at this token? Most words cannot, and saying so
@@ -1097,7 +1106,7 @@ fn could_start_claim(l: &Lex) -> bool {
     // One lookup of the word before any hyphen ("six-day" → "six"). The
     // set is a superset of what the grammar accepts, which is all a
     // filter needs.
-    let head = t.split('-').next().unwrap_or(t);
+    let head = before_hyphen(t);
     CLAIM_STARTS.contains(head)
 }
 
