@@ -920,38 +920,46 @@ pub(crate) fn normalise_title(word: &str) -> String {
 /// Is a name run in subject position: at a sentence start (after any
 /// introductory phrase) or right before a verb?
 fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
+    // Each test below is enough on its own: the cheap ones go first.
+    if run.possessive {
+        return false;
+    }
     let at = tokens.partition_point(|t| t.span.start < run.name_span.end);
     let next = tokens[at..].iter().find(|t| t.span.start >= run.name_span.end);
     let verb_next = next.is_some_and(|t| {
+        if !t.is_word || t.is_capitalized() {
+            return false;
+        }
         let l = t.lower();
-        t.is_word
-            && !t.is_capitalized()
-            && (l.ends_with("ed")
-                || crate::lexicon::is_speech_verb(&l)
-                || matches!(
-                    l.as_ref(),
-                    "has"
-                        | "had"
-                        | "is"
-                        | "was"
-                        | "will"
-                        | "would"
-                        | "says"
-                        | "said"
-                        | "did"
-                        | "does"
-                        | "can"
-                        | "could"
-                        | "also"
-                        | "then"
-                        | "who"
-                        | "should"
-                        | "might"
-                        | "must"
-                        | "may"
-                )
-                || crate::lexicon::IRREGULAR_PAST.contains(l.as_ref()))
+        l.ends_with("ed")
+            || crate::lexicon::is_speech_verb(&l)
+            || matches!(
+                l.as_ref(),
+                "has"
+                    | "had"
+                    | "is"
+                    | "was"
+                    | "will"
+                    | "would"
+                    | "says"
+                    | "said"
+                    | "did"
+                    | "does"
+                    | "can"
+                    | "could"
+                    | "also"
+                    | "then"
+                    | "who"
+                    | "should"
+                    | "might"
+                    | "must"
+                    | "may"
+            )
+            || crate::lexicon::IRREGULAR_PAST.contains(l.as_ref())
     });
+    if verb_next {
+        return true;
+    }
     let start = run
         .role
         .as_ref()
@@ -964,8 +972,7 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
         let Some((head, last)) = before.rsplit_once(char::is_whitespace) else {
             break;
         };
-        let role_word =
-            TITLES.contains(lowercase(last).as_str()) || ROLE_MODIFIERS.contains_key(lowercase(last).as_str());
+        let role_word = TITLES.contains(last) || ROLE_MODIFIERS.contains_key(last);
         if role_word || (last.starts_with(char::is_uppercase) && !last.ends_with(['.', '”', '"', ':', ','])) {
             before = head.trim_end();
         } else {
@@ -973,6 +980,9 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
         }
     }
     let sentence_start = before.is_empty() || before.ends_with(['.', '\n', '“', '”', '"', ':', '?', '!', '’']);
+    if sentence_start {
+        return true;
+    }
     // "In an interview with …, Ham made it clear": the subject after an
     // introductory phrase.
     let after_intro = before.ends_with(',') && {
@@ -1008,7 +1018,7 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
                     || matches!(l.as_ref(), "a" | "an" | "the")
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
             });
-    !run.possessive && (verb_next || sentence_start || after_intro || after_verb || introduced || relative)
+    after_intro || after_verb || introduced || relative
 }
 
 /// Do the two words differ only by a plural "s" ("American" / "Americans")?
