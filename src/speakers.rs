@@ -149,10 +149,9 @@ fn gender_of_title(word: &str) -> Option<Gender> {
 }
 
 fn gender_of_first_name(word: &str) -> Option<Gender> {
-    let l = lowercase(word);
-    if FEMALE_NAMES.contains(l.as_str()) {
+    if FEMALE_NAMES.contains(word) {
         Some(Gender::Female)
-    } else if MALE_NAMES.contains(l.as_str()) {
+    } else if MALE_NAMES.contains(word) {
         Some(Gender::Male)
     } else {
         None
@@ -991,7 +990,7 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
             .next()
             .unwrap_or(before);
         let first = sentence.split_whitespace().next().unwrap_or("");
-        crate::lexicon::INTRODUCTORY_WORDS.contains(lowercase(first).as_str())
+        crate::lexicon::INTRODUCTORY_WORDS.contains(first)
     };
     // "…, said Erin Castillo": the inverted speaker.
     let after_verb = before

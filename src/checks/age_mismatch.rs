@@ -23,7 +23,7 @@ fn name_before(cx: &CheckContext, at: usize, within: Span) -> Option<String> {
         .find(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.len() > 1
-                && !crate::lexicon::FUNCTION_WORDS.contains(crate::lexicon::lowercase(w).as_ref())
+                && !crate::lexicon::FUNCTION_WORDS.contains(w)
         })
         .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
 }

@@ -7,7 +7,6 @@
 pub mod dates;
 pub mod numbers;
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -207,22 +206,22 @@ pub struct Claim {
 const TIME_UNITS_SRC: &str = include_str!("../../data/lexicon/time_units.txt");
 const UNITS_SRC: &str = include_str!("../../data/lexicon/units.txt");
 
-fn pairs(src: &'static str) -> HashMap<&'static str, &'static str> {
+fn pairs(src: &'static str) -> crate::lexicon::WordTable<&'static str> {
     src.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter_map(|l| l.split_once(' '))
         .collect()
 }
 
-static TIME_UNITS: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| pairs(TIME_UNITS_SRC));
-static UNITS: LazyLock<HashMap<&str, &str>> = LazyLock::new(|| pairs(UNITS_SRC));
+static TIME_UNITS: LazyLock<crate::lexicon::WordTable<&str>> = LazyLock::new(|| pairs(TIME_UNITS_SRC));
+static UNITS: LazyLock<crate::lexicon::WordTable<&str>> = LazyLock::new(|| pairs(UNITS_SRC));
 
 fn time_unit(w: &str) -> Option<&'static str> {
-    TIME_UNITS.get(crate::lexicon::lowercase(w).as_str()).copied()
+    TIME_UNITS.get(w).copied()
 }
 
 fn unit(w: &str) -> Option<&'static str> {
-    UNITS.get(crate::lexicon::lowercase(w).as_str()).copied()
+    UNITS.get(w).copied()
 }
 
 fn currency_word(w: &str) -> Option<(&'static str, f64)> {
@@ -252,7 +251,7 @@ fn names_number(prev: &Lex) -> bool {
         && !prev.text.ends_with("'s")
         && month(prev.text).is_none()
         && crate::lexicon::weekday(prev.text).is_none()
-        && !crate::lexicon::FUNCTION_WORDS.contains(prev.lower().as_ref())
+        && !crate::lexicon::FUNCTION_WORDS.contains(prev.text)
         && !matches!(
             prev.lower().as_ref(),
             "about" | "nearly" | "some" | "over" | "roughly" | "more" | "under"

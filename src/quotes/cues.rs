@@ -295,7 +295,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
             let first = seg.first()?;
             // A place ("Ashton", "Md.") in the chain is an appositive too.
             let place = seg.iter().all(|t| {
-                crate::lexicon::PLACE_WORDS.contains(crate::lexicon::lowercase(t.stem().trim_end_matches('.')).as_str())
+                crate::lexicon::PLACE_WORDS.contains(t.stem().trim_end_matches('.'))
                     || (t.text.ends_with('.') && t.text.len() <= 6)
             }) || seg.first().is_some_and(|t| t.is("of") || t.is("from"));
             let name_like = !place && seg.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && seg.len() <= 4;
@@ -660,7 +660,7 @@ pub(crate) fn speech_noun_cue(toks: &[Token]) -> Option<Cue> {
         if matches!(t.text, "." | ";" | "?" | "!" | "“" | "”" | "\"") {
             return None;
         }
-        if !(t.is_word && crate::lexicon::SPEECH_NOUNS.contains(t.lower().as_ref())) {
+        if !(t.is_word && crate::lexicon::SPEECH_NOUNS.contains(t.text)) {
             continue;
         }
         let owner = &toks[k - 1];
@@ -710,7 +710,7 @@ pub(crate) fn characterised_as_cue(toks: &[Token]) -> Option<Cue> {
 /// Clinton called it “…”" stays Clinton's).
 fn outer_cue(toks: &[Token], inner: Span) -> Option<Cue> {
     let first_word = toks.iter().find(|t| t.is_word)?;
-    if crate::lexicon::SUBORDINATORS.contains(first_word.lower().as_ref()) {
+    if crate::lexicon::SUBORDINATORS.contains(first_word.text) {
         return None;
     }
     let inner_at = toks.iter().position(|t| t.span.start >= inner.start)?;
