@@ -77,8 +77,7 @@ pub struct Roster {
     /// an attributed speaker): what "he" and "she" most often refer to.
     subjects: Vec<usize>,
     /// A hash of each entity's surname, case folded, parallel to
-    /// `entities`: `find` runs for every name in the article and compares
-    /// these instead of the names.
+    /// `entities`: its key in `by_surname`.
     surnames: Vec<u64>,
     /// Each entity's name in lower case, parallel to `entities`, for the
     /// shorter-organisation-name test in `find`.
