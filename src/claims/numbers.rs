@@ -108,6 +108,23 @@ pub(crate) fn lex_iter(text: &str, span: Span) -> impl Iterator<Item = Lex<'_>> 
                 i += c.len_utf8();
                 continue;
             }
+            // The common case, a plain ASCII word followed by a space or a
+            // comma, without the joiner machinery of `word_len`.
+            if byte.is_ascii_alphabetic() {
+                let b = s.as_bytes();
+                let mut e = i + 1;
+                while e < b.len() && b[e].is_ascii_alphabetic() {
+                    e += 1;
+                }
+                if e == b.len() || matches!(b[e], b' ' | b',' | b'\n' | b';' | b':' | b')' | b'"') {
+                    let lexed = Lex {
+                        span: Span::new(span.start + i, span.start + e),
+                        text: &s[i..e],
+                    };
+                    i = e;
+                    return Some(lexed);
+                }
+            }
             let len = if c.is_ascii_digit() {
                 numeral_len(&s.as_bytes()[i..])
             } else if c.is_alphabetic() {
