@@ -1178,17 +1178,19 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
             continue;
         };
         let prev = |n: usize| k.checked_sub(n).map(|i| lex[i].lower()).unwrap_or_default();
+        // The two words before the count, lower-cased once.
+        let (p1, p2) = (prev(1), prev(2));
         // "Of 600 residents surveyed, 330 …": at the start of a clause.
-        let opens_with_of =
-            matches!(prev(1).as_ref(), "of" | "among") && (k == 1 || matches!(prev(2).as_ref(), "," | ";" | "—"));
+        let opens_with_of = matches!(p1.as_ref(), "of" | "among") && (k == 1 || matches!(p2.as_ref(), "," | ";" | "—"));
         let names_total = opens_with_of
-            || (matches!(prev(2).as_ref(), "of" | "among") && matches!(prev(1).as_ref(), "the" | "all"))
-            || (prev(2) == "out" && prev(1) == "of")
-            || (prev(1) == "combined" || (prev(2) == "total" && prev(1) == "of"));
+            || (matches!(p2.as_ref(), "of" | "among") && matches!(p1.as_ref(), "the" | "all"))
+            || (p2 == "out" && p1 == "of")
+            || (p1 == "combined" || (p2 == "total" && p1 == "of"));
         // "355 of 812 voters", "146 out of 214": the count just before "of" is a part of this one.
-        let direct_of = prev(1) == "of" || (prev(2) == "out" && prev(1) == "of");
+        // (Both end in "of".)
+        let direct_of = p1 == "of";
         if direct_of {
-            let back = if prev(1) == "of" && prev(2) != "out" { 2 } else { 3 };
+            let back = if p1 == "of" && p2 != "out" { 2 } else { 3 };
             if let Some(p) = (first..c).rev().find(|&p| is_count(&claims[p])) {
                 if index_of(claims[p].span.start).is_some_and(|pk| pk + back == k) {
                     claims[p].part_of = Some(c);
@@ -1202,7 +1204,7 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
                 .rev()
                 .find(|&p| is_count(&claims[p]) && claims[p].part_of.is_none())
             {
-                if prev(2) == "of" && index_of(claims[p].span.start).is_some_and(|pk| pk + 3 >= k) {
+                if p2 == "of" && index_of(claims[p].span.start).is_some_and(|pk| pk + 3 >= k) {
                     claims[p].part_of = Some(c);
                     continue;
                 }
@@ -1215,7 +1217,7 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
             && lex
                 .get(end_k + 2)
                 .is_some_and(|l| matches!(l.lower().as_ref(), "those" | "them" | "these" | "its" | "their"));
-        let remaining = matches!(prev(1).as_ref(), "remaining" | "other");
+        let remaining = matches!(p1.as_ref(), "remaining" | "other");
         if of_those {
             claims[c].part_of = (0..c)
                 .rev()
