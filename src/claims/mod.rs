@@ -1023,11 +1023,10 @@ static CLAIM_STARTS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| 
     const LEADS: &[&str] = &[
         "a", "an", "one", "half", "from", "between", "some", "within", "every", "all",
     ];
-    const VAGUE: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions"];
     LEADS
         .iter()
-        .chain(VAGUE)
         .copied()
+        .chain(numbers::VAGUE_AMOUNTS.iter().map(|(w, _, _)| *w))
         .chain(crate::lexicon::NUMBER_WORDS.keys().copied())
         .collect()
 });
@@ -1035,12 +1034,9 @@ static CLAIM_STARTS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| 
 /// Words after "a"/"an" that can make a claim of it: "a dozen", "a third
 /// of", "a day", "one in five".
 static AFTER_ARTICLE: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
-    const WORDS: &[&str] = &[
-        "dozen", "in", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
-    ];
-    WORDS
-        .iter()
-        .copied()
+    ["dozen", "in"]
+        .into_iter()
+        .chain(numbers::FRACTIONS.iter().map(|(w, _)| *w))
         .chain(crate::lexicon::NUMBER_WORDS.keys().copied())
         .chain(TIME_UNITS.keys().copied())
         .collect()

@@ -382,33 +382,42 @@ pub(crate) fn words_number(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
     any.then_some((total + current, j))
 }
 
+/// Vague amounts and the intervals they stand for: "hundreds" is 200–999.
+pub(crate) const VAGUE_AMOUNTS: &[(&str, f64, f64)] = &[
+    ("dozens", 24.0, 99.0),
+    ("hundreds", 200.0, 999.0),
+    ("thousands", 2000.0, 9999.0),
+    ("millions", 2e6, 1e9 - 1.0),
+    ("billions", 2e9, 1e12 - 1.0),
+];
+
+/// Fraction words and the share they state, in percent.
+pub(crate) const FRACTIONS: &[(&str, f64)] = &[
+    ("half", 50.0),
+    ("third", 100.0 / 3.0),
+    ("thirds", 100.0 / 3.0),
+    ("quarter", 25.0),
+    ("quarters", 25.0),
+    ("fifth", 20.0),
+    ("fifths", 20.0),
+    ("tenth", 10.0),
+    ("tenths", 10.0),
+];
+
 /// Vague amounts: "hundreds", "dozens", "thousands", "scores".
 pub(crate) fn vague_at(lex: &[Lex], i: usize) -> Option<Amount> {
     let l = lex.get(i)?.lower();
-    Some(match l.as_ref() {
-        "dozens" => Amount::vague(24.0, 99.0),
-        "hundreds" => Amount::vague(200.0, 999.0),
-        "thousands" => Amount::vague(2000.0, 9999.0),
-        "millions" => Amount::vague(2e6, 1e9 - 1.0),
-        "billions" => Amount::vague(2e9, 1e12 - 1.0),
-        _ => return None,
-    })
+    VAGUE_AMOUNTS
+        .iter()
+        .find(|(w, _, _)| *w == l.as_ref())
+        .map(|&(_, min, max)| Amount::vague(min, max))
 }
 
 /// Fractions and ratios that state a share: "half", "a third", "two-thirds",
 /// "one in five". Returns the percentage and the index after.
 pub(crate) fn fraction_at(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
     let l = lex.get(i)?.lower();
-    let frac = |w: &str| -> Option<f64> {
-        Some(match w {
-            "half" => 50.0,
-            "third" | "thirds" => 100.0 / 3.0,
-            "quarter" | "quarters" => 25.0,
-            "fifth" | "fifths" => 20.0,
-            "tenth" | "tenths" => 10.0,
-            _ => return None,
-        })
-    };
+    let frac = |w: &str| FRACTIONS.iter().find(|(f, _)| *f == w).map(|&(_, share)| share);
     if l == "half" {
         return Some((50.0, i + 1));
     }
