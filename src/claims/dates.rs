@@ -23,13 +23,35 @@ pub struct DateValue {
 impl DateValue {
     /// `YYYY-MM-DD`, `--MM-DD` without a year, `YYYY-MM`, or `YYYY`.
     pub fn iso(&self) -> String {
+        let mut out = String::with_capacity(10);
+        self.push_iso(&mut out);
+        out
+    }
+
+    /// Appends [`DateValue::iso`] to `out`. Worksheet values and check notes
+    /// are built for every claim, so this writes digits without `format!`.
+    pub fn push_iso(&self, out: &mut String) {
         match (self.year, self.month, self.day) {
-            (Some(y), Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-            (None, Some(m), Some(d)) => format!("--{m:02}-{d:02}"),
-            (Some(y), Some(m), None) => format!("{y:04}-{m:02}"),
-            (None, Some(m), None) => format!("--{m:02}"),
-            (Some(y), None, _) => format!("{y:04}"),
-            _ => String::new(),
+            (Some(y), m, d) => {
+                push_year(out, y);
+                if let Some(m) = m {
+                    out.push('-');
+                    push_two_digits(out, m);
+                    if let Some(d) = d {
+                        out.push('-');
+                        push_two_digits(out, d);
+                    }
+                }
+            }
+            (None, Some(m), d) => {
+                out.push_str("--");
+                push_two_digits(out, m);
+                if let Some(d) = d {
+                    out.push('-');
+                    push_two_digits(out, d);
+                }
+            }
+            (None, None, _) => {}
         }
     }
 
@@ -40,6 +62,28 @@ impl DateValue {
     /// Day-of-year key for comparing dates without a year.
     pub fn month_day(&self) -> Option<(u8, u8)> {
         Some((self.month?, self.day?))
+    }
+}
+
+/// A year as four digits (`{:04}`).
+fn push_year(out: &mut String, y: i16) {
+    match u16::try_from(y) {
+        Ok(y) if y <= 9999 => {
+            for div in [1000, 100, 10, 1] {
+                out.push(char::from(b'0' + (y / div % 10) as u8));
+            }
+        }
+        _ => out.push_str(&format!("{y:04}")),
+    }
+}
+
+/// A month or day as two digits (`{:02}`).
+fn push_two_digits(out: &mut String, n: u8) {
+    if n < 100 {
+        out.push(char::from(b'0' + n / 10));
+        out.push(char::from(b'0' + n % 10));
+    } else {
+        out.push_str(&n.to_string());
     }
 }
 
@@ -283,6 +327,22 @@ mod tests {
         let c = Date::new(2025, 1, 30).unwrap();
         let d = Date::new(2025, 2, 2).unwrap();
         assert_eq!(inclusive_days(c, d), Some(4));
+    }
+
+    #[test]
+    fn iso_forms_say_only_what_the_text_gives() {
+        let d = |year, month, day| DateValue {
+            year,
+            month,
+            day,
+            weekday: None,
+        };
+        assert_eq!(d(Some(2025), Some(3), Some(8)).iso(), "2025-03-08");
+        assert_eq!(d(None, Some(12), Some(25)).iso(), "--12-25");
+        assert_eq!(d(Some(2024), Some(11), None).iso(), "2024-11");
+        assert_eq!(d(None, Some(9), None).iso(), "--09");
+        assert_eq!(d(Some(987), None, Some(4)).iso(), "0987");
+        assert_eq!(d(None, None, Some(4)).iso(), "");
     }
 
     #[test]

@@ -117,28 +117,64 @@ impl Value {
 
     /// A short human form for tables and worksheets.
     pub fn display(&self) -> String {
-        let amt = |a: &Amount| match (a.qualifier, a.value) {
-            (Some(Qualifier::Vague), _) => format!("{}–{}", fmt(a.min), fmt(a.max)),
-            (Some(q), Some(v)) => format!("{} {}", qual_word(q), fmt(v)),
-            (_, Some(v)) => fmt(v),
-            (_, None) => "?".into(),
+        let mut out = String::with_capacity(24);
+        self.push_display(&mut out);
+        out
+    }
+
+    /// Appends [`Value::display`] to `out`. Every claim's value is shown in
+    /// its worksheet row, so this builds it in one string without `format!`.
+    pub fn push_display(&self, out: &mut String) {
+        let amt = |out: &mut String, a: &Amount| match (a.qualifier, a.value) {
+            (Some(Qualifier::Vague), _) => {
+                push_number(out, a.min);
+                out.push('–');
+                push_number(out, a.max);
+            }
+            (Some(q), Some(v)) => {
+                out.push_str(qual_word(q));
+                out.push(' ');
+                push_number(out, v);
+            }
+            (_, Some(v)) => push_number(out, v),
+            (_, None) => out.push('?'),
+        };
+        let with_unit = |out: &mut String, unit: &str| {
+            out.push(' ');
+            out.push_str(unit);
         };
         match self {
-            Value::Number(a) => amt(a),
+            Value::Number(a) => amt(out, a),
             Value::Date(d) if d.month.is_none() && d.year.is_none() => {
-                format!(
-                    "{} (unresolved: no dateline)",
-                    dates::weekday_name(d.weekday.unwrap_or(1))
-                )
+                out.push_str(dates::weekday_name(d.weekday.unwrap_or(1)));
+                out.push_str(" (unresolved: no dateline)");
             }
-            Value::Date(d) => d.iso(),
-            Value::DateRange(a, b) => format!("{} to {}", a.iso(), b.iso()),
-            Value::Duration { amount, unit } => format!("{} {unit}", amt(amount)),
-            Value::Money { amount, currency } => format!("{} {currency}", amt(amount)),
-            Value::Quantity { amount, unit } => format!("{} {unit}", amt(amount)),
-            Value::Pair { a, b, unit } => format!("{}–{} {unit}", fmt(*a), fmt(*b)),
-            Value::MoneyRange { a, b, currency } => format!("{}–{} {currency}", fmt(*a), fmt(*b)),
-            Value::Person { name, role } => format!("{name} ({role})"),
+            Value::Date(d) => d.push_iso(out),
+            Value::DateRange(a, b) => {
+                a.push_iso(out);
+                out.push_str(" to ");
+                b.push_iso(out);
+            }
+            Value::Duration { amount, unit } => {
+                amt(out, amount);
+                with_unit(out, unit);
+            }
+            Value::Money { amount, currency: unit } | Value::Quantity { amount, unit } => {
+                amt(out, amount);
+                with_unit(out, unit);
+            }
+            Value::Pair { a, b, unit } | Value::MoneyRange { a, b, currency: unit } => {
+                push_number(out, *a);
+                out.push('–');
+                push_number(out, *b);
+                with_unit(out, unit);
+            }
+            Value::Person { name, role } => {
+                out.push_str(name);
+                out.push_str(" (");
+                out.push_str(role);
+                out.push(')');
+            }
         }
     }
 
@@ -167,21 +203,44 @@ fn qual_word(q: Qualifier) -> &'static str {
 
 /// A number for people: no trailing ".0", thousands separated.
 pub fn fmt(v: f64) -> String {
+    let mut out = String::with_capacity(8);
+    push_number(&mut out, v);
+    out
+}
+
+/// Appends [`fmt`]`(v)` to `out`.
+pub fn push_number(out: &mut String, v: f64) {
     if !v.is_finite() {
-        return "∞".into();
+        out.push('∞');
+        return;
     }
     if v.fract() != 0.0 {
-        return format!("{}", (v * 100.0).round() / 100.0);
+        // Rare (percentages, "1.5 million" before scaling): the standard
+        // float printing is the shortest exact form.
+        out.push_str(&((v * 100.0).round() / 100.0).to_string());
+        return;
     }
-    let s = format!("{}", v.abs() as i64);
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+    if v < 0.0 {
+        out.push('-');
+    }
+    // `as` saturates, as the `i64` this once went through did.
+    let mut n = v.abs() as i64 as u64;
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        out.push(char::from(digits[i]));
+        if i > 0 && i % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
     }
-    if v < 0.0 { format!("-{out}") } else { out }
 }
 
 /// One checkable claim.
@@ -1271,6 +1330,39 @@ mod tests {
         let cs = claims(t);
         assert_eq!(cs.len(), 1, "{t}: {cs:?}");
         (cs[0].span.of(t).to_string(), cs[0].kind, cs[0].value.to_json())
+    }
+
+    #[test]
+    fn numbers_read_as_people_write_them() {
+        for (v, shown) in [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (7.0, "7"),
+            (370.0, "370"),
+            (1234.0, "1,234"),
+            (-41000.0, "-41,000"),
+            (1_500_000.0, "1,500,000"),
+            (2.5, "2.5"),
+            (33.333, "33.33"),
+            (f64::INFINITY, "∞"),
+        ] {
+            assert_eq!(fmt(v), shown, "{v}");
+        }
+        let range = |lo: f64, hi: f64| Amount {
+            value: None,
+            min: lo,
+            max: hi,
+            qualifier: Some(Qualifier::Vague),
+        };
+        assert_eq!(Value::Number(range(200.0, 900.0)).display(), "200–900");
+        assert_eq!(
+            Value::Money {
+                amount: Amount::exact(2_000_000.0),
+                currency: "USD".into()
+            }
+            .display(),
+            "2,000,000 USD"
+        );
     }
 
     /// The sentence filter must pass every sentence the grammar finds a
