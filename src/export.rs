@@ -68,10 +68,10 @@ mod tests {
             ("verdict", "Verified"),
             ("evidence", "https://boston.gov/statement"),
         ] {
-            r.insert(k.into(), v.into());
+            r.insert(k, v.into());
         }
         let mut unchecked = r.clone();
-        unchecked.insert("verdict".into(), String::new());
+        unchecked.insert("verdict", String::new());
         let out = claim_reviews(&[Worksheet::from_rows(vec![r, unchecked])], "2026-11-28", None);
         assert_eq!(out.len(), 1);
         let c = &out[0];

@@ -108,7 +108,7 @@ mod tests {
     use super::*;
 
     fn row(pairs: &[(&str, &str)]) -> Row {
-        pairs.iter().map(|(k, v)| ((*k).into(), v.to_string())).collect()
+        pairs.iter().map(|(k, v)| (*k, v.to_string())).collect()
     }
 
     #[test]

@@ -8,6 +8,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use compact_str::CompactString;
+
 use crate::Analysis;
 use crate::error::{Error, Result};
 use crate::render::{Ids, article_name, check_status, context, line_col};
@@ -47,9 +49,80 @@ pub fn is_verdict(v: &str) -> bool {
             .any(|l| !l.is_empty() && l == v)
 }
 
-/// Column name → cell. Column names are short, so they live inline
+/// One row: column name → cell, in the order the cells were set. A row
+/// has about twenty cells, so a short list is quicker to build and read
+/// than a hash table; column names are short and live inline
 /// (`CompactString`) rather than as one heap string per cell.
-pub type Row = HashMap<compact_str::CompactString, String, rustc_hash::FxBuildHasher>;
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Row {
+    cells: Vec<(CompactString, String)>,
+}
+
+impl Row {
+    pub fn with_capacity(columns: usize) -> Self {
+        Row {
+            cells: Vec::with_capacity(columns),
+        }
+    }
+
+    /// The cell in `column`, if the row has that column.
+    pub fn get(&self, column: &str) -> Option<&String> {
+        self.cells.iter().find(|(k, _)| k.as_str() == column).map(|(_, v)| v)
+    }
+
+    /// Sets the cell in `column` and returns what it held.
+    pub fn insert(&mut self, column: &str, value: String) -> Option<String> {
+        match self.cells.iter_mut().find(|(k, _)| k.as_str() == column) {
+            Some((_, v)) => Some(std::mem::replace(v, value)),
+            None => {
+                self.cells.push((column.into(), value));
+                None
+            }
+        }
+    }
+
+    /// Sets a column the row does not have yet (building a fresh row).
+    fn push(&mut self, column: &'static str, value: String) {
+        debug_assert!(self.get(column).is_none(), "{column} set twice");
+        self.cells.push((CompactString::const_new(column), value));
+    }
+
+    /// (column, cell) pairs in the order they were set.
+    pub fn iter(&self) -> impl Iterator<Item = (&CompactString, &String)> {
+        self.cells.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+}
+
+/// Later cells win over earlier ones in the same column, as they would
+/// in a map.
+impl<K: AsRef<str>> FromIterator<(K, String)> for Row {
+    fn from_iter<I: IntoIterator<Item = (K, String)>>(iter: I) -> Self {
+        let mut row = Row::default();
+        for (k, v) in iter {
+            row.insert(k.as_ref(), v);
+        }
+        row
+    }
+}
+
+impl<'a> IntoIterator for &'a Row {
+    type Item = (&'a CompactString, &'a String);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (CompactString, String)>,
+        fn(&'a (CompactString, String)) -> (&'a CompactString, &'a String),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.cells.iter().map(|(k, v)| (k, v))
+    }
+}
 
 /// A worksheet in memory: its column order and rows.
 #[derive(Debug, Clone, Default)]
@@ -95,24 +168,24 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
         let (l, c) = line_col(a, span);
         // Room for every column up front: growing the table cell by cell
         // rehashes it three times.
-        let mut r = Row::with_capacity_and_hasher(16, Default::default());
-        r.insert("id".into(), id.to_string());
-        r.insert("article".into(), article.clone());
-        r.insert("line".into(), l.to_string());
-        r.insert("column".into(), c.to_string());
-        r.insert("kind".into(), kind.into());
-        r.insert("type".into(), ty.into());
-        r.insert("text".into(), crate::render::one_line(span.of(text)));
-        r.insert("context".into(), context(a, span));
+        let mut r = Row::with_capacity(16);
+        r.push("id", id.to_string());
+        r.push("article", article.clone());
+        r.push("line", l.to_string());
+        r.push("column", c.to_string());
+        r.push("kind", kind.into());
+        r.push("type", ty.into());
+        r.push("text", crate::render::one_line(span.of(text)));
+        r.push("context", context(a, span));
         r
     };
     for (i, q) in a.quotes.iter().enumerate() {
         let mut r = base(&ids.quotes[i], "quote", q.kind.as_str(), q.span);
         if let Some(s) = &q.speaker {
-            r.insert("speaker".into(), s.name.clone());
-            r.insert("role".into(), s.role.clone().unwrap_or_default());
-            r.insert(
-                "attribution".into(),
+            r.push("speaker", s.name.clone());
+            r.push("role", s.role.clone().unwrap_or_default());
+            r.push(
+                "attribution",
                 format!("{} via “{}”", q.rule.unwrap_or("rule"), s.span.of(text)),
             );
         }
@@ -120,8 +193,8 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
     }
     for (i, c) in a.claims.iter().enumerate() {
         let mut r = base(&ids.claims[i], "claim", c.kind.as_str(), c.span);
-        r.insert("source".into(), c.source.clone().unwrap_or_default());
-        r.insert("value".into(), c.value.display());
+        r.push("source", c.source.clone().unwrap_or_default());
+        r.push("value", c.value.display());
         let (status, mut notes) = check_status(a, i);
         // A claim a finding concerns points to it.
         for (fi, f) in a.findings.iter().enumerate() {
@@ -132,15 +205,15 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
                 notes.push_str(&format!("see {}", ids.findings[fi]));
             }
         }
-        r.insert("check_status".into(), status.into());
-        r.insert("check_notes".into(), notes);
+        r.push("check_status", status.into());
+        r.push("check_notes", notes);
         out.push((c.span.start, r));
     }
     for (i, f) in a.findings.iter().enumerate() {
         let mut r = base(&ids.findings[i], "finding", f.check, f.span);
-        r.insert("value".into(), f.severity.as_str().into());
-        r.insert("check_status".into(), "failed".into());
-        r.insert("check_notes".into(), f.message.clone());
+        r.push("value", f.severity.as_str().into());
+        r.push("check_status", "failed".into());
+        r.push("check_notes", f.message.clone());
         out.push((f.span.start, r));
     }
     out.sort_by_key(|(p, _)| *p);
@@ -205,7 +278,7 @@ impl Worksheet {
             let line = rec.position().map_or(0, |p| p.line());
             let row: Row = headers
                 .iter()
-                .map(|h| h.as_str().into())
+                .map(String::as_str)
                 .zip(rec.iter().map(restore))
                 .collect();
             let id = row.get("id").cloned().unwrap_or_default();
@@ -306,18 +379,18 @@ impl Worksheet {
             match old {
                 Some(o) if o.get("id") == Some(&id) => {
                     carry_human(o, &mut r);
-                    r.insert("row_status".into(), "kept".into());
+                    r.insert("row_status", "kept".into());
                     stats.kept += 1;
                 }
                 Some(o) => {
                     carry_human(o, &mut r);
                     let before = o.get("text").cloned().unwrap_or_default();
-                    r.insert("row_status".into(), "changed".into());
-                    r.insert("previous_text".into(), before);
+                    r.insert("row_status", "changed".into());
+                    r.insert("previous_text", before);
                     stats.changed += 1;
                 }
                 None => {
-                    r.insert("row_status".into(), "new".into());
+                    r.insert("row_status", "new".into());
                     stats.new += 1;
                 }
             }
@@ -325,7 +398,7 @@ impl Worksheet {
         }
         for o in vanished {
             let mut r = o.clone();
-            r.insert("row_status".into(), "orphaned".into());
+            r.insert("row_status", "orphaned".into());
             stats.orphaned += 1;
             rows.push(r);
         }
@@ -344,7 +417,7 @@ fn carry_human(old: &Row, new: &mut Row) {
     for (k, v) in old {
         let machine = MACHINE.contains(&k.as_str()) || LIFECYCLE.contains(&k.as_str());
         if !machine {
-            new.insert(k.clone(), v.clone());
+            new.insert(k, v.clone());
         }
     }
 }
@@ -388,6 +461,27 @@ mod tests {
             assert_eq!(restore(&n), cell);
         }
         assert_eq!(neutralise("370"), "370");
+    }
+
+    #[test]
+    fn a_row_holds_one_cell_per_column() {
+        let mut r: Row = [
+            ("id", "c-1".to_string()),
+            ("verdict", String::new()),
+            ("id", "c-2".to_string()),
+        ]
+        .into_iter()
+        .collect();
+        assert_eq!(r.len(), 2);
+        assert_eq!(r.get("id").map(String::as_str), Some("c-2"));
+        assert_eq!(r.insert("verdict", "verified".into()), Some(String::new()));
+        assert_eq!(r.insert("notes", "called the office".into()), None);
+        let cells: Vec<(&str, &str)> = r.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(
+            cells,
+            [("id", "c-2"), ("verdict", "verified"), ("notes", "called the office")]
+        );
+        assert_eq!(r.get("evidence"), None);
     }
 
     #[test]
