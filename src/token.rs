@@ -64,6 +64,12 @@ impl<'a> Token<'a> {
 }
 
 fn is_word_char(c: char) -> bool {
+    // Curly quotes, apostrophes, dashes and ellipses (General Punctuation)
+    // are most of a news story's non-ASCII characters and never letters:
+    // answering for them here skips the Unicode table search.
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return false;
+    }
     c.is_alphanumeric()
 }
 
@@ -116,8 +122,28 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let s = span.of(text);
     let mut out = Vec::with_capacity(s.len() / 4);
+    let b = s.as_bytes();
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
+        // Most tokens are plain ASCII words ended by a space or by
+        // punctuation that cannot join words: take them without the joiner
+        // rules below, which would end them at the same place.
+        if c.is_ascii_alphanumeric() {
+            let end = i + 1 + b[i + 1..].iter().take_while(|x| x.is_ascii_alphanumeric()).count();
+            if b.get(end)
+                .is_none_or(|&x| x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&'))
+            {
+                let word = &s[i..end];
+                out.push(Token {
+                    span: Span::new(span.start + i, span.start + end),
+                    text: word,
+                    is_word: true,
+                    class: crate::lexicon::classes(word),
+                });
+                i = end;
+                continue;
+            }
+        }
         let after_c = i + c.len_utf8();
         if c.is_whitespace() {
             i = after_c;
