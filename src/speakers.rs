@@ -1074,7 +1074,13 @@ fn first_compatible(a: &str, b: &str) -> bool {
 
 /// A role as people write it: quote marks and a leading article removed.
 pub(crate) fn clean_role(role: &str) -> String {
-    let r: String = role.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
+    let unquoted: String;
+    let r = if role.contains(['“', '”', '"']) {
+        unquoted = role.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
+        unquoted.as_str()
+    } else {
+        role
+    };
     let r = r.trim().trim_end_matches(',').trim();
     let r = r
         .strip_prefix("the ")
