@@ -13,6 +13,7 @@ use crate::quotes::QuoteKind;
 use crate::render::article_name;
 use crate::span::Span;
 use crate::speakers::{EntityKind, edit_distance};
+use crate::speakers::{first_word, last_word};
 
 /// What one article contributes to the cross-article checks.
 #[derive(Debug, Clone, Default)]
@@ -156,8 +157,8 @@ pub fn cross_check(digests: &[Digest]) -> Vec<CrossFinding> {
     }
     let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, (n, ..)) in names.iter().enumerate() {
-        let first = n.split(' ').next().unwrap_or(n);
-        let last = n.rsplit(' ').next().unwrap_or(n);
+        let first = first_word(n);
+        let last = last_word(n);
         by_part.entry(last).or_default().push(k);
         if first != last {
             by_part.entry(first).or_default().push(k);

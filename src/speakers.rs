@@ -45,7 +45,7 @@ pub struct Entity {
 
 impl Entity {
     fn last(&self) -> &str {
-        self.name.rsplit(' ').next().unwrap_or(&self.name)
+        last_word(&self.name)
     }
 
     pub fn role(&self) -> Option<&str> {
@@ -104,8 +104,25 @@ fn variant_initial(e: &Entity) -> u8 {
 }
 
 /// Case-folded hash of a name's last word.
+/// The last space-separated word of a name ("Michelle Wu" → "Wu"): the
+/// roster asks this of every mention, so bytes, not a `rsplit` searcher.
+pub(crate) fn last_word(name: &str) -> &str {
+    match name.as_bytes().iter().rposition(|&b| b == b' ') {
+        Some(k) => &name[k + 1..],
+        None => name,
+    }
+}
+
+/// The first space-separated word of a name ("Michelle Wu" → "Michelle").
+pub(crate) fn first_word(name: &str) -> &str {
+    match name.as_bytes().iter().position(|&b| b == b' ') {
+        Some(k) => &name[..k],
+        None => name,
+    }
+}
+
 fn surname_key(name: &str) -> u64 {
-    crate::lexicon::folded_key(name.rsplit(' ').next().unwrap_or(name))
+    crate::lexicon::folded_key(last_word(name))
 }
 
 /// A resolved speaker.
@@ -484,8 +501,8 @@ impl Roster {
     /// The entity a name refers to: same last word and compatible first
     /// words ("Homan" → "Tom Homan"; not "Bill Clinton" for "Hillary Clinton").
     fn find(&self, name: &str, kind: EntityKind, gender: Option<Gender>) -> Option<usize> {
-        let last = name.rsplit(' ').next()?;
-        let first = name.split(' ').next()?;
+        let last = last_word(name);
+        let first = first_word(name);
         let several_words = last.len() < name.len();
         let mut best: Option<(usize, usize)> = None;
         if kind == EntityKind::Organization {
@@ -517,7 +534,7 @@ impl Roster {
             let suffix = e.name.len() > name.len()
                 && e.name.ends_with(name)
                 && e.name.as_bytes()[e.name.len() - name.len() - 1] == b' ';
-            let e_first = e.name.split(' ').next().unwrap_or("");
+            let e_first = first_word(&e.name);
             if several_words && e_first.len() < e.name.len() && !suffix && !first_compatible(first, e_first) {
                 continue;
             }
@@ -655,8 +672,7 @@ impl Roster {
         // A surname alone is the person of that surname mentioned last
         // ("Johnson said" after Jeh Johnson, not Gary Johnson).
         if !run.name.contains(' ') {
-            let surname =
-                |e: &Entity| e.kind == EntityKind::Person && e.name.rsplit(' ').next() == Some(run.name.as_str());
+            let surname = |e: &Entity| e.kind == EntityKind::Person && last_word(&e.name) == run.name;
             // Of two Cruzes, the one the story already calls plain "Cruz".
             let called_so = |e: &Entity| {
                 surname(e)

@@ -10,7 +10,7 @@ mod cues;
 
 use crate::segment::{Paragraph, trim};
 use crate::span::Span;
-use crate::speakers::{EntityKind, Roster, clean_role};
+use crate::speakers::{EntityKind, Roster, clean_role, first_word, last_word};
 use crate::token::{Token, tokenize, within};
 use cues::{Cue, PRONOUNS, characterised_as_cue, cue_after, cue_before, cue_inside, speech_noun_cue};
 
@@ -537,8 +537,8 @@ fn headline_cue(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: 
         .find(|t| {
             roster.entities.iter().any(|e| {
                 let named = match e.kind {
-                    EntityKind::Person => e.name.rsplit(' ').next() == Some(t.stem()),
-                    EntityKind::Organization => e.name.split(' ').next() == Some(t.stem()),
+                    EntityKind::Person => last_word(&e.name) == t.stem(),
+                    EntityKind::Organization => first_word(&e.name) == t.stem(),
                 };
                 named && e.mentions.iter().any(|m| story.contains(*m))
             })
@@ -809,12 +809,10 @@ impl Roster {
                 proper.extend(c.to_lowercase());
             }
         }
-        let idx = self.entities.iter().position(|e| {
-            e.name
-                .rsplit(' ')
-                .next()
-                .is_some_and(|l| l.eq_ignore_ascii_case(&proper))
-        });
+        let idx = self
+            .entities
+            .iter()
+            .position(|e| last_word(&e.name).eq_ignore_ascii_case(&proper));
         match idx {
             Some(i) => Some(crate::speakers::Resolved {
                 name: self.entities[i].name.clone(),
