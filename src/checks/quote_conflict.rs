@@ -41,14 +41,30 @@ fn clauses(text: &str) -> Vec<Vec<String>> {
 
 /// The same clauses as word hashes: comparing every clause of every pair
 /// of quotes is the cost of this check, so it compares numbers, not strings.
+/// One pass over the text gives the words [`clause_words`] gives.
 fn clause_keys(text: &str) -> Vec<Clause> {
     let mut out = Vec::new();
     let mut words = Vec::new();
-    for clause in text.split(is_clause_break) {
-        words.clear();
-        words.extend(words_of(clause).map(crate::lexicon::folded_key));
-        if words.len() >= MIN_WORDS {
-            out.push(Clause::new(words.clone()));
+    let mut word_start = None;
+    let end_word = |words: &mut Vec<u64>, start: Option<usize>, end: usize| {
+        if let Some(start) = start {
+            let w = text[start..end].trim_matches(|ch: char| !ch.is_alphanumeric());
+            if !w.is_empty() {
+                words.push(crate::lexicon::folded_key(w));
+            }
+        }
+    };
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '.'))) {
+        if is_clause_break(c) {
+            end_word(&mut words, word_start.take(), i);
+            if words.len() >= MIN_WORDS {
+                out.push(Clause::new(words.clone()));
+            }
+            words.clear();
+        } else if c.is_whitespace() {
+            end_word(&mut words, word_start.take(), i);
+        } else if word_start.is_none() {
+            word_start = Some(i);
         }
     }
     out
@@ -167,7 +183,23 @@ impl Check for QuoteConflict {
 
 #[cfg(test)]
 mod tests {
+    use super::{clause_keys, clause_words};
     use crate::checks::test_support::run_one;
+
+    #[test]
+    fn clause_hashes_follow_the_clause_words() {
+        let text = "“We will not, under any circumstances, hand over the U.S. records — ever; \
+                    the voters’ trust   matters more than the deadline the state set for us.” \
+                    Short one.";
+        let words = clause_words(text);
+        let keys = clause_keys(text);
+        assert_eq!(keys.len(), words.len());
+        for (k, w) in keys.iter().zip(&words) {
+            let hashed: Vec<u64> = w.iter().map(|w| crate::lexicon::folded_key(w)).collect();
+            assert_eq!(k.words, hashed);
+        }
+        assert!(words.iter().any(|w| w.contains(&"voters")), "{words:?}");
+    }
 
     #[test]
     fn same_sentence_two_speakers() {
