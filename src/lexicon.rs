@@ -403,6 +403,8 @@ pub(crate) mod class {
     pub const ORG_WORD: u16 = 1 << 8;
     pub const PLACE_WORD: u16 = 1 << 9;
     pub const ABBREVIATION: u16 = 1 << 10;
+    /// A word a claim can start with (`claims::CLAIM_STARTS`).
+    pub const CLAIM_START: u16 = 1 << 11;
 }
 
 static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
@@ -423,6 +425,7 @@ static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
     add(&mut ORG_WORDS.iter().copied(), class::ORG_WORD);
     add(&mut PLACE_WORDS.iter().copied(), class::PLACE_WORD);
     add(&mut ABBREVIATIONS.iter().copied(), class::ABBREVIATION);
+    add(&mut crate::claims::CLAIM_STARTS.keys().copied(), class::CLAIM_START);
     out
 });
 

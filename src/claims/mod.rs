@@ -1078,7 +1078,7 @@ pub(crate) fn extract_claims_with(
 
 /// Words a claim can start with in any case: number words, vague amounts
 /// and the words that lead into ranges, fractions and durations.
-static CLAIM_STARTS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
+pub(crate) static CLAIM_STARTS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
     const LEADS: &[&str] = &[
         "a", "an", "one", "half", "from", "between", "some", "within", "every", "all",
     ];
@@ -1119,13 +1119,18 @@ fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
             return true;
         }
         let head = before_hyphen(t.text);
+        let plain = head.len() == t.text.len() && !head.ends_with('.');
+        // A plain word's lists were looked up when it was tokenized.
+        if plain && !t.has(class::CLAIM_START) {
+            return false;
+        }
         if head.eq_ignore_ascii_case("a") || head.eq_ignore_ascii_case("an") {
             return toks.get(k + 1).is_some_and(|n| {
                 let next = before_hyphen(n.text);
                 AFTER_ARTICLE.contains(next.trim_end_matches('.'))
             });
         }
-        CLAIM_STARTS.contains(head.trim_end_matches('.'))
+        plain || CLAIM_STARTS.contains(head.trim_end_matches('.'))
     })
 }
 
