@@ -719,7 +719,7 @@ impl Roster {
         // The head is the last word before a prepositional tail.
         let head_end = toks
             .iter()
-            .position(|t| matches!(t.lower().as_ref(), "for" | "of" | "at" | "with" | "from" | "in"))
+            .position(|t| t.is_one_of(&["for", "of", "at", "with", "from", "in"]))
             .unwrap_or(toks.len());
         let head = toks[..head_end].last()?.lower();
         let head = head.trim_end_matches("’s").trim_end_matches("'s").to_string();
@@ -1116,7 +1116,7 @@ fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, 
     }
     let body = &tokens[i + 1..];
     let first = body.first()?;
-    let starts_ok = matches!(first.lower().as_ref(), "the" | "a" | "an") || first.is_capitalized();
+    let starts_ok = first.is_one_of(&["the", "a", "an"]) || first.is_capitalized();
     if !starts_ok || first.text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -1138,7 +1138,7 @@ fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, 
     }
     let words = &body[..end];
     let capital_ok =
-        matches!(first.lower().as_ref(), "the" | "a" | "an") || words.iter().any(|t| t.is("of") || is_title(t));
+        first.is_one_of(&["the", "a", "an"]) || words.iter().any(|t| t.is("of") || is_title(t));
     if !capital_ok {
         return None;
     }

@@ -27,6 +27,12 @@ impl<'a> Token<'a> {
         self.text.eq_ignore_ascii_case(s)
     }
 
+    /// Is the word one of `words` (lower-case, ASCII case ignored)? Rules
+    /// ask this of most tokens; comparing in place copies nothing.
+    pub fn is_one_of(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
+    }
+
     pub fn is_capitalized(&self) -> bool {
         self.is_word
             && match self.text.as_bytes().first() {

@@ -234,10 +234,7 @@ pub(crate) fn year_at(lex: &[Lex], i: usize) -> Option<i16> {
 
 /// A range separator at `lex[i]`: "to", "through", "until", a dash.
 pub(crate) fn is_range_sep(l: &Lex) -> bool {
-    matches!(
-        l.lower().as_ref(),
-        "to" | "through" | "until" | "thru" | "-" | "–" | "—" | "and"
-    )
+    l.is_one_of(&["to", "through", "until", "thru", "-", "–", "—", "and"])
 }
 
 /// The article's own date: the first full date with a year near the top.

@@ -311,10 +311,7 @@ fn names_number(prev: &Lex) -> bool {
         && month(prev.text).is_none()
         && crate::lexicon::weekday(prev.text).is_none()
         && !crate::lexicon::FUNCTION_WORDS.contains(prev.text)
-        && !matches!(
-            prev.lower().as_ref(),
-            "about" | "nearly" | "some" | "over" | "roughly" | "more" | "under"
-        )
+        && !prev.is_one_of(&["about", "nearly", "some", "over", "roughly", "more", "under"])
 }
 
 use crate::lexicon::month;
@@ -510,7 +507,7 @@ impl Ctx<'_> {
                 return None;
             }
             if l.get(i + 1)
-                .is_some_and(|n| matches!(n.lower().as_ref(), "st" | "nd" | "rd" | "th") && n.span.start == t.span.end)
+                .is_some_and(|n| n.is_one_of(&["st", "nd", "rd", "th"]) && n.span.start == t.span.end)
             {
                 return None;
             }
@@ -518,7 +515,7 @@ impl Ctx<'_> {
                 return self.clock(i);
             }
             if l.get(i + 1)
-                .is_some_and(|n| matches!(n.lower().as_ref(), "a.m." | "p.m." | "a.m" | "p.m"))
+                .is_some_and(|n| n.is_one_of(&["a.m.", "p.m.", "a.m", "p.m"]))
             {
                 return None;
             }
@@ -540,7 +537,7 @@ impl Ctx<'_> {
                 return None;
             }
             return Some(self.hedged(i, j, ClaimKind::Percent, Value::Number(Amount::exact(pct))));
-        } else if let Some(tu) = (matches!(t.lower().as_ref(), "an" | "a" | "one"))
+        } else if let Some(tu) = (t.is_one_of(&["an", "a", "one"]))
             .then(|| l.get(i + 1).and_then(|n| time_unit(n.text)))
             .flatten()
             .filter(|_| {
@@ -767,7 +764,7 @@ impl Ctx<'_> {
         let older = |k: usize| {
             l.get(k).is_some_and(|n| n.is("or") || n.is("and"))
                 && l.get(k + 1)
-                    .is_some_and(|n| matches!(n.lower().as_ref(), "older" | "over" | "above" | "up"))
+                    .is_some_and(|n| n.is_one_of(&["older", "over", "above", "up"]))
         };
         if older(j) && amount.value.is_some_and(|v| v < 120.0) {
             let v = amount.value?;
@@ -782,7 +779,7 @@ impl Ctx<'_> {
         if self.is_age(i, j, amount) {
             let older = l.get(j).is_some_and(|n| n.is("or"))
                 && l.get(j + 1)
-                    .is_some_and(|n| matches!(n.lower().as_ref(), "older" | "over" | "above"));
+                    .is_some_and(|n| n.is_one_of(&["older", "over", "above"]));
             if older {
                 let v = amount.value?;
                 return Some(self.plain(
@@ -838,7 +835,7 @@ impl Ctx<'_> {
 
     /// "every 10 minutes", "within 30 days" belong to the duration span.
     fn duration_extent(&self, i: usize, end: usize) -> (usize, usize) {
-        if i > 0 && matches!(self.lex[i - 1].lower().as_ref(), "every" | "within") {
+        if i > 0 && self.lex[i - 1].is_one_of(&["every", "within"]) {
             (i - 1, end)
         } else {
             (i, end)
@@ -1218,7 +1215,7 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
     let refers_back = lex.first().is_some_and(|l| l.is("of") || l.is("among"))
         && lex
             .get(1)
-            .is_some_and(|l| matches!(l.lower().as_ref(), "those" | "them" | "these"));
+            .is_some_and(|l| l.is_one_of(&["those", "them", "these"]));
     let before_sentence = |claims: &[Claim]| {
         (0..first)
             .rev()
@@ -1276,7 +1273,7 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
         let of_those = lex.get(end_k + 1).is_some_and(|l| l.is("of"))
             && lex
                 .get(end_k + 2)
-                .is_some_and(|l| matches!(l.lower().as_ref(), "those" | "them" | "these" | "its" | "their"));
+                .is_some_and(|l| l.is_one_of(&["those", "them", "these", "its", "their"]));
         let remaining = matches!(p1.as_ref(), "remaining" | "other");
         if of_those {
             claims[c].part_of = (0..c)

@@ -24,6 +24,10 @@ impl<'a> Lex<'a> {
     pub fn is(&self, s: &str) -> bool {
         self.text.eq_ignore_ascii_case(s)
     }
+    /// Is the unit one of `words` (lower-case, ASCII case ignored)?
+    pub fn is_one_of(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
+    }
     pub fn is_digits(&self) -> bool {
         self.text.starts_with(|c: char| c.is_ascii_digit())
     }

@@ -55,23 +55,7 @@ const BRIDGE_WORDS: &[&str] = &[
 /// A word that opens a described speaker: "the agency", "my father",
 /// "one questioner", "several groups".
 fn is_determiner(t: &Token) -> bool {
-    matches!(
-        t.lower().as_ref(),
-        "the"
-            | "a"
-            | "an"
-            | "my"
-            | "his"
-            | "her"
-            | "their"
-            | "our"
-            | "its"
-            | "your"
-            | "one"
-            | "another"
-            | "some"
-            | "several"
-    )
+    t.is_one_of(&["the", "a", "an", "my", "his", "her", "their", "our", "its", "your", "one", "another", "some", "several"])
 }
 
 /// "openly", "repeatedly": a manner adverb, not a noun that ends in -ly.
@@ -168,7 +152,7 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
     // vowed": the determiner's noun phrase, up to the verb.
     if toks
         .get(i)
-        .is_some_and(|t| matches!(t.lower().as_ref(), "the" | "a" | "an"))
+        .is_some_and(|t| t.is_one_of(&["the", "a", "an"]))
     {
         let mut e = i + 1;
         while e < upto
@@ -274,7 +258,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     // A participle ("…, saying", "… early Friday saying") speaks for the
     // clause subject.
     // "is calling" is a progressive with its own subject, not a participle.
-    let progressive = (e..end).any(|k| matches!(toks[k].lower().as_ref(), "is" | "was" | "are" | "were" | "been"));
+    let progressive = (e..end).any(|k| toks[k].is_one_of(&["is", "was", "are", "were", "been"]));
     if toks.get(end).is_some_and(|v| v.text.ends_with("ing")) && !progressive && !(e > 0 && is_pronoun(&toks[e - 1])) {
         return clause_subject(toks, end);
     }
@@ -368,7 +352,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         if a > 0 && toks[a - 1].is("the") {
             a -= 1;
         }
-        if a >= 2 && matches!(toks[a - 1].lower().as_ref(), "of" | "from" | "at") && toks[a - 2].is_capitalized() {
+        if a >= 2 && toks[a - 1].is_one_of(&["of", "from", "at"]) && toks[a - 2].is_capitalized() {
             let p = name_back(toks, a - 1);
             // "Officials at …" opening a sentence is a description, not a name.
             if p < a - 1 && (a - 1 - p >= 2 || p > 0) {
@@ -387,7 +371,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         k -= 1;
         if t.is_possessive() {
             // "the ad’s narrator": the determiner belongs to the possessor.
-            if k > 0 && matches!(toks[k - 1].lower().as_ref(), "the" | "a" | "an") {
+            if k > 0 && toks[k - 1].is_one_of(&["the", "a", "an"]) {
                 k -= 1;
             }
             break;
@@ -448,7 +432,7 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
             let mut k = e;
             while k < toks.len()
                 && k - e < 3
-                && (is_role_word(&toks[k]) || matches!(toks[k].lower().as_ref(), "and" | "of" | "de" | "van"))
+                && (is_role_word(&toks[k]) || toks[k].is_one_of(&["and", "of", "de", "van"]))
                 && !toks[k].is_capitalized()
             {
                 k += 1;
@@ -466,7 +450,7 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
         }
         return (e > s).then(|| span_of(&toks[s..e])).flatten();
     }
-    if matches!(first.lower().as_ref(), "the" | "a" | "an") || first.is_possessive() {
+    if first.is_one_of(&["the", "a", "an"]) || first.is_possessive() {
         e = start + 1;
         // A short noun phrase, ending before anything verb-like.
         while e < toks.len()
@@ -475,10 +459,7 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
             && !toks[e].has(class::SPEECH_VERB)
             && !toks[e].text.ends_with("ed")
         {
-            if matches!(
-                toks[e].lower().as_ref(),
-                "in" | "on" | "at" | "that" | "who" | "to" | "during" | "and"
-            ) {
+            if toks[e].is_one_of(&["in", "on", "at", "that", "who", "to", "during", "and"]) {
                 break;
             }
             e += 1;
@@ -684,7 +665,7 @@ pub(crate) fn speech_noun_cue(toks: &[Token]) -> Option<Cue> {
 pub(crate) fn characterised_as_cue(toks: &[Token]) -> Option<Cue> {
     let words: Vec<&Token> = toks.iter().filter(|t| t.is_word).collect();
     let mut k = words.len();
-    if k > 0 && matches!(words[k - 1].lower().as_ref(), "a" | "an" | "the") {
+    if k > 0 && words[k - 1].is_one_of(&["a", "an", "the"]) {
         k -= 1;
     }
     let as_at = k.checked_sub(1).filter(|&i| words[i].is("as"))?;
