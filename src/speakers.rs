@@ -1137,8 +1137,7 @@ fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, 
         return None;
     }
     let words = &body[..end];
-    let capital_ok =
-        first.is_one_of(&["the", "a", "an"]) || words.iter().any(|t| t.is("of") || is_title(t));
+    let capital_ok = first.is_one_of(&["the", "a", "an"]) || words.iter().any(|t| t.is("of") || is_title(t));
     if !capital_ok {
         return None;
     }

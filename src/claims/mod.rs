@@ -648,7 +648,9 @@ impl Ctx<'_> {
             }
             return None;
         }
-        let next = l.get(j).map(|n| n.lower()).unwrap_or_default();
+        // The word after the number, compared in any case.
+        let next = l.get(j).map_or("", |n| n.text);
+        let next_is = |w: &str| next.eq_ignore_ascii_case(w);
         // Money: "$3.4 billion", "25 cents", "£4.5m".
         let symbol = i.checked_sub(1).and_then(|k| currency_symbol(l[k].text));
         if let Some(cur) = symbol {
@@ -666,7 +668,7 @@ impl Ctx<'_> {
                 amount,
             ));
         }
-        if let Some((cur, k)) = currency_word(&next) {
+        if let Some((cur, k)) = currency_word(next) {
             amount = amount.scaled(k);
             return Some(self.hedged_from(
                 i,
@@ -679,17 +681,17 @@ impl Ctx<'_> {
                 amount,
             ));
         }
-        if next == "%" || next == "percent" || (next == "per" && l.get(j + 1).is_some_and(|n| n.is("cent"))) {
-            let mut end = j + if next == "per" { 2 } else { 1 };
-            if next == "percentage" {
+        if next_is("%") || next_is("percent") || (next_is("per") && l.get(j + 1).is_some_and(|n| n.is("cent"))) {
+            let mut end = j + if next_is("per") { 2 } else { 1 };
+            if next_is("percentage") {
                 end += 1;
             }
             return Some(self.hedged_from(i, end, ClaimKind::Percent, Value::Number, amount));
         }
-        if next == "percentage" && l.get(j + 1).is_some_and(|n| n.lower().starts_with("point")) {
+        if next_is("percentage") && l.get(j + 1).is_some_and(|n| n.lower().starts_with("point")) {
             return Some(self.hedged_from(i, j + 2, ClaimKind::Percent, Value::Number, amount));
         }
-        if let Some(tu) = time_unit(&next) {
+        if let Some(tu) = time_unit(next) {
             if tu == "year" && l.get(j + 1).is_some_and(|n| n.is("old")) {
                 return Some(self.hedged_from(i, j + 2, ClaimKind::Age, Value::Number, amount));
             }
@@ -711,7 +713,7 @@ impl Ctx<'_> {
             }
             return Some(f);
         }
-        if let Some(u) = unit(&next) {
+        if let Some(u) = unit(next) {
             return Some(self.hedged_from(
                 i,
                 j + 1,
@@ -744,7 +746,7 @@ impl Ctx<'_> {
                 amount,
             ));
         }
-        if next == "per" && l.get(j + 1).and_then(|n| n.digits_value()) == Some(100000.0) {
+        if next_is("per") && l.get(j + 1).and_then(|n| n.digits_value()) == Some(100000.0) {
             return Some(self.hedged_from(
                 i,
                 j + 2,
@@ -778,8 +780,7 @@ impl Ctx<'_> {
         // Ages: "Ruth Enders, 71,", "aged 54".
         if self.is_age(i, j, amount) {
             let older = l.get(j).is_some_and(|n| n.is("or"))
-                && l.get(j + 1)
-                    .is_some_and(|n| n.is_one_of(&["older", "over", "above"]));
+                && l.get(j + 1).is_some_and(|n| n.is_one_of(&["older", "over", "above"]));
             if older {
                 let v = amount.value?;
                 return Some(self.plain(
@@ -1213,9 +1214,7 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
     let mut sentence_whole: Option<usize> = None;
     // "Of those, …" at the start: the total is the latest count before.
     let refers_back = lex.first().is_some_and(|l| l.is("of") || l.is("among"))
-        && lex
-            .get(1)
-            .is_some_and(|l| l.is_one_of(&["those", "them", "these"]));
+        && lex.get(1).is_some_and(|l| l.is_one_of(&["those", "them", "these"]));
     let before_sentence = |claims: &[Claim]| {
         (0..first)
             .rev()

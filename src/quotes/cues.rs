@@ -55,7 +55,9 @@ const BRIDGE_WORDS: &[&str] = &[
 /// A word that opens a described speaker: "the agency", "my father",
 /// "one questioner", "several groups".
 fn is_determiner(t: &Token) -> bool {
-    t.is_one_of(&["the", "a", "an", "my", "his", "her", "their", "our", "its", "your", "one", "another", "some", "several"])
+    t.is_one_of(&[
+        "the", "a", "an", "my", "his", "her", "their", "our", "its", "your", "one", "another", "some", "several",
+    ])
 }
 
 /// "openly", "repeatedly": a manner adverb, not a noun that ends in -ly.
@@ -150,10 +152,7 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
 
     // A described subject: "The Republican nominee also outlined … and
     // vowed": the determiner's noun phrase, up to the verb.
-    if toks
-        .get(i)
-        .is_some_and(|t| t.is_one_of(&["the", "a", "an"]))
-    {
+    if toks.get(i).is_some_and(|t| t.is_one_of(&["the", "a", "an"])) {
         let mut e = i + 1;
         while e < upto
             && e - i < 6
