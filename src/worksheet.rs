@@ -186,7 +186,7 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
             r.push("role", s.role.clone().unwrap_or_default());
             r.push(
                 "attribution",
-                format!("{} via “{}”", q.rule.unwrap_or("rule"), s.span.of(text)),
+                [q.rule.unwrap_or("rule"), " via “", s.span.of(text), "”"].concat(),
             );
         }
         out.push((q.span.start, r));
@@ -202,7 +202,8 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
                 if !notes.is_empty() {
                     notes.push_str("; ");
                 }
-                notes.push_str(&format!("see {}", ids.findings[fi]));
+                notes.push_str("see ");
+                notes.push_str(&ids.findings[fi]);
             }
         }
         r.push("check_status", status.into());
