@@ -27,10 +27,12 @@ pub fn segment(text: &str, start: usize) -> Vec<Paragraph> {
 fn paragraph_spans(text: &str, start: usize) -> Vec<Span> {
     let mut lines = Vec::new();
     let mut pos = start;
-    for line in text[start..].split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
+    let rest = &text.as_bytes()[start..];
+    let breaks = memchr::memchr_iter(b'\n', rest).map(|k| start + k + 1);
+    for end in breaks.chain((pos < text.len() && !rest.ends_with(b"\n")).then_some(text.len())) {
+        let content = text[pos..end].trim_end_matches(['\n', '\r']);
         lines.push(Span::new(pos, pos + content.len()));
-        pos += line.len();
+        pos = end;
     }
     let is_blank = |s: &Span| s.of(text).trim().is_empty();
     // Hard-wrapped text breaks lines mid-sentence inside blocks separated

@@ -258,7 +258,8 @@ fn opens_with_mark(text: &str, para: Span) -> bool {
 /// A transcript label at the start of a quote ("PENCE:", "MR. TRUMP:").
 fn transcript_label(text: &str, content: Span) -> Option<(Span, Span)> {
     let s = content.of(text);
-    let colon = s.find(':')?;
+    // A label is short: look for its colon only where one may be.
+    let colon = s.as_bytes().iter().take(41).position(|&b| b == b':')?;
     let label = &s[..colon];
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 || colon > 40 || label.chars().any(|c| c.is_lowercase()) {
