@@ -326,8 +326,8 @@ const SCALES: &[(&str, f64)] = &[
 
 /// A scale word at `lex[i]` ("million").
 pub(crate) fn scale_at(lex: &[Lex], i: usize) -> Option<f64> {
-    let l = lex.get(i)?.lower();
-    SCALES.iter().find(|(w, _)| *w == l).map(|(_, k)| *k)
+    let t = lex.get(i)?;
+    SCALES.iter().find(|(w, _)| t.is(w)).map(|(_, k)| *k)
 }
 
 fn word_value(w: &str) -> Option<u32> {
@@ -352,26 +352,26 @@ pub(crate) fn words_number(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
     let mut j = i;
     let mut any = false;
     while j < lex.len() {
-        let l = lex[j].lower();
-        if let Some(v) = compound_word(&l) {
+        let l = &lex[j];
+        if let Some(v) = compound_word(l.text) {
             if any && current % 100.0 != 0.0 && current != 0.0 {
                 break; // "five six" is two numbers
             }
             current += f64::from(v);
             any = true;
-        } else if l == "hundred" && any {
+        } else if l.is("hundred") && any {
             current = current.max(1.0) * 100.0;
-        } else if l == "dozen" && any {
+        } else if l.is("dozen") && any {
             current *= 12.0;
-        } else if let Some(k) = SCALES.iter().find(|(w, _)| *w == l && w.len() > 2).map(|(_, k)| *k) {
+        } else if let Some(k) = SCALES.iter().find(|(w, _)| l.is(w) && w.len() > 2).map(|(_, k)| *k) {
             if !any {
                 break;
             }
             total += current * k;
             current = 0.0;
-        } else if l == "and"
+        } else if l.is("and")
             && any
-            && lex.get(j + 1).is_some_and(|n| compound_word(&n.lower()).is_some())
+            && lex.get(j + 1).is_some_and(|n| compound_word(n.text).is_some())
             && current >= 100.0
         {
             // "two hundred and five"
@@ -410,40 +410,45 @@ pub(crate) const FRACTIONS: &[(&str, f64)] = &[
 
 /// Vague amounts: "hundreds", "dozens", "thousands", "scores".
 pub(crate) fn vague_at(lex: &[Lex], i: usize) -> Option<Amount> {
-    let l = lex.get(i)?.lower();
+    let t = lex.get(i)?;
     VAGUE_AMOUNTS
         .iter()
-        .find(|(w, _, _)| *w == l.as_ref())
+        .find(|(w, _, _)| t.is(w))
         .map(|&(_, min, max)| Amount::vague(min, max))
 }
 
 /// Fractions and ratios that state a share: "half", "a third", "two-thirds",
 /// "one in five". Returns the percentage and the index after.
 pub(crate) fn fraction_at(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
-    let l = lex.get(i)?.lower();
-    let frac = |w: &str| FRACTIONS.iter().find(|(f, _)| *f == w).map(|&(_, share)| share);
-    if l == "half" {
+    let t = lex.get(i)?;
+    let frac = |w: &str| {
+        FRACTIONS
+            .iter()
+            .find(|(f, _)| w.eq_ignore_ascii_case(f))
+            .map(|&(_, share)| share)
+    };
+    if t.is("half") {
         return Some((50.0, i + 1));
     }
-    if let Some((a, b)) = l.split_once('-') {
+    if let Some((a, b)) = t.text.split_once('-') {
         if let (Some(n), Some(f)) = (word_value(a), frac(b)) {
-            if n >= 2 && b.ends_with('s') {
+            if n >= 2 && b.ends_with(['s', 'S']) {
                 // Two decimals, as copy would print it: two-thirds = 66.67.
                 return Some(((f64::from(n) * f * 100.0).round() / 100.0, i + 1));
             }
         }
     }
-    if l == "a" || l == "one" {
-        let next = lex.get(i + 1)?.lower();
-        if let Some(f) = frac(&next).filter(|_| next != "half") {
+    if t.is_one_of(&["a", "one"]) {
+        let next = lex.get(i + 1)?;
+        if let Some(f) = frac(next.text).filter(|_| !next.is("half")) {
             // "a third of", not "a third term".
             if lex.get(i + 2).is_some_and(|t| t.is("of")) {
                 return Some(((f * 100.0).round() / 100.0, i + 2));
             }
         }
-        if next == "in" {
+        if next.is("in") {
             let d = lex.get(i + 2)?;
-            let dv = d.digits_value().or_else(|| word_value(&d.lower()).map(f64::from))?;
+            let dv = d.digits_value().or_else(|| word_value(d.text).map(f64::from))?;
             if dv > 1.0 {
                 return Some((100.0 / dv, i + 3));
             }
