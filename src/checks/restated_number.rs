@@ -48,9 +48,12 @@ fn verb_after(cx: &CheckContext, c: &Claim) -> Option<String> {
     let rest = crate::span::Span::new(c.span.end, c.sentence.end);
     crate::claims::numbers::lex_iter(cx.text, rest)
         .take(6)
-        .map(|l: Lex| l.lower())
-        .find(|w| w.ends_with("ed") || matches!(w.as_ref(), "died" | "won" | "lost" | "spent" | "paid"))
-        .map(crate::lexicon::Lower::into_owned)
+        .find(|l: &Lex| {
+            let b = l.text.as_bytes();
+            (b.len() >= 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed"))
+                || l.is_one_of(&["died", "won", "lost", "spent", "paid"])
+        })
+        .map(|l| l.lower().into_owned())
 }
 
 fn noun_stem(c: &Claim) -> Option<&str> {
