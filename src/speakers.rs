@@ -149,15 +149,17 @@ fn is_title(t: &Token) -> bool {
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
-    let l = lowercase(word);
-    match HONORIFICS.get(l.as_str()) {
+    match HONORIFICS.get(word) {
         Some(&"f") => return Some(Gender::Female),
         Some(&"m") => return Some(Gender::Male),
         _ => {}
     }
-    if l.ends_with("woman") {
+    let b = word.as_bytes();
+    let ends =
+        |suffix: &str| b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes());
+    if ends("woman") {
         Some(Gender::Female)
-    } else if l.ends_with("man") && l != "human" {
+    } else if ends("man") && !word.eq_ignore_ascii_case("human") {
         Some(Gender::Male)
     } else {
         None
@@ -310,13 +312,12 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
                 end += 1;
                 continue;
             }
-            let l = t.lower();
             let joins = t.is_word
-                && (PARTICLES.contains(&l.as_ref()) || ROLE_CONNECTORS.contains(&l.as_ref()))
+                && (t.is_one_of(PARTICLES) || t.is_one_of(ROLE_CONNECTORS))
                 && tokens.get(end + 1).is_some_and(is_name_token)
                 // "and" joins organisation names ("Immigration and Customs
                 // Enforcement"), not two people ("Tyresha McClenney and Bryan Anderson").
-                && (!matches!(l.as_ref(), "and" | "on") || {
+                && (!t.is_one_of(&["and", "on"]) || {
                     // The capitalised continuation after the connector.
                     let rest = tokens[end + 1..]
                         .iter()

@@ -114,16 +114,14 @@ fn name_back(toks: &[Token], e: usize) -> usize {
     let mut s = e;
     while s > 0 {
         let t = &toks[s - 1];
-        let l = t.lower();
         // Connectors and lowercase role words inside a title: "ICE
         // Enforcement and Removal Operations Boston acting Field Office
         // Director Patricia H. Hyde", "Ridgeway head coach Darnell Price".
-        let connector = (matches!(l.as_ref(), "and" | "of" | "for" | "de" | "van" | "von" | "del" | "da")
-            || is_role_word(t))
+        let connector = (t.is_one_of(&["and", "of", "for", "de", "van", "von", "del", "da"]) || is_role_word(t))
             && s >= 2
             && (toks[s - 2].is_capitalized() || is_role_word(&toks[s - 2]))
             && s < e;
-        let sentence_initial_fw = s - 1 == 0 && FUNCTION_WORDS.contains(l.as_ref());
+        let sentence_initial_fw = s - 1 == 0 && t.has(class::FUNCTION_WORD);
         if (t.is_capitalized() && !sentence_initial_fw && !t.has(class::SPEECH_VERB) && !is_date_word(t)) || connector {
             s -= 1;
         } else {
