@@ -138,10 +138,11 @@ impl Check for SumMismatch {
                 .filter(|&j| claims[j].sentence == t.sentence && same_kind(t, &claims[j]))
                 .collect();
             // "The $412 million is divided among five broad areas: …"
-            let split = ["divided", "split", "broken down", "allocated", "breaks down"]
-                .iter()
-                .any(|w| after.split(':').next().unwrap_or("").contains(w))
-                && after.contains(':');
+            let split = after.split_once(':').is_some_and(|(head, _)| {
+                ["divided", "split", "broken down", "allocated", "breaks down"]
+                    .iter()
+                    .any(|w| head.contains(w))
+            });
             // "a combined 127 arrests, 86 in … and 41 in …"
             let combined = ["combined", "total of", "a total"]
                 .iter()
