@@ -480,10 +480,10 @@ impl Roster {
             if at_start && t.is_word {
                 at_start = false;
                 if let Some(c) = subject_of_last {
-                    match t.lower().as_ref() {
-                        "she" => votes[c].0 += 1,
-                        "he" => votes[c].1 += 1,
-                        _ => {}
+                    if t.is("she") {
+                        votes[c].0 += 1;
+                    } else if t.is("he") {
+                        votes[c].1 += 1;
                     }
                 }
             }

@@ -13,6 +13,9 @@ pub(crate) struct Token<'a> {
     pub span: Span,
     pub text: &'a str,
     pub is_word: bool,
+    /// A word that starts with a capital letter: most rules ask, so it is
+    /// worked out once here.
+    pub capitalized: bool,
     /// The word lists the word is on (`lexicon::class` bits), looked up
     /// once here because every rule downstream asks.
     pub class: u16,
@@ -33,12 +36,34 @@ impl<'a> Token<'a> {
         words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
     }
 
+    /// A word (not punctuation).
+    fn word(span: Span, text: &'a str) -> Self {
+        let capitalized = match text.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text.chars().next().is_some_and(char::is_uppercase),
+        };
+        Token {
+            span,
+            text,
+            is_word: true,
+            capitalized,
+            class: crate::lexicon::classes(text),
+        }
+    }
+
+    /// A punctuation mark.
+    pub fn mark(span: Span, text: &'a str) -> Self {
+        Token {
+            span,
+            text,
+            is_word: false,
+            capitalized: false,
+            class: 0,
+        }
+    }
+
     pub fn is_capitalized(&self) -> bool {
-        self.is_word
-            && match self.text.as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => self.text.chars().next().is_some_and(char::is_uppercase),
-            }
+        self.capitalized
     }
 
     /// The word without a possessive ending ("Trump’s" → "Trump").
@@ -139,13 +164,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             if b.get(end)
                 .is_none_or(|&x| x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&'))
             {
-                let word = &s[i..end];
-                out.push(Token {
-                    span: Span::new(span.start + i, span.start + end),
-                    text: word,
-                    is_word: true,
-                    class: crate::lexicon::classes(word),
-                });
+                out.push(Token::word(Span::new(span.start + i, span.start + end), &s[i..end]));
                 i = end;
                 continue;
             }
@@ -156,12 +175,10 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             continue;
         }
         if !is_word_char(c) {
-            out.push(Token {
-                span: Span::new(span.start + i, span.start + after_c),
-                text: &s[i..after_c],
-                is_word: false,
-                class: 0,
-            });
+            out.push(Token::mark(
+                Span::new(span.start + i, span.start + after_c),
+                &s[i..after_c],
+            ));
             i = after_c;
             continue;
         }
@@ -187,13 +204,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                 break;
             }
         }
-        let word = &s[i..end];
-        out.push(Token {
-            span: Span::new(span.start + i, span.start + end),
-            text: word,
-            is_word: true,
-            class: crate::lexicon::classes(word),
-        });
+        out.push(Token::word(Span::new(span.start + i, span.start + end), &s[i..end]));
         i = end;
     }
     out

@@ -225,12 +225,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
                 open -= 1;
             }
             let mut joined: Vec<Token> = toks[..open].to_vec();
-            joined.push(Token {
-                span: toks[open].span,
-                text: ",",
-                is_word: false,
-                class: 0,
-            });
+            joined.push(Token::mark(toks[open].span, ","));
             let at = joined.len();
             joined.extend_from_slice(&toks[end..]);
             return subject_before(&joined, at);
