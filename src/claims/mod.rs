@@ -995,9 +995,22 @@ pub(crate) fn extract_claims_with(
         for &sentence in &p.sentences {
             // More than half of a story's sentences hold no number, date
             // or amount; the article's tokens say which before lexing.
-            if !could_hold_claim(crate::token::within(tokens, sentence)) {
+            let sentence_tokens = crate::token::within(tokens, sentence);
+            if !could_hold_claim(sentence_tokens) {
                 continue;
             }
+            // The article token at each claim unit, when the two read the
+            // same word: its word lists were looked up already.
+            let mut next_token = 0;
+            let mut same_token = |l: &Lex| {
+                while sentence_tokens
+                    .get(next_token)
+                    .is_some_and(|t| t.span.start < l.span.start)
+                {
+                    next_token += 1;
+                }
+                sentence_tokens.get(next_token).filter(|t| t.span == l.span)
+            };
             let ctx = Ctx {
                 lex: lex(text, sentence),
                 article,
@@ -1016,7 +1029,7 @@ pub(crate) fn extract_claims_with(
             let first = claims.len();
             let mut last_date: Option<(DateValue, usize)> = None;
             while i < ctx.lex.len() {
-                let found = if could_start_claim(&ctx.lex[i]) {
+                let found = if could_start_claim(&ctx.lex[i], same_token(&ctx.lex[i])) {
                     ctx.date_or_range(i).or_else(|| ctx.numeric(i))
                 } else {
                     None
@@ -1143,7 +1156,7 @@ fn before_hyphen(word: &str) -> &str {
 
 /// Can a claim start at this token? Most words cannot, and saying so
 /// before the grammar runs keeps extraction fast.
-fn could_start_claim(l: &Lex) -> bool {
+fn could_start_claim(l: &Lex, token: Option<&crate::token::Token>) -> bool {
     let t = l.text;
     let first = t.as_bytes()[0];
     if first.is_ascii_digit() || matches!(t, "$" | "£" | "€") {
@@ -1151,6 +1164,19 @@ fn could_start_claim(l: &Lex) -> bool {
     }
     if !first.is_ascii_alphabetic() {
         return false;
+    }
+    if let Some(token) = token {
+        // The same tests on the lists the article's token is on.
+        use crate::lexicon::class;
+        if first.is_ascii_uppercase() && (token.has(class::MONTH) || token.stem_class() & class::WEEKDAY != 0) {
+            return true;
+        }
+        let head = before_hyphen(t);
+        return if head.len() == t.len() {
+            token.has(class::CLAIM_START)
+        } else {
+            CLAIM_STARTS.contains(head)
+        };
     }
     // Months and weekdays are capitalised; anything else starts a claim in
     // any case ("Two-thirds of …", "Hundreds of …").
