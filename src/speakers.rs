@@ -945,32 +945,14 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
         if !t.is_word || t.is_capitalized() {
             return false;
         }
-        let l = t.lower();
-        l.ends_with("ed")
-            || crate::lexicon::is_speech_verb(&l)
-            || matches!(
-                l.as_ref(),
-                "has"
-                    | "had"
-                    | "is"
-                    | "was"
-                    | "will"
-                    | "would"
-                    | "says"
-                    | "said"
-                    | "did"
-                    | "does"
-                    | "can"
-                    | "could"
-                    | "also"
-                    | "then"
-                    | "who"
-                    | "should"
-                    | "might"
-                    | "must"
-                    | "may"
-            )
-            || crate::lexicon::IRREGULAR_PAST.contains(l.as_ref())
+        let b = t.text.as_bytes();
+        (b.len() >= 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed"))
+            || t.has(class::SPEECH_VERB)
+            || t.is_one_of(&[
+                "has", "had", "is", "was", "will", "would", "says", "said", "did", "does", "can", "could", "also",
+                "then", "who", "should", "might", "must", "may",
+            ])
+            || crate::lexicon::IRREGULAR_PAST.contains(t.text)
     });
     if verb_next {
         return true;
@@ -1027,10 +1009,8 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
             .filter(|t| t.span.start >= run.name_span.end)
             .nth(1)
             .is_some_and(|t| {
-                let l = t.lower();
-                TITLES.contains(l.as_ref())
-                    || ROLE_MODIFIERS.contains_key(l.as_ref())
-                    || matches!(l.as_ref(), "a" | "an" | "the")
+                t.has(class::TITLE | class::ROLE_MODIFIER)
+                    || t.is_one_of(&["a", "an", "the"])
                     || t.text.starts_with(|c: char| c.is_ascii_digit())
             });
     after_intro || after_verb || introduced || relative
