@@ -42,6 +42,15 @@ impl<'a> Lex<'a> {
         if !self.is_digits() {
             return None;
         }
+        // Most numerals are a few plain digits: exact as an integer, and
+        // with no copy or float parsing.
+        let b = self.text.as_bytes();
+        if b.len() <= 15 && b.iter().all(u8::is_ascii_digit) {
+            return Some(b.iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0')) as f64);
+        }
+        if !self.text.contains(',') {
+            return self.text.parse().ok();
+        }
         self.text.replace(',', "").parse().ok()
     }
 }
@@ -463,6 +472,18 @@ mod tests {
 
     fn lexed(t: &str) -> Vec<Lex<'_>> {
         lex(t, Span::new(0, t.len()))
+    }
+
+    #[test]
+    fn numerals_have_their_written_value() {
+        let value = |t: &str| lexed(t)[0].digits_value();
+        assert_eq!(value("370 arrests"), Some(370.0));
+        assert_eq!(value("007"), Some(7.0));
+        assert_eq!(value("41,000 people"), Some(41000.0));
+        assert_eq!(value("1,200,000"), Some(1_200_000.0));
+        assert_eq!(value("24.6 percent"), Some(24.6));
+        assert_eq!(value("12345678901234567890"), Some(12345678901234567890.0));
+        assert_eq!(lexed("40s")[0].digits_value(), None);
     }
 
     #[test]
