@@ -140,6 +140,28 @@ pub(crate) fn within<'t, 'a>(tokens: &'t [Token<'a>], span: Span) -> &'t [Token<
     &tokens[lo..hi]
 }
 
+/// [`within`] for spans asked in text order (the sentences of an article):
+/// `cursor` keeps where the previous span's tokens began, and the search
+/// walks on from there instead of starting over.
+pub(crate) fn within_from<'t, 'a>(tokens: &'t [Token<'a>], cursor: &mut usize, span: Span) -> &'t [Token<'a>] {
+    if tokens.get(*cursor).is_some_and(|t| t.span.start > span.start) {
+        *cursor = 0; // asked out of order: search from the top
+    }
+    let mut lo = *cursor;
+    while tokens.get(lo).is_some_and(|t| t.span.start < span.start) {
+        lo += 1;
+    }
+    *cursor = lo;
+    let mut hi = lo;
+    while tokens.get(hi).is_some_and(|t| t.span.start < span.end) {
+        hi += 1;
+    }
+    while hi > lo && tokens[hi - 1].span.end > span.end {
+        hi -= 1;
+    }
+    &tokens[lo..hi]
+}
+
 /// The character at byte `i` (ASCII without decoding).
 fn char_at(s: &str, i: usize) -> Option<char> {
     match s.as_bytes().get(i) {
@@ -233,6 +255,22 @@ mod tests {
             words("Patricia H. Hyde, Mr. O’Brien’s U.S. plan."),
             vec!["Patricia", "H.", "Hyde", ",", "Mr.", "O’Brien’s", "U.S.", "plan", "."]
         );
+    }
+
+    #[test]
+    fn walking_through_spans_gives_what_searching_gives() {
+        let t = "Mayor Wu spoke. “We won’t,” she said. Then 370 people left.";
+        let tokens = tokenize(t, Span::new(0, t.len()));
+        let spans = [(0, 15), (16, 38), (38, 39), (39, 60), (5, 30), (0, 0), (60, 60)];
+        let mut cursor = 0;
+        for (a, b) in spans {
+            let span = Span::new(a, b);
+            assert_eq!(
+                within_from(&tokens, &mut cursor, span),
+                within(&tokens, span),
+                "{span:?}"
+            );
+        }
     }
 
     #[test]

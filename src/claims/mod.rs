@@ -991,11 +991,12 @@ pub(crate) fn extract_claims_with(
     tokens: &[crate::token::Token],
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
+    let mut token_cursor = 0;
     for (pi, p) in paragraphs.iter().enumerate() {
         for &sentence in &p.sentences {
             // More than half of a story's sentences hold no number, date
             // or amount; the article's tokens say which before lexing.
-            let sentence_tokens = crate::token::within(tokens, sentence);
+            let sentence_tokens = crate::token::within_from(tokens, &mut token_cursor, sentence);
             if !could_hold_claim(sentence_tokens) {
                 continue;
             }
@@ -1020,9 +1021,7 @@ pub(crate) fn extract_claims_with(
             let mut source_cache: Option<Option<String>> = None;
             let mut source = || {
                 source_cache
-                    .get_or_insert_with(|| {
-                        crate::quotes::sentence_source(text, crate::token::within(tokens, sentence), roster)
-                    })
+                    .get_or_insert_with(|| crate::quotes::sentence_source(text, sentence_tokens, roster))
                     .clone()
             };
             let mut i = 0;
