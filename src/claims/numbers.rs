@@ -305,8 +305,23 @@ static HEDGES: LazyLock<Vec<(Vec<String>, Qualifier)>> = LazyLock::new(|| {
     v
 });
 
+/// The last words of the hedges: most words before a number end none, and
+/// one lookup says so before the phrases are compared.
+static HEDGE_ENDS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
+    HEDGES_SRC
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter_map(|l| l.rsplit_once(' '))
+        .map(|(phrase, _qualifier)| phrase.rsplit(' ').next().unwrap_or(phrase))
+        .chain(["estimated"])
+        .collect()
+});
+
 /// The hedge that ends right before `lex[i]`, as (first index, qualifier).
 pub(crate) fn hedge_before(lex: &[Lex], i: usize) -> Option<(usize, Qualifier)> {
+    if i == 0 || !HEDGE_ENDS.contains(lex[i - 1].text) {
+        return None;
+    }
     for (phrase, q) in HEDGES.iter() {
         let n = phrase.len();
         if i < n {
@@ -472,6 +487,13 @@ mod tests {
 
     fn lexed(t: &str) -> Vec<Lex<'_>> {
         lex(t, Span::new(0, t.len()))
+    }
+
+    #[test]
+    fn every_hedge_ends_in_a_listed_word() {
+        for (phrase, _) in HEDGES.iter() {
+            assert!(HEDGE_ENDS.contains(phrase.last().unwrap()), "{phrase:?}");
+        }
     }
 
     #[test]
