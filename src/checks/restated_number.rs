@@ -104,15 +104,19 @@ impl Check for RestatedNumber {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         let claims = cx.claims;
-        // Each claim's verb once, not once per pair.
-        // Only counts and amounts of a named thing are ever compared by verb.
-        let verbs: Vec<Option<String>> = claims
-            .iter()
-            .map(|c| {
-                let counted = c.noun.is_some() && matches!(c.kind, ClaimKind::Count | ClaimKind::Money);
-                counted.then(|| verb_after(cx, c)).flatten()
-            })
-            .collect();
+        // Each claim's verb once, not once per pair, and only for claims
+        // a pair with the same noun asks about. Only counts and amounts of
+        // a named thing are ever compared by verb.
+        let mut verbs: Vec<Option<Option<String>>> = vec![None; claims.len()];
+        let mut verb = |i: usize| -> Option<String> {
+            verbs[i]
+                .get_or_insert_with(|| {
+                    let c = &claims[i];
+                    let counted = c.noun.is_some() && matches!(c.kind, ClaimKind::Count | ClaimKind::Money);
+                    counted.then(|| verb_after(cx, c)).flatten()
+                })
+                .clone()
+        };
         for (bi, b) in claims.iter().enumerate() {
             for (ai, a) in claims[..bi].iter().enumerate() {
                 if !comparable(a, b) || a.part_of.is_some() || b.part_of.is_some() || a.sentence == b.sentence {
@@ -121,7 +125,10 @@ impl Check for RestatedNumber {
                 let (Some(x), Some(y)) = (a.value.amount(), b.value.amount()) else {
                     continue;
                 };
-                let same_thing = a.noun.is_some() && a.noun == b.noun && verbs[ai].is_some() && verbs[ai] == verbs[bi];
+                let same_thing = a.noun.is_some() && a.noun == b.noun && {
+                    let va = verb(ai);
+                    va.is_some() && va == verb(bi)
+                };
                 let exact_pair = x.is_exact() && y.is_exact();
                 // "The 1,400 workers" later in the story, after "1,200 workers":
                 // a definite re-mention of the same count (unless it is the
