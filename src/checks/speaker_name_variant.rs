@@ -54,16 +54,22 @@ impl Check for SpeakerNameVariant {
             });
         }
         // Two full names one or two letters apart are one person twice.
+        // Every pair is looked at, so each name's words and letters are
+        // counted once.
+        let shapes: Vec<(usize, usize)> = entities
+            .iter()
+            .map(|e| (e.name.split(' ').count(), e.name.chars().count()))
+            .collect();
         for (i, a) in entities.iter().enumerate() {
+            if a.kind != EntityKind::Person || shapes[i].0 < 2 {
+                continue;
+            }
             for (j, b) in entities.iter().enumerate().skip(i + 1) {
-                if a.kind != EntityKind::Person || b.kind != EntityKind::Person {
+                if b.kind != EntityKind::Person {
                     continue;
                 }
-                let (wa, wb) = (a.name.split(' ').count(), b.name.split(' ').count());
-                if wa < 2 || wb < 2 || wa != wb {
-                    continue;
-                }
-                if a.name.chars().count().abs_diff(b.name.chars().count()) > 2 || bag_distance(&a.name, &b.name) > 2 {
+                let ((wa, ca), (wb, cb)) = (shapes[i], shapes[j]);
+                if wa != wb || ca.abs_diff(cb) > 2 || bag_distance(&a.name, &b.name) > 2 {
                     continue;
                 }
                 let d = edit_distance(&a.name, &b.name);
