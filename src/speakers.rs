@@ -11,7 +11,7 @@ use crate::lexicon::{
     lowercase, weekday,
 };
 use crate::span::Span;
-use crate::token::{Token, tokenize};
+use crate::token::{Token, exactly_within, tokenize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -638,10 +638,26 @@ impl Roster {
 
     /// Resolves a speaker mention (the subject of a speech verb) at its span.
     pub fn resolve(&self, text: &str, mention: Span) -> Option<Resolved> {
-        let toks = tokenize(text, mention);
-        let toks: Vec<Token> = toks
-            .into_iter()
+        self.resolve_within(text, mention, &tokenize(text, mention))
+    }
+
+    /// [`Roster::resolve`] given tokens that cover the mention (the
+    /// article's, or a sentence of them): the mention's tokens are a slice
+    /// of those, not a second tokenization, unless a token crosses the
+    /// mention's edge ("Donald Trump" of "Donald Trump’s claim").
+    pub(crate) fn resolve_within(&self, text: &str, mention: Span, tokens: &[Token]) -> Option<Resolved> {
+        let own;
+        let mention_tokens = match exactly_within(tokens, mention) {
+            Some(slice) => slice,
+            None => {
+                own = tokenize(text, mention);
+                &own[..]
+            }
+        };
+        let toks: Vec<Token> = mention_tokens
+            .iter()
             .filter(|t| t.is_word || t.text == "’" || t.text == "'")
+            .copied()
             .collect();
         let first = toks.first()?;
         let l = lowercase(first.stem());
@@ -662,7 +678,7 @@ impl Roster {
         }
         // "the Rev. Peter Wherry": a name behind the article.
         if first.is("the") && toks.len() > 1 && toks[1..].iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) {
-            return self.resolve(text, Span::new(toks[1].span.start, mention.end));
+            return self.resolve_within(text, Span::new(toks[1].span.start, mention.end), mention_tokens);
         }
         // "Obama's former campaign strategist": a description, not Obama.
         let possessed = first.is_possessive() && toks.last().is_some_and(|t| !t.is_capitalized());

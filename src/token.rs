@@ -140,6 +140,17 @@ pub(crate) fn within<'t, 'a>(tokens: &'t [Token<'a>], span: Span) -> &'t [Token<
     &tokens[lo..hi]
 }
 
+/// [`within`], when no token crosses an edge of `span`: then the slice is
+/// what tokenizing `text[span]` alone would give. `None` when a token
+/// straddles an edge ("Trump" of "Trump’s"), where it would not.
+pub(crate) fn exactly_within<'t, 'a>(tokens: &'t [Token<'a>], span: Span) -> Option<&'t [Token<'a>]> {
+    let lo = tokens.partition_point(|t| t.span.start < span.start);
+    let hi = lo + tokens[lo..].partition_point(|t| t.span.start < span.end);
+    let crosses_start = lo > 0 && tokens[lo - 1].span.end > span.start;
+    let crosses_end = hi > lo && tokens[hi - 1].span.end > span.end;
+    (!crosses_start && !crosses_end).then(|| &tokens[lo..hi])
+}
+
 /// [`within`] for spans asked in text order (the sentences of an article):
 /// `cursor` keeps where the previous span's tokens began, and the search
 /// walks on from there instead of starting over.
@@ -255,6 +266,22 @@ mod tests {
             words("Patricia H. Hyde, Mr. O’Brien’s U.S. plan."),
             vec!["Patricia", "H.", "Hyde", ",", "Mr.", "O’Brien’s", "U.S.", "plan", "."]
         );
+    }
+
+    #[test]
+    fn a_slice_stands_for_a_tokenization_only_when_no_token_crosses_its_edges() {
+        let t = "Donald Trump’s claim, said Mayor Wu.";
+        let tokens = tokenize(t, Span::new(0, t.len()));
+        let cut = |s: &str| {
+            let a = t.find(s).unwrap();
+            Span::new(a, a + s.len())
+        };
+        for whole in ["Donald Trump’s", "Mayor Wu", "said Mayor Wu."] {
+            let span = cut(whole);
+            assert_eq!(exactly_within(&tokens, span), Some(&tokenize(t, span)[..]), "{whole}");
+        }
+        assert_eq!(exactly_within(&tokens, cut("Donald Trump")), None);
+        assert_eq!(exactly_within(&tokens, cut("rump’s claim")), None);
     }
 
     #[test]

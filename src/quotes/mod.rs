@@ -306,7 +306,7 @@ pub(crate) fn sentence_source(text: &str, sentence: &[Token], roster: &Roster) -
         .copied()
         .collect();
     let cue = cue_before(&toks)?;
-    roster.resolve(text, cue.subject).map(|r| r.name)
+    roster.resolve_within(text, cue.subject, sentence).map(|r| r.name)
 }
 
 /// Finds, classifies and attributes every quote of the article.
@@ -477,7 +477,7 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
             continue;
         }
         if let Some(cue) = cue {
-            if let Some(r) = roster.resolve(text, cue.subject) {
+            if let Some(r) = roster.resolve_within(text, cue.subject, tokens) {
                 let mention = cue.subject.of(text).to_lowercase();
                 let pronoun = PRONOUNS.contains(&mention.trim_end_matches("’s").trim_end_matches("'s"));
                 let entity = r.entity.or_else(|| {
