@@ -1118,18 +1118,25 @@ static AFTER_ARTICLE: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(||
 fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
     use crate::lexicon::class;
     toks.iter().enumerate().any(|(k, t)| {
-        // Any digit: the claim lexer splits "C2I" where this tokenizer does not.
-        if t.text.bytes().any(|b| b.is_ascii_digit()) || matches!(t.text, "$" | "£" | "€") {
-            return true;
-        }
         if !t.is_word {
-            return false;
+            return matches!(t.text, "$" | "£" | "€");
+        }
+        // Any digit: the claim lexer splits "C2I" where this tokenizer does
+        // not. The same pass finds the first hyphen.
+        let mut hyphen = None;
+        for (at, b) in t.text.bytes().enumerate() {
+            if b.is_ascii_digit() {
+                return true;
+            }
+            if b == b'-' && hyphen.is_none() {
+                hyphen = Some(at);
+            }
         }
         if t.is_capitalized() && (t.has(class::MONTH) || t.stem_class() & class::WEEKDAY != 0) {
             return true;
         }
-        let head = before_hyphen(t.text);
-        let plain = head.len() == t.text.len() && !head.ends_with('.');
+        let head = hyphen.map_or(t.text, |at| &t.text[..at]);
+        let plain = hyphen.is_none() && !head.ends_with('.');
         // A plain word's lists were looked up when it was tokenized.
         if plain && !t.has(class::CLAIM_START) {
             return false;
