@@ -142,24 +142,24 @@ impl Ids {
 /// A claim's check status and notes: `passed`, `failed` or `unchecked`,
 /// and "check: why" for each check that looked at it.
 pub fn check_status(a: &Analysis, claim: usize) -> (&'static str, String) {
-    let notes: Vec<_> = a.notes.iter().filter(|n| n.claim == claim).collect();
-    let status = if notes.is_empty() {
-        "unchecked"
-    } else if notes.iter().any(|n| !n.passed) {
-        "failed"
-    } else {
-        "passed"
-    };
-    // "check: note; check: note", built in one string: every claim row asks.
+    // "check: note; check: note", built in one pass: every claim row asks.
+    let (mut any, mut failed) = (false, false);
     let mut text = String::new();
-    for (k, n) in notes.iter().enumerate() {
-        if k > 0 {
+    for n in a.notes.iter().filter(|n| n.claim == claim) {
+        if any {
             text.push_str("; ");
         }
+        any = true;
+        failed |= !n.passed;
         text.push_str(n.check);
         text.push_str(": ");
         text.push_str(&n.note);
     }
+    let status = match (any, failed) {
+        (false, _) => "unchecked",
+        (true, true) => "failed",
+        (true, false) => "passed",
+    };
     (status, text)
 }
 
