@@ -163,7 +163,7 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
     let text = a.document.text.as_str();
     let ids = Ids::of(a);
     let article = article_name(&a.document.path).to_string();
-    let mut out: Vec<(usize, Row)> = Vec::new();
+    let mut out: Vec<(usize, Row)> = Vec::with_capacity(a.quotes.len() + a.claims.len() + a.findings.len());
     let base = |id: &str, kind: &str, ty: &str, span: crate::span::Span| -> Row {
         let (l, c) = line_col(a, span);
         // Room for every column up front: growing the table cell by cell
