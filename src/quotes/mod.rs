@@ -698,8 +698,8 @@ fn title_cased(line: &str) -> bool {
 
 fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool, title_line: bool) -> QuoteKind {
     let content = q.span.of(text);
-    let words: Vec<&str> = content.split_whitespace().collect();
-    let n = words.len();
+    // Only short quotes are told apart by length: count up to seven words.
+    let n = content.split_whitespace().take(7).count();
     let prev_word = before
         .iter()
         .rev()
@@ -734,7 +734,7 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool, title_line: 
             )
     });
     // "We're America." is a sentence, not a title: it opens with a pronoun.
-    let opens_with_pronoun = words.first().is_some_and(|w| {
+    let opens_with_pronoun = content.split_whitespace().next().is_some_and(|w| {
         let head = w.split(['’', '\'']).next().unwrap_or(w);
         matches!(
             crate::lexicon::lowercase(head).as_str(),
@@ -744,9 +744,9 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool, title_line: 
     let title_case = n >= 2
         && !opens_with_pronoun
         && !title_line
-        && words.iter().all(|w| {
+        && content.split_whitespace().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(*w, "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to")
+                || matches!(w, "of" | "the" | "and" | "a" | "in" | "on" | "for" | "to")
         })
         && (n <= 6 || !content.trim_end_matches(['”', '"', '’']).ends_with(['.', '?', '!']));
     let sentence_like = content.chars().next().is_some_and(|c| c.is_uppercase())
