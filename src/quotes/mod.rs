@@ -300,12 +300,16 @@ pub(crate) fn sentence_source(text: &str, sentence: &[Token], roster: &Roster) -
     if !any_verb {
         return None;
     }
-    let toks: Vec<Token> = sentence
-        .iter()
-        .filter(|t| !matches!(t.text, "“" | "”" | "\""))
-        .copied()
-        .collect();
-    let cue = cue_before(&toks)?;
+    let is_mark = |t: &Token| matches!(t.text, "“" | "”" | "\"");
+    // Most sentences with a claim quote no one: read them in place.
+    let unquoted: Vec<Token>;
+    let toks = if sentence.iter().any(is_mark) {
+        unquoted = sentence.iter().filter(|t| !is_mark(t)).copied().collect();
+        &unquoted[..]
+    } else {
+        sentence
+    };
+    let cue = cue_before(toks)?;
     roster.resolve_within(text, cue.subject, sentence).map(|r| r.name)
 }
 
