@@ -166,8 +166,7 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
     let mut out: Vec<(usize, Row)> = Vec::with_capacity(a.quotes.len() + a.claims.len() + a.findings.len());
     let base = |id: &str, kind: &str, ty: &str, span: crate::span::Span| -> Row {
         let (l, c) = line_col(a, span);
-        // Room for every column up front: growing the table cell by cell
-        // rehashes it three times.
+        // Room for every column up front, so the list never grows.
         let mut r = Row::with_capacity(16);
         r.push("id", id.to_string());
         r.push("article", article.clone());
