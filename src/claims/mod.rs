@@ -364,12 +364,11 @@ impl Ctx<'_> {
             "won’t",
             "won't",
         ];
-        let any_of = |x: &Lex, words: &[&str]| words.iter().any(|w| x.is(w));
-        if l[..i].iter().any(|x| any_of(x, FUTURE)) {
+        if l[..i].iter().any(|x| x.is_one_of(FUTURE)) {
             return true;
         }
         let bound = matches!(prev(1).as_ref(), "by" | "until" | "through" | "till");
-        bound && !l.iter().any(|x| any_of(x, &["did", "was", "were", "had"]))
+        bound && !l.iter().any(|x| x.is_one_of(&["did", "was", "were", "had"]))
     }
 
     fn dated(&self, mut d: DateValue, i: usize) -> DateValue {

@@ -291,14 +291,14 @@ pub fn num(v: f64) -> serde_json::Value {
 
 const HEDGES_SRC: &str = include_str!("../../data/lexicon/hedges.txt");
 
-static HEDGES: LazyLock<Vec<(Vec<String>, Qualifier)>> = LazyLock::new(|| {
-    let mut v: Vec<(Vec<String>, Qualifier)> = HEDGES_SRC
+static HEDGES: LazyLock<Vec<(Vec<&'static str>, Qualifier)>> = LazyLock::new(|| {
+    let mut v: Vec<(Vec<&'static str>, Qualifier)> = HEDGES_SRC
         .lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
         .filter_map(|l| {
             let (phrase, q) = l.rsplit_once(' ')?;
-            Some((phrase.split(' ').map(str::to_string).collect(), Qualifier::parse(q)?))
+            Some((phrase.split(' ').collect(), Qualifier::parse(q)?))
         })
         .collect();
     v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -308,11 +308,9 @@ static HEDGES: LazyLock<Vec<(Vec<String>, Qualifier)>> = LazyLock::new(|| {
 /// The last words of the hedges: most words before a number end none, and
 /// one lookup says so before the phrases are compared.
 static HEDGE_ENDS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
-    HEDGES_SRC
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter_map(|l| l.rsplit_once(' '))
-        .map(|(phrase, _qualifier)| phrase.rsplit(' ').next().unwrap_or(phrase))
+    HEDGES
+        .iter()
+        .filter_map(|(phrase, _)| phrase.last().copied())
         .chain(["estimated"])
         .collect()
 });
