@@ -262,6 +262,13 @@ impl std::fmt::Debug for Lower<'_> {
     }
 }
 
+/// Does `s` end with `suffix` (ASCII, any case)? Only the end is
+/// compared, so nothing is lower-cased first.
+pub(crate) fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    let (s, suffix) = (s.as_bytes(), suffix.as_bytes());
+    s.len() >= suffix.len() && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
 /// Lower case without allocating when the word already is (most words) or
 /// is short.
 pub(crate) fn lowercase(s: &str) -> Lower<'_> {

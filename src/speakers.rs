@@ -154,9 +154,7 @@ fn gender_of_title(word: &str) -> Option<Gender> {
         Some(&"m") => return Some(Gender::Male),
         _ => {}
     }
-    let b = word.as_bytes();
-    let ends =
-        |suffix: &str| b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes());
+    let ends = |suffix| crate::lexicon::ends_with_ignore_case(word, suffix);
     if ends("woman") {
         Some(Gender::Female)
     } else if ends("man") && !word.eq_ignore_ascii_case("human") {
@@ -961,8 +959,7 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
         if !t.is_word || t.is_capitalized() {
             return false;
         }
-        let b = t.text.as_bytes();
-        (b.len() >= 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed"))
+        crate::lexicon::ends_with_ignore_case(t.text, "ed")
             || t.has(class::SPEECH_VERB)
             || t.is_one_of(&[
                 "has", "had", "is", "was", "will", "would", "says", "said", "did", "does", "can", "could", "also",

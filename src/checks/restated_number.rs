@@ -49,8 +49,7 @@ fn verb_after(cx: &CheckContext, c: &Claim) -> Option<String> {
     crate::claims::numbers::lex_iter(cx.text, rest)
         .take(6)
         .find(|l: &Lex| {
-            let b = l.text.as_bytes();
-            (b.len() >= 2 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed"))
+            crate::lexicon::ends_with_ignore_case(l.text, "ed")
                 || l.is_one_of(&["died", "won", "lost", "spent", "paid"])
         })
         .map(|l| l.lower().into_owned())

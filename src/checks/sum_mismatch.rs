@@ -9,16 +9,9 @@
 
 use super::{Check, CheckContext, Report, Severity};
 use crate::claims::{Claim, ClaimKind, Value, fmt};
+use crate::lexicon::ends_with_ignore_case;
 
 pub struct SumMismatch;
-
-/// Does `s` end with `word` in any case? (Only the end is compared, so
-/// the sentence before a claim is not lower-cased whole.)
-fn ends_with_word(s: &str, word: &str) -> bool {
-    s.len() >= word.len()
-        && s.is_char_boundary(s.len() - word.len())
-        && s[s.len() - word.len()..].eq_ignore_ascii_case(word)
-}
 
 fn same_kind(a: &Claim, b: &Claim) -> bool {
     match (&a.value, &b.value) {
@@ -146,7 +139,7 @@ impl Check for SumMismatch {
             // "a combined 127 arrests, 86 in … and 41 in …"
             let combined = ["combined", "total of", "a total"]
                 .iter()
-                .any(|w| ends_with_word(before, w));
+                .any(|w| ends_with_ignore_case(before, w));
             if (split && later.len() >= 2) || (combined && later.len() >= 2) {
                 self.compare(cx, out, ti, &later);
                 continue;
@@ -157,7 +150,7 @@ impl Check for SumMismatch {
                 .collect();
             let closes = parts.last().is_some_and(|&l| {
                 let head = cx.text[claims[l].sentence.start..claims[l].span.start].trim_end();
-                ends_with_word(head, "remaining") || ends_with_word(head, "the other")
+                ends_with_ignore_case(head, "remaining") || ends_with_ignore_case(head, "the other")
             });
             if closes && parts.len() >= 2 && parts.iter().all(|&p| claims[p].sentence == claims[parts[0]].sentence) {
                 self.compare(cx, out, ti, &parts);
