@@ -89,6 +89,11 @@ impl<'a> Token<'a> {
         }
     }
 
+    /// A month or a weekday, possessive or not ("March", "Tuesday’s").
+    pub fn is_date_word(&self) -> bool {
+        self.has(crate::lexicon::class::MONTH) || self.stem_class() & crate::lexicon::class::WEEKDAY != 0
+    }
+
     pub fn is_possessive(&self) -> bool {
         self.text.ends_with("’s") || self.text.ends_with("'s") || self.text.ends_with("s’")
     }

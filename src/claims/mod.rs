@@ -1131,7 +1131,7 @@ fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
                 hyphen = Some(at);
             }
         }
-        if t.is_capitalized() && (t.has(class::MONTH) || t.stem_class() & class::WEEKDAY != 0) {
+        if t.is_capitalized() && t.is_date_word() {
             return true;
         }
         let head = hyphen.map_or(t.text, |at| &t.text[..at]);
@@ -1173,7 +1173,7 @@ fn could_start_claim(l: &Lex, token: Option<&crate::token::Token>) -> bool {
     if let Some(token) = token {
         // The same tests on the lists the article's token is on.
         use crate::lexicon::class;
-        if first.is_ascii_uppercase() && (token.has(class::MONTH) || token.stem_class() & class::WEEKDAY != 0) {
+        if first.is_ascii_uppercase() && token.is_date_word() {
             return true;
         }
         let head = before_hyphen(t);

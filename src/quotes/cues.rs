@@ -122,17 +122,14 @@ fn name_back(toks: &[Token], e: usize) -> usize {
             && (toks[s - 2].is_capitalized() || is_role_word(&toks[s - 2]))
             && s < e;
         let sentence_initial_fw = s - 1 == 0 && t.has(class::FUNCTION_WORD);
-        if (t.is_capitalized() && !sentence_initial_fw && !t.has(class::SPEECH_VERB) && !is_date_word(t)) || connector {
+        if (t.is_capitalized() && !sentence_initial_fw && !t.has(class::SPEECH_VERB) && !t.is_date_word()) || connector
+        {
             s -= 1;
         } else {
             break;
         }
     }
     s
-}
-
-fn is_date_word(t: &Token) -> bool {
-    t.has(class::MONTH) || t.stem_class() & class::WEEKDAY != 0
 }
 
 /// The clause subject at the start of `toks` (for "…, saying …" and
@@ -184,7 +181,7 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         if is_pronoun(t) {
             return Some(t.span);
         }
-        if t.is_capitalized() && !t.has(class::FUNCTION_WORD) && !is_date_word(t) {
+        if t.is_capitalized() && !t.has(class::FUNCTION_WORD) && !t.is_date_word() {
             // The whole noun phrase: "Hillary Clinton’s campaign manager Robby Mook".
             let mut e = i + 1;
             while e < upto
