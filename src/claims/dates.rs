@@ -68,22 +68,22 @@ impl DateValue {
 /// A year as four digits (`{:04}`).
 fn push_year(out: &mut String, y: i16) {
     match u16::try_from(y) {
-        Ok(y) if y <= 9999 => {
-            for div in [1000, 100, 10, 1] {
-                out.push(char::from(b'0' + (y / div % 10) as u8));
-            }
-        }
-        _ => out.push_str(&format!("{y:04}")),
+        Ok(y) => push_padded(out, y, 4),
+        Err(_) => out.push_str(&format!("{y:04}")),
     }
 }
 
 /// A month or day as two digits (`{:02}`).
 fn push_two_digits(out: &mut String, n: u8) {
-    if n < 100 {
-        out.push(char::from(b'0' + n / 10));
-        out.push(char::from(b'0' + n % 10));
-    } else {
-        out.push_str(&n.to_string());
+    push_padded(out, u16::from(n), 2);
+}
+
+/// `n` with zeros in front to `width` digits, as `{:0width$}` writes it.
+fn push_padded(out: &mut String, n: u16, width: usize) {
+    let digits = if n == 0 { 1 } else { n.ilog10() as usize + 1 };
+    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits)));
+    for k in (0..digits).rev() {
+        out.push(char::from(b'0' + (n / 10u16.pow(k as u32) % 10) as u8));
     }
 }
 

@@ -155,11 +155,9 @@ impl Value {
                 out.push_str(" to ");
                 b.push_iso(out);
             }
-            Value::Duration { amount, unit } => {
-                amt(out, amount);
-                with_unit(out, unit);
-            }
-            Value::Money { amount, currency: unit } | Value::Quantity { amount, unit } => {
+            Value::Duration { amount, unit }
+            | Value::Money { amount, currency: unit }
+            | Value::Quantity { amount, unit } => {
                 amt(out, amount);
                 with_unit(out, unit);
             }
