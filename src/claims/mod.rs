@@ -1010,7 +1010,7 @@ pub(crate) fn extract_claims_with(
                 sentence_tokens.get(next_token).filter(|t| t.span == l.span)
             };
             let ctx = Ctx {
-                lex: lex(text, sentence),
+                lex: numbers::lex_with_tokens(text, sentence, sentence_tokens),
                 article,
             };
             // Who the sentence attributes its facts to, worked out only for
