@@ -15,18 +15,28 @@ type FastMap<V> = WordTable<V>;
 /// the slow path through `lowercase`. Keys are the lexicon files' entries,
 /// which are lower case. Open addressing, at most half full.
 pub(crate) struct WordTable<V> {
-    /// 0 = empty, else index + 1 into `entries`.
-    slots: Vec<u32>,
+    /// Open addressing: each slot holds its key's folded last eight bytes
+    /// and length, so a probe reads one slot and a word of up to eight
+    /// bytes (most words) is settled there without reading the key.
+    slots: Vec<Slot>,
     /// Slot = the hash's top bits (the best mixed by the multiply).
     shift: u32,
     mask: usize,
     entries: Vec<(&'static str, V)>,
-    /// Each key's last eight bytes as `folded_hash` reads them.
-    tails: Vec<u64>,
     /// One bit per (first letter, last letter, length) of the keys: most
     /// words of a text are on no list, and this turns them away before
     /// any hashing.
     filter: [u64; 64],
+}
+
+/// A slot of a [`WordTable`]: `len` 0 is empty (keys are never empty).
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The key's last eight bytes as `folded_hash` reads them.
+    tail: u64,
+    len: u32,
+    /// Index into `entries`.
+    entry: u32,
 }
 
 /// The `filter` bit of a word (ASCII capitals folded).
@@ -62,10 +72,27 @@ fn folded_hash(word: &[u8]) -> (u64, u64) {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        tail = fold(rest.iter().rev().fold(0u64, |x, &b| (x << 8) | u64::from(b)));
+        tail = fold(little_endian(rest));
         h = (h.rotate_left(5) ^ tail).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     (h, tail)
+}
+
+/// The bytes of `rest` (fewer than eight) as a little-endian number, read
+/// as two overlapping loads instead of byte by byte.
+#[inline]
+fn little_endian(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+        let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+        // The two halves overlap on equal bytes, so OR joins them.
+        u64::from(lo) | (u64::from(hi) << (8 * (n - 4)))
+    } else if n > 0 {
+        u64::from(rest[0]) | (u64::from(rest[n / 2]) << (8 * (n / 2))) | (u64::from(rest[n - 1]) << (8 * (n - 1)))
+    } else {
+        0
+    }
 }
 
 impl<V> WordTable<V> {
@@ -85,15 +112,20 @@ impl<V> WordTable<V> {
         let (hash, tail) = folded_hash(word);
         let mut i = (hash >> self.shift) as usize;
         loop {
-            let e = self.slots[i];
-            if e == 0 {
+            let slot = self.slots[i];
+            if slot.len == 0 {
                 return None;
             }
-            let n = e as usize - 1;
             // The folded last eight bytes settle words of up to eight.
-            let k = self.entries[n].0.as_bytes();
-            if k.len() == word.len() && self.tails[n] == tail && (k.len() <= 8 || k.eq_ignore_ascii_case(word)) {
-                return Some(n);
+            if slot.len as usize == word.len()
+                && slot.tail == tail
+                && (word.len() <= 8
+                    || self.entries[slot.entry as usize]
+                        .0
+                        .as_bytes()
+                        .eq_ignore_ascii_case(word))
+            {
+                return Some(slot.entry as usize);
             }
             i = (i + 1) & self.mask;
         }
@@ -140,10 +172,9 @@ impl<V> WordTable<V> {
             return;
         }
         self.entries.push((key, value));
-        self.tails.push(folded_hash(key.as_bytes()).1);
         if self.entries.len() * 2 > self.slots.len() {
             let size = (self.entries.len() * 4).next_power_of_two();
-            self.slots = vec![0; size];
+            self.slots = vec![Slot::default(); size];
             self.mask = size - 1;
             self.shift = 64 - size.trailing_zeros();
             for n in 0..self.entries.len() {
@@ -157,11 +188,17 @@ impl<V> WordTable<V> {
     fn place(&mut self, n: usize) {
         let (w, b) = filter_bit(self.entries[n].0.as_bytes());
         self.filter[w] |= b;
-        let mut i = (folded_hash(self.entries[n].0.as_bytes()).0 >> self.shift) as usize;
-        while self.slots[i] != 0 {
+        let key = self.entries[n].0.as_bytes();
+        let (hash, tail) = folded_hash(key);
+        let mut i = (hash >> self.shift) as usize;
+        while self.slots[i].len != 0 {
             i = (i + 1) & self.mask;
         }
-        self.slots[i] = n as u32 + 1;
+        self.slots[i] = Slot {
+            tail,
+            len: key.len() as u32,
+            entry: n as u32,
+        };
     }
 }
 
@@ -172,7 +209,6 @@ impl<V> Default for WordTable<V> {
             shift: 63,
             mask: 0,
             entries: Vec::new(),
-            tails: Vec::new(),
             filter: [0; 64],
         }
     }
@@ -497,6 +533,21 @@ mod tests {
         }
         assert!(TITLES.contains("Mayor") && FUNCTION_WORDS.contains("The"));
         assert_eq!(classes("SAID") & class::SPEECH_VERB, class::SPEECH_VERB);
+        // Every key of every list is found, in upper case too: short keys
+        // are settled by the slot alone, so no two may share one.
+        for w in CLASSES.keys() {
+            assert_ne!(classes(w), 0, "{w}");
+            assert_eq!(classes(&w.to_ascii_uppercase()), classes(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn short_words_are_read_as_the_bytes_they_are() {
+        let word = b"abcdefg";
+        for n in 0..8 {
+            let bytewise = word[..n].iter().rev().fold(0u64, |x, &b| (x << 8) | u64::from(b));
+            assert_eq!(little_endian(&word[..n]), bytewise, "{n}");
+        }
     }
 
     #[test]
