@@ -134,19 +134,24 @@ impl<V> WordTable<V> {
     /// The value for `word`, in any case.
     #[inline]
     pub fn get(&self, word: &str) -> Option<&V> {
-        let idx = if word.is_ascii() {
-            if !self.may_hold(word.as_bytes()) {
-                return None;
-            }
-            self.slot_of(word.as_bytes())
-        } else {
-            let lower = lowercase(word);
-            if !self.may_hold(lower.as_bytes()) {
-                return None;
-            }
-            self.slot_of(lower.as_bytes())
-        };
-        idx.map(|i| &self.entries[i].1)
+        if word.is_ascii() {
+            return self.get_ascii(word.as_bytes());
+        }
+        let lower = lowercase(word);
+        if !self.may_hold(lower.as_bytes()) {
+            return None;
+        }
+        self.slot_of(lower.as_bytes()).map(|i| &self.entries[i].1)
+    }
+
+    /// [`get`](Self::get) of a word the caller has seen is all ASCII (the
+    /// tokenizer's plain words), without testing it again.
+    #[inline]
+    pub fn get_ascii(&self, word: &[u8]) -> Option<&V> {
+        if !self.may_hold(word) {
+            return None;
+        }
+        self.slot_of(word).map(|i| &self.entries[i].1)
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -475,6 +480,11 @@ static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
 /// The word lists `word` (any case) is on; test with the `class` bits.
 pub(crate) fn classes(word: &str) -> u16 {
     CLASSES.get(word).copied().unwrap_or(0)
+}
+
+/// [`classes`] of a word of ASCII letters and digits.
+pub(crate) fn classes_of_ascii(word: &str) -> u16 {
+    CLASSES.get_ascii(word.as_bytes()).copied().unwrap_or(0)
 }
 
 /// Is `word` (any case) a speech verb?

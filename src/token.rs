@@ -51,6 +51,18 @@ impl<'a> Token<'a> {
         }
     }
 
+    /// A word of ASCII letters and digits, the tokenizer's common case:
+    /// [`Token::word`] without the tests for other scripts.
+    fn ascii_word(span: Span, text: &'a str) -> Self {
+        Token {
+            span,
+            text,
+            is_word: true,
+            capitalized: text.as_bytes()[0].is_ascii_uppercase(),
+            class: crate::lexicon::classes_of_ascii(text),
+        }
+    }
+
     /// A punctuation mark.
     pub fn mark(span: Span, text: &'a str) -> Self {
         Token {
@@ -202,7 +214,10 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             if b.get(end)
                 .is_none_or(|&x| x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&'))
             {
-                out.push(Token::word(Span::new(span.start + i, span.start + end), &s[i..end]));
+                out.push(Token::ascii_word(
+                    Span::new(span.start + i, span.start + end),
+                    &s[i..end],
+                ));
                 i = end;
                 continue;
             }
