@@ -68,7 +68,7 @@ mod tests {
             ("verdict", "Verified"),
             ("evidence", "https://boston.gov/statement"),
         ] {
-            r.insert(k, v.into());
+            r.insert(k, v);
         }
         let mut unchecked = r.clone();
         unchecked.insert("verdict", String::new());

@@ -40,26 +40,22 @@ pub struct ReviewItem {
     pub note: String,
 }
 
-fn cell<'a>(r: &'a Row, k: &str) -> &'a str {
-    r.get(k).map_or("", |s| s.as_str())
-}
-
 /// The verdict of a row, normalised ("" → "unchecked").
 pub fn verdict(r: &Row) -> String {
-    let v = cell(r, "verdict").trim().to_lowercase();
+    let v = r.cell("verdict").trim().to_lowercase();
     if v.is_empty() { "unchecked".into() } else { v }
 }
 
 fn item(r: &Row) -> ReviewItem {
     ReviewItem {
-        id: cell(r, "id").into(),
-        line: cell(r, "line").into(),
-        kind: format!("{}/{}", cell(r, "kind"), cell(r, "type")),
-        text: cell(r, "text").into(),
+        id: r.cell("id").into(),
+        line: r.cell("line").into(),
+        kind: format!("{}/{}", r.cell("kind"), r.cell("type")),
+        text: r.cell("text").into(),
         verdict: verdict(r),
-        evidence: cell(r, "evidence").into(),
-        severity: cell(r, "value").into(),
-        note: cell(r, "check_notes").into(),
+        evidence: r.cell("evidence").into(),
+        severity: r.cell("value").into(),
+        note: r.cell("check_notes").into(),
     }
 }
 
@@ -68,7 +64,7 @@ pub fn review(sheets: &[Worksheet]) -> Vec<ArticleReview> {
     let mut out: Vec<ArticleReview> = Vec::new();
     for sheet in sheets {
         for r in &sheet.rows {
-            let article = cell(r, "article").to_string();
+            let article = r.cell("article").to_string();
             let idx = match out.iter().position(|a| a.article == article) {
                 Some(i) => i,
                 None => {
@@ -84,15 +80,15 @@ pub fn review(sheets: &[Worksheet]) -> Vec<ArticleReview> {
                 }
             };
             let a = &mut out[idx];
-            match cell(r, "row_status") {
+            match r.cell("row_status") {
                 "orphaned" => a.orphaned += 1,
                 "changed" => a.changed += 1,
                 _ => {}
             }
             let v = verdict(r);
             *a.counts.entry(v.clone()).or_insert(0) += 1;
-            let is_finding = cell(r, "kind") == "finding";
-            if is_finding && v == "unchecked" && matches!(cell(r, "value"), "error" | "warning") {
+            let is_finding = r.cell("kind") == "finding";
+            if is_finding && v == "unchecked" && matches!(r.cell("value"), "error" | "warning") {
                 a.open_findings.push(item(r));
             }
             if v == "false" || v == "misleading" {

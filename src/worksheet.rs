@@ -6,13 +6,14 @@
 //! Writes are atomic; a sheet that cannot be read is refused untouched.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::path::Path;
 
 use compact_str::CompactString;
 
 use crate::Analysis;
 use crate::error::{Error, Result};
-use crate::render::{Ids, article_name, check_status, context, line_col};
+use crate::render::{Ids, article_name, context_text, line_col, push_check_notes, push_one_line};
 
 /// Columns factsheet owns and rewrites on every run.
 pub const MACHINE: &[&str] = &[
@@ -51,45 +52,78 @@ pub fn is_verdict(v: &str) -> bool {
 
 /// One row: column name → cell, in the order the cells were set. A row
 /// has about twenty cells, so a short list is quicker to build and read
-/// than a hash table; column names are short and live inline
-/// (`CompactString`) rather than as one heap string per cell.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// than a hash table. The cells' text lies end to end in one string, so
+/// building a row allocates twice (text and list), not once per cell:
+/// worksheet rows were half of a run's allocations. Column names are
+/// short and live inline (`CompactString`).
+#[derive(Clone, Default)]
 pub struct Row {
-    cells: Vec<(CompactString, String)>,
+    text: String,
+    /// Column, and where its cell lies in `text`.
+    cells: Vec<(CompactString, Range<usize>)>,
 }
 
 impl Row {
-    pub fn with_capacity(columns: usize) -> Self {
+    /// A row with room for `columns` cells of `bytes` bytes in all.
+    pub fn with_capacity(columns: usize, bytes: usize) -> Self {
         Row {
+            text: String::with_capacity(bytes),
             cells: Vec::with_capacity(columns),
         }
     }
 
     /// The cell in `column`, if the row has that column.
-    pub fn get(&self, column: &str) -> Option<&String> {
-        self.cells.iter().find(|(k, _)| k.as_str() == column).map(|(_, v)| v)
+    pub fn get(&self, column: &str) -> Option<&str> {
+        self.cells
+            .iter()
+            .find(|(k, _)| k.as_str() == column)
+            .map(|(_, at)| &self.text[at.clone()])
     }
 
-    /// Sets the cell in `column` and returns what it held.
-    pub fn insert(&mut self, column: &str, value: String) -> Option<String> {
-        match self.cells.iter_mut().find(|(k, _)| k.as_str() == column) {
-            Some((_, v)) => Some(std::mem::replace(v, value)),
+    /// The cell in `column`, empty if the row has no such column (as a
+    /// spreadsheet shows it).
+    pub fn cell(&self, column: &str) -> &str {
+        self.get(column).unwrap_or_default()
+    }
+
+    /// Sets the cell in `column` and returns what it held. (A replaced
+    /// cell's old text stays unused in the row's string; rows are
+    /// rewritten only when sheets merge.)
+    pub fn insert(&mut self, column: &str, value: impl AsRef<str>) -> Option<String> {
+        let at = self.append(|text| text.push_str(value.as_ref()));
+        match self.cells.iter().position(|(k, _)| k.as_str() == column) {
+            Some(i) => {
+                let old = std::mem::replace(&mut self.cells[i].1, at);
+                Some(self.text[old].to_string())
+            }
             None => {
-                self.cells.push((column.into(), value));
+                self.cells.push((column.into(), at));
                 None
             }
         }
     }
 
     /// Sets a column the row does not have yet (building a fresh row).
-    fn push(&mut self, column: &'static str, value: String) {
+    fn push(&mut self, column: &'static str, value: &str) {
+        self.push_with(column, |text| text.push_str(value));
+    }
+
+    /// [`Row::push`] of a cell that `write` appends to the row's text.
+    fn push_with(&mut self, column: &'static str, write: impl FnOnce(&mut String)) {
         debug_assert!(self.get(column).is_none(), "{column} set twice");
-        self.cells.push((CompactString::const_new(column), value));
+        let at = self.append(write);
+        self.cells.push((CompactString::const_new(column), at));
+    }
+
+    fn append(&mut self, write: impl FnOnce(&mut String)) -> Range<usize> {
+        let start = self.text.len();
+        write(&mut self.text);
+        start..self.text.len()
     }
 
     /// (column, cell) pairs in the order they were set.
-    pub fn iter(&self) -> impl Iterator<Item = (&CompactString, &String)> {
-        self.cells.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.cells.iter().map(|(k, at)| (k.as_str(), &self.text[at.clone()]))
     }
 
     pub fn len(&self) -> usize {
@@ -101,26 +135,31 @@ impl Row {
     }
 }
 
+/// Rows are equal when their cells are, whatever text replaced cells
+/// left behind.
+impl PartialEq for Row {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Row {}
+
+impl std::fmt::Debug for Row {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
+
 /// Later cells win over earlier ones in the same column, as they would
 /// in a map.
-impl<K: AsRef<str>> FromIterator<(K, String)> for Row {
-    fn from_iter<I: IntoIterator<Item = (K, String)>>(iter: I) -> Self {
+impl<K: AsRef<str>, V: AsRef<str>> FromIterator<(K, V)> for Row {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
         let mut row = Row::default();
         for (k, v) in iter {
             row.insert(k.as_ref(), v);
         }
         row
-    }
-}
-
-impl<'a> IntoIterator for &'a Row {
-    type Item = (&'a CompactString, &'a String);
-    type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (CompactString, String)>,
-        fn(&'a (CompactString, String)) -> (&'a CompactString, &'a String),
-    >;
-    fn into_iter(self) -> Self::IntoIter {
-        self.cells.iter().map(|(k, v)| (k, v))
     }
 }
 
@@ -162,39 +201,47 @@ fn default_headers() -> Vec<String> {
 pub fn rows(a: &Analysis) -> Vec<Row> {
     let text = a.document.text.as_str();
     let ids = Ids::of(a);
-    let article = article_name(&a.document.path).to_string();
+    let article = article_name(&a.document.path);
     let mut out: Vec<(usize, Row)> = Vec::with_capacity(a.quotes.len() + a.claims.len() + a.findings.len());
     let base = |id: &str, kind: &str, ty: &str, span: crate::span::Span| -> Row {
         let (l, c) = line_col(a, span);
-        // Room for every column up front, so the list never grows.
-        let mut r = Row::with_capacity(16);
-        r.push("id", id.to_string());
-        r.push("article", article.clone());
-        r.push("line", l.to_string());
-        r.push("column", c.to_string());
-        r.push("kind", kind.into());
-        r.push("type", ty.into());
-        r.push("text", crate::render::one_line(span.of(text)));
-        r.push("context", context(a, span));
+        let context = context_text(a, span);
+        // Room for every cell up front (the text, its sentence and about
+        // 200 bytes of the rest), so the row seldom grows.
+        let bytes = span.len() + context.map_or_else(str::len, str::len) + article.len() + 256;
+        let mut r = Row::with_capacity(16, bytes);
+        r.push("id", id);
+        r.push("article", article);
+        r.push_with("line", |cell| push_digits(cell, l));
+        r.push_with("column", |cell| push_digits(cell, c));
+        r.push("kind", kind);
+        r.push("type", ty);
+        r.push_with("text", |cell| push_one_line(cell, span.of(text)));
+        r.push_with("context", |cell| match context {
+            Ok(sentence) => push_one_line(cell, sentence),
+            Err(own) => cell.push_str(own),
+        });
         r
     };
     for (i, q) in a.quotes.iter().enumerate() {
         let mut r = base(&ids.quotes[i], "quote", q.kind.as_str(), q.span);
         if let Some(s) = &q.speaker {
-            r.push("speaker", s.name.clone());
-            r.push("role", s.role.clone().unwrap_or_default());
-            r.push(
-                "attribution",
-                [q.rule.unwrap_or("rule"), " via “", s.span.of(text), "”"].concat(),
-            );
+            r.push("speaker", &s.name);
+            r.push("role", s.role.as_deref().unwrap_or_default());
+            r.push_with("attribution", |cell| {
+                for part in [q.rule.unwrap_or("rule"), " via “", s.span.of(text), "”"] {
+                    cell.push_str(part);
+                }
+            });
         }
         out.push((q.span.start, r));
     }
     for (i, c) in a.claims.iter().enumerate() {
         let mut r = base(&ids.claims[i], "claim", c.kind.as_str(), c.span);
-        r.push("source", c.source.clone().unwrap_or_default());
-        r.push("value", c.value.display());
-        let (status, mut notes) = check_status(a, i);
+        r.push("source", c.source.as_deref().unwrap_or_default());
+        r.push_with("value", |cell| c.value.push_display(cell));
+        let mut notes = String::new();
+        let status = push_check_notes(a, i, &mut notes);
         // A claim a finding concerns points to it.
         for (fi, f) in a.findings.iter().enumerate() {
             if f.span.overlaps(c.span) || f.related.iter().any(|s| s.overlaps(c.span)) {
@@ -205,19 +252,24 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
                 notes.push_str(&ids.findings[fi]);
             }
         }
-        r.push("check_status", status.into());
-        r.push("check_notes", notes);
+        r.push("check_status", status);
+        r.push("check_notes", &notes);
         out.push((c.span.start, r));
     }
     for (i, f) in a.findings.iter().enumerate() {
         let mut r = base(&ids.findings[i], "finding", f.check, f.span);
-        r.push("value", f.severity.as_str().into());
-        r.push("check_status", "failed".into());
-        r.push("check_notes", f.message.clone());
+        r.push("value", f.severity.as_str());
+        r.push("check_status", "failed");
+        r.push("check_notes", &f.message);
         out.push((f.span.start, r));
     }
     out.sort_by_key(|(p, _)| *p);
     out.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A line or column number, as `to_string` writes it.
+fn push_digits(cell: &mut String, n: usize) {
+    crate::claims::dates::push_padded(cell, n as u64, 1);
 }
 
 /// A cell a spreadsheet would run as a formula gets a leading apostrophe.
@@ -281,7 +333,7 @@ impl Worksheet {
                 .map(String::as_str)
                 .zip(rec.iter().map(restore))
                 .collect();
-            let id = row.get("id").cloned().unwrap_or_default();
+            let id = row.cell("id").to_string();
             if id.is_empty() {
                 return Err(bad(line, "row without an id".into()));
             }
@@ -311,11 +363,7 @@ impl Worksheet {
         // Writing into a Vec cannot fail.
         let _ = w.write_record(&self.headers);
         for r in &self.rows {
-            let rec: Vec<String> = self
-                .headers
-                .iter()
-                .map(|h| neutralise(r.get(h.as_str()).map_or("", String::as_str)))
-                .collect();
+            let rec: Vec<String> = self.headers.iter().map(|h| neutralise(r.cell(h.as_str()))).collect();
             let _ = w.write_record(&rec);
         }
         w.into_inner().unwrap_or_default()
@@ -353,25 +401,18 @@ impl Worksheet {
                 headers.push(h.clone()); // a column the user added
             }
         }
-        let old_by_id: HashMap<&str, &Row> = self
-            .rows
-            .iter()
-            .map(|r| (r.get("id").map_or("", String::as_str), r))
-            .collect();
-        let fresh_ids: HashSet<&str> = fresh.iter().filter_map(|r| r.get("id").map(String::as_str)).collect();
+        let old_by_id: HashMap<&str, &Row> = self.rows.iter().map(|r| (r.cell("id"), r)).collect();
+        let fresh_ids: HashSet<&str> = fresh.iter().filter_map(|r| r.get("id")).collect();
         // Old rows of these articles whose id vanished: candidates for
         // "changed" (an edited item) or else "orphaned".
         let mut vanished: Vec<&Row> = self
             .rows
             .iter()
-            .filter(|r| {
-                articles.contains(r.get("article").map_or("", String::as_str))
-                    && !fresh_ids.contains(r.get("id").map_or("", String::as_str))
-            })
+            .filter(|r| articles.contains(r.cell("article")) && !fresh_ids.contains(r.cell("id")))
             .collect();
         let mut rows = Vec::new();
         for mut r in fresh {
-            let id = r.get("id").cloned().unwrap_or_default();
+            let id = r.cell("id").to_string();
             let old = old_by_id.get(id.as_str()).copied().or_else(|| {
                 let k = best_match(&r, &vanished)?;
                 Some(vanished.remove(k))
@@ -379,18 +420,18 @@ impl Worksheet {
             match old {
                 Some(o) if o.get("id") == Some(&id) => {
                     carry_human(o, &mut r);
-                    r.insert("row_status", "kept".into());
+                    r.insert("row_status", "kept");
                     stats.kept += 1;
                 }
                 Some(o) => {
                     carry_human(o, &mut r);
-                    let before = o.get("text").cloned().unwrap_or_default();
-                    r.insert("row_status", "changed".into());
+                    let before = o.cell("text").to_string();
+                    r.insert("row_status", "changed");
                     r.insert("previous_text", before);
                     stats.changed += 1;
                 }
                 None => {
-                    r.insert("row_status", "new".into());
+                    r.insert("row_status", "new");
                     stats.new += 1;
                 }
             }
@@ -398,13 +439,13 @@ impl Worksheet {
         }
         for o in vanished {
             let mut r = o.clone();
-            r.insert("row_status", "orphaned".into());
+            r.insert("row_status", "orphaned");
             stats.orphaned += 1;
             rows.push(r);
         }
         // Rows of other articles stay as they were, after this run's rows.
         for o in &self.rows {
-            if !articles.contains(o.get("article").map_or("", String::as_str)) {
+            if !articles.contains(o.cell("article")) {
                 rows.push(o.clone());
             }
         }
@@ -414,10 +455,10 @@ impl Worksheet {
 
 /// Copies the journalist's columns (and any extra column) from an old row.
 fn carry_human(old: &Row, new: &mut Row) {
-    for (k, v) in old {
-        let machine = MACHINE.contains(&k.as_str()) || LIFECYCLE.contains(&k.as_str());
+    for (k, v) in old.iter() {
+        let machine = MACHINE.contains(&k) || LIFECYCLE.contains(&k);
         if !machine {
-            new.insert(k, v.clone());
+            new.insert(k, v);
         }
     }
 }
@@ -425,15 +466,14 @@ fn carry_human(old: &Row, new: &mut Row) {
 /// The vanished old row most like a new one: same article, kind and type,
 /// text and sentence at least 80% similar.
 fn best_match(new: &Row, vanished: &[&Row]) -> Option<usize> {
-    let field = |r: &Row, k: &str| r.get(k).cloned().unwrap_or_default();
     // Text and sentence together: "370" → "380" is a small edit of its
     // sentence even though it is a third of the claim's own text.
-    let key = |r: &Row| format!("{} | {}", field(r, "text"), field(r, "context"));
+    let key = |r: &Row| format!("{} | {}", r.cell("text"), r.cell("context"));
     let mine = key(new);
     vanished
         .iter()
         .enumerate()
-        .filter(|(_, o)| ["article", "kind", "type"].iter().all(|k| field(o, k) == field(new, k)))
+        .filter(|(_, o)| ["article", "kind", "type"].iter().all(|k| o.cell(k) == new.cell(k)))
         .map(|(i, o)| (i, similarity(&mine, &key(o))))
         .filter(|(_, s)| *s >= 0.8)
         .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -473,15 +513,15 @@ mod tests {
         .into_iter()
         .collect();
         assert_eq!(r.len(), 2);
-        assert_eq!(r.get("id").map(String::as_str), Some("c-2"));
-        assert_eq!(r.insert("verdict", "verified".into()), Some(String::new()));
-        assert_eq!(r.insert("notes", "called the office".into()), None);
-        let cells: Vec<(&str, &str)> = r.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        assert_eq!(
-            cells,
-            [("id", "c-2"), ("verdict", "verified"), ("notes", "called the office")]
-        );
+        assert_eq!(r.get("id"), Some("c-2"));
+        assert_eq!(r.insert("verdict", "verified"), Some(String::new()));
+        assert_eq!(r.insert("notes", "called the office"), None);
+        let cells: Vec<(&str, &str)> = r.iter().collect();
+        let expected = [("id", "c-2"), ("verdict", "verified"), ("notes", "called the office")];
+        assert_eq!(cells, expected);
         assert_eq!(r.get("evidence"), None);
+        // The text a replaced cell left behind is not part of the row.
+        assert_eq!(r, expected.into_iter().collect::<Row>());
     }
 
     #[test]

@@ -68,22 +68,22 @@ impl DateValue {
 /// A year as four digits (`{:04}`).
 fn push_year(out: &mut String, y: i16) {
     match u16::try_from(y) {
-        Ok(y) => push_padded(out, y, 4),
+        Ok(y) => push_padded(out, u64::from(y), 4),
         Err(_) => out.push_str(&format!("{y:04}")),
     }
 }
 
 /// A month or day as two digits (`{:02}`).
 fn push_two_digits(out: &mut String, n: u8) {
-    push_padded(out, u16::from(n), 2);
+    push_padded(out, u64::from(n), 2);
 }
 
 /// `n` with zeros in front to `width` digits, as `{:0width$}` writes it.
-fn push_padded(out: &mut String, n: u16, width: usize) {
+pub(crate) fn push_padded(out: &mut String, n: u64, width: usize) {
     let digits = if n == 0 { 1 } else { n.ilog10() as usize + 1 };
     out.extend(std::iter::repeat_n('0', width.saturating_sub(digits)));
     for k in (0..digits).rev() {
-        out.push(char::from(b'0' + (n / 10u16.pow(k as u32) % 10) as u8));
+        out.push(char::from(b'0' + (n / 10u64.pow(k as u32) % 10) as u8));
     }
 }
 

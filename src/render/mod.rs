@@ -142,25 +142,30 @@ impl Ids {
 /// A claim's check status and notes: `passed`, `failed` or `unchecked`,
 /// and "check: why" for each check that looked at it.
 pub fn check_status(a: &Analysis, claim: usize) -> (&'static str, String) {
+    let mut notes = String::new();
+    let status = push_check_notes(a, claim, &mut notes);
+    (status, notes)
+}
+
+/// Appends [`check_status`]'s notes to `out` and returns the status.
+pub fn push_check_notes(a: &Analysis, claim: usize, out: &mut String) -> &'static str {
     // "check: note; check: note", built in one pass: every claim row asks.
     let (mut any, mut failed) = (false, false);
-    let mut text = String::new();
     for n in a.notes.iter().filter(|n| n.claim == claim) {
         if any {
-            text.push_str("; ");
+            out.push_str("; ");
         }
         any = true;
         failed |= !n.passed;
-        text.push_str(n.check);
-        text.push_str(": ");
-        text.push_str(&n.note);
+        out.push_str(n.check);
+        out.push_str(": ");
+        out.push_str(&n.note);
     }
-    let status = match (any, failed) {
+    match (any, failed) {
         (false, _) => "unchecked",
         (true, true) => "failed",
         (true, false) => "passed",
-    };
-    (status, text)
+    }
 }
 
 /// 1-based line and column of a span's start.
@@ -168,18 +173,41 @@ pub fn line_col(a: &Analysis, span: Span) -> (usize, usize) {
     a.document.line_col(span.start)
 }
 
-/// Text on one line: line breaks become spaces (most spans have none, so
-/// this copies without searching character by character).
+/// Text on one line: line breaks become spaces.
 pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_one_line(&mut out, s);
+    out
+}
+
+/// Appends [`one_line`]`(s)` to `out` (most spans have no line break, so
+/// this copies without searching character by character).
+pub fn push_one_line(out: &mut String, s: &str) {
     if memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_some() {
-        s.replace(['\n', '\r'], " ")
+        out.extend(s.chars().map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c }));
     } else {
-        s.to_string()
+        out.push_str(s);
     }
 }
 
 /// The sentence around a position, for context columns.
 pub fn context(a: &Analysis, span: Span) -> String {
+    let mut out = String::new();
+    push_context(&mut out, a, span);
+    out
+}
+
+/// Appends [`context`]`(a, span)` to `out`.
+pub fn push_context(out: &mut String, a: &Analysis, span: Span) {
+    match context_text(a, span) {
+        Ok(sentence) => push_one_line(out, sentence),
+        Err(own) => out.push_str(own),
+    }
+}
+
+/// The text [`context`] shows: the sentence (or sentences) around the
+/// span, or, outside any sentence, the span's own text as it is.
+pub(crate) fn context_text(a: &Analysis, span: Span) -> Result<&str, &str> {
     let text = a.document.text.as_str();
     // Paragraphs and their sentences are in text order: search, don't scan.
     let p = a.paragraphs.partition_point(|p| p.span.end <= span.start);
@@ -187,10 +215,10 @@ pub fn context(a: &Analysis, span: Span) -> String {
         let k = p.sentences.partition_point(|s| s.end <= span.start);
         if let Some(s) = p.sentences.get(k).filter(|s| s.start <= span.start) {
             let end = s.end.max(span.end.min(p.span.end));
-            return one_line(&text[s.start..end]);
+            return Ok(&text[s.start..end]);
         }
     }
-    span.of(text).to_string()
+    Err(span.of(text))
 }
 
 #[cfg(test)]
