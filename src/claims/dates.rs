@@ -79,12 +79,21 @@ fn push_two_digits(out: &mut String, n: u8) {
 }
 
 /// `n` with zeros in front to `width` digits, as `{:0width$}` writes it.
-pub(crate) fn push_padded(out: &mut String, n: u64, width: usize) {
-    let digits = if n == 0 { 1 } else { n.ilog10() as usize + 1 };
-    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits)));
-    for k in (0..digits).rev() {
-        out.push(char::from(b'0' + (n / 10u64.pow(k as u32) % 10) as u8));
+pub(crate) fn push_padded(out: &mut String, mut n: u64, width: usize) {
+    // Digits from the right into a buffer (a division by a constant ten is
+    // a multiply), then appended.
+    let mut digits = [b'0'; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
+    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len() - start)));
+    out.extend(digits[start..].iter().map(|&d| char::from(d)));
 }
 
 /// Weekday number (Monday = 1) of a civil date.
@@ -315,6 +324,24 @@ mod tests {
     use super::*;
     use crate::claims::numbers::lex;
     use crate::span::Span;
+
+    #[test]
+    fn padded_numbers_are_what_format_writes() {
+        for (n, width) in [
+            (0, 1),
+            (7, 2),
+            (12, 2),
+            (2024, 4),
+            (99, 4),
+            (1234, 1),
+            (u64::MAX, 1),
+            (5, 0),
+        ] {
+            let mut out = String::from("x");
+            push_padded(&mut out, n, width);
+            assert_eq!(out, format!("x{n:0width$}"));
+        }
+    }
 
     #[test]
     fn six_day_window_is_inclusive() {
