@@ -19,6 +19,11 @@ pub(crate) struct Token<'a> {
     /// The word lists the word is on (`lexicon::class` bits), looked up
     /// once here because every rule downstream asks.
     pub class: u16,
+    /// A word of ASCII letters and digits only (no apostrophe, hyphen or
+    /// period): the claim rules take such words as they are.
+    pub plain: bool,
+    /// A word with an ASCII digit in it.
+    pub has_digit: bool,
 }
 
 impl<'a> Token<'a> {
@@ -42,24 +47,29 @@ impl<'a> Token<'a> {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => text.chars().next().is_some_and(char::is_uppercase),
         };
+        let b = text.as_bytes();
         Token {
             span,
             text,
             is_word: true,
             capitalized,
             class: crate::lexicon::classes(text),
+            plain: b.iter().all(u8::is_ascii_alphanumeric),
+            has_digit: b.iter().any(u8::is_ascii_digit),
         }
     }
 
     /// A word of ASCII letters and digits, the tokenizer's common case:
     /// [`Token::word`] without the tests for other scripts.
-    fn ascii_word(span: Span, text: &'a str) -> Self {
+    fn ascii_word(span: Span, text: &'a str, has_digit: bool) -> Self {
         Token {
             span,
             text,
             is_word: true,
             capitalized: text.as_bytes()[0].is_ascii_uppercase(),
             class: crate::lexicon::classes_of_ascii(text),
+            plain: true,
+            has_digit,
         }
     }
 
@@ -71,6 +81,8 @@ impl<'a> Token<'a> {
             is_word: false,
             capitalized: false,
             class: 0,
+            plain: false,
+            has_digit: false,
         }
     }
 
@@ -210,13 +222,20 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         // punctuation that cannot join words: take them without the joiner
         // rules below, which would end them at the same place.
         if c.is_ascii_alphanumeric() {
-            let end = i + 1 + b[i + 1..].iter().take_while(|x| x.is_ascii_alphanumeric()).count();
+            let mut end = i + 1;
+            // Digits are noted on the way (the claim rules ask).
+            let mut has_digit = c.is_ascii_digit();
+            while let Some(x) = b.get(end).filter(|x| x.is_ascii_alphanumeric()) {
+                has_digit |= x.is_ascii_digit();
+                end += 1;
+            }
             if b.get(end)
                 .is_none_or(|&x| x.is_ascii() && !matches!(x, b'\'' | b'-' | b'.' | b'&'))
             {
                 out.push(Token::ascii_word(
                     Span::new(span.start + i, span.start + end),
                     &s[i..end],
+                    has_digit,
                 ));
                 i = end;
                 continue;

@@ -1119,23 +1119,19 @@ fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
             return matches!(t.text, "$" | "£" | "€");
         }
         // Any digit: the claim lexer splits "C2I" where this tokenizer does
-        // not. The same pass finds the first hyphen.
-        let mut hyphen = None;
-        for (at, b) in t.text.bytes().enumerate() {
-            if b.is_ascii_digit() {
-                return true;
-            }
-            if b == b'-' && hyphen.is_none() {
-                hyphen = Some(at);
-            }
-        }
-        if t.is_capitalized() && t.is_date_word() {
+        // not.
+        if t.has_digit || (t.is_capitalized() && t.is_date_word()) {
             return true;
         }
-        let head = hyphen.map_or(t.text, |at| &t.text[..at]);
-        let plain = hyphen.is_none() && !head.ends_with('.');
-        // A plain word's lists were looked up when it was tokenized.
-        if plain && !t.has(class::CLAIM_START) {
+        // A plain word's lists were looked up when it was tokenized; other
+        // words are looked up by the part before any hyphen ("six-day").
+        let head = if t.plain { t.text } else { before_hyphen(t.text) };
+        let listed = if t.plain || (head.len() == t.text.len() && !head.ends_with('.')) {
+            t.has(class::CLAIM_START)
+        } else {
+            CLAIM_STARTS.contains(head.trim_end_matches('.'))
+        };
+        if !listed {
             return false;
         }
         if head.eq_ignore_ascii_case("a") || head.eq_ignore_ascii_case("an") {
@@ -1144,7 +1140,7 @@ fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
                 AFTER_ARTICLE.contains(next.trim_end_matches('.'))
             });
         }
-        plain || CLAIM_STARTS.contains(head.trim_end_matches('.'))
+        true
     })
 }
 

@@ -128,14 +128,12 @@ pub(crate) fn lex_with_tokens<'a>(text: &'a str, span: Span, tokens: &[crate::to
             let after = bytes.get(t.span.end).copied();
             let whole = if !t.is_word {
                 true
+            } else if !t.plain {
+                false
+            } else if t.has_digit {
+                !matches!(after, Some(b'.' | b',')) && t.text.bytes().all(|b| b.is_ascii_digit())
             } else {
-                let w = t.text.as_bytes();
-                // `is_word` tokens are never empty.
-                if w[0].is_ascii_alphabetic() {
-                    after != Some(b'.') && w.iter().all(u8::is_ascii_alphabetic)
-                } else {
-                    !matches!(after, Some(b'.' | b',')) && w.iter().all(u8::is_ascii_digit)
-                }
+                after != Some(b'.')
             };
             if whole {
                 out.push(Lex {
