@@ -340,6 +340,26 @@ mod tests {
     }
 
     #[test]
+    fn words_know_whether_they_are_plain_and_hold_digits() {
+        let t = "Mr. O’Brien’s 370 C2I six-day 2024-25 U.S. café B52 “ok,” 41,000 10th.";
+        for tok in tokenize(t, Span::new(0, t.len())) {
+            let b = tok.text.as_bytes();
+            assert_eq!(
+                tok.plain,
+                tok.is_word && b.iter().all(u8::is_ascii_alphanumeric),
+                "{}",
+                tok.text
+            );
+            assert_eq!(
+                tok.has_digit,
+                tok.is_word && b.iter().any(u8::is_ascii_digit),
+                "{}",
+                tok.text
+            );
+        }
+    }
+
+    #[test]
     fn quote_marks_are_their_own_tokens() {
         assert_eq!(words("“Boston,” she"), vec!["“", "Boston", ",", "”", "she"]);
     }
