@@ -1069,18 +1069,21 @@ pub(crate) fn extract_claims_with(
         }
     }
     claims.extend(person_claims(roster));
-    // Text order, with part-of links renumbered to the new positions.
-    let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by_key(|&i| (claims[i].span.start, i));
-    let mut new_index = vec![0; claims.len()];
-    for (pos, &old) in order.iter().enumerate() {
-        new_index[old] = pos;
+    // Text order (claims at one place keep theirs), with part-of links
+    // renumbered to the new positions. The claims are moved, not copied.
+    let mut numbered: Vec<(usize, Claim)> = claims.into_iter().enumerate().collect();
+    numbered.sort_by_key(|(_, c)| c.span.start);
+    let mut new_index = vec![0; numbered.len()];
+    for (pos, (old, _)) in numbered.iter().enumerate() {
+        new_index[*old] = pos;
     }
-    let mut sorted: Vec<Claim> = order.iter().map(|&i| claims[i].clone()).collect();
-    for c in &mut sorted {
-        c.part_of = c.part_of.map(|w| new_index[w]);
-    }
-    sorted
+    numbered
+        .into_iter()
+        .map(|(_, mut c)| {
+            c.part_of = c.part_of.map(|w| new_index[w]);
+            c
+        })
+        .collect()
 }
 
 /// Words a claim can start with in any case: number words, vague amounts
