@@ -99,10 +99,12 @@ fn normalise(s: &str) -> String {
 /// `-2`, `-3` … for repeats of the same text.
 fn ids<'a, 't>(article: &str, prefix: &str, items: impl Iterator<Item = (&'a str, &'t str)>) -> Vec<String> {
     let mut seen: rustc_hash::FxHashMap<u64, usize> = Default::default();
+    // Every id starts with the article's name: hash it once.
+    let mut after_article = Fnv1a::new();
+    after_article.part(article);
     items
         .map(|(ty, text)| {
-            let mut h = Fnv1a::new();
-            h.part(article);
+            let mut h = Fnv1a(after_article.0);
             h.part(ty);
             h.normalised_part(text);
             let hash = h.0 & 0xffff_ffff_ffff;
