@@ -293,7 +293,11 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !(is_name_token(&tokens[i]) || is_title(&tokens[i]) || leads_to_title(tokens, i)) {
+        // Most tokens are lower-case words on none of the lists that start
+        // a run: one test turns them away.
+        let t = &tokens[i];
+        let may_start = t.is_capitalized() || t.has(class::TITLE | class::HONORIFIC | class::ROLE_MODIFIER);
+        if !may_start || !(is_name_token(t) || is_title(t) || leads_to_title(tokens, i)) {
             i += 1;
             continue;
         }
