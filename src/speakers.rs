@@ -456,6 +456,10 @@ impl Roster {
     /// or "He" (the commonest newswire pattern), that is a vote; a person
     /// takes a gender only when every vote agrees.
     fn infer_genders(&mut self, _text: &str, tokens: &[Token]) {
+        let unknown = |e: &Entity| e.gender.is_none() && e.kind == EntityKind::Person;
+        if !self.entities.iter().any(unknown) {
+            return; // nobody to vote on: skip the pass over the tokens
+        }
         let mut votes: Vec<(i32, i32)> = vec![(0, 0); self.entities.len()];
         let mut subject_of_last: Option<usize> = None;
         let mut subject_here: Option<usize> = None;
@@ -491,7 +495,7 @@ impl Roster {
             }
         }
         for (e, (f, m)) in self.entities.iter_mut().zip(votes) {
-            if e.gender.is_none() && e.kind == EntityKind::Person {
+            if unknown(e) {
                 if f > 0 && m == 0 {
                     e.gender = Some(Gender::Female);
                 } else if m > 0 && f == 0 {
