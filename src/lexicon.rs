@@ -544,8 +544,8 @@ mod tests {
         }
         assert!(TITLES.contains("Mayor") && FUNCTION_WORDS.contains("The"));
         assert_eq!(classes("SAID") & class::SPEECH_VERB, class::SPEECH_VERB);
-        // Every key of every list is found, in upper case too: short keys
-        // are settled by the slot alone, so no two may share one.
+        // Every key of every list is found with its own classes, in upper
+        // case too (a short key is settled by its slot alone).
         for w in CLASSES.keys() {
             assert_ne!(classes(w), 0, "{w}");
             assert_eq!(classes(&w.to_ascii_uppercase()), classes(w), "{w}");

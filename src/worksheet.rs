@@ -13,7 +13,7 @@ use compact_str::CompactString;
 
 use crate::Analysis;
 use crate::error::{Error, Result};
-use crate::render::{Ids, article_name, context_text, line_col, push_check_notes, push_one_line};
+use crate::render::{Ids, article_name, context_text, line_col, push_check_notes, push_context, push_one_line};
 
 /// Columns factsheet owns and rewrites on every run.
 pub const MACHINE: &[&str] = &[
@@ -205,10 +205,10 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
     let mut out: Vec<(usize, Row)> = Vec::with_capacity(a.quotes.len() + a.claims.len() + a.findings.len());
     let base = |id: &str, kind: &str, ty: &str, span: crate::span::Span| -> Row {
         let (l, c) = line_col(a, span);
-        let context = context_text(a, span);
         // Room for every cell up front (the text, its sentence and about
         // 200 bytes of the rest), so the row seldom grows.
-        let bytes = span.len() + context.map_or_else(str::len, str::len) + article.len() + 256;
+        let context = context_text(a, span).map_or_else(str::len, str::len);
+        let bytes = span.len() + context + article.len() + 256;
         let mut r = Row::with_capacity(16, bytes);
         r.push("id", id);
         r.push("article", article);
@@ -217,10 +217,7 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
         r.push("kind", kind);
         r.push("type", ty);
         r.push_with("text", |cell| push_one_line(cell, span.of(text)));
-        r.push_with("context", |cell| match context {
-            Ok(sentence) => push_one_line(cell, sentence),
-            Err(own) => cell.push_str(own),
-        });
+        r.push_with("context", |cell| push_context(cell, a, span));
         r
     };
     for (i, q) in a.quotes.iter().enumerate() {

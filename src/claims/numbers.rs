@@ -107,11 +107,11 @@ pub(crate) fn lex(text: &str, span: Span) -> Vec<Lex<'_>> {
 
 /// [`lex`], reading the article's tokens of `text[span]` (in order) where
 /// they are already the units the lexer would cut: a punctuation mark, a
-/// word of ASCII letters, or ASCII digits, when nothing after them would
-/// extend them ("Jan.", "41,000", "24.6"). Everything else ("six-day",
-/// "U.S.", "41,000", a token crossing the span's edge) is lexed from where
-/// the last unit ended. The lexer keeps no state between units, so the
-/// result is [`lex`]'s; a test holds the two equal.
+/// word of ASCII letters, or ASCII digits, unless what follows would extend
+/// them ("Jan" before its period, "41" before ",000"). Everything else
+/// ("six-day", "U.S.", "41,000", a token cut by the span's edge) is lexed
+/// from where the last unit ended. The lexer keeps no state between units,
+/// so the result is [`lex`]'s; a test holds the two equal.
 pub(crate) fn lex_with_tokens<'a>(text: &'a str, span: Span, tokens: &[crate::token::Token<'a>]) -> Vec<Lex<'a>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(tokens.len());
