@@ -13,7 +13,7 @@ use compact_str::CompactString;
 
 use crate::Analysis;
 use crate::error::{Error, Result};
-use crate::render::{Ids, article_name, context_text, line_col, push_check_notes, push_context, push_one_line};
+use crate::render::{Ids, article_name, context_text, line_col, push_check_notes, push_one_line};
 
 /// Columns factsheet owns and rewrites on every run.
 pub const MACHINE: &[&str] = &[
@@ -207,8 +207,8 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
         let (l, c) = line_col(a, span);
         // Room for every cell up front (the text, its sentence and about
         // 200 bytes of the rest), so the row seldom grows.
-        let context = context_text(a, span).map_or_else(str::len, str::len);
-        let bytes = span.len() + context + article.len() + 256;
+        let context = context_text(a, span);
+        let bytes = span.len() + context.len() + article.len() + 256;
         let mut r = Row::with_capacity(16, bytes);
         r.push("id", id);
         r.push("article", article);
@@ -217,7 +217,7 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
         r.push("kind", kind);
         r.push("type", ty);
         r.push_with("text", |cell| push_one_line(cell, span.of(text)));
-        r.push_with("context", |cell| push_context(cell, a, span));
+        r.push_with("context", |cell| context.push_to(cell));
         r
     };
     for (i, q) in a.quotes.iter().enumerate() {

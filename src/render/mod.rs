@@ -195,21 +195,36 @@ pub fn push_one_line(out: &mut String, s: &str) {
 /// The sentence around a position, for context columns.
 pub fn context(a: &Analysis, span: Span) -> String {
     let mut out = String::new();
-    push_context(&mut out, a, span);
+    context_text(a, span).push_to(&mut out);
     out
 }
 
-/// Appends [`context`]`(a, span)` to `out`.
-pub fn push_context(out: &mut String, a: &Analysis, span: Span) {
-    match context_text(a, span) {
-        Ok(sentence) => push_one_line(out, sentence),
-        Err(own) => out.push_str(own),
+/// The text [`context`] shows, found once (rows size their text by it
+/// before writing it).
+pub(crate) enum ContextText<'a> {
+    /// The sentence (or sentences) around the span: shown on one line.
+    Sentence(&'a str),
+    /// Outside any sentence: the span's own text, as it is.
+    Own(&'a str),
+}
+
+impl ContextText<'_> {
+    pub fn len(&self) -> usize {
+        match self {
+            ContextText::Sentence(s) | ContextText::Own(s) => s.len(),
+        }
+    }
+
+    /// Appends [`context`]'s text to `out`.
+    pub fn push_to(&self, out: &mut String) {
+        match self {
+            ContextText::Sentence(s) => push_one_line(out, s),
+            ContextText::Own(s) => out.push_str(s),
+        }
     }
 }
 
-/// The text [`context`] shows: the sentence (or sentences) around the
-/// span, or, outside any sentence, the span's own text as it is.
-pub(crate) fn context_text(a: &Analysis, span: Span) -> Result<&str, &str> {
+pub(crate) fn context_text(a: &Analysis, span: Span) -> ContextText<'_> {
     let text = a.document.text.as_str();
     // Paragraphs and their sentences are in text order: search, don't scan.
     let p = a.paragraphs.partition_point(|p| p.span.end <= span.start);
@@ -217,10 +232,10 @@ pub(crate) fn context_text(a: &Analysis, span: Span) -> Result<&str, &str> {
         let k = p.sentences.partition_point(|s| s.end <= span.start);
         if let Some(s) = p.sentences.get(k).filter(|s| s.start <= span.start) {
             let end = s.end.max(span.end.min(p.span.end));
-            return Ok(&text[s.start..end]);
+            return ContextText::Sentence(&text[s.start..end]);
         }
     }
-    Err(span.of(text))
+    ContextText::Own(span.of(text))
 }
 
 #[cfg(test)]
