@@ -660,14 +660,8 @@ impl Roster {
                 &own[..]
             }
         };
-        // Words and apostrophes; most mentions have nothing else, and
-        // then their slice serves as it is.
-        let keep = |t: &&Token| t.is_word || t.text == "’" || t.text == "'";
-        let toks: std::borrow::Cow<[Token]> = if mention_tokens.iter().all(|t| keep(&t)) {
-            mention_tokens.into()
-        } else {
-            mention_tokens.iter().filter(keep).copied().collect::<Vec<_>>().into()
-        };
+        // Words and apostrophes (most mentions have nothing else).
+        let toks = crate::token::kept(mention_tokens, |t| t.is_word || t.text == "’" || t.text == "'");
         let first = toks.first()?;
         let l = lowercase(first.stem());
         if toks.len() == 1 && (PRONOUNS_F.contains(&l.as_str()) || PRONOUNS_M.contains(&l.as_str())) {

@@ -5,6 +5,8 @@
 //! abbreviations and initials only. Everything else is a one-character
 //! punctuation token. Each word carries the word lists it is on.
 
+use std::borrow::Cow;
+
 use crate::lexicon::{ABBREVIATIONS, HONORIFICS};
 use crate::span::Span;
 
@@ -156,6 +158,16 @@ pub(crate) fn run_len(s: &str, from: usize, test: fn(char) -> bool, ascii: fn(&u
         }
     }
     k - from
+}
+
+/// The tokens that pass `keep`: the slice itself when all of them do (the
+/// usual case, so nothing is copied), else a filtered copy.
+pub(crate) fn kept<'t, 'a>(tokens: &'t [Token<'a>], keep: impl Fn(&Token) -> bool) -> Cow<'t, [Token<'a>]> {
+    if tokens.iter().all(&keep) {
+        Cow::Borrowed(tokens)
+    } else {
+        Cow::Owned(tokens.iter().filter(|t| keep(t)).copied().collect())
+    }
 }
 
 /// The tokens of `tokens` (one tokenized text, in order) that lie inside
@@ -357,6 +369,15 @@ mod tests {
                 tok.text
             );
         }
+    }
+
+    #[test]
+    fn kept_tokens_are_copied_only_when_some_are_dropped() {
+        let t = "Mayor Wu said “no”";
+        let tokens = tokenize(t, Span::new(0, t.len()));
+        assert!(matches!(kept(&tokens[..3], |t| t.is_word), Cow::Borrowed(_)));
+        let words: Vec<&str> = kept(&tokens, |t| t.is_word).iter().map(|t| t.text).collect();
+        assert_eq!(words, ["Mayor", "Wu", "said", "no"]);
     }
 
     #[test]

@@ -300,16 +300,9 @@ pub(crate) fn sentence_source(text: &str, sentence: &[Token], roster: &Roster) -
     if !any_verb {
         return None;
     }
-    let is_mark = |t: &Token| matches!(t.text, "“" | "”" | "\"");
-    // Most sentences with a claim quote no one: read them in place.
-    let unquoted: Vec<Token>;
-    let toks = if sentence.iter().any(is_mark) {
-        unquoted = sentence.iter().filter(|t| !is_mark(t)).copied().collect();
-        &unquoted[..]
-    } else {
-        sentence
-    };
-    let cue = cue_before(toks)?;
+    // Without quote marks (most sentences with a claim have none).
+    let toks = crate::token::kept(sentence, |t| !matches!(t.text, "“" | "”" | "\""));
+    let cue = cue_before(&toks)?;
     roster.resolve_within(text, cue.subject, sentence).map(|r| r.name)
 }
 
