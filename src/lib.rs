@@ -76,6 +76,7 @@ pub fn analyze(document: Document, selection: &Selection) -> Analysis {
             claims: &claims,
             quotes: &quotes,
             roster: &roster,
+            lines: &document.lines,
         };
         checks::run_checks(&cx, selection)
     };
