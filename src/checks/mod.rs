@@ -5,12 +5,14 @@
 
 mod age_mismatch;
 mod bounds;
+mod clause_index;
 mod duration_vs_range;
 mod index;
 mod part_exceeds_whole;
 mod percent_vs_counts;
 mod quote_conflict;
 mod range_order;
+mod restated_index;
 mod restated_number;
 mod speaker_name_variant;
 mod speaker_role_variant;
