@@ -48,9 +48,9 @@ fn prefix(words: &[u64]) -> Vec<u64> {
 }
 
 impl ClauseIndex {
-    /// Files the clauses of `item`.
-    pub fn add<'w>(&mut self, item: usize, clauses: impl IntoIterator<Item = &'w [u64]>) {
-        for (k, words) in clauses.into_iter().enumerate() {
+    /// Files clauses of `item`, each with its number in the item.
+    pub fn add<'w>(&mut self, item: usize, clauses: impl IntoIterator<Item = (usize, &'w [u64])>) {
+        for (k, words) in clauses {
             for t in prefix(words) {
                 self.postings.entry(t).or_default().push((item as u32, k as u32));
             }
@@ -83,7 +83,7 @@ mod tests {
         let mut ix = ClauseIndex::default();
         let a: Vec<u64> = (1..=8).collect();
         let other: Vec<u64> = (100..108).collect();
-        ix.add(0, [a.as_slice(), other.as_slice()]);
+        ix.add(0, [(0, a.as_slice()), (1, other.as_slice())]);
         // Seven of eight words in common, one changed.
         let b: Vec<u64> = (1..=7).chain([50]).collect();
         assert_eq!(ix.candidates([b.as_slice()]), vec![(0, 0, 0)]);

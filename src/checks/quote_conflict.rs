@@ -136,6 +136,7 @@ impl Check for QuoteConflict {
         // Clause pairs through an index of their words, tried in the order
         // of a scan of every pair: the first similar pair is the finding.
         let mut index = ClauseIndex::default();
+        let mut filed = rustc_hash::FxHashSet::default();
         for j in 0..quotes.len() {
             'earlier: for (i, ai, bi) in index.candidates(parsed[j].iter().map(|c| c.words.as_slice())) {
                 let (a, b) = (&parsed[i][ai], &parsed[j][bi]);
@@ -178,7 +179,12 @@ impl Check for QuoteConflict {
                 });
                 break 'earlier;
             }
-            index.add(j, parsed[j].iter().map(|c| c.words.as_slice()));
+            // A clause said again by the same speaker finds what its first
+            // saying finds, and that comes first: file only the first.
+            let fresh = (parsed[j].iter().enumerate())
+                .filter(|(_, c)| filed.insert((c.words.as_slice(), speaker(quotes[j]))))
+                .map(|(k, c)| (k, c.words.as_slice()));
+            index.add(j, fresh);
         }
     }
 }
