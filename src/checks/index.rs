@@ -3,6 +3,9 @@
 //! position, and claims sorted by a key. Each lookup is a binary search,
 //! so a check stays O(n log n) in the article's size.
 
+use rustc_hash::FxHashMap;
+
+use crate::claims::Claim;
 use crate::span::Span;
 
 /// Positions of the sentence-ending marks `.`, `?` and `!` in a text.
@@ -75,6 +78,37 @@ impl Spans {
             .iter()
             .take_while(|s| s.start < hi)
             .any(|s| s.end < hi && *s != except)
+    }
+}
+
+/// Claims by the sentence they sit in, and parts by the total they are a
+/// part of, each list in claim order.
+pub struct Claims {
+    by_sentence: FxHashMap<Span, Vec<usize>>,
+    parts: FxHashMap<usize, Vec<usize>>,
+}
+
+impl Claims {
+    pub fn new(claims: &[Claim]) -> Self {
+        let mut by_sentence: FxHashMap<Span, Vec<usize>> = FxHashMap::default();
+        let mut parts: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for (i, c) in claims.iter().enumerate() {
+            by_sentence.entry(c.sentence).or_default().push(i);
+            if let Some(whole) = c.part_of {
+                parts.entry(whole).or_default().push(i);
+            }
+        }
+        Claims { by_sentence, parts }
+    }
+
+    /// The claims of sentence `s`.
+    pub fn in_sentence(&self, s: Span) -> &[usize] {
+        self.by_sentence.get(&s).map_or(&[], Vec::as_slice)
+    }
+
+    /// The claims that are parts of claim `whole`.
+    pub fn parts_of(&self, whole: usize) -> &[usize] {
+        self.parts.get(&whole).map_or(&[], Vec::as_slice)
     }
 }
 
