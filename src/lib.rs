@@ -55,6 +55,9 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
     pub notes: Vec<checks::CheckNote>,
+    /// Positions in `notes`, sorted by claim (stable), so a claim's notes
+    /// are found by binary search: every claim row asks for them.
+    pub notes_by_claim: Vec<usize>,
 }
 
 /// Runs the whole pipeline on a document.
@@ -76,10 +79,14 @@ pub fn analyze(document: Document, selection: &Selection) -> Analysis {
             claims: &claims,
             quotes: &quotes,
             roster: &roster,
+            lines: &document.lines,
         };
         checks::run_checks(&cx, selection)
     };
+    let mut notes_by_claim: Vec<usize> = (0..report.notes.len()).collect();
+    notes_by_claim.sort_by_key(|&i| report.notes[i].claim);
     Analysis {
+        notes_by_claim,
         paragraphs,
         roster,
         quotes,

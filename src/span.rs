@@ -53,6 +53,11 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// 1-based line of a byte offset (the line breaks before it, plus one).
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).max(1)
+    }
+
     /// 1-based line and column of a byte offset. `text` must be the text the
     /// index was built from.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {

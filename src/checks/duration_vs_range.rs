@@ -2,6 +2,7 @@
 //! disagrees with the date range it describes, days counted inclusively
 //! (March 18 to March 23 = 6 days; Jan. 30 to Feb. 2 = 4).
 
+use super::index::{ByKey, Marks, Spans};
 use super::{Check, CheckContext, Report, Severity};
 use crate::claims::dates::inclusive_days;
 use crate::claims::{Claim, ClaimKind, Value, fmt};
@@ -41,7 +42,7 @@ fn measures_time(cx: &CheckContext, d: &Claim) -> bool {
 /// "The six-day operation" … "It ran from …" in the next sentence, or "a
 /// five-day operation …" … "The sweep, which ran from …" within the next
 /// three sentences, with no other duration in between.
-fn refers_back(cx: &CheckContext, d: &Claim, r: &Claim) -> bool {
+fn refers_back(cx: &CheckContext, ix: &Index, d: &Claim, r: &Claim) -> bool {
     // Whichever comes first, the later sentence must go on about the same
     // thing: the very next sentence, or one opening with a definite reference.
     let (first, second) = if d.sentence.start <= r.sentence.start {
@@ -52,17 +53,59 @@ fn refers_back(cx: &CheckContext, d: &Claim, r: &Claim) -> bool {
     if second.sentence.start < first.sentence.end {
         return false;
     }
-    let between = &cx.text[first.sentence.end..second.sentence.start];
-    let sentences_between = between.matches(['.', '?', '!']).count();
+    let sentences_between = ix.marks.count(first.sentence.end, second.sentence.start);
     let next = sentences_between == 0 && second.paragraph == first.paragraph;
     let opening = second.sentence.of(cx.text).split_whitespace().next().unwrap_or("");
     let definite = matches!(opening, "The" | "That" | "This" | "It");
     let (lo, hi) = (d.span.start.min(r.span.start), d.span.end.max(r.span.end));
-    let other_duration = cx
-        .claims
-        .iter()
-        .any(|c| c.kind == ClaimKind::Duration && c.span.start > lo && c.span.end < hi && c.span != d.span);
+    let other_duration = ix.durations.any_inside_except(lo, hi, d.span);
     !other_duration && (next || (definite && sentences_between <= 3))
+}
+
+/// The article's date ranges by sentence, and its durations, so a duration
+/// is compared with the ranges of its own sentence neighbourhood only.
+struct Index<'a> {
+    claims: &'a [Claim],
+    marks: Marks,
+    durations: Spans,
+    ranges_by_start: ByKey,
+    ranges_by_end: ByKey,
+}
+
+impl<'a> Index<'a> {
+    fn new(cx: &CheckContext<'a>) -> Self {
+        let ranges = || (cx.claims.iter().enumerate()).filter(|(_, c)| c.kind == ClaimKind::DateRange);
+        Index {
+            claims: cx.claims,
+            marks: Marks::new(cx.text),
+            durations: Spans::new(
+                cx.claims
+                    .iter()
+                    .filter(|c| c.kind == ClaimKind::Duration)
+                    .map(|c| c.span),
+            ),
+            ranges_by_start: ByKey::new(ranges().map(|(i, c)| (c.sentence.start, i))),
+            ranges_by_end: ByKey::new(ranges().map(|(i, c)| (c.sentence.end, i))),
+        }
+    }
+
+    /// The ranges [`refers_back`] or the same sentence can accept for `d`,
+    /// in claim order: those in `d`'s sentence, in a later sentence with at
+    /// most three sentence marks between, or in an earlier one likewise.
+    fn candidates(&self, d: &Claim) -> impl Iterator<Item = (usize, &'a Claim)> + use<'a> {
+        let s = d.sentence;
+        let after_end = self.marks.kth_from(s.end, 4).unwrap_or(usize::MAX);
+        let before_start = self.marks.kth_before(s.start, 4).map_or(0, |p| p + 1);
+        let mut found: Vec<usize> = (self.ranges_by_start.within(s.start, s.start).iter())
+            .chain(self.ranges_by_start.within(s.end, after_end))
+            .chain(self.ranges_by_end.within(before_start, s.start))
+            .map(|&(_, i)| i)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        let claims = self.claims;
+        found.into_iter().map(move |i| (i, &claims[i]))
+    }
 }
 
 impl Check for DurationVsRange {
@@ -75,6 +118,7 @@ impl Check for DurationVsRange {
     }
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
+        let ix = Index::new(cx);
         for (di, d) in cx.claims.iter().enumerate() {
             let Value::Duration { amount, unit } = &d.value else {
                 continue;
@@ -87,9 +131,12 @@ impl Check for DurationVsRange {
             // The range it describes: in the same sentence, or for a
             // modifier ("the six-day operation") the next sentence of the
             // same paragraph.
-            let range = cx.claims.iter().enumerate().find(|(_, r)| {
+            let mut measures = None;
+            let range = ix.candidates(d).find(|&(_, r)| {
                 r.kind == ClaimKind::DateRange
-                    && (r.sentence == d.sentence || ((d.modifier || measures_time(cx, d)) && refers_back(cx, d, r)))
+                    && (r.sentence == d.sentence
+                        || ((d.modifier || *measures.get_or_insert_with(|| measures_time(cx, d)))
+                            && refers_back(cx, &ix, d, r)))
             });
             let Some((ri, r)) = range else { continue };
             let Some(days) = range_days(&r.value) else {

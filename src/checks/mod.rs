@@ -4,11 +4,15 @@
 //! claim that passed says which check and why.
 
 mod age_mismatch;
+mod bounds;
+mod clause_index;
 mod duration_vs_range;
+mod index;
 mod part_exceeds_whole;
 mod percent_vs_counts;
 mod quote_conflict;
 mod range_order;
+mod restated_index;
 mod restated_number;
 mod speaker_name_variant;
 mod speaker_role_variant;
@@ -21,7 +25,7 @@ use serde::Serialize;
 
 use crate::claims::Claim;
 use crate::quotes::Quote;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 use crate::speakers::Roster;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -71,6 +75,8 @@ pub struct CheckContext<'a> {
     pub claims: &'a [Claim],
     pub quotes: &'a [Quote],
     pub roster: &'a Roster,
+    /// Where `text`'s lines start, so a message can name a line cheaply.
+    pub lines: &'a LineIndex,
 }
 
 impl CheckContext<'_> {
@@ -80,7 +86,7 @@ impl CheckContext<'_> {
     }
 
     pub fn line(&self, pos: usize) -> usize {
-        self.text[..pos].matches('\n').count() + 1
+        self.lines.line(pos)
     }
 }
 
@@ -173,11 +179,15 @@ impl Selection {
     }
 }
 
-/// Runs the selected checks; findings come out sorted by position.
+/// Runs the selected checks; findings come out sorted by position, at most
+/// [`bounds::MAX_FINDINGS`] per check (then one summary finding).
 pub fn run_checks(cx: &CheckContext, selection: &Selection) -> Report {
     let mut report = Report::default();
     for check in REGISTRY.iter().filter(|c| selection.wants(c.id())) {
+        let (findings, notes) = (report.findings.len(), report.notes.len());
         check.run(cx, &mut report);
+        bounds::bound_findings(check.id(), &mut report.findings, findings);
+        bounds::bound_notes(check.id(), &mut report.notes, notes);
     }
     report.findings.sort_by_key(|f| (f.span.start, f.check));
     report

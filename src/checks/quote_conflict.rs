@@ -3,6 +3,7 @@
 //! compared clause by clause, so a partial quote of a longer statement is
 //! compared with the clause it repeats.
 
+use super::clause_index::ClauseIndex;
 use super::{Check, CheckContext, Finding, Report, Severity};
 use crate::quotes::{Quote, QuoteKind};
 
@@ -132,51 +133,58 @@ impl Check for QuoteConflict {
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         let quotes: Vec<&Quote> = cx.quotes.iter().filter(|q| q.kind != QuoteKind::Scare).collect();
         let parsed: Vec<Vec<Clause>> = quotes.iter().map(|q| clause_keys(q.span.of(cx.text))).collect();
+        // Clause pairs through an index of their words, tried in the order
+        // of a scan of every pair: the first similar pair is the finding.
+        let mut index = ClauseIndex::default();
+        let mut filed = rustc_hash::FxHashSet::default();
         for j in 0..quotes.len() {
-            'earlier: for i in 0..j {
-                for (ai, a) in parsed[i].iter().enumerate() {
-                    for (bi, b) in parsed[j].iter().enumerate() {
-                        let sim = overlap(a, b);
-                        if sim < SIMILAR {
-                            continue;
-                        }
-                        let (qa, qb) = (quotes[i], quotes[j]);
-                        let two_speakers = matches!((speaker(qa), speaker(qb)), (Some(x), Some(y)) if x != y);
-                        let reworded = a.words != b.words;
-                        if !(two_speakers || reworded) {
-                            continue;
-                        }
-                        let mut related = vec![qa.span];
-                        related.extend(qa.speaker.iter().map(|s| s.span));
-                        related.extend(qb.speaker.iter().map(|s| s.span));
-                        let message = if two_speakers {
-                            format!(
-                                "the same words are given to {} (line {}) and to {} (line {})",
-                                speaker(qa).unwrap_or_default(),
-                                cx.line(qa.span.start),
-                                speaker(qb).unwrap_or_default(),
-                                cx.line(qb.span.start)
-                            )
-                        } else {
-                            let words = |q: &Quote, k: usize| clauses(q.span.of(cx.text))[k].join(" ");
-                            format!(
-                                "quoted differently on line {}: “{}” vs “{}”",
-                                cx.line(qa.span.start),
-                                words(qa, ai),
-                                words(qb, bi)
-                            )
-                        };
-                        out.findings.push(Finding {
-                            check: self.id(),
-                            severity: Severity::Warning,
-                            span: qb.span,
-                            related,
-                            message,
-                        });
-                        break 'earlier;
-                    }
+            'earlier: for (i, ai, bi) in index.candidates(parsed[j].iter().map(|c| c.words.as_slice())) {
+                let (a, b) = (&parsed[i][ai], &parsed[j][bi]);
+                let sim = overlap(a, b);
+                if sim < SIMILAR {
+                    continue;
                 }
+                let (qa, qb) = (quotes[i], quotes[j]);
+                let two_speakers = matches!((speaker(qa), speaker(qb)), (Some(x), Some(y)) if x != y);
+                let reworded = a.words != b.words;
+                if !(two_speakers || reworded) {
+                    continue;
+                }
+                let mut related = vec![qa.span];
+                related.extend(qa.speaker.iter().map(|s| s.span));
+                related.extend(qb.speaker.iter().map(|s| s.span));
+                let message = if two_speakers {
+                    format!(
+                        "the same words are given to {} (line {}) and to {} (line {})",
+                        speaker(qa).unwrap_or_default(),
+                        cx.line(qa.span.start),
+                        speaker(qb).unwrap_or_default(),
+                        cx.line(qb.span.start)
+                    )
+                } else {
+                    let words = |q: &Quote, k: usize| clauses(q.span.of(cx.text))[k].join(" ");
+                    format!(
+                        "quoted differently on line {}: “{}” vs “{}”",
+                        cx.line(qa.span.start),
+                        words(qa, ai),
+                        words(qb, bi)
+                    )
+                };
+                out.findings.push(Finding {
+                    check: self.id(),
+                    severity: Severity::Warning,
+                    span: qb.span,
+                    related,
+                    message,
+                });
+                break 'earlier;
             }
+            // A clause said again by the same speaker finds what its first
+            // saying finds, and that comes first: file only the first.
+            let fresh = (parsed[j].iter().enumerate())
+                .filter(|(_, c)| filed.insert((c.words.as_slice(), speaker(quotes[j]))))
+                .map(|(k, c)| (k, c.words.as_slice()));
+            index.add(j, fresh);
         }
     }
 }

@@ -5,6 +5,7 @@
 //! two digits swapped (412 / 421), the commonest typing slip. Hedged
 //! restatements that fit ("more than 300", "hundreds" for 370) pass.
 
+use super::restated_index::Earlier;
 use super::{Check, CheckContext, Report, Severity};
 use crate::claims::numbers::Lex;
 use crate::claims::{Claim, ClaimKind, Value};
@@ -65,16 +66,18 @@ fn same_noun(a: &Claim, b: &Claim) -> bool {
 }
 
 /// Is claim `b` the sum of two or more earlier counts of the same thing?
-fn is_sum_of_earlier(cx: &CheckContext, bi: usize, b: &Claim) -> bool {
+fn is_sum_of_earlier(cx: &CheckContext, earlier: &Earlier, bi: usize, b: &Claim) -> bool {
     let Some(total) = b.value.amount().and_then(|x| x.value) else {
         return false;
     };
-    let parts: Vec<f64> = cx.claims[..bi]
-        .iter()
+    let parts: Vec<f64> = (earlier.same_stem(bi, b).iter().map(|&i| &cx.claims[i]))
         .filter(|c| c.kind == b.kind && same_noun(c, b))
         .filter_map(|c| c.value.amount().and_then(|x| x.value))
         .collect();
     // Any run of consecutive earlier counts adding up to the total.
+    if let Some(found) = sum_of_run(&parts, total) {
+        return found;
+    }
     (0..parts.len()).any(|i| {
         let mut sum = 0.0;
         parts[i..].iter().enumerate().any(|(k, v)| {
@@ -82,6 +85,28 @@ fn is_sum_of_earlier(cx: &CheckContext, bi: usize, b: &Claim) -> bool {
             k >= 1 && (sum - total).abs() < 1e-9
         })
     })
+}
+
+/// For whole numbers (sums exact in floating point): is there a run of two
+/// or more consecutive parts adding up to `total`? Prefix sums and a set, so
+/// linear; `None` when a part is not whole and the sums could round.
+fn sum_of_run(parts: &[f64], total: f64) -> Option<bool> {
+    const EXACT: f64 = 9e15;
+    let whole = |v: f64| v.fract() == 0.0 && v.abs() < EXACT;
+    if !whole(total) || !parts.iter().all(|&v| whole(v)) || parts.iter().map(|v| v.abs()).sum::<f64>() >= EXACT {
+        return None;
+    }
+    let mut prefix = Vec::with_capacity(parts.len() + 1);
+    prefix.push(0i64);
+    for v in parts {
+        prefix.push(prefix[prefix.len() - 1] + *v as i64);
+    }
+    let total = total as i64;
+    let mut seen = rustc_hash::FxHashSet::default();
+    Some((2..prefix.len()).any(|m| {
+        seen.insert(prefix[m - 2]);
+        seen.contains(&(prefix[m] - total))
+    }))
 }
 
 fn comparable(a: &Claim, b: &Claim) -> bool {
@@ -116,8 +141,11 @@ impl Check for RestatedNumber {
                 })
                 .clone()
         };
+        let earlier = Earlier::new(claims);
+        let mut sum_of_earlier: Vec<Option<bool>> = vec![None; claims.len()];
         for (bi, b) in claims.iter().enumerate() {
-            for (ai, a) in claims[..bi].iter().enumerate() {
+            for ai in earlier.of(bi, b) {
+                let a = &claims[ai];
                 if !comparable(a, b) || a.part_of.is_some() || b.part_of.is_some() || a.sentence == b.sentence {
                     continue;
                 }
@@ -139,7 +167,7 @@ impl Check for RestatedNumber {
                         .split_whitespace()
                         .last()
                         .is_some_and(|w| w.eq_ignore_ascii_case("the"))
-                    && !is_sum_of_earlier(cx, bi, b);
+                    && !*sum_of_earlier[bi].get_or_insert_with(|| is_sum_of_earlier(cx, &earlier, bi, b));
                 let same_thing = same_thing || definite;
                 // Two-digit swaps (15/51) happen by chance in any long story;
                 // they count only for the same thing ("23 people" / "32 people").

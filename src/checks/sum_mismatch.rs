@@ -7,6 +7,7 @@
 //! — 14, 16, 25 and 21" / "Ridgeway’s 78 points"). Parts that may overlap ("231
 //! had convictions and 37 were wanted") are not summed.
 
+use super::index::Claims;
 use super::{Check, CheckContext, Report, Severity};
 use crate::claims::{Claim, ClaimKind, Value, fmt};
 use crate::lexicon::ends_with_ignore_case;
@@ -62,16 +63,15 @@ impl SumMismatch {
     /// counts broken down "by" something, owned by a name that owns a count
     /// elsewhere in the article ("29 of Ridgeway’s 78 points"). The list is
     /// that total's parts.
-    fn breakdowns(&self, cx: &CheckContext, out: &mut Report) {
+    fn breakdowns(&self, cx: &CheckContext, ix: &Claims, out: &mut Report) {
         let claims = cx.claims;
-        let mut done = Vec::new();
+        let mut done = rustc_hash::FxHashSet::default();
         for c in claims {
-            if c.kind != ClaimKind::Count || done.contains(&c.sentence) {
+            if c.kind != ClaimKind::Count || !done.insert(c.sentence) {
                 continue;
             }
-            done.push(c.sentence);
-            let parts: Vec<usize> = (0..claims.len())
-                .filter(|&j| claims[j].sentence == c.sentence && claims[j].kind == ClaimKind::Count)
+            let parts: Vec<usize> = (ix.in_sentence(c.sentence).iter().copied())
+                .filter(|&j| claims[j].kind == ClaimKind::Count)
                 .collect();
             if parts.len() < 3 || parts.iter().any(|&p| exact(&claims[p]).is_none()) {
                 continue;
@@ -119,7 +119,8 @@ impl Check for SumMismatch {
     }
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
-        self.breakdowns(cx, out);
+        let ix = Claims::new(cx.claims);
+        self.breakdowns(cx, &ix, out);
         let claims = cx.claims;
         for (ti, t) in claims.iter().enumerate() {
             if !matches!(t.kind, ClaimKind::Count | ClaimKind::Money) {
@@ -127,8 +128,8 @@ impl Check for SumMismatch {
             }
             let after = &cx.text[t.span.end..t.sentence.end];
             let before = cx.text[t.sentence.start..t.span.start].trim_end();
-            let later: Vec<usize> = (ti + 1..claims.len())
-                .filter(|&j| claims[j].sentence == t.sentence && same_kind(t, &claims[j]))
+            let later: Vec<usize> = (ix.in_sentence(t.sentence).iter().copied())
+                .filter(|&j| j > ti && same_kind(t, &claims[j]))
                 .collect();
             // "The $412 million is divided among five broad areas: …"
             let split = after.split_once(':').is_some_and(|(head, _)| {
@@ -145,9 +146,7 @@ impl Check for SumMismatch {
                 continue;
             }
             // Parts of this total that end with "the remaining N".
-            let parts: Vec<usize> = (ti + 1..claims.len())
-                .filter(|&j| claims[j].part_of == Some(ti))
-                .collect();
+            let parts: Vec<usize> = ix.parts_of(ti).iter().copied().filter(|&j| j > ti).collect();
             let closes = parts.last().is_some_and(|&l| {
                 let head = cx.text[claims[l].sentence.start..claims[l].span.start].trim_end();
                 ends_with_ignore_case(head, "remaining") || ends_with_ignore_case(head, "the other")

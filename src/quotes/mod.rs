@@ -388,6 +388,12 @@ pub(crate) fn extract_quotes_with(
 }
 
 fn sentence_at(p: &Paragraph, pos: usize) -> Span {
+    // Sentences come in order: the last one starting at or before `pos` is
+    // the one, found by binary search (a paragraph may have thousands).
+    let k = p.sentences.partition_point(|s| s.start <= pos);
+    if let Some(s) = k.checked_sub(1).map(|k| p.sentences[k]).filter(|s| pos < s.end) {
+        return s;
+    }
     p.sentences
         .iter()
         .copied()
@@ -398,6 +404,14 @@ fn sentence_at(p: &Paragraph, pos: usize) -> Span {
 fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mut Roster, quotes: &mut [Quote]) {
     let quoted: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     roster.forget_quoted(&quoted);
+    // The furthest any of the first k quotes reaches (spans only shrink
+    // below), so a scan back for quotes that reach a point can stop early.
+    let reach: Vec<usize> = (quotes.iter())
+        .scan(0, |m, q| {
+            *m = q.close.map_or(q.span.end, |c| c.end).max(*m);
+            Some(*m)
+        })
+        .collect();
     for i in 0..quotes.len() {
         if quotes[i].speaker.is_some() {
             continue;
@@ -414,23 +428,27 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
         let sent = sentence_at(para, q.open.start);
         // Before: from the sentence start, leaving out earlier quotations
         // (their words are someone's speech, not the narration's cue).
-        let earlier: Vec<Span> = quotes[..i]
+        // Only those reaching into the window matter; `reach` says where
+        // the scan back can stop.
+        let window = Span::new(sent.start.min(q.open.start), q.open.start);
+        let from = reach[..i].partition_point(|&end| end <= window.start);
+        let earlier: Vec<Span> = quotes[from..i]
             .iter()
             .filter(|p| p.paragraph == q.paragraph && p.kind != QuoteKind::Scare)
             .map(|p| Span::new(p.open.start, p.close.map_or(p.span.end, |c| c.end)))
+            .filter(|e| e.end > window.start)
             .collect();
-        let before: Vec<Token> = within(tokens, Span::new(sent.start.min(q.open.start), q.open.start))
+        let before: Vec<Token> = within(tokens, window)
             .iter()
             .filter(|t| !earlier.iter().any(|e| e.contains(t.span)))
             .copied()
             .collect();
         // After: from the closing mark to the end of the next sentence end.
         let after_toks = q.close.map(|c| {
-            let end = para
-                .sentences
-                .iter()
-                .find(|s| s.end > c.end)
-                .map_or(para.span.end, |s| s.end);
+            // Sentences come in order: binary search for the first one
+            // ending after the mark.
+            let next = para.sentences.partition_point(|s| s.end <= c.end);
+            let end = para.sentences.get(next).map_or(para.span.end, |s| s.end);
             let end = next_open.map_or(end, |n| n.min(end)).max(c.end);
             let toks = within(tokens, Span::new(c.end, end)).to_vec();
             // A quoted sentence closed with a period and followed by a new

@@ -153,7 +153,13 @@ pub fn check_status(a: &Analysis, claim: usize) -> (&'static str, String) {
 pub fn push_check_notes(a: &Analysis, claim: usize, out: &mut String) -> &'static str {
     // "check: note; check: note", built in one pass: every claim row asks.
     let (mut any, mut failed) = (false, false);
-    for n in a.notes.iter().filter(|n| n.claim == claim) {
+    let order = &a.notes_by_claim;
+    let first = order.partition_point(|&i| a.notes[i].claim < claim);
+    let mine = order[first..]
+        .iter()
+        .map(|&i| &a.notes[i])
+        .take_while(|n| n.claim == claim);
+    for n in mine {
         if any {
             out.push_str("; ");
         }
