@@ -5,6 +5,7 @@
 
 mod age_mismatch;
 mod duration_vs_range;
+pub(crate) mod figures;
 pub(crate) mod names;
 mod part_exceeds_whole;
 mod percent_vs_counts;
