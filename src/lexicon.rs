@@ -379,6 +379,7 @@ pub(crate) const SOURCES: &[(&str, &str)] = &[
     ("male_names.txt", include_str!("../data/lexicon/male_names.txt")),
     ("place_words.txt", include_str!("../data/lexicon/place_words.txt")),
     ("function_words.txt", include_str!("../data/lexicon/function_words.txt")),
+    ("not_names.txt", include_str!("../data/lexicon/not_names.txt")),
     ("weekdays.txt", include_str!("../data/lexicon/weekdays.txt")),
     ("role_modifiers.txt", include_str!("../data/lexicon/role_modifiers.txt")),
     ("speech_nouns.txt", include_str!("../data/lexicon/speech_nouns.txt")),
@@ -421,6 +422,9 @@ pub(crate) static ROLE_MODIFIERS: LazyLock<FastMap<bool>> = LazyLock::new(|| {
 });
 pub(crate) static PLACE_WORDS: LazyLock<FastSet> = LazyLock::new(|| set(source("place_words.txt")));
 pub(crate) static FUNCTION_WORDS: LazyLock<FastSet> = LazyLock::new(|| set(source("function_words.txt")));
+/// Capitalised words that are not part of a person's name (parties,
+/// peoples, faiths, common nouns of organisations).
+pub(crate) static NOT_NAMES: LazyLock<FastSet> = LazyLock::new(|| set(source("not_names.txt")));
 pub(crate) static WEEKDAYS: LazyLock<FastMap<u8>> = LazyLock::new(|| {
     pairs(source("weekdays.txt"))
         .filter_map(|(k, v)| Some((k, v.parse().ok()?)))

@@ -1,8 +1,9 @@
 //! `part-exceeds-whole`: a part larger than the total it is part of
 //! ("412 of those arrested" after "370 arrested").
 
+use super::figures::not_a_count;
 use super::{Check, CheckContext, Report, Severity};
-use crate::claims::fmt;
+use crate::claims::{Claim, fmt};
 
 pub struct PartExceedsWhole;
 
@@ -19,6 +20,9 @@ impl Check for PartExceedsWhole {
         for (pi, part) in cx.claims.iter().enumerate() {
             let Some(wi) = part.part_of else { continue };
             let whole = &cx.claims[wi];
+            if !is_part_of(cx, part, whole) {
+                continue;
+            }
             let (Some(p), Some(w)) = (part.value.amount(), whole.value.amount()) else {
                 continue;
             };
@@ -50,6 +54,44 @@ impl Check for PartExceedsWhole {
             }
         }
     }
+}
+
+/// Whether the claim reader's part and whole read as one in real copy:
+/// both counts, of the same thing when both name it ("37 pages" is no
+/// part of "seven email chains"), not the two ends of a range ("31,000 to
+/// 160,000"), and not a sibling part ("the other two", "the remaining 16").
+fn is_part_of(cx: &CheckContext, part: &Claim, whole: &Claim) -> bool {
+    if not_a_count(cx.text, part) || not_a_count(cx.text, whole) {
+        return false;
+    }
+    // Only plural nouns are compared: the reader's "noun" after a part is
+    // sometimes its verb ("203 qualify").
+    let stem = |c: &Claim| {
+        c.noun
+            .as_deref()
+            .filter(|n| n.ends_with('s'))
+            .map(|n| n.trim_end_matches('s').to_lowercase())
+    };
+    if let (Some(a), Some(b)) = (stem(part), stem(whole))
+        && a != b
+    {
+        return false;
+    }
+    let (first, second) = if whole.span.start < part.span.start {
+        (whole, part)
+    } else {
+        (part, whole)
+    };
+    if let Some(between) = cx.text.get(first.span.end..second.span.start) {
+        let between = between.trim();
+        if matches!(between, "to" | "-" | "–" | "—" | "and" | "or") {
+            return false;
+        }
+    }
+    let word_before = cx.text[..part.span.start].split_whitespace().next_back().unwrap_or("");
+    !["other", "remaining", "another", "additional", "further"]
+        .iter()
+        .any(|w| word_before.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]

@@ -5,6 +5,9 @@
 //! two digits swapped (412 / 421), the commonest typing slip. Hedged
 //! restatements that fit ("more than 300", "hundreds" for 370) pass.
 
+use std::collections::HashMap;
+
+use super::figures::not_a_count;
 use super::restated_index::Earlier;
 use super::{Check, CheckContext, Report, Severity};
 use crate::claims::numbers::Lex;
@@ -109,6 +112,41 @@ fn sum_of_run(parts: &[f64], total: f64) -> Option<bool> {
     }))
 }
 
+/// Whether the count is written as one already given ("the 32 people",
+/// "all six deaths").
+fn refers_back(cx: &CheckContext, b: &Claim) -> bool {
+    cx.text[b.sentence.start..b.span.start]
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| {
+            ["the", "all", "those", "these"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
+        })
+}
+
+/// The distinct values each counted noun is given, up to three.
+fn distinct_values_per_noun<'a>(cx: &'a CheckContext) -> HashMap<&'a str, Vec<f64>> {
+    let mut seen: HashMap<&str, Vec<f64>> = HashMap::new();
+    for c in cx
+        .claims
+        .iter()
+        .filter(|c| matches!(c.kind, ClaimKind::Count | ClaimKind::Money))
+    {
+        let (Some(n), Some(v)) = (noun_stem(c), c.value.amount().and_then(|x| x.value)) else {
+            continue;
+        };
+        if not_a_count(cx.text, c) {
+            continue;
+        }
+        let values = seen.entry(n).or_default();
+        if values.len() < 3 && !values.contains(&v) {
+            values.push(v);
+        }
+    }
+    seen
+}
+
 fn comparable(a: &Claim, b: &Claim) -> bool {
     match (&a.value, &b.value) {
         (Value::Number(_), Value::Number(_)) => a.kind == ClaimKind::Count && b.kind == ClaimKind::Count,
@@ -141,12 +179,23 @@ impl Check for RestatedNumber {
                 })
                 .clone()
         };
+        let counted = distinct_values_per_noun(cx);
         let earlier = Earlier::new(claims);
         let mut sum_of_earlier: Vec<Option<bool>> = vec![None; claims.len()];
         for (bi, b) in claims.iter().enumerate() {
+            if not_a_count(cx.text, b) {
+                continue;
+            }
             for ai in earlier.of(bi, b) {
                 let a = &claims[ai];
                 if !comparable(a, b) || a.part_of.is_some() || b.part_of.is_some() || a.sentence == b.sentence {
+                    continue;
+                }
+                // A noun counted three or more ways ("222 delegates", "the
+                // six delegates at stake", "1,237 delegates to win") names
+                // several quantities: no mention of it restates another.
+                if noun_stem(b).is_some_and(|n| counted.get(n).is_some_and(|v| v.len() > 2)) || not_a_count(cx.text, a)
+                {
                     continue;
                 }
                 let (Some(x), Some(y)) = (a.value.amount(), b.value.amount()) else {
@@ -163,12 +212,18 @@ impl Check for RestatedNumber {
                 let definite = exact_pair
                     && a.paragraph != b.paragraph
                     && same_noun(a, b)
-                    && cx.text[b.sentence.start..b.span.start]
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                    && refers_back(cx, b)
                     && !*sum_of_earlier[bi].get_or_insert_with(|| is_sum_of_earlier(cx, &earlier, bi, b));
-                let same_thing = same_thing || definite;
+                // In real copy the same noun with the same verb counts
+                // different things as often as one ("25 randomly selected
+                // sites" / "35 randomly selected precincts"): the verb makes
+                // a restatement only where the later one refers back.
+                let same_thing = (same_thing && refers_back(cx, b)) || definite;
+                // A figure restated wrong is a slip or a stale update, near
+                // the first; "the three delegates from his district" after
+                // "27 delegates" is another, smaller group.
+                let near = |p: f64, q: f64| p > 0.0 && q > 0.0 && p.max(q) <= 2.0 * p.min(q);
+                let same_thing = same_thing && near(x.value.unwrap_or(0.0), y.value.unwrap_or(0.0));
                 // Two-digit swaps (15/51) happen by chance in any long story;
                 // they count only for the same thing ("23 people" / "32 people").
                 let (xv, yv) = (x.value.unwrap_or(0.0), y.value.unwrap_or(0.0));
@@ -249,6 +304,15 @@ mod tests {
         let r = run_one(
             "restated-number",
             "Alder School has 212 students and Quarry Hill has 187 students.\nThe 399 students will move to new schools.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
+
+    #[test]
+    fn a_noun_counted_many_ways_and_ratios_are_not_restatements() {
+        let r = run_one(
+            "restated-number",
+            "Clinton won 222 delegates in Texas.\nIt takes 2,383 delegates to win.\nShe took four of the six delegates at stake in Samoa.\nAbout 7 in 10 voters backed her, and 6 in 10 voters said so.\n",
         );
         assert!(r.findings.is_empty(), "{:?}", r.findings);
     }

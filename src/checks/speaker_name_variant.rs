@@ -2,7 +2,10 @@
 //! article ("Gregory Haldane" … "Haldene", "Michelle Wu" … "Michele Wu").
 
 use super::{Check, CheckContext, Finding, Report, Severity};
-use crate::speakers::{EntityKind, edit_distance};
+use std::collections::HashMap;
+
+use super::names::{bare_word, bare_words, is_first_name, looks_like_person, one_word_slip, word_slip};
+use crate::speakers::EntityKind;
 
 pub struct SpeakerNameVariant;
 
@@ -37,8 +40,19 @@ impl Check for SpeakerNameVariant {
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         let entities = &cx.roster.entities;
         let first_mention = |i: usize| entities[i].mentions.iter().min().copied();
+        let bare: Vec<Vec<String>> = entities.iter().map(|e| bare_words(&e.name)).collect();
         for &(e, span) in &cx.roster.variants {
             let Some(first) = first_mention(e) else { continue };
+            let variant = bare_word(span.of(cx.text));
+            // "Sanders’" is Sanders; "Democratic" beside "Democrats" and
+            // "Latino" beside "Latina" are words, not a name misspelt.
+            let name = &bare[e];
+            if name.iter().any(|w| w.eq_ignore_ascii_case(&variant))
+                || !looks_like_person(name)
+                || !looks_like_person(std::slice::from_ref(&variant))
+            {
+                continue;
+            }
             out.findings.push(Finding {
                 check: self.id(),
                 severity: Severity::Warning,
@@ -53,6 +67,7 @@ impl Check for SpeakerNameVariant {
                 ),
             });
         }
+        self.lone_surname_slips(cx, &bare, out);
         // Two full names one or two letters apart are one person twice.
         // Every pair is looked at, so each name's words and letters are
         // counted once.
@@ -72,8 +87,7 @@ impl Check for SpeakerNameVariant {
                 if wa != wb || ca.abs_diff(cb) > 2 || bag_distance(&a.name, &b.name) > 2 {
                     continue;
                 }
-                let d = edit_distance(&a.name, &b.name);
-                if d == 0 || d > 2 || a.name.len() < 8 || crate::speakers::plural_of(&a.name, &b.name) {
+                if a.name.len() < 8 || !one_word_slip(&bare[i], &bare[j]) {
                     continue;
                 }
                 let (Some(fa), Some(fb)) = (first_mention(i), first_mention(j)) else {
@@ -100,6 +114,60 @@ impl Check for SpeakerNameVariant {
     }
 }
 
+impl SpeakerNameVariant {
+    /// A surname alone ("Chriac") one slip from the surname of a full
+    /// name ("Jacques Chirac"). Surnames are indexed by first letter, so
+    /// each lone name meets only the few that could match.
+    fn lone_surname_slips(&self, cx: &CheckContext, bare: &[Vec<String>], out: &mut Report) {
+        let entities = &cx.roster.entities;
+        let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            if e.kind == EntityKind::Person && bare[i].len() >= 2 && looks_like_person(&bare[i]) {
+                if let Some(c) = bare[i].last().and_then(|w| w.chars().next()) {
+                    by_initial.entry(c).or_default().push(i);
+                }
+            }
+        }
+        for (j, b) in entities.iter().enumerate() {
+            let [lone] = bare[j].as_slice() else { continue };
+            if b.kind != EntityKind::Person || !looks_like_person(&bare[j]) || is_first_name(lone) {
+                continue;
+            }
+            let Some(c) = lone.chars().next() else { continue };
+            let candidates = by_initial.get(&c).map(Vec::as_slice).unwrap_or(&[]);
+            // A lone word that is itself a surname here is no slip.
+            if candidates
+                .iter()
+                .any(|&i| bare[i].last().is_some_and(|w| w.eq_ignore_ascii_case(lone)))
+            {
+                continue;
+            }
+            let Some(&i) = candidates
+                .iter()
+                .find(|&&i| bare[i].last().is_some_and(|w| word_slip(w, lone)))
+            else {
+                continue;
+            };
+            let (Some(early), Some(late)) = (entities[i].mentions.iter().min(), b.mentions.iter().min()) else {
+                continue;
+            };
+            out.findings.push(Finding {
+                check: self.id(),
+                severity: Severity::Warning,
+                span: *late,
+                related: vec![*early],
+                message: format!(
+                    "{} (line {}) looks like a misspelling of {} (line {})",
+                    cx.quoted(*late),
+                    cx.line(late.start),
+                    entities[i].name,
+                    cx.line(early.start)
+                ),
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::checks::test_support::run_one;
@@ -111,6 +179,15 @@ mod tests {
             "Prosecutor Keisha Lowndes spoke first.\nLater Lownes said prosecutors would appeal.\n",
         );
         assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+    }
+
+    #[test]
+    fn possessives_and_party_words_are_not_misspellings() {
+        let r = run_one(
+            "speaker-name-variant",
+            "Bernie Sanders spoke first.\nSanders’ aides and Iowa Democrats agreed, and Democratic voters cheered.\nJames O’Neill and O'Neill left.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
     }
 
     #[test]

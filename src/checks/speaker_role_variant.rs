@@ -5,8 +5,9 @@
 
 use std::collections::BTreeSet;
 
+use super::names::{bare_words, looks_like_person};
 use super::{Check, CheckContext, Finding, Report, Severity};
-use crate::lexicon::{ROLE_MODIFIERS, TITLES};
+use crate::lexicon::{HONORIFICS, ROLE_MODIFIERS, TITLES};
 
 pub struct SpeakerRoleVariant;
 
@@ -24,6 +25,33 @@ const DESCRIPTORS: &[&str] = &[
     "host",
     "moderator",
 ];
+
+/// Roles held alongside an office ("Senate Foreign Relations Committee
+/// Chairman" is also "Sen."), so they contradict no other title.
+const CONCURRENT: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chairperson",
+    "leader",
+    "member",
+    "father",
+    "director",
+];
+
+/// Whether a title is the person's own and current: not a former one
+/// (a former title and the title at the time are both true), not another
+/// person's role run into the name ("former press secretary for Mr.
+/// Obama"), not a headline run into it (a line break inside).
+fn own_present_title(title: &str) -> bool {
+    let words: Vec<String> = title.split_whitespace().map(str::to_lowercase).collect();
+    let past = words
+        .iter()
+        .any(|w| w == "former" || w.starts_with("ex-") || w == "then" || w == "late");
+    let another = words.iter().any(|w| w == "for" || w == "of" || w == "to")
+        || words.last().is_some_and(|w| HONORIFICS.contains_key(w.as_str()));
+    !past && !another && !title.contains('\n')
+}
 
 /// The words of a title that say what the office is.
 fn title_key(role: &str) -> BTreeSet<String> {
@@ -59,10 +87,17 @@ impl Check for SpeakerRoleVariant {
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         // One title cannot disagree with another: most people have one.
         for e in cx.roster.entities.iter().filter(|e| e.titles.len() >= 2) {
+            // "for Life", "Hears About Obama": not a person's name.
+            if !looks_like_person(&bare_words(&e.name)) {
+                continue;
+            }
             let mut seen: Vec<(&str, crate::span::Span, BTreeSet<String>)> = Vec::new();
             for (title, span) in &e.titles {
+                if !own_present_title(title) {
+                    continue;
+                }
                 let key = title_key(title);
-                if key.is_empty() {
+                if key.is_empty() || key.iter().all(|w| CONCURRENT.contains(&w.as_str())) {
                     continue;
                 }
                 if let Some((first, fspan, _)) = seen.iter().find(|(_, _, k)| *k != key) {
@@ -104,6 +139,15 @@ mod tests {
         let r = run_one(
             "speaker-role-variant",
             "Boston Mayor Michelle Wu spoke.\nLater Mayor Michelle Wu left.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
+
+    #[test]
+    fn former_and_concurrent_titles_are_not_a_second_title() {
+        let r = run_one(
+            "speaker-role-variant",
+            "Former Florida Gov. Jeb Bush spoke.\nLater Gov. Jeb Bush left.\nSenate Foreign Relations Committee Chairman Bob Corker agreed, and Sen. Bob Corker left.\n",
         );
         assert!(r.findings.is_empty(), "{:?}", r.findings);
     }

@@ -1,0 +1,57 @@
+//! Numbers in real copy that are not counts of a thing, whatever the claim
+//! reader made of them: ratios ("7 in 10 voters"), clock times ("8:39PM"),
+//! dates written with a slash ("9/11"), ordinals and compound modifiers
+//! ("19th-century", "18-hole"), and bracketed source tags ("[538]"). The
+//! arithmetic checks skip them, since comparing them with counts only
+//! makes contradictions that are not there.
+
+use crate::claims::Claim;
+
+/// Whether the claim's number reads as something other than a count.
+pub(crate) fn not_a_count(text: &str, c: &Claim) -> bool {
+    let before = text[..c.span.start].trim_end_matches(' ');
+    let written = c.span.of(text);
+    let after = &text[c.span.end..];
+    let prev = text[..c.span.start].chars().next_back();
+    let next = after.chars().next();
+    // Clock times and slashed dates: a digit-joining mark on either side.
+    if prev.is_some_and(|p| matches!(p, ':' | '/' | '[')) || next.is_some_and(|n| matches!(n, ':' | '/' | ']')) {
+        return true;
+    }
+    if written.contains(':') || written.contains('/') {
+        return true;
+    }
+    // "7 in 10" and the 10 of it.
+    let lower_after = after.trim_start().to_lowercase();
+    if ["in 10", "in 100", "in ten", "in five", "in four", "in three", "out of"]
+        .iter()
+        .any(|r| lower_after.starts_with(r))
+    {
+        return true;
+    }
+    // Words right before the number, in its own line and clause.
+    let before = &before[before.rfind(['\n', '.', ';', ':', '(']).map_or(0, |i| i + 1)..];
+    let mut back = before.split_whitespace().rev();
+    let (w1, w2) = (back.next().unwrap_or(""), back.next().unwrap_or(""));
+    if (w1.eq_ignore_ascii_case("in") || w1.eq_ignore_ascii_case("of")) && is_number(w2) && is_ratio_base(written) {
+        return true;
+    }
+    // "650 18-hole courses": a number right after another one modifies
+    // what the first counts.
+    if is_number(w1) {
+        return true;
+    }
+    // "19th-century", "3-2-1": an ordinal, or a run of numbers.
+    let ordinal = ["th", "st", "nd", "rd"].iter().any(|o| after.starts_with(o));
+    ordinal || (after.starts_with('-') && after[1..].starts_with(|ch: char| ch.is_ascii_digit()))
+}
+
+fn is_ratio_base(written: &str) -> bool {
+    matches!(written.trim(), "10" | "100" | "ten" | "five" | "four" | "three")
+}
+
+fn is_number(w: &str) -> bool {
+    let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
+    (!w.is_empty() && w.chars().all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.'))
+        || crate::lexicon::NUMBER_WORDS.contains_key(&w.to_lowercase())
+}
