@@ -383,3 +383,26 @@ fn cells_stay_inert_in_a_spreadsheet_and_exact_in_a_web_page() {
     assert!(said.contains(&"'-5 degrees tonight, and worse tomorrow,"), "{said:?}");
     assert!(said.iter().any(|s| s.contains("</script><b> & so on")), "{said:?}");
 }
+
+/// The same words credited to someone else are not the quote that was
+/// verified: the row keeps its verdict but is marked for a second look.
+#[test]
+fn a_quote_whose_speaker_changed_is_marked_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("story.txt");
+    std::fs::write(&article, STORY).unwrap();
+    let sheet = dir.path().join("s.csv");
+    ok(&check_into(&[&article], &sheet));
+    mark_all(&sheet);
+    std::fs::write(&article, other_story()).unwrap();
+    ok(&check_into(&[&article], &sheet));
+    let (_, rows) = read_sheet(&sheet);
+    let quote = rows
+        .iter()
+        .find(|r| r["text"].starts_with("This is the best budget"))
+        .unwrap();
+    assert_eq!(quote["speaker"], "Tom Hale");
+    assert_eq!(quote["verdict"], "verified");
+    assert_eq!(quote["row_status"], "changed");
+    assert!(quote["previous_text"].contains("speaker: Ana Ruiz"), "{quote:?}");
+}

@@ -78,17 +78,41 @@ fn lock_exclusive(_file: &File) -> std::io::Result<()> {
     Ok(())
 }
 
-/// What the sheet held when it was read: its bytes, or none if there was
-/// no sheet. Compared again just before the rename, so a save made in a
-/// spreadsheet during the run is merged, not overwritten.
-#[derive(PartialEq, Eq)]
-pub struct Snapshot(Option<Vec<u8>>);
+/// What the sheet held when it was read: its bytes (none if there was no
+/// sheet) and its stamp. Compared again before the rename, so a save made
+/// in a spreadsheet during the run is merged, not overwritten.
+pub struct Snapshot {
+    bytes: Option<Vec<u8>>,
+    stamp: Option<Stamp>,
+}
+
+/// Size, modification time and (on Unix) inode: what changes when a
+/// spreadsheet saves, checked in the instant before the rename.
+#[derive(PartialEq, Eq, Clone, Copy, Debug)]
+pub struct Stamp(u64, Option<std::time::SystemTime>, u64);
+
+/// The sheet's stamp now, or `None` if there is no sheet.
+pub fn stamp(sheet: &Path) -> Option<Stamp> {
+    let m = std::fs::metadata(sheet).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Stamp(m.len(), m.modified().ok(), inode))
+}
 
 impl Snapshot {
     pub fn take(sheet: &Path) -> Result<Snapshot> {
+        let stamp = stamp(sheet);
         match std::fs::read(sheet) {
-            Ok(bytes) => Ok(Snapshot(Some(bytes))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Snapshot(None)),
+            Ok(bytes) => Ok(Snapshot {
+                bytes: Some(bytes),
+                stamp,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Snapshot {
+                bytes: None,
+                stamp: None,
+            }),
             Err(source) => Err(Error::Io {
                 path: sheet.to_path_buf(),
                 source,
@@ -97,7 +121,17 @@ impl Snapshot {
     }
 
     pub fn bytes(&self) -> Option<&[u8]> {
-        self.0.as_deref()
+        self.bytes.as_deref()
+    }
+
+    /// Does the sheet on disk still hold what this snapshot read?
+    pub fn same_bytes(&self, now: &Snapshot) -> bool {
+        self.bytes == now.bytes
+    }
+
+    /// Is the sheet's stamp still the one this snapshot saw?
+    pub fn same_stamp(&self, sheet: &Path) -> bool {
+        self.stamp == stamp(sheet)
     }
 }
 
@@ -137,37 +171,73 @@ pub fn remove_stale_temps(sheet: &Path) {
     }
 }
 
-/// Writes `bytes` as the sheet: a temporary file beside it, flushed to
-/// disk, given the old sheet's mode, renamed over the sheet, and the
-/// folder flushed so the rename itself survives a crash. Any failure
-/// removes the temporary file and leaves the old sheet as it was.
+/// Writes `bytes` as the sheet: [`Pending::prepare`], then commit.
 pub fn write_atomic(sheet: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = temp_path(sheet);
-    let result = write_then_rename(&tmp, sheet, bytes);
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(|source| Error::Write {
-        path: sheet.to_path_buf(),
-        source,
-    })
+    Pending::prepare(sheet, bytes)?.commit()
 }
 
-fn write_then_rename(tmp: &Path, sheet: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut f = OpenOptions::new().write(true).create(true).truncate(true).open(tmp)?;
-    f.write_all(bytes)?;
-    if let Ok(m) = std::fs::metadata(sheet) {
-        f.set_permissions(m.permissions())?;
+/// A new sheet written to its temporary file and flushed to disk, waiting
+/// for the rename. Dropped without [`Pending::commit`], it removes the
+/// temporary file and leaves the old sheet as it was.
+pub struct Pending {
+    tmp: PathBuf,
+    sheet: PathBuf,
+    done: bool,
+}
+
+impl Pending {
+    /// A temporary file beside the sheet holding `bytes`, with the old
+    /// sheet's mode, flushed to disk. Any failure removes it.
+    pub fn prepare(sheet: &Path, bytes: &[u8]) -> Result<Pending> {
+        let pending = Pending {
+            tmp: temp_path(sheet),
+            sheet: sheet.to_path_buf(),
+            done: false,
+        };
+        pending.write(bytes).map_err(|e| pending.error(e))?;
+        Ok(pending)
     }
-    f.sync_all()?;
-    drop(f);
-    std::fs::rename(tmp, sheet)?;
-    // Not every platform can open a folder; where it cannot, the rename
-    // is as durable as the platform makes it.
-    if let Ok(dir) = File::open(folder(sheet)) {
-        let _ = dir.sync_all();
+
+    fn write(&self, bytes: &[u8]) -> std::io::Result<()> {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&self.tmp)?;
+        f.write_all(bytes)?;
+        if let Ok(m) = std::fs::metadata(&self.sheet) {
+            f.set_permissions(m.permissions())?;
+        }
+        f.sync_all()
     }
-    Ok(())
+
+    /// Renames the temporary file over the sheet, then flushes the folder
+    /// so the rename itself survives a crash.
+    pub fn commit(mut self) -> Result<()> {
+        std::fs::rename(&self.tmp, &self.sheet).map_err(|e| self.error(e))?;
+        self.done = true;
+        // Not every platform can open a folder; where it cannot, the rename
+        // is as durable as the platform makes it.
+        if let Ok(dir) = File::open(folder(&self.sheet)) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+
+    fn error(&self, source: std::io::Error) -> Error {
+        Error::Write {
+            path: self.sheet.clone(),
+            source,
+        }
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::file::{self, Lock, Snapshot};
+use super::file::{self, Lock, Pending, Snapshot};
 use super::identity::{Article, identify};
 use super::{MergeStats, Worksheet};
 use crate::error::{Error, Result};
@@ -44,9 +44,17 @@ pub fn update(path: &Path, batch: Vec<Article>, bom: bool) -> Result<Update> {
     for _ in 0..RETRIES {
         let (bytes, done) = merge_into(path, &seen, batch.clone(), bom)?;
         let now = Snapshot::take(&target)?;
-        if now == seen {
-            file::write_atomic(&target, &bytes)?;
-            return Ok(done);
+        if now.same_bytes(&seen) {
+            let pending = Pending::prepare(&target, &bytes)?;
+            // The last look, in the instant before the rename: writing and
+            // flushing the temporary file took time a save could fall in.
+            if now.same_stamp(&target) {
+                pending.commit()?;
+                return Ok(done);
+            }
+            drop(pending);
+            seen = Snapshot::take(&target)?;
+            continue;
         }
         // Someone saved the sheet while this run merged: merge their save.
         seen = now;
