@@ -131,7 +131,7 @@ fn a_different_article_under_the_same_name_inherits_no_verdict() {
     mark_all(&sheet);
     ok(&check_into(&[&y], &sheet));
     let (_, rows) = read_sheet(&sheet);
-    let hale: Vec<_> = rows.iter().filter(|r| r["speaker"] == "Tom Hale").collect();
+    let hale: Vec<_> = rows.iter().filter(|r| r["speaker"].contains("Tom Hale")).collect();
     assert!(!hale.is_empty());
     assert!(hale.iter().all(|r| r["verdict"].is_empty()), "{hale:?}");
     // The first article's verdicts are still there.
@@ -401,7 +401,7 @@ fn a_quote_whose_speaker_changed_is_marked_changed() {
         .iter()
         .find(|r| r["text"].starts_with("This is the best budget"))
         .unwrap();
-    assert_eq!(quote["speaker"], "Tom Hale");
+    assert!(quote["speaker"].contains("Tom Hale"), "{quote:?}");
     assert_eq!(quote["verdict"], "verified");
     assert_eq!(quote["row_status"], "changed");
     assert!(quote["previous_text"].contains("speaker: Ana Ruiz"), "{quote:?}");
