@@ -42,7 +42,7 @@ pub fn update(path: &Path, batch: Vec<Article>, bom: bool) -> Result<Update> {
     file::remove_stale_temps(&target);
     let mut seen = Snapshot::take(&target)?;
     for _ in 0..RETRIES {
-        let (bytes, done) = merge_into(path, &seen, batch.clone(), bom)?;
+        let (bytes, done) = merge_into(path, &target, &seen, batch.clone(), bom)?;
         let now = Snapshot::take(&target)?;
         if now.same_bytes(&seen) {
             let pending = Pending::prepare(&target, &bytes)?;
@@ -66,13 +66,21 @@ pub fn update(path: &Path, batch: Vec<Article>, bom: bool) -> Result<Update> {
 }
 
 /// The bytes to write: the run merged into the sheet as `seen` holds it.
-fn merge_into(path: &Path, seen: &Snapshot, batch: Vec<Article>, bom: bool) -> Result<(Vec<u8>, Update)> {
+/// Articles' paths are relative to the sheet's real file (`target`, past
+/// any link), so a link and its target name them alike.
+fn merge_into(
+    path: &Path,
+    target: &Path,
+    seen: &Snapshot,
+    batch: Vec<Article>,
+    bom: bool,
+) -> Result<(Vec<u8>, Update)> {
     let mut old = match seen.bytes() {
         Some(bytes) => Some(Worksheet::parse(path, bytes)?),
         None => None,
     };
     let mut empty = Worksheet::default();
-    let found = identify(path, old.as_mut().unwrap_or(&mut empty), batch)?;
+    let found = identify(target, old.as_mut().unwrap_or(&mut empty), batch)?;
     let (sheet, stats) = match &old {
         Some(old) => {
             let (mut merged, mut stats) = old.merge(found.rows, &found.names);
