@@ -356,6 +356,33 @@ impl Worksheet {
         Ok(Worksheet { headers, rows })
     }
 
+    /// Would [`Worksheet::parse`] accept this sheet once written? What it
+    /// refuses beyond CSV itself (which `to_csv` always writes well, as
+    /// the property tests check): a column twice, no `id`, an empty or
+    /// repeated id, an unknown verdict.
+    pub fn check_readable(&self) -> std::result::Result<(), String> {
+        if let Some(twice) = cells::duplicate_header(&self.headers) {
+            return Err(format!("column \"{twice}\" appears twice"));
+        }
+        if !self.headers.iter().any(|h| h == "id") {
+            return Err("no `id` column".into());
+        }
+        let mut seen = HashSet::with_capacity(self.rows.len());
+        for r in &self.rows {
+            let id = r.cell("id");
+            if id.is_empty() {
+                return Err("a row without an id".into());
+            }
+            if !seen.insert(id) {
+                return Err(format!("id {id} appears twice"));
+            }
+            if !is_verdict(r.cell("verdict")) {
+                return Err(format!("unknown verdict “{}”", r.cell("verdict")));
+            }
+        }
+        Ok(())
+    }
+
     /// Serialises to CSV bytes; `bom` for Excel.
     pub fn to_csv(&self, bom: bool) -> Vec<u8> {
         let mut out = Vec::new();

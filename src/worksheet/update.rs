@@ -89,12 +89,12 @@ fn merge_into(
         }
         None => (Worksheet::from_rows(found.rows), None),
     };
-    let bytes = sheet.to_csv(bom);
     // Never write a sheet the next run would refuse.
-    Worksheet::parse(path, &bytes).map_err(|e| Error::Identity {
+    sheet.check_readable().map_err(|why| Error::Identity {
         path: path.to_path_buf(),
-        message: format!("the merged worksheet would not read back ({e}); nothing was written"),
+        message: format!("the merged worksheet would not read back ({why}); nothing was written"),
     })?;
+    let bytes = sheet.to_csv(bom);
     let rows = sheet.rows.len();
     Ok((
         bytes,
