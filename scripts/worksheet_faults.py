@@ -78,25 +78,29 @@ def humans_kept(path, notes):
     return all(have.get(i) == n for i, n in notes.items())
 
 
-def concurrent(n):
+def concurrent(n, width=2):
+    """`width` runs at once, each with its own article, into a sheet that
+    holds a third article's human cells."""
     held = 0
+    names = [f"{chr(97 + k)}.txt" for k in range(width)]
     for _ in range(n):
         d = tempfile.mkdtemp()
-        for name, text in [("a.txt", SAMPLE), ("b.txt", HARBOR), ("c.txt", LIBRARY)]:
-            open(os.path.join(d, name), "w").write(text)
+        for k, name in enumerate(names):
+            open(os.path.join(d, name), "w").write([SAMPLE, HARBOR][k % 2].replace("2025", str(2000 + k)))
+        open(os.path.join(d, "base.txt"), "w").write(LIBRARY)
         s = os.path.join(d, "s.csv")
-        run(os.path.join(d, "c.txt"), "-o", s)
+        run(os.path.join(d, "base.txt"), "-o", s)
         notes = mark_all(s)
         ps = [
             subprocess.Popen([BIN, "check", "--format", "jsonl", os.path.join(d, x), "-o", s],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            for x in ("a.txt", "b.txt")
+            for x in names
         ]
-        ok = all(p.wait() == 0 for p in ps)
+        ok = all([p.wait() == 0 for p in ps])
         if ok and readable(s):
             _, rows = read(s)
             arts = {r["article"] for r in rows}
-            ok = {"a.txt", "b.txt", "c.txt"} <= arts and humans_kept(s, notes)
+            ok = set(names) | {"base.txt"} <= arts and humans_kept(s, notes)
         else:
             ok = False
         held += ok
@@ -286,6 +290,7 @@ def main():
     want = lambda k: not args.only or k in args.only.split(",")
     if want("concurrent"):
         out["concurrent"] = f"{concurrent(args.runs)}/{args.runs}"
+        out["concurrent_x4"] = f"{concurrent(args.runs, 4)}/{args.runs}"
     if want("human-save"):
         out["human_save"] = f"{human_save(args.runs)}/{args.runs}"
     if want("kill"):
