@@ -406,3 +406,35 @@ fn a_quote_whose_speaker_changed_is_marked_changed() {
     assert_eq!(quote["row_status"], "changed");
     assert!(quote["previous_text"].contains("speaker: Ana Ruiz"), "{quote:?}");
 }
+
+/// `--worksheet-dir` names a sheet by the article's file name, so two
+/// `story.txt` share `story.csv`: both keep their own rows in it.
+#[test]
+fn one_sheet_per_article_keeps_two_articles_of_one_name_apart() {
+    let (dir, x, y) = two_stories();
+    let sheets = dir.path().join("sheets");
+    std::fs::create_dir_all(&sheets).unwrap();
+    let args = |x: &Path, y: &Path| {
+        run(&[
+            "check",
+            "--format",
+            "jsonl",
+            x.to_str().unwrap(),
+            y.to_str().unwrap(),
+            "--worksheet-dir",
+            sheets.to_str().unwrap(),
+        ])
+    };
+    ok(&args(&x, &y));
+    let sheet = sheets.join("story.csv");
+    mark_all(&sheet);
+    ok(&args(&x, &y));
+    let (_, rows) = read_sheet(&sheet);
+    let ruiz: Vec<_> = rows.iter().filter(|r| r["speaker"] == "Ana Ruiz").collect();
+    let hale: Vec<_> = rows.iter().filter(|r| r["speaker"].contains("Tom Hale")).collect();
+    assert!(!ruiz.is_empty() && !hale.is_empty(), "{rows:?}");
+    assert!(
+        rows.iter()
+            .all(|r| r["row_status"] == "kept" && r["verdict"] == "verified")
+    );
+}
