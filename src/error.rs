@@ -28,6 +28,8 @@ pub enum Error {
     Html { path: PathBuf, message: String },
     #[error("{path}:{line}: {message}")]
     Worksheet { path: PathBuf, line: u64, message: String },
+    #[error("{path}: {message}")]
+    Identity { path: PathBuf, message: String },
     #[error("{path}: cannot write: {source}")]
     Write {
         path: PathBuf,

@@ -7,6 +7,27 @@ use serde_json::{Value as Json, json};
 use crate::review::verdict;
 use crate::worksheet::Worksheet;
 
+/// JSON text that is safe inside an HTML `<script type="application/ld+json">`
+/// element, where fact-check pages paste it: `<`, `>` and `&` as `\u003c`,
+/// `\u003e`, `\u0026` (so article text holding `</script>` or `<!--`
+/// cannot end or comment out the element), and U+2028 and U+2029 as
+/// escapes (older JavaScript parsers end a line there). The JSON means the
+/// same: every one of these characters can occur only inside strings.
+pub fn script_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// ClaimReview objects for every row with a verdict other than unchecked.
 /// `date` is the review's publication date (`YYYY-MM-DD`).
 pub fn claim_reviews(sheets: &[Worksheet], date: &str, publisher: Option<&str>) -> Vec<Json> {
@@ -55,6 +76,18 @@ pub fn claim_reviews(sheets: &[Worksheet], date: &str, publisher: Option<&str>) 
 mod tests {
     use super::*;
     use crate::worksheet::Row;
+
+    /// Issue 19: raw `</script>` and U+2028 broke out of the page's script.
+    #[test]
+    fn json_ld_cannot_break_out_of_a_script_element() {
+        let review = json!({"claimReviewed": "ends here </script><!-- & \u{2028}\u{2029}"});
+        let out = script_safe(&serde_json::to_string_pretty(&review).unwrap());
+        for raw in ["<", ">", "&", "\u{2028}", "\u{2029}"] {
+            assert!(!out.contains(raw), "{raw:?} in {out}");
+        }
+        let back: Json = serde_json::from_str(&out).unwrap();
+        assert_eq!(back, review);
+    }
 
     #[test]
     fn verdict_rows_become_claim_reviews() {

@@ -12,7 +12,6 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -159,10 +158,8 @@ fn main() -> ExitCode {
             Ok(sheets) => {
                 let date = args.date.unwrap_or_else(|| jiff::Zoned::now().date().to_string());
                 let reviews = factsheet::export::claim_reviews(&sheets, &date, args.publisher.as_deref());
-                emit(&format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&reviews).unwrap_or_default()
-                ));
+                let json = serde_json::to_string_pretty(&reviews).unwrap_or_default();
+                emit(&format!("{}\n", factsheet::export::script_safe(&json)));
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -264,6 +261,7 @@ struct Outcome {
 
 struct Done {
     article: String,
+    path: String,
     rendered: String,
     rows: Option<Vec<worksheet::Row>>,
     digest: Option<factsheet::cross::Digest>,
@@ -296,6 +294,7 @@ fn analyse(source: Source, selection: &Selection, format: Format, want_rows: boo
         };
         Ok(Done {
             article: factsheet::render::article_name(&a.document.path).to_string(),
+            path: a.document.path.clone(),
             rendered,
             rows: want_rows.then(|| worksheet::rows(&a)),
             digest: want_digest.then(|| factsheet::cross::Digest::of(&a)),
@@ -413,8 +412,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
 
     let mut summary = Summary::default();
     let mut worst: Option<Severity> = None;
-    let mut sheet_rows = Vec::new();
-    let mut articles = HashSet::new();
+    let mut sheet_articles = Vec::new();
     let mut csv_out = Worksheet::from_rows(Vec::new());
     let mut digests = Vec::new();
     let mut write_failed = false;
@@ -443,8 +441,11 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     }
                     if let Some(dir) = &args.worksheet_dir {
                         let stem = done.article.rsplit_once('.').map_or(done.article.as_str(), |(s, _)| s);
-                        let one: HashSet<String> = [done.article.clone()].into();
-                        if let Err(e) = write_sheet(&dir.join(format!("{stem}.csv")), rows.clone(), &one, args.excel) {
+                        let one = worksheet::Article {
+                            path: done.path.clone(),
+                            rows: rows.clone(),
+                        };
+                        if let Err(e) = write_sheet(&dir.join(format!("{stem}.csv")), vec![one], args.excel) {
                             eprintln!("factsheet: {e}");
                             write_failed = true;
                         }
@@ -452,8 +453,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                     // Only a combined worksheet needs the batch's rows and
                     // article names; a stream without one keeps nothing.
                     if args.output.is_some() {
-                        sheet_rows.extend(rows);
-                        articles.insert(done.article);
+                        sheet_articles.push(worksheet::Article { path: done.path, rows });
                     }
                     digests.extend(done.digest);
                 }
@@ -493,7 +493,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if let Some(path) = &args.output {
-        if let Err(e) = write_sheet(path, sheet_rows, &articles, args.excel) {
+        if let Err(e) = write_sheet(path, sheet_articles, args.excel) {
             eprintln!("factsheet: {e}");
             write_failed = true;
         }
@@ -515,17 +515,11 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Writes the worksheet, merging into an existing one so no human work is lost.
-fn write_sheet(path: &Path, rows: Vec<worksheet::Row>, articles: &HashSet<String>, bom: bool) -> factsheet::Result<()> {
-    if path.exists() {
-        let old = Worksheet::read(path)?;
-        let (merged, stats) = old.merge(rows, articles);
-        merged.write(path, bom)?;
-        eprintln!("{}: {}", path.display(), stats.line());
-    } else {
-        let sheet = Worksheet::from_rows(rows);
-        let n = sheet.rows.len();
-        sheet.write(path, bom)?;
-        eprintln!("{}: wrote {n} rows", path.display());
+fn write_sheet(path: &Path, articles: Vec<worksheet::Article>, bom: bool) -> factsheet::Result<()> {
+    let done = worksheet::update(path, articles, bom)?;
+    for note in &done.notes {
+        eprintln!("{}: note: {note}", path.display());
     }
+    eprintln!("{}: {}", path.display(), done.line());
     Ok(())
 }

@@ -4,6 +4,17 @@
 //! columns and any extra column survive, vanished items stay as
 //! `orphaned`, slightly edited items are matched and marked `changed`.
 //! Writes are atomic; a sheet that cannot be read is refused untouched.
+//! [`update`] is the whole read–merge–write, safe against a second run and
+//! a spreadsheet save at the same time.
+
+mod cells;
+mod file;
+mod identity;
+mod update;
+
+pub use cells::{neutralise, restore};
+pub use identity::Article;
+pub use update::{Update, update};
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -32,6 +43,9 @@ pub const MACHINE: &[&str] = &[
     "check_status",
     "check_notes",
     "attribution",
+    // The article's path relative to the sheet: its identity (see
+    // `identity`). Last, so the columns before it keep their places.
+    "article_path",
 ];
 /// Columns the journalist owns; factsheet never changes them.
 pub const HUMAN: &[&str] = &["verdict", "evidence", "checked_by", "notes"];
@@ -269,23 +283,6 @@ fn push_digits(cell: &mut String, n: usize) {
     crate::claims::dates::push_padded(cell, n as u64, 1);
 }
 
-/// A cell a spreadsheet would run as a formula gets a leading apostrophe.
-pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
-
-/// Undoes [`neutralise`] when reading a sheet back.
-pub fn restore(cell: &str) -> String {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest.to_string(),
-        _ => cell.to_string(),
-    }
-}
-
 impl Worksheet {
     pub fn from_rows(rows: Vec<Row>) -> Self {
         Worksheet {
@@ -301,19 +298,28 @@ impl Worksheet {
             path: path.to_path_buf(),
             source,
         })?;
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        Worksheet::parse(path, &bytes)
+    }
+
+    /// [`Worksheet::read`] of bytes already read from `path`.
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<Worksheet> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let bad = |line: u64, message: String| Error::Worksheet {
             path: path.to_path_buf(),
             line,
             message,
         };
         let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
-        let headers: Vec<String> = reader
+        let raw: Vec<String> = reader
             .headers()
             .map_err(|e| bad(1, format!("cannot read the header row: {e}")))?
             .iter()
-            .map(|h| h.trim().to_string())
+            .map(String::from)
             .collect();
+        if let Some(twice) = cells::duplicate_header(&raw) {
+            return Err(bad(1, format!("column \"{}\" appears twice", twice.trim())));
+        }
+        let headers: Vec<String> = raw.iter().map(|h| cells::canonical_header(h)).collect();
         if !headers.iter().any(|h| h == "id") {
             return Err(bad(1, "no `id` column; is this a factsheet worksheet?".into()));
         }
@@ -350,6 +356,33 @@ impl Worksheet {
         Ok(Worksheet { headers, rows })
     }
 
+    /// Would [`Worksheet::parse`] accept this sheet once written? What it
+    /// refuses beyond CSV itself (which `to_csv` always writes well, as
+    /// the property tests check): a column twice, no `id`, an empty or
+    /// repeated id, an unknown verdict.
+    pub fn check_readable(&self) -> std::result::Result<(), String> {
+        if let Some(twice) = cells::duplicate_header(&self.headers) {
+            return Err(format!("column \"{twice}\" appears twice"));
+        }
+        if !self.headers.iter().any(|h| h == "id") {
+            return Err("no `id` column".into());
+        }
+        let mut seen = HashSet::with_capacity(self.rows.len());
+        for r in &self.rows {
+            let id = r.cell("id");
+            if id.is_empty() {
+                return Err("a row without an id".into());
+            }
+            if !seen.insert(id) {
+                return Err(format!("id {id} appears twice"));
+            }
+            if !is_verdict(r.cell("verdict")) {
+                return Err(format!("unknown verdict “{}”", r.cell("verdict")));
+            }
+        }
+        Ok(())
+    }
+
     /// Serialises to CSV bytes; `bom` for Excel.
     pub fn to_csv(&self, bom: bool) -> Vec<u8> {
         let mut out = Vec::new();
@@ -366,26 +399,11 @@ impl Worksheet {
         w.into_inner().unwrap_or_default()
     }
 
-    /// Writes atomically: a temporary file beside the target, then rename.
+    /// Writes atomically and durably (a temporary file beside the target,
+    /// flushed, then renamed), keeping the old file's mode and writing
+    /// through a symbolic link. [`update`] is the merge-safe way to write.
     pub fn write(&self, path: &Path, bom: bool) -> Result<()> {
-        let err = |source| Error::Write {
-            path: path.to_path_buf(),
-            source,
-        };
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let tmp = dir.join(format!(".{name}.factsheet-{}.tmp", std::process::id()));
-        std::fs::write(&tmp, self.to_csv(bom)).map_err(err)?;
-        std::fs::rename(&tmp, path).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            err(e)
-        })
+        file::write_atomic(&file::target(path), &self.to_csv(bom))
     }
 
     /// Merges a fresh run into this (existing) sheet. Rows of articles not
@@ -456,6 +474,33 @@ fn carry_human(old: &Row, new: &mut Row) {
         let machine = MACHINE.contains(&k) || LIFECYCLE.contains(&k);
         if !machine {
             new.insert(k, v);
+        }
+    }
+}
+
+/// A quote kept by its id whose speaker changed (the same words, now
+/// credited to someone else) is `changed`: its verdict was about the old
+/// speaker and needs a second look.
+fn flag_new_speakers(old: &Worksheet, merged: &mut Worksheet, stats: &mut MergeStats) {
+    let before: HashMap<&str, &str> = old
+        .rows
+        .iter()
+        .filter(|r| r.cell("kind") == "quote")
+        .map(|r| (r.cell("id"), r.cell("speaker")))
+        .collect();
+    for r in &mut merged.rows {
+        if r.cell("row_status") != "kept" {
+            continue;
+        }
+        let Some(&was) = before.get(r.cell("id")) else {
+            continue;
+        };
+        if !was.is_empty() && was != r.cell("speaker") {
+            let note = format!("{} (speaker: {was})", r.cell("text"));
+            r.insert("row_status", "changed");
+            r.insert("previous_text", note);
+            stats.kept -= 1;
+            stats.changed += 1;
         }
     }
 }
