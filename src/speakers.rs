@@ -685,7 +685,15 @@ impl Roster {
         }
         // "Obama's former campaign strategist": a description, not Obama.
         let possessed = first.is_possessive() && toks.last().is_some_and(|t| !t.is_capitalized());
-        if possessed || !first.is_capitalized() || FUNCTION_WORDS.contains(l.as_str()) {
+        // "Small groups of protesters", "Clinton aides": a capital that only
+        // opens the sentence or modifies the head; the head is a common noun.
+        let described = toks.len() > 1
+            && !toks[1].is_capitalized()
+            && !toks[1].is_possessive()
+            && toks
+                .last()
+                .is_some_and(|t| !t.is_capitalized() && !t.text.ends_with('.'));
+        if possessed || described || !first.is_capitalized() || FUNCTION_WORDS.contains(l.as_str()) {
             return self.resolve_description(text, mention, &toks);
         }
         let run = classify(text, &toks)?;

@@ -86,7 +86,9 @@ fn is_verb_at(toks: &[Token], i: usize) -> Option<usize> {
     if !t.is_word {
         return None;
     }
-    if t.has(class::SPEECH_VERB) {
+    // A mined verb capitalised opens a sentence or a headline ("Worried
+    // Voters …"), where it is rarely the cue.
+    if t.has(class::SPEECH_VERB) && !(t.is_capitalized() && t.has(class::MINED_CUE)) {
         return Some(1);
     }
     let next = toks.get(i + 1);
@@ -98,6 +100,58 @@ fn is_verb_at(toks: &[Token], i: usize) -> Option<usize> {
         return Some(2);
     }
     None
+}
+
+/// Words that head a time phrase, never a speaker ("last week said", "hours
+/// later told").
+const TIME_HEADS: &[&str] = &[
+    "afternoon",
+    "day",
+    "days",
+    "evening",
+    "hour",
+    "hours",
+    "minutes",
+    "month",
+    "months",
+    "morning",
+    "night",
+    "time",
+    "tonight",
+    "week",
+    "weekend",
+    "weeks",
+    "year",
+    "years",
+];
+
+/// Can the phrase at `subject` be someone who speaks? Rejects the junk a
+/// cue's subject search can land on: a bare determiner or function word, a
+/// contraction ("That’s"), a phrase ending in a verb or preposition ("the
+/// person would", "the issue of"), a time phrase, a number, an adverb.
+fn plausible_subject(toks: &[Token], subject: Span) -> bool {
+    let mut words = toks.iter().filter(|t| t.is_word && subject.contains(t.span));
+    let Some(first) = words.next() else { return false };
+    let head = words.next_back().unwrap_or(first);
+    if is_pronoun(head) {
+        return true;
+    }
+    let lower = crate::lexicon::lowercase(head.stem());
+    let stem: &str = lower.as_ref();
+    if head.stem().len() < head.text.len() && FUNCTION_WORDS.contains(stem) {
+        return false; // "That’s", "What’s"
+    }
+    let contraction = ["’d", "'d", "’ll", "'ll", "’re", "'re", "’m", "'m"]
+        .iter()
+        .any(|c| head.text.ends_with(c));
+    let verb_ending = !head.is_capitalized() && (stem.ends_with("ed") || head.has(class::SPEECH_VERB));
+    !(contraction
+        || verb_ending
+        || head.has(class::FUNCTION_WORD)
+        || TIME_HEADS.contains(&stem)
+        || head.is_date_word()
+        || head.text.starts_with(|c: char| c.is_ascii_digit())
+        || is_ly_adverb(head))
 }
 
 fn span_of(toks: &[Token]) -> Option<Span> {
@@ -182,6 +236,11 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
             return Some(t.span);
         }
         if t.is_capitalized() && !t.has(class::FUNCTION_WORD) && !t.is_date_word() {
+            if i == 0 {
+                if let Some(d) = sentence_case_description(toks, upto) {
+                    return Some(d);
+                }
+            }
             // The whole noun phrase: "Hillary Clinton’s campaign manager Robby Mook".
             let mut e = i + 1;
             while e < upto
@@ -200,6 +259,31 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         i += 1;
     }
     None
+}
+
+/// A description that opens the sentence, its first word capitalised only
+/// because it opens it: "Small groups of protesters marched …, chanting".
+/// The phrase runs over lowercase words and one "of" phrase, up to the verb.
+fn sentence_case_description(toks: &[Token], upto: usize) -> Option<Span> {
+    let plain = |t: &Token| {
+        t.is_word
+            && !t.is_capitalized()
+            && !t.has(class::FUNCTION_WORD | class::SPEECH_VERB)
+            && !t.text.ends_with("ed")
+            && !BRIDGE_WORDS.contains(&t.lower().as_ref())
+    };
+    if !toks.get(1).is_some_and(plain) {
+        return None;
+    }
+    let mut e = 2;
+    while e < upto && e < 6 && plain(&toks[e]) {
+        e += 1;
+    }
+    if e + 1 < upto && toks[e].is("of") && plain(&toks[e + 1]) {
+        e += 2;
+    }
+    // Only a plural head reads as a described group ("Many voters").
+    toks[e - 1].text.ends_with('s').then(|| span_of(&toks[..e])).flatten()
 }
 
 /// The subject phrase that ends right before `toks[end]`, read backwards:
@@ -538,7 +622,7 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
     let n = is_verb_at(words, v)?;
     let verb = words[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     if v == 0 || words[v].is("according") {
-        let subject = subject_after(words, v + n)?;
+        let subject = subject_after(words, v + n).filter(|s| plausible_subject(words, *s))?;
         let rule = if n == 2 { "according-to" } else { "verb-before-speaker" };
         return Some(Cue { subject, verb, rule });
     }
@@ -559,7 +643,7 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
         // of the title the name carries.
         || (first_word <= 2 && words[first_word..].first().is_some_and(is_role_word))
         || as_clause;
-    gap_ok.then_some(Cue {
+    (gap_ok && plausible_subject(words, subject)).then_some(Cue {
         subject,
         verb,
         rule: "speaker-verb-after-quote",
@@ -582,7 +666,7 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
         };
         let verb = toks[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
         if toks[v].is("according") {
-            if let Some(subject) = subject_after(&toks, v + 2) {
+            if let Some(subject) = subject_after(&toks, v + 2).filter(|s| plausible_subject(&toks, *s)) {
                 return Some(Cue {
                     subject,
                     verb,
@@ -591,7 +675,7 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
             }
             continue;
         }
-        if let Some(subject) = subject_before(&toks, v) {
+        if let Some(subject) = subject_before(&toks, v).filter(|s| plausible_subject(&toks, *s)) {
             if let Some(outer) = outer_cue(&toks, subject) {
                 return Some(outer);
             }
@@ -610,7 +694,7 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
             continue;
         }
         // Inverted: `said Smith: “…”`.
-        if let Some(subject) = subject_after(&toks, v + n) {
+        if let Some(subject) = subject_after(&toks, v + n).filter(|s| plausible_subject(&toks, *s)) {
             return Some(Cue {
                 subject,
                 verb,
@@ -697,7 +781,7 @@ fn outer_cue(toks: &[Token], inner: Span) -> Option<Cue> {
         if !reported {
             return None;
         }
-        let subject = subject_before(toks, u)?;
+        let subject = subject_before(toks, u).filter(|s| plausible_subject(toks, *s))?;
         return Some(Cue {
             subject,
             verb: t.text.to_string(),

@@ -848,6 +848,34 @@ mod tests {
     }
 
     #[test]
+    fn mined_cue_verbs_attribute_quotes() {
+        // Issue 16: verbs the hand list lacked ("conceded", "mused").
+        let t = "Mayor Dana Whitfield spoke last.\n“We lost the vote,” Whitfield conceded.\n\
+                 “It was a long night,” Councilman Ray Ortiz mused.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "We lost"), Some("Dana Whitfield".into()));
+        assert_eq!(speaker_of(t, &qs, "It was a long"), Some("Ray Ortiz".into()));
+    }
+
+    #[test]
+    fn a_capitalised_noun_used_as_a_verb_is_no_cue() {
+        // "Worried" opens a title-case line; "reports" is a noun here.
+        let t = "Mayor Dana Whitfield spoke.\n\
+                 That’s when she pointed to reports that Whitfield called the plan “a fraud” in 2019.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "a fraud"), Some("Dana Whitfield".into()));
+    }
+
+    #[test]
+    fn a_sentence_opening_description_is_the_speaker_not_its_first_word() {
+        let t = "Small groups of protesters marched downtown while chanting, “No more cuts.”\n";
+        assert_eq!(
+            speaker_of(t, &run(t), "No more"),
+            Some("Small groups of protesters".into())
+        );
+    }
+
+    #[test]
     fn speaker_and_verb_after_quote() {
         let t = "Tom Homan spoke.\n“Public safety demands it,” Homan said.\n";
         let qs = run(t);
