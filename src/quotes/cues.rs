@@ -808,3 +808,63 @@ pub(crate) fn cue_inside(toks: &[Token]) -> Option<(Cue, Span)> {
     }
     None
 }
+
+/// A quotation right after a colon that ends the narration with no speech
+/// verb: `Perez lobbies for a higher wage: “…”`, `Mahaney agreed: “…”`, or
+/// a credit line `Dana Whitfield, The Boston Globe: “…”`. The clause's
+/// subject speaks.
+pub(crate) fn colon_cue(toks: &[Token]) -> Option<Cue> {
+    let colon = toks.len().checked_sub(1).filter(|&k| toks[k].is(":"))?;
+    // A label: the name right before the colon, after a dash or opening the
+    // line ("… - Carl Bialik:", "Dana Whitfield, The Boston Globe:").
+    let s = name_back(toks, colon);
+    // "“Headline,” by The Times’ Ben Sisario: “…”" credits an excerpt of an
+    // article, not speech.
+    let det = usize::from(s > 0 && toks[s - 1].is("the"));
+    if s > det && toks[s - 1 - det].is("by") {
+        return None;
+    }
+    let label_start = s == 0 || DASHES.contains(&toks[s - 1].text);
+    if s < colon && !label_start && s >= 2 && toks[s - 1].is(",") {
+        // "Name, Paper:": the person before the comma.
+        let p = name_back(toks, s - 1);
+        if p < s - 1 && (p == 0 || DASHES.contains(&toks[p - 1].text)) {
+            let subject = span_of(&toks[p..s_end(toks, p)])?;
+            return Some(Cue {
+                subject,
+                verb: ":".to_string(),
+                rule: "colon-introduction",
+            });
+        }
+    }
+    if s < colon && label_start {
+        let subject = span_of(&toks[s..colon]).filter(|sp| plausible_subject(toks, *sp))?;
+        return Some(Cue {
+            subject,
+            verb: ":".to_string(),
+            rule: "colon-introduction",
+        });
+    }
+    // Otherwise a simple clause: an introductory phrase before a comma
+    // ("In the hours after …, a familiar voice celebrated …:") hides its
+    // subject from this reading.
+    if toks[..colon].iter().any(|t| t.is(",")) {
+        return None;
+    }
+    let subject = clause_subject(toks, colon).filter(|s| plausible_subject(toks, *s))?;
+    let first = toks.iter().find(|t| t.span.start >= subject.start)?;
+    (first.is_capitalized() || is_pronoun(first)).then(|| Cue {
+        subject,
+        verb: ":".to_string(),
+        rule: "colon-introduction",
+    })
+}
+
+/// The end of the capitalised run that starts at `start`.
+fn s_end(toks: &[Token], start: usize) -> usize {
+    let mut e = start;
+    while e < toks.len() && (toks[e].is_capitalized() || toks[e].text.ends_with('.')) && toks[e].is_word {
+        e += 1;
+    }
+    e.max(start + 1).min(toks.len())
+}
