@@ -57,6 +57,7 @@ const BRIDGE_WORDS: &[&str] = &[
 fn is_determiner(t: &Token) -> bool {
     t.is_one_of(&[
         "the", "a", "an", "my", "his", "her", "their", "our", "its", "your", "one", "another", "some", "several",
+        "this", "these", "those", "many", "each", "every", "both", "other",
     ])
 }
 
@@ -136,6 +137,11 @@ fn plausible_subject(toks: &[Token], subject: Span) -> bool {
     if is_pronoun(head) {
         return true;
     }
+    // "Here’s Clinton": a clause opener, not a name.
+    let opener = crate::lexicon::lowercase(first.stem());
+    if first.stem().len() < first.text.len() && FUNCTION_WORDS.contains(opener.as_ref()) {
+        return false;
+    }
     let lower = crate::lexicon::lowercase(head.stem());
     let stem: &str = lower.as_ref();
     if head.stem().len() < head.text.len() && FUNCTION_WORDS.contains(stem) {
@@ -149,6 +155,10 @@ fn plausible_subject(toks: &[Token], subject: Span) -> bool {
         || verb_ending
         || head.has(class::FUNCTION_WORD)
         || TIME_HEADS.contains(&stem)
+        || matches!(
+            stem,
+            "is" | "was" | "are" | "were" | "be" | "been" | "has" | "had" | "have" | "will" | "would"
+        )
         || head.is_date_word()
         || head.text.starts_with(|c: char| c.is_ascii_digit())
         || is_ly_adverb(head))
@@ -642,12 +652,31 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
         // "panel Chairman Rep. Jason Chaffetz said": a lowercase modifier
         // of the title the name carries.
         || (first_word <= 2 && words[first_word..].first().is_some_and(is_role_word))
-        || as_clause;
+        || as_clause
+        || descriptor_gap(&words[..first_word], &words[first_word]);
     (gap_ok && plausible_subject(words, subject)).then_some(Cue {
         subject,
         verb,
         rule: "speaker-verb-after-quote",
     })
+}
+
+/// Lowercase descriptors before a name that open the clause after a quote:
+/// `“…,” pediatrician Lena Ruiz says`, `“…,” a smiling Alvarez said`. The
+/// words are modifiers of the name, not a clause of their own: no verb, no
+/// function word other than an article.
+fn descriptor_gap(gap: &[Token], name: &Token) -> bool {
+    let words: Vec<&Token> = gap.iter().filter(|t| t.is_word).collect();
+    name.is_capitalized()
+        && (1..=3).contains(&words.len())
+        && words.iter().enumerate().all(|(k, t)| {
+            let article = k == 0 && t.is_one_of(&["a", "an", "the"]);
+            article
+                || (!t.is_capitalized()
+                    && !t.has(class::FUNCTION_WORD | class::SPEECH_VERB)
+                    && !t.text.ends_with("ed")
+                    && !is_ly_adverb(t))
+        })
 }
 
 /// A cue before the opening mark: `Smith said: “…”`, `the alliance said

@@ -916,6 +916,22 @@ mod tests {
     }
 
     #[test]
+    fn descriptors_before_a_name_after_the_quote() {
+        let t = "“Three of them are gone,” pediatrician Lena Ruiz says.\n\
+                 Councilman Tom Alvarez spoke.\n“We didn't discuss that,” a smiling Alvarez said.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "Three"), Some("Lena Ruiz".into()));
+        assert_eq!(speaker_of(t, &qs, "We didn't"), Some("Tom Alvarez".into()));
+    }
+
+    #[test]
+    fn a_clause_after_the_verb_is_not_an_inverted_speaker() {
+        let t = "The ruling released Friday said the claim was “without merit.”\n";
+        let qs = run(t);
+        assert_ne!(speaker_of(t, &qs, "without"), Some("claim was".into()));
+    }
+
+    #[test]
     fn mined_cue_verbs_attribute_quotes() {
         // Issue 16: verbs the hand list lacked ("conceded", "mused").
         let t = "Mayor Dana Whitfield spoke last.\n“We lost the vote,” Whitfield conceded.\n\
