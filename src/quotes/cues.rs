@@ -897,3 +897,25 @@ fn s_end(toks: &[Token], start: usize) -> usize {
     }
     e.max(start + 1).min(toks.len())
 }
+
+/// A credit that closes the quote's sentence after more narration: `a
+/// “candidate who is a lightning rod” and residents get nervous, said Lena
+/// Ortiz.` / `“…” if she lost, Tom Alvarez said.` The clause after the
+/// sentence's last comma is the attribution.
+pub(crate) fn sentence_final_cue(after: &[Token]) -> Option<Cue> {
+    let end = after
+        .iter()
+        .position(|t| matches!(t.text, "." | "?" | "!" | "“" | "”" | "\"" | ";"))?;
+    let sentence = &after[..end];
+    let comma = sentence.iter().rposition(|t| t.is(","))?;
+    let clause = &sentence[comma + 1..];
+    // A credit is short: the verb and a name with a short appositive.
+    if clause.iter().filter(|t| t.is_word).count() > 12 {
+        return None;
+    }
+    let cue = cue_after(clause, 4)?;
+    Some(Cue {
+        rule: "sentence-final-credit",
+        ..cue
+    })
+}

@@ -87,6 +87,7 @@ const RULE_CONFIDENCE: &[(&str, f32)] = &[
     ("previous-sentence", 0.69),
     ("pronoun", 0.93),
     ("same-paragraph", 0.95),
+    ("sentence-final-credit", 0.8),
     ("speaker-verb-after-quote", 0.97),
     ("speaker-verb-before-quote", 0.86),
     ("speech-noun", 0.5),
@@ -505,6 +506,9 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
             cue = previous_sentence_cue(text, tokens, paragraphs, q, sent);
         }
         if cue.is_none() {
+            cue = after_toks.as_deref().and_then(cues::sentence_final_cue);
+        }
+        if cue.is_none() {
             cue = speech_noun_cue(&before)
                 .or_else(|| characterised_as_cue(&before))
                 .or_else(|| cues::colon_cue(&before));
@@ -816,12 +820,15 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool, title_line: 
     // A programme or work after "on", "of", "in" or a possessive ("said on
     // MSNBC’s “Morning Joe”", "a broadcast of “Fox News Sunday”") is a
     // title even when the sentence has a speaker.
-    let work_title = title_case
+    // One capitalised word is a title there too ("star of television’s
+    // “Scandal”", "an interview with “Frontline”").
+    let one_title_word = n == 1 && !opens_with_pronoun && content.chars().next().is_some_and(char::is_uppercase);
+    let work_title = (title_case || one_title_word)
         && n <= 6
         && (possessive
             || matches!(
                 prev.as_ref(),
-                "on" | "of" | "in" | "titled" | "show" | "program" | "programme"
+                "on" | "of" | "in" | "with" | "titled" | "show" | "program" | "programme"
             ));
     let term = naming
         || work_title
@@ -929,6 +936,18 @@ mod tests {
         let t = "The ruling released Friday said the claim was “without merit.”\n";
         let qs = run(t);
         assert_ne!(speaker_of(t, &qs, "without"), Some("claim was".into()));
+    }
+
+    #[test]
+    fn a_credit_closing_the_sentence_attributes_a_quote_inside_it() {
+        let t = "Couple growth with a “candidate who is a lightning rod” and residents get nervous, said Lena Ortiz.\n";
+        assert_eq!(speaker_of(t, &run(t), "candidate"), Some("Lena Ortiz".into()));
+    }
+
+    #[test]
+    fn a_one_word_programme_title_is_not_speech() {
+        let t = "Dana Whitfield, star of television’s “Scandal,” thanked the mayor.\n";
+        assert_eq!(speaker_of(t, &run(t), "Scandal"), None);
     }
 
     #[test]
