@@ -30,6 +30,8 @@ would will could should may might can must shall wo ca get got gets getting""".s
 # Verbs that name a term rather than introduce speech ("known as", "titled");
 # the quote grammar treats them as term markers.
 TERM_VERBS = set("known titled named naming nicknamed dubbed termed labeled labelled".split())
+# "according to" is a phrase the grammar reads as a whole.
+PHRASE_WORDS = {"according"}
 
 
 def read_tokens(path):
@@ -76,7 +78,7 @@ def main():
                 noun_count[word] += 1
             if not pos.startswith("VB"):
                 continue
-            if not word.isalpha() or word in AUX or word in TERM_VERBS:
+            if not word.isalpha() or word in AUX or word in TERM_VERBS or word in PHRASE_WORDS:
                 continue
             verb_count[word] += 1
             hit = [q for cs, ce, q in cues if cs <= s and e <= ce]

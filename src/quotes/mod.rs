@@ -951,6 +951,14 @@ mod tests {
     }
 
     #[test]
+    fn according_to_after_the_quote_still_reads_as_one_phrase() {
+        // Regression (issue 16): the mined list must not make "according" a
+        // verb of its own.
+        let t = "“The production includes new material,” according to Judicial Watch.\n";
+        assert_eq!(speaker_of(t, &run(t), "The production"), Some("Judicial Watch".into()));
+    }
+
+    #[test]
     fn mined_cue_verbs_attribute_quotes() {
         // Issue 16: verbs the hand list lacked ("conceded", "mused").
         let t = "Mayor Dana Whitfield spoke last.\n“We lost the vote,” Whitfield conceded.\n\
