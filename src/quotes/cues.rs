@@ -506,6 +506,26 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
     {
         s += 1;
     }
+    // Other descriptors before a name: "said conservative activist Bob
+    // Klaus", "said screenwriter Cole Haddon".
+    if s == start {
+        let mut k = start;
+        while k < toks.len()
+            && k - start < 3
+            && toks[k].is_word
+            && !toks[k].is_capitalized()
+            && !toks[k].has(class::FUNCTION_WORD | class::SPEECH_VERB)
+            && !toks[k].text.ends_with("ed")
+            && !is_ly_adverb(&toks[k])
+        {
+            k += 1;
+        }
+        let named = toks.get(k).is_some_and(|t| t.is_capitalized() && !t.is_date_word())
+            && toks.get(k + 1).is_some_and(|t| t.is_capitalized());
+        if k > start && named {
+            s = k;
+        }
+    }
     let mut e = s;
     if toks.get(s).is_some_and(|t| t.is_capitalized()) {
         while e < toks.len() {
@@ -533,7 +553,8 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
         }
         return (e > s).then(|| span_of(&toks[s..e])).flatten();
     }
-    if first.is_one_of(&["the", "a", "an"]) || first.is_possessive() {
+    // "said one former executive who …", "said another aide".
+    if first.is_one_of(&["the", "a", "an", "one", "another", "this", "several"]) || first.is_possessive() {
         e = start + 1;
         // A short noun phrase, ending before anything verb-like.
         while e < toks.len()

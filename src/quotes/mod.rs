@@ -959,6 +959,15 @@ mod tests {
     }
 
     #[test]
+    fn descriptors_before_an_inverted_speaker() {
+        let t = "“It is a hot item,” said conservative activist Bob Klaus.\n\
+                 “She did not ask,” said one former executive who requested anonymity.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "It is"), Some("Bob Klaus".into()));
+        assert!(speaker_of(t, &qs, "She did").is_some_and(|s| s.contains("executive")));
+    }
+
+    #[test]
     fn mined_cue_verbs_attribute_quotes() {
         // Issue 16: verbs the hand list lacked ("conceded", "mused").
         let t = "Mayor Dana Whitfield spoke last.\n“We lost the vote,” Whitfield conceded.\n\
