@@ -369,6 +369,10 @@ fn map(src: &'static str) -> FastMap<&'static str> {
 
 pub(crate) const SOURCES: &[(&str, &str)] = &[
     ("speech_verbs.txt", include_str!("../data/lexicon/speech_verbs.txt")),
+    (
+        "mined_cue_verbs.txt",
+        include_str!("../data/lexicon/mined_cue_verbs.txt"),
+    ),
     ("titles.txt", include_str!("../data/lexicon/titles.txt")),
     ("honorifics.txt", include_str!("../data/lexicon/honorifics.txt")),
     ("abbreviations.txt", include_str!("../data/lexicon/abbreviations.txt")),
@@ -399,7 +403,13 @@ fn source(name: &str) -> &'static str {
     SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s).unwrap_or("")
 }
 
-pub(crate) static SPEECH_VERBS: LazyLock<FastSet> = LazyLock::new(|| set(source("speech_verbs.txt")));
+/// The hand list and the cue verbs mined from annotated news
+/// (`scripts/mine_cues.py`): the annotators' list has the forms copy uses
+/// that no one thought to write down ("conceded", "quipped", "recounted").
+pub(crate) static SPEECH_VERBS: LazyLock<FastSet> = LazyLock::new(|| {
+    let mined = pairs(source("mined_cue_verbs.txt")).map(|(word, _count)| word);
+    entries(source("speech_verbs.txt")).chain(mined).collect()
+});
 pub(crate) static IRREGULAR_PAST: LazyLock<FastSet> = LazyLock::new(|| set(source("irregular_past.txt")));
 pub(crate) static INTRODUCTORY_WORDS: LazyLock<FastSet> = LazyLock::new(|| set(source("introductory_words.txt")));
 pub(crate) static SUBORDINATORS: LazyLock<FastSet> = LazyLock::new(|| set(source("subordinators.txt")));
@@ -458,6 +468,8 @@ pub(crate) mod class {
     pub const ABBREVIATION: u16 = 1 << 10;
     /// A word a claim can start with (`claims::CLAIM_STARTS`).
     pub const CLAIM_START: u16 = 1 << 11;
+    /// A speech verb only the mined list has (`mined_cue_verbs.txt`).
+    pub const MINED_CUE: u16 = 1 << 12;
 }
 
 static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
@@ -468,6 +480,11 @@ static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
         }
     };
     add(&mut SPEECH_VERBS.iter().copied(), class::SPEECH_VERB);
+    let hand = set(source("speech_verbs.txt"));
+    add(
+        &mut SPEECH_VERBS.iter().copied().filter(|w| !hand.contains(w)),
+        class::MINED_CUE,
+    );
     add(&mut CHARACTERISING_VERBS.iter().copied(), class::CHARACTERISING_VERB);
     add(&mut TITLES.iter().copied(), class::TITLE);
     add(&mut HONORIFICS.keys().copied(), class::HONORIFIC);

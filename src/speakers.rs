@@ -685,7 +685,22 @@ impl Roster {
         }
         // "Obama's former campaign strategist": a description, not Obama.
         let possessed = first.is_possessive() && toks.last().is_some_and(|t| !t.is_capitalized());
-        if possessed || !first.is_capitalized() || FUNCTION_WORDS.contains(l.as_str()) {
+        // "Small groups of protesters", "Clinton aides": a capital that only
+        // opens the sentence or modifies the head; the head is a common noun.
+        // A known surname first is the person ("Clinton supports …" read as
+        // a plural description is still Clinton).
+        let known = self
+            .entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && last_word(&e.name) == first.stem());
+        let described = toks.len() > 1
+            && !known
+            && !toks[1].is_capitalized()
+            && !toks[1].is_possessive()
+            && toks
+                .last()
+                .is_some_and(|t| !t.is_capitalized() && !t.text.ends_with('.'));
+        if possessed || described || !first.is_capitalized() || FUNCTION_WORDS.contains(l.as_str()) {
             return self.resolve_description(text, mention, &toks);
         }
         let run = classify(text, &toks)?;

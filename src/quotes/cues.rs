@@ -57,6 +57,7 @@ const BRIDGE_WORDS: &[&str] = &[
 fn is_determiner(t: &Token) -> bool {
     t.is_one_of(&[
         "the", "a", "an", "my", "his", "her", "their", "our", "its", "your", "one", "another", "some", "several",
+        "this", "these", "those", "many", "each", "every", "both", "other",
     ])
 }
 
@@ -86,7 +87,9 @@ fn is_verb_at(toks: &[Token], i: usize) -> Option<usize> {
     if !t.is_word {
         return None;
     }
-    if t.has(class::SPEECH_VERB) {
+    // A mined verb capitalised opens a sentence or a headline ("Worried
+    // Voters …"), where it is rarely the cue.
+    if t.has(class::SPEECH_VERB) && !(t.is_capitalized() && t.has(class::MINED_CUE)) {
         return Some(1);
     }
     let next = toks.get(i + 1);
@@ -98,6 +101,67 @@ fn is_verb_at(toks: &[Token], i: usize) -> Option<usize> {
         return Some(2);
     }
     None
+}
+
+/// Words that head a time phrase, never a speaker ("last week said", "hours
+/// later told").
+const TIME_HEADS: &[&str] = &[
+    "afternoon",
+    "day",
+    "days",
+    "evening",
+    "hour",
+    "hours",
+    "minutes",
+    "month",
+    "months",
+    "morning",
+    "night",
+    "time",
+    "tonight",
+    "week",
+    "weekend",
+    "weeks",
+    "year",
+    "years",
+];
+
+/// Can the phrase at `subject` be someone who speaks? Rejects the junk a
+/// cue's subject search can land on: a bare determiner or function word, a
+/// contraction ("That’s"), a phrase ending in a verb or preposition ("the
+/// person would", "the issue of"), a time phrase, a number, an adverb.
+fn plausible_subject(toks: &[Token], subject: Span) -> bool {
+    let mut words = toks.iter().filter(|t| t.is_word && subject.contains(t.span));
+    let Some(first) = words.next() else { return false };
+    let head = words.next_back().unwrap_or(first);
+    if is_pronoun(head) {
+        return true;
+    }
+    // "Here’s Clinton": a clause opener, not a name.
+    let opener = crate::lexicon::lowercase(first.stem());
+    if first.stem().len() < first.text.len() && FUNCTION_WORDS.contains(opener.as_ref()) {
+        return false;
+    }
+    let lower = crate::lexicon::lowercase(head.stem());
+    let stem: &str = lower.as_ref();
+    if head.stem().len() < head.text.len() && FUNCTION_WORDS.contains(stem) {
+        return false; // "That’s", "What’s"
+    }
+    let contraction = ["’d", "'d", "’ll", "'ll", "’re", "'re", "’m", "'m"]
+        .iter()
+        .any(|c| head.text.ends_with(c));
+    let verb_ending = !head.is_capitalized() && (stem.ends_with("ed") || head.has(class::SPEECH_VERB));
+    !(contraction
+        || verb_ending
+        || head.has(class::FUNCTION_WORD)
+        || TIME_HEADS.contains(&stem)
+        || matches!(
+            stem,
+            "is" | "was" | "are" | "were" | "be" | "been" | "has" | "had" | "have" | "will" | "would"
+        )
+        || head.is_date_word()
+        || head.text.starts_with(|c: char| c.is_ascii_digit())
+        || is_ly_adverb(head))
 }
 
 fn span_of(toks: &[Token]) -> Option<Span> {
@@ -182,6 +246,11 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
             return Some(t.span);
         }
         if t.is_capitalized() && !t.has(class::FUNCTION_WORD) && !t.is_date_word() {
+            if i == 0 {
+                if let Some(d) = sentence_case_description(toks, upto) {
+                    return Some(d);
+                }
+            }
             // The whole noun phrase: "Hillary Clinton’s campaign manager Robby Mook".
             let mut e = i + 1;
             while e < upto
@@ -200,6 +269,31 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         i += 1;
     }
     None
+}
+
+/// A description that opens the sentence, its first word capitalised only
+/// because it opens it: "Small groups of protesters marched …, chanting".
+/// The phrase runs over lowercase words and one "of" phrase, up to the verb.
+fn sentence_case_description(toks: &[Token], upto: usize) -> Option<Span> {
+    let plain = |t: &Token| {
+        t.is_word
+            && !t.is_capitalized()
+            && !t.has(class::FUNCTION_WORD | class::SPEECH_VERB)
+            && !t.text.ends_with("ed")
+            && !BRIDGE_WORDS.contains(&t.lower().as_ref())
+    };
+    if !toks.get(1).is_some_and(plain) {
+        return None;
+    }
+    let mut e = 2;
+    while e < upto && e < 6 && plain(&toks[e]) {
+        e += 1;
+    }
+    if e + 1 < upto && toks[e].is("of") && plain(&toks[e + 1]) {
+        e += 2;
+    }
+    // Only a plural head reads as a described group ("Many voters").
+    toks[e - 1].text.ends_with('s').then(|| span_of(&toks[..e])).flatten()
 }
 
 /// The subject phrase that ends right before `toks[end]`, read backwards:
@@ -412,6 +506,26 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
     {
         s += 1;
     }
+    // Other descriptors before a name: "said conservative activist Bob
+    // Klaus", "said screenwriter Cole Haddon".
+    if s == start {
+        let mut k = start;
+        while k < toks.len()
+            && k - start < 3
+            && toks[k].is_word
+            && !toks[k].is_capitalized()
+            && !toks[k].has(class::FUNCTION_WORD | class::SPEECH_VERB)
+            && !toks[k].text.ends_with("ed")
+            && !is_ly_adverb(&toks[k])
+        {
+            k += 1;
+        }
+        let named = toks.get(k).is_some_and(|t| t.is_capitalized() && !t.is_date_word())
+            && toks.get(k + 1).is_some_and(|t| t.is_capitalized());
+        if k > start && named {
+            s = k;
+        }
+    }
     let mut e = s;
     if toks.get(s).is_some_and(|t| t.is_capitalized()) {
         while e < toks.len() {
@@ -439,7 +553,8 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
         }
         return (e > s).then(|| span_of(&toks[s..e])).flatten();
     }
-    if first.is_one_of(&["the", "a", "an"]) || first.is_possessive() {
+    // "said one former executive who …", "said another aide".
+    if first.is_one_of(&["the", "a", "an", "one", "another", "this", "several"]) || first.is_possessive() {
         e = start + 1;
         // A short noun phrase, ending before anything verb-like.
         while e < toks.len()
@@ -538,7 +653,7 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
     let n = is_verb_at(words, v)?;
     let verb = words[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     if v == 0 || words[v].is("according") {
-        let subject = subject_after(words, v + n)?;
+        let subject = subject_after(words, v + n).filter(|s| plausible_subject(words, *s))?;
         let rule = if n == 2 { "according-to" } else { "verb-before-speaker" };
         return Some(Cue { subject, verb, rule });
     }
@@ -558,12 +673,31 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
         // "panel Chairman Rep. Jason Chaffetz said": a lowercase modifier
         // of the title the name carries.
         || (first_word <= 2 && words[first_word..].first().is_some_and(is_role_word))
-        || as_clause;
-    gap_ok.then_some(Cue {
+        || as_clause
+        || descriptor_gap(&words[..first_word], &words[first_word]);
+    (gap_ok && plausible_subject(words, subject)).then_some(Cue {
         subject,
         verb,
         rule: "speaker-verb-after-quote",
     })
+}
+
+/// Lowercase descriptors before a name that open the clause after a quote:
+/// `“…,” pediatrician Lena Ruiz says`, `“…,” a smiling Alvarez said`. The
+/// words are modifiers of the name, not a clause of their own: no verb, no
+/// function word other than an article.
+fn descriptor_gap(gap: &[Token], name: &Token) -> bool {
+    let words: Vec<&Token> = gap.iter().filter(|t| t.is_word).collect();
+    name.is_capitalized()
+        && (1..=3).contains(&words.len())
+        && words.iter().enumerate().all(|(k, t)| {
+            let article = k == 0 && t.is_one_of(&["a", "an", "the"]);
+            article
+                || (!t.is_capitalized()
+                    && !t.has(class::FUNCTION_WORD | class::SPEECH_VERB)
+                    && !t.text.ends_with("ed")
+                    && !is_ly_adverb(t))
+        })
 }
 
 /// A cue before the opening mark: `Smith said: “…”`, `the alliance said
@@ -582,7 +716,7 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
         };
         let verb = toks[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
         if toks[v].is("according") {
-            if let Some(subject) = subject_after(&toks, v + 2) {
+            if let Some(subject) = subject_after(&toks, v + 2).filter(|s| plausible_subject(&toks, *s)) {
                 return Some(Cue {
                     subject,
                     verb,
@@ -591,7 +725,7 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
             }
             continue;
         }
-        if let Some(subject) = subject_before(&toks, v) {
+        if let Some(subject) = subject_before(&toks, v).filter(|s| plausible_subject(&toks, *s)) {
             if let Some(outer) = outer_cue(&toks, subject) {
                 return Some(outer);
             }
@@ -610,7 +744,7 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
             continue;
         }
         // Inverted: `said Smith: “…”`.
-        if let Some(subject) = subject_after(&toks, v + n) {
+        if let Some(subject) = subject_after(&toks, v + n).filter(|s| plausible_subject(&toks, *s)) {
             return Some(Cue {
                 subject,
                 verb,
@@ -697,7 +831,7 @@ fn outer_cue(toks: &[Token], inner: Span) -> Option<Cue> {
         if !reported {
             return None;
         }
-        let subject = subject_before(toks, u)?;
+        let subject = subject_before(toks, u).filter(|s| plausible_subject(toks, *s))?;
         return Some(Cue {
             subject,
             verb: t.text.to_string(),
@@ -723,4 +857,86 @@ pub(crate) fn cue_inside(toks: &[Token]) -> Option<(Cue, Span)> {
         }
     }
     None
+}
+
+/// A quotation right after a colon that ends the narration with no speech
+/// verb: `Perez lobbies for a higher wage: “…”`, `Mahaney agreed: “…”`, or
+/// a credit line `Dana Whitfield, The Boston Globe: “…”`. The clause's
+/// subject speaks.
+pub(crate) fn colon_cue(toks: &[Token]) -> Option<Cue> {
+    let colon = toks.len().checked_sub(1).filter(|&k| toks[k].is(":"))?;
+    // A label: the name right before the colon, after a dash or opening the
+    // line ("… - Carl Bialik:", "Dana Whitfield, The Boston Globe:").
+    let s = name_back(toks, colon);
+    // "“Headline,” by The Times’ Ben Sisario: “…”" credits an excerpt of an
+    // article, not speech.
+    let det = usize::from(s > 0 && toks[s - 1].is("the"));
+    if s > det && toks[s - 1 - det].is("by") {
+        return None;
+    }
+    let label_start = s == 0 || DASHES.contains(&toks[s - 1].text);
+    if s < colon && !label_start && s >= 2 && toks[s - 1].is(",") {
+        // "Name, Paper:": the person before the comma.
+        let p = name_back(toks, s - 1);
+        if p < s - 1 && (p == 0 || DASHES.contains(&toks[p - 1].text)) {
+            let subject = span_of(&toks[p..s_end(toks, p)])?;
+            return Some(Cue {
+                subject,
+                verb: ":".to_string(),
+                rule: "colon-introduction",
+            });
+        }
+    }
+    if s < colon && label_start {
+        let subject = span_of(&toks[s..colon]).filter(|sp| plausible_subject(toks, *sp))?;
+        return Some(Cue {
+            subject,
+            verb: ":".to_string(),
+            rule: "colon-introduction",
+        });
+    }
+    // Otherwise a simple clause: an introductory phrase before a comma
+    // ("In the hours after …, a familiar voice celebrated …:") hides its
+    // subject from this reading.
+    if toks[..colon].iter().any(|t| t.is(",")) {
+        return None;
+    }
+    let subject = clause_subject(toks, colon).filter(|s| plausible_subject(toks, *s))?;
+    let first = toks.iter().find(|t| t.span.start >= subject.start)?;
+    (first.is_capitalized() || is_pronoun(first)).then(|| Cue {
+        subject,
+        verb: ":".to_string(),
+        rule: "colon-introduction",
+    })
+}
+
+/// The end of the capitalised run that starts at `start`.
+fn s_end(toks: &[Token], start: usize) -> usize {
+    let mut e = start;
+    while e < toks.len() && (toks[e].is_capitalized() || toks[e].text.ends_with('.')) && toks[e].is_word {
+        e += 1;
+    }
+    e.max(start + 1).min(toks.len())
+}
+
+/// A credit that closes the quote's sentence after more narration: `a
+/// “candidate who is a lightning rod” and residents get nervous, said Lena
+/// Ortiz.` / `“…” if she lost, Tom Alvarez said.` The clause after the
+/// sentence's last comma is the attribution.
+pub(crate) fn sentence_final_cue(after: &[Token]) -> Option<Cue> {
+    let end = after
+        .iter()
+        .position(|t| matches!(t.text, "." | "?" | "!" | "“" | "”" | "\"" | ";"))?;
+    let sentence = &after[..end];
+    let comma = sentence.iter().rposition(|t| t.is(","))?;
+    let clause = &sentence[comma + 1..];
+    // A credit is short: the verb and a name with a short appositive.
+    if clause.iter().filter(|t| t.is_word).count() > 12 {
+        return None;
+    }
+    let cue = cue_after(clause, 4)?;
+    Some(Cue {
+        rule: "sentence-final-credit",
+        ..cue
+    })
 }

@@ -38,6 +38,8 @@ struct QuoteOut<'a> {
     column: usize,
     cue: Option<&'a str>,
     rule: Option<&'static str>,
+    /// How likely the speaker is right (0–1), from the rule.
+    confidence: Option<f32>,
     group: Option<usize>,
     unbalanced: bool,
     speaker: Option<SpeakerOut<'a>>,
@@ -122,6 +124,7 @@ pub fn article(a: &Analysis) -> String {
                 column,
                 cue: q.cue.as_deref(),
                 rule: q.rule,
+                confidence: q.confidence(),
                 group: q.group,
                 unbalanced: q.unbalanced,
                 speaker: q.speaker.as_ref().map(|s| SpeakerOut {
