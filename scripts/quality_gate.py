@@ -211,6 +211,12 @@ def split_name(name):
     return head, tail
 
 
+def shown(value, floor):
+    """The value to the third decimal, or the fourth when the third would read as the floor."""
+    text = f"{value:.3f}"
+    return f"{value:.4f}" if text == f"{floor:.3f}" else text
+
+
 def compare(figures, floors):
     """One failure line per figure past its floor, and per floor whose figure is missing."""
     failures = []
@@ -222,9 +228,9 @@ def compare(figures, floors):
         value = figures[name]
         if lower_is_better(name):
             if value > floor + 1e-9:
-                failures.append(f"{head} {tail} {value:.3f} > ceiling {floor:.3f}")
+                failures.append(f"{head} {tail} {shown(value, floor)} > ceiling {floor:.3f}")
         elif value < floor - 1e-9:
-            failures.append(f"{head} {tail} {value:.3f} < floor {floor:.3f}")
+            failures.append(f"{head} {tail} {shown(value, floor)} < floor {floor:.3f}")
     return failures
 
 
