@@ -167,7 +167,7 @@ fn main() -> ExitCode {
             for c in REGISTRY {
                 out.push_str(&format!("{:<22} {}\n", c.id(), c.description()));
             }
-            for r in &rules.rules {
+            for r in rules.rules() {
                 out.push_str(&format!("{:<22} {} (house rule)\n", r.id, r.description));
             }
             emit(&out);

@@ -14,7 +14,7 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 use crate::checks::{Finding, Severity};
@@ -102,7 +102,10 @@ pub struct Rule {
 /// The rules of one run: the defaults plus the newsroom's own.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
-    pub rules: Vec<Rule>,
+    rules: Vec<Rule>,
+    /// Every rule's pattern in one automaton: one pass over an article
+    /// says which rules can match at all, so most rules never search it.
+    any: Option<RegexSet>,
 }
 
 /// A rule as written in the file, before compiling.
@@ -165,7 +168,7 @@ fn one_line_regex_error(e: &regex::Error) -> String {
 fn compile(pattern: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern)
         .size_limit(SIZE_LIMIT)
-        .dfa_size_limit(SIZE_LIMIT)
+        .dfa_size_limit(8 * SIZE_LIMIT)
         .build()
 }
 
@@ -273,10 +276,25 @@ static DEFAULTS: LazyLock<RuleSet> = LazyLock::new(|| {
         // without it rather than stop the analysis.
         .flat_map(|(file, src)| parse(file, src).unwrap_or_default())
         .collect();
-    RuleSet { rules }
+    RuleSet::new(rules)
 });
 
 impl RuleSet {
+    /// A run's rules, in the order they run.
+    pub fn new(rules: Vec<Rule>) -> RuleSet {
+        // Too large a set only costs the shortcut: each rule still runs.
+        let any = RegexSetBuilder::new(rules.iter().map(|r| r.pattern.as_str()))
+            .size_limit(8 * SIZE_LIMIT)
+            .dfa_size_limit(8 * SIZE_LIMIT)
+            .build()
+            .ok();
+        RuleSet { rules, any }
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
     /// The rules in `data/rules/`.
     pub fn defaults() -> &'static RuleSet {
         &DEFAULTS
@@ -290,12 +308,12 @@ impl RuleSet {
             file: file.clone(),
             message: e.to_string(),
         })?;
-        let mut set = RuleSet::defaults().clone();
+        let mut rules = RuleSet::defaults().rules.clone();
         for rule in parse(&file, &src)? {
-            set.rules.retain(|r| r.id != rule.id);
-            set.rules.push(rule);
+            rules.retain(|r| r.id != rule.id);
+            rules.push(rule);
         }
-        Ok(set)
+        Ok(RuleSet::new(rules))
     }
 
     /// Does a rule have this id?
@@ -365,7 +383,20 @@ pub fn run(
     quotes: &[Quote],
 ) -> RuleHits {
     let mut hits = RuleHits::default();
-    for rule in rules.rules.iter().filter(|r| selection.wants(r.id)) {
+    let Some(hay) = text.get(body.start..body.end) else {
+        return hits;
+    };
+    if !rules.rules.iter().any(|r| selection.wants(r.id)) {
+        return hits;
+    }
+    let possible = rules.any.as_ref().map(|set| set.matches(hay));
+    let candidates = rules
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| possible.as_ref().is_none_or(|m| m.matched(*i)))
+        .map(|(_, r)| r);
+    for rule in candidates.filter(|r| selection.wants(r.id)) {
         for window in windows(rule.scope, body, quotes) {
             for span in rule.matches_in(text, window) {
                 match rule.output {
@@ -521,6 +552,15 @@ mod tests {
     }
 
     #[test]
+    fn never_before_skips_the_idiom_as_never_before() {
+        let h = hits_of(
+            "never-before",
+            "Candidates struggled as never before, and fought like never before.\n",
+        );
+        assert!(h.is_empty(), "{h:?}");
+    }
+
+    #[test]
     fn never_before_skips_words_apart() {
         let h = hits_of("never-before", "He had never been there before the war.\n");
         assert!(h.is_empty(), "{h:?}");
@@ -584,9 +624,7 @@ mod tests {
     #[test]
     fn a_quote_scoped_rule_sees_only_quotes() {
         let src = "[[rule]]\nid = \"banned\"\nseverity = \"warning\"\nmessage = \"Do not print it.\"\npattern = \"(?i)darn\"\nscope = \"quotes\"\n";
-        let set = RuleSet {
-            rules: parse("f.toml", src).unwrap(),
-        };
+        let set = RuleSet::new(parse("f.toml", src).unwrap());
         let text = "Darn, the mayor said. “It is a darn shame,” Jane Roe, the mayor, said.\n";
         let a = crate::analyze_with_rules(crate::Document::from_text("t.txt", text), &Selection::default(), &set);
         let found: Vec<&str> = a
