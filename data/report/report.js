@@ -59,4 +59,20 @@
     shown.textContent = q === "" ? "" : n + " of " + findings.length + " findings shown";
   }
   filter.addEventListener("input", applyFilter);
+
+  // A link to a finding (report.html#f-…) opens with it lit, as if clicked.
+  function openHash() {
+    var f = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (f && f.classList.contains("finding")) { f.click(); f.scrollIntoView({ block: "nearest" }); }
+  }
+  window.addEventListener("hashchange", openHash);
+  openHash();
+
+  // Whether the page fits the window's width, for the layout tests.
+  function fit() {
+    document.documentElement.setAttribute("data-fits",
+      document.documentElement.scrollWidth <= window.innerWidth ? "yes" : "no");
+  }
+  window.addEventListener("resize", fit);
+  window.addEventListener("load", fit);
 })();
