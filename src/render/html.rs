@@ -461,7 +461,9 @@ pub fn page(pages: &[ArticlePage], cross: &[crate::cross::CrossFinding]) -> Stri
             .raw("\">")
             .text(&p.name)
             .raw("</a> (");
-        body.num(p.severities.iter().sum()).raw(" findings)</li>");
+        let n: usize = p.severities.iter().sum();
+        body.num(n)
+            .raw(if n == 1 { " finding)</li>" } else { " findings)</li>" });
     }
     body.raw("</ol></nav>");
     body.raw("<p class=\"keys\"><label>Filter findings <input id=\"filter\" type=\"search\" placeholder=\"/ to filter\"></label> <kbd>j</kbd>/<kbd>k</kbd> next/previous finding, <kbd>/</kbd> filter. <span id=\"shown\"></span></p>");
