@@ -32,6 +32,7 @@ pub mod lexicon;
 pub mod quotes;
 pub mod render;
 pub mod review;
+pub mod rules;
 pub mod segment;
 pub mod span;
 pub mod speakers;
@@ -60,8 +61,13 @@ pub struct Analysis {
     pub notes_by_claim: Vec<usize>,
 }
 
-/// Runs the whole pipeline on a document.
+/// Runs the whole pipeline on a document, with the default house rules.
 pub fn analyze(document: Document, selection: &Selection) -> Analysis {
+    analyze_with_rules(document, selection, rules::RuleSet::defaults())
+}
+
+/// Runs the whole pipeline on a document, with these house rules.
+pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rules::RuleSet) -> Analysis {
     let text = document.text.as_str();
     let body = Span::new(document.body_start, text.len());
     let paragraphs = segment::segment(text, document.body_start);
@@ -85,13 +91,23 @@ pub fn analyze(document: Document, selection: &Selection) -> Analysis {
     };
     let mut notes_by_claim: Vec<usize> = (0..report.notes.len()).collect();
     notes_by_claim.sort_by_key(|&i| report.notes[i].claim);
+    let mut findings = report.findings;
+    let mut claims = claims;
+    // House rules run after the checks, so no check reads a statement
+    // claim; their claims go last, so the checks' claim indices hold.
+    let hits = rules::run(house, selection, text, body, &paragraphs, &quotes);
+    if !hits.findings.is_empty() {
+        findings.extend(hits.findings);
+        findings.sort_by_key(|f| (f.span.start, f.check));
+    }
+    claims.extend(hits.claims);
     Analysis {
         notes_by_claim,
         paragraphs,
         roster,
         quotes,
         claims,
-        findings: report.findings,
+        findings,
         notes: report.notes,
         document,
     }

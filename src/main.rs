@@ -43,12 +43,29 @@ enum Command {
     /// Print the text factsheet analyses for an article: for a saved web
     /// page, the extracted article that spans and line:column refer to.
     Extract(ExtractArgs),
-    /// List the consistency checks with a one-line description each.
-    Checks,
+    /// List the consistency checks and house rules with a one-line description each.
+    Checks(ChecksArgs),
     /// Show where worksheets stand: verdict counts, open findings, false items.
     Review(ReviewArgs),
     /// Export verdicts from worksheets.
     Export(ExportArgs),
+}
+
+#[derive(clap::Args)]
+struct ChecksArgs {
+    /// House rules to list with the built-in checks (default: factsheet.toml here, if present).
+    #[arg(long)]
+    rules: Option<PathBuf>,
+}
+
+/// The run's house rules: the defaults, plus `--rules FILE` or
+/// `factsheet.toml` in the working folder when there is one.
+fn house_rules(path: Option<&Path>) -> anyhow::Result<factsheet::rules::RuleSet> {
+    let default = Path::new(factsheet::rules::DEFAULT_RULES_FILE);
+    match path.or(default.is_file().then_some(default)) {
+        Some(p) => Ok(factsheet::rules::RuleSet::with_file(p)?),
+        None => Ok(factsheet::rules::RuleSet::defaults().clone()),
+    }
 }
 
 #[derive(clap::Args)]
@@ -123,6 +140,12 @@ struct CheckArgs {
     /// Skip the checks across articles (keeps memory flat on endless streams).
     #[arg(long)]
     no_cross: bool,
+    /// House rules (TOML) added to the defaults (default: factsheet.toml here, if present).
+    #[arg(long)]
+    rules: Option<PathBuf>,
+    /// Write an editor's review page (one self-contained HTML file).
+    #[arg(long)]
+    html: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -131,10 +154,20 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     match cli.command {
-        Command::Checks => {
+        Command::Checks(args) => {
+            let rules = match house_rules(args.rules.as_deref()) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("factsheet: {e:#}");
+                    return ExitCode::from(2);
+                }
+            };
             let mut out = String::new();
             for c in REGISTRY {
                 out.push_str(&format!("{:<22} {}\n", c.id(), c.description()));
+            }
+            for r in rules.rules() {
+                out.push_str(&format!("{:<22} {} (house rule)\n", r.id, r.description));
             }
             emit(&out);
             ExitCode::SUCCESS
@@ -267,13 +300,28 @@ struct Done {
     digest: Option<factsheet::cross::Digest>,
     counts: (usize, usize, usize),
     worst: Option<Severity>,
+    html: Option<factsheet::render::html::ArticlePage>,
+}
+
+/// What every input of a run shares besides the check selection: the house
+/// rules, and the worksheet's verdicts when a review page is wanted.
+struct Shared {
+    rules: factsheet::rules::RuleSet,
+    page: Option<factsheet::render::html::Verdicts>,
 }
 
 /// Inputs are read, analysed and written this many at a time, so memory
 /// stays flat however long a JSON Lines stream is, and output keeps input order.
 const CHUNK: usize = 256;
 
-fn analyse(source: Source, selection: &Selection, format: Format, want_rows: bool, want_digest: bool) -> Outcome {
+fn analyse(
+    source: Source,
+    selection: &Selection,
+    shared: &Shared,
+    format: Format,
+    want_rows: bool,
+    want_digest: bool,
+) -> Outcome {
     let (name, doc) = match source {
         Source::File(p) => (p.display().to_string(), Document::read(&p).map_err(|e| e.to_string())),
         Source::Record { name, text, date } => {
@@ -285,8 +333,10 @@ fn analyse(source: Source, selection: &Selection, format: Format, want_rows: boo
     };
     let result = doc.and_then(|d| {
         // A bug in a rule must cost one article, not the batch.
-        let a = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| factsheet::analyze(d, selection)))
-            .map_err(|_| format!("{name}: internal error while analysing this article (please report it)"))?;
+        let a = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            factsheet::analyze_with_rules(d, selection, &shared.rules)
+        }))
+        .map_err(|_| format!("{name}: internal error while analysing this article (please report it)"))?;
         let rendered = match format {
             Format::Jsonl => format!("{}\n", jsonl::article(&a)),
             Format::Table => table::render(&a),
@@ -300,6 +350,7 @@ fn analyse(source: Source, selection: &Selection, format: Format, want_rows: boo
             digest: want_digest.then(|| factsheet::cross::Digest::of(&a)),
             counts: (a.quotes.len(), a.claims.len(), a.findings.len()),
             worst: a.findings.iter().map(|f| f.severity).max(),
+            html: shared.page.as_ref().map(|v| factsheet::render::html::article(&a, v)),
         })
     });
     Outcome { name, result }
@@ -374,8 +425,19 @@ enum InputKind {
 }
 
 fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let shared = Shared {
+        rules: house_rules(args.rules.as_deref())?,
+        page: match (&args.html, &args.output) {
+            (None, _) => None,
+            (Some(_), Some(sheet)) if sheet.exists() => {
+                Some(factsheet::render::html::verdicts(&Worksheet::read(sheet)?))
+            }
+            (Some(_), _) => Some(Default::default()),
+        },
+    };
+    let mut pages = Vec::new();
     for id in args.only.iter().chain(&args.skip) {
-        if !REGISTRY.iter().any(|c| c.id() == id) {
+        if !REGISTRY.iter().any(|c| c.id() == id) && !shared.rules.has(id) {
             anyhow::bail!("unknown check `{id}`\nhint: `factsheet checks` lists them");
         }
     }
@@ -423,7 +485,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
         let outcomes: Vec<Outcome> = chunk
             .into_par_iter()
-            .map(|s| analyse(s, &selection, args.format, want_rows, !args.no_cross))
+            .map(|s| analyse(s, &selection, &shared, args.format, want_rows, !args.no_cross))
             .collect();
         progress.inc(outcomes.len() as u64);
         for o in outcomes {
@@ -456,6 +518,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                         sheet_articles.push(worksheet::Article { path: done.path, rows });
                     }
                     digests.extend(done.digest);
+                    pages.extend(done.html);
                 }
                 Err(message) => {
                     summary.errors += 1;
@@ -490,6 +553,13 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             if !cross.is_empty() {
                 emit(&table::render_cross(&cross));
             }
+        }
+    }
+    if let Some(path) = &args.html {
+        let page = factsheet::render::html::page(&pages, &cross);
+        if let Err(e) = std::fs::write(path, page) {
+            eprintln!("factsheet: {}: cannot write: {e}", path.display());
+            write_failed = true;
         }
     }
     if let Some(path) = &args.output {

@@ -30,6 +30,8 @@ pub enum ClaimKind {
     Age,
     Quantity,
     Person,
+    /// A sentence a house rule marks for checking ("the largest", "a record").
+    Statement,
 }
 
 impl ClaimKind {
@@ -44,6 +46,7 @@ impl ClaimKind {
             ClaimKind::Age => "age",
             ClaimKind::Quantity => "quantity",
             ClaimKind::Person => "person",
+            ClaimKind::Statement => "statement",
         }
     }
 }
@@ -83,6 +86,11 @@ pub enum Value {
         name: String,
         role: String,
     },
+    /// A statement to verify: the house rule that marked it and what to check.
+    Statement {
+        rule: &'static str,
+        note: String,
+    },
 }
 
 impl Value {
@@ -112,6 +120,7 @@ impl Value {
             Value::Pair { a, b, unit } => json!({"amount": [num(*a), num(*b)], "unit": unit}),
             Value::MoneyRange { a, b, currency } => json!({"amount": [num(*a), num(*b)], "currency": currency}),
             Value::Person { name, role } => json!({"name": name, "role": role}),
+            Value::Statement { rule, note } => json!({"rule": rule, "note": note}),
         }
     }
 
@@ -173,6 +182,7 @@ impl Value {
                 out.push_str(role);
                 out.push(')');
             }
+            Value::Statement { note, .. } => out.push_str(note),
         }
     }
 

@@ -2,6 +2,7 @@
 //! item ids and the per-item views (line:column, check status) that every
 //! format shows the same way.
 
+pub mod html;
 pub mod jsonl;
 pub mod review;
 pub mod table;
