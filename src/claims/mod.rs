@@ -5,7 +5,10 @@
 //! no crate reads "March 18–23" or "hundreds of" the way copy means them.
 
 pub mod dates;
+pub mod money;
 pub mod numbers;
+pub mod numeric_dates;
+pub mod periods;
 
 use std::sync::LazyLock;
 
@@ -17,6 +20,7 @@ use crate::span::Span;
 use crate::speakers::{EntityKind, Roster};
 use dates::{DateValue, date_at, is_range_sep, resolve_weekday, resolve_year, year_at};
 use numbers::{Amount, Lex, Qualifier, fraction_at, hedge_before, lex, num, scale_at, vague_at, words_number};
+use periods::Period;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -197,6 +201,24 @@ impl Value {
     }
 }
 
+/// A fortnight is two weeks: no unit of its own in the output.
+fn fortnights(v: f64, unit: &'static str) -> (f64, &'static str) {
+    if unit == "fortnight" {
+        (v * 2.0, "week")
+    } else {
+        (v, unit)
+    }
+}
+
+/// The amount inside a value that has one.
+fn amount_mut(v: &mut Value) -> Option<&mut Amount> {
+    match v {
+        Value::Number(a) => Some(a),
+        Value::Duration { amount, .. } | Value::Money { amount, .. } | Value::Quantity { amount, .. } => Some(amount),
+        _ => None,
+    }
+}
+
 fn qual_word(q: Qualifier) -> &'static str {
     match q {
         Qualifier::Approx => "about",
@@ -270,6 +292,16 @@ pub struct Claim {
     pub modifier: bool,
 }
 
+const CHANGE_SRC: &str = include_str!("../../data/lexicon/change_verbs.txt");
+
+static CHANGE_WORDS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
+    CHANGE_SRC
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect()
+});
+
 const TIME_UNITS_SRC: &str = include_str!("../../data/lexicon/time_units.txt");
 const UNITS_SRC: &str = include_str!("../../data/lexicon/units.txt");
 
@@ -289,26 +321,6 @@ fn time_unit(w: &str) -> Option<&'static str> {
 
 fn unit(w: &str) -> Option<&'static str> {
     UNITS.get(w).copied()
-}
-
-fn currency_word(w: &str) -> Option<(&'static str, f64)> {
-    Some(match crate::lexicon::lowercase(w).as_str() {
-        "dollars" | "dollar" => ("USD", 1.0),
-        "cents" | "cent" => ("USD", 0.01),
-        "euros" | "euro" => ("EUR", 1.0),
-        "pesos" => ("MXN", 1.0),
-        "yen" => ("JPY", 1.0),
-        _ => return None,
-    })
-}
-
-fn currency_symbol(t: &str) -> Option<&'static str> {
-    Some(match t {
-        "$" => "USD",
-        "£" => "GBP",
-        "€" => "EUR",
-        _ => return None,
-    })
 }
 
 /// Words after which a following number is part of a name ("Ward 4").
@@ -336,6 +348,8 @@ struct Found {
 struct Ctx<'a> {
     lex: Vec<Lex<'a>>,
     article: Option<Date>,
+    /// The article writes "03/04" as 3 April (a day-first dateline).
+    day_first: bool,
 }
 
 impl Ctx<'_> {
@@ -388,85 +402,171 @@ impl Ctx<'_> {
         d
     }
 
-    /// A date or date range at `i`.
+    /// A date, a date range or a calendar period at `i`.
     fn date_or_range(&self, i: usize) -> Option<Found> {
         let l = &self.lex;
         let lead = l[i].is("from") || l[i].is("between");
+        let between = l[i].is("between");
         let s = if lead { i + 1 } else { i };
-        if let Some((d1, j)) = date_at(l, s) {
-            // Second half of a range: a day ("18–23"), a date, a weekday.
-            if let Some(sep) = l
-                .get(j)
-                .filter(|x| is_range_sep(x) && (!x.is("and") || l[i].is("between")))
-            {
-                let k = j + 1;
-                let dash = matches!(sep.text, "-" | "–" | "—");
-                if let (true, Some(day)) = (
-                    dash && d1.day.is_some(),
-                    l.get(k).and_then(|x| x.text.parse::<u8>().ok()),
-                ) {
-                    if (1..=31).contains(&day) {
-                        let mut d2 = d1;
-                        d2.day = Some(day);
-                        d2.weekday = None;
-                        let mut end = k + 1;
-                        if l.get(end).is_some_and(|x| x.is(",")) {
-                            if let Some(y) = year_at(l, end + 1) {
-                                d2.year = Some(y);
-                                end += 2;
-                            }
-                        }
-                        let mut a = d1;
-                        a.year = a.year.or(d2.year);
-                        return Some(self.range(i, end, a, d2));
-                    }
-                }
-                if let Some((d2, end)) = date_at(l, k) {
-                    let both_weekdays = d1.month.is_none() && d2.month.is_none();
-                    if (d1.month.is_some() && d2.month.is_some()) || both_weekdays {
-                        let mut a = d1;
-                        a.year = a.year.or(d2.year);
-                        return Some(self.range(i, end, a, d2));
-                    }
-                }
-            }
-            if lead {
-                return None;
-            }
-            return Some(Found {
-                kind: ClaimKind::Date,
-                start: i,
-                end: j,
-                value: Value::Date(self.dated(d1, i)),
-                modifier: false,
+        // "from" or "between" as the sentence's last unit: nothing follows.
+        if s >= l.len() {
+            return None;
+        }
+        if let Some((p, start, end)) = periods::period_at(l, s, self.article, self.looks_ahead(i)) {
+            return Some(match p {
+                Period::Range(a, b) => self.plain(start, end, ClaimKind::DateRange, Value::DateRange(a, b)),
+                Period::Day(d) => self.plain(start, end, ClaimKind::Date, Value::Date(d)),
             });
         }
-        // Year ranges: "2015 to 2021", "from 2015 to 2021".
-        let y1 = year_at(l, s)?;
-        if let (Some(sep), Some(y2)) = (l.get(s + 1), year_at(l, s + 2)) {
-            if is_range_sep(sep) && (!sep.is("and") || l[i].is("between")) {
-                let a = DateValue {
-                    year: Some(y1),
-                    month: None,
-                    day: None,
-                    weekday: None,
-                };
-                let b = DateValue {
-                    year: Some(y2),
-                    month: None,
-                    day: None,
-                    weekday: None,
-                };
-                return Some(Found {
-                    kind: ClaimKind::DateRange,
-                    start: i,
-                    end: s + 3,
-                    value: Value::DateRange(a, b),
-                    modifier: false,
-                });
+        // "$ 12 December 27": a figure after a currency sign is money.
+        if s > 0 && l[s].is_digits() && money::symbol(l[s - 1].text).is_some() {
+            return None;
+        }
+        if let Some(f) = self.days_then_month(i, s, between) {
+            return Some(f);
+        }
+        if let Some(f) = self.month_pair(i, s) {
+            return Some(f);
+        }
+        let (d1, j, bare_year) = date_at(l, s, self.day_first)
+            .map(|(d, j)| (d, j, false))
+            .or_else(|| year_at(l, s).map(|y| (DateValue::ymd(Some(y), None, None), s + 1, true)))?;
+        if let Some(f) = self.second_half(i, d1, j, between) {
+            return Some(f);
+        }
+        if lead || bare_year {
+            return None;
+        }
+        Some(Found {
+            kind: ClaimKind::Date,
+            start: i,
+            end: j,
+            value: Value::Date(self.dated(d1, i)),
+            modifier: false,
+        })
+    }
+
+    /// The end of a range whose start `d1` ends at `j`: a day ("March
+    /// 18–23", "August 27th - 29th"), a date, a weekday or a year ("2014
+    /// through May 2018", "between 2015 and Feb 2018").
+    fn second_half(&self, i: usize, d1: DateValue, j: usize, between: bool) -> Option<Found> {
+        let l = &self.lex;
+        let sep = l.get(j).filter(|x| is_range_sep(x) && (!x.is("and") || between))?;
+        let k = j + 1;
+        let dash = matches!(sep.text, "-" | "–" | "—");
+        let full = date_at(l, k, self.day_first).filter(|(d, _)| d.month.is_some());
+        if d1.day.is_some() && full.is_none() {
+            let kk = if l.get(k).is_some_and(|x| x.is("the")) {
+                k + 1
+            } else {
+                k
+            };
+            if let Some((day, e, spelled)) = dates::day_at(l, kk) {
+                if (dash || spelled) && dates::day_month_at(l, kk).is_none() {
+                    // "from April 27th to the third": the day of the next month.
+                    let month = match (d1.month, d1.day) {
+                        (Some(m), Some(d)) if day < d && spelled && !dash => Some(m % 12 + 1),
+                        (m, _) => m,
+                    };
+                    let mut d2 = DateValue::ymd(d1.year, month, Some(day));
+                    let mut end = e;
+                    if let Some((y, after)) = dates::year_after(l, e, false) {
+                        d2.year = Some(y);
+                        end = after;
+                    }
+                    if !d2.is_valid() {
+                        return None;
+                    }
+                    let mut a = d1;
+                    a.year = a.year.or(d2.year);
+                    return Some(self.range(i, end, a, d2));
+                }
             }
         }
-        None
+        let (mut d2, mut end) = date_at(l, k, self.day_first)
+            .or_else(|| year_at(l, k).map(|y| (DateValue::ymd(Some(y), None, None), k + 1)))?;
+        let weekday_only = |d: &DateValue| d.month.is_none() && d.year.is_none();
+        // Two bare weekdays are a range only when a dateline dates them: a
+        // range from "" to "" says nothing.
+        let ok = (d1.month.is_some() && d2.month.is_some())
+            || (weekday_only(&d1) && weekday_only(&d2) && self.article.is_some())
+            || (d1.year.is_some() && d2.year.is_some() && d1.weekday.is_none() && d2.weekday.is_none());
+        if !ok {
+            return None;
+        }
+        let mut a = d1;
+        // "from April to June in 2017": one year for both.
+        if a.year.is_none() && d2.year.is_none() && l.get(end).is_some_and(|x| x.is("in")) {
+            if let Some(y) = year_at(l, end + 1) {
+                d2.year = Some(y);
+                end += 2;
+            }
+        }
+        if a.month.is_some() {
+            a.year = a.year.or(d2.year);
+        }
+        Some(self.range(i, end, a, d2))
+    }
+
+    /// Days before their month: "from 2 to 9 March", "14–16 November",
+    /// "23rd to 26th Oct", "between 4 and 22 this month".
+    fn days_then_month(&self, i: usize, s: usize, between: bool) -> Option<Found> {
+        let l = &self.lex;
+        let s = if l.get(s).is_some_and(|x| x.is("the")) {
+            s + 1
+        } else {
+            s
+        };
+        let (a, e1, _) = dates::day_at(l, s)?;
+        l.get(e1).filter(|x| is_range_sep(x) && (!x.is("and") || between))?;
+        let k = if l.get(e1 + 1).is_some_and(|x| x.is("the")) {
+            e1 + 2
+        } else {
+            e1 + 1
+        };
+        let (b, e2, _) = dates::day_at(l, k)?;
+        if b <= a {
+            return None;
+        }
+        let m_at = if l.get(e2).is_some_and(|x| x.is("of")) {
+            e2 + 1
+        } else {
+            e2
+        };
+        let (m, y, end) = if let Some(m) = l.get(m_at).and_then(|x| month(x.text)) {
+            match dates::year_after(l, m_at + 1, true) {
+                Some((y, end)) => (m, Some(y), end),
+                None => (m, None, m_at + 1),
+            }
+        } else if l.get(m_at).is_some_and(|x| x.is("this")) && l.get(m_at + 1).is_some_and(|x| x.is("month")) {
+            let art = self.article?;
+            (art.month() as u8, Some(art.year()), m_at + 2)
+        } else {
+            return None;
+        };
+        let d1 = DateValue::ymd(y, Some(m), Some(a));
+        let d2 = DateValue::ymd(y, Some(m), Some(b));
+        if !(d1.is_valid() && d2.is_valid()) {
+            return None;
+        }
+        Some(self.range(i, end, d1, d2))
+    }
+
+    /// Two months joined in one word: "June-August 1992".
+    fn month_pair(&self, i: usize, s: usize) -> Option<Found> {
+        let l = &self.lex;
+        let (a, b) = l.get(s)?.text.split_once(['-', '–'])?;
+        let (ma, mb) = (month(a)?, month(b)?);
+        if !l[s].is_capitalized() {
+            return None;
+        }
+        let (y, end) = dates::year_after(l, s + 1, false).map_or((None, s + 1), |(y, e)| (Some(y), e));
+        Some(self.range(
+            i,
+            end,
+            DateValue::ymd(y, Some(ma), None),
+            DateValue::ymd(y, Some(mb), None),
+        ))
     }
 
     fn range(&self, i: usize, end: usize, a: DateValue, b: DateValue) -> Found {
@@ -495,6 +595,65 @@ impl Ctx<'_> {
             end,
             value: Value::DateRange(a, b),
             modifier: false,
+        }
+    }
+
+    /// A number-based claim at `i`, with a sign before it ("-5", "minus
+    /// five", "negative 1.2 million") and a hedge after it ("20 or more").
+    fn number_claim(&self, i: usize) -> Option<Found> {
+        let l = &self.lex;
+        let sign = i.checked_sub(1).filter(|&k| {
+            let m = &l[k];
+            // A minus written against the number, with a space before it:
+            // "27-3" is a score, "- 5" a dash.
+            (matches!(m.text, "-" | "−") && dates::adjacent(m, &l[i]) && (k == 0 || !dates::adjacent(&l[k - 1], m)))
+                || m.is_one_of(&["minus", "negative"])
+        });
+        let mut found = self.numeric(i);
+        if found.is_none() && sign.is_some() {
+            // "minus one": a number word below two is a claim once signed.
+            if let Some((v, j)) = words_number(l, i) {
+                found = Some(self.plain(i, j, ClaimKind::Count, Value::Number(Amount::exact(v))));
+            }
+        }
+        let mut f = found?;
+        let signed_kind = matches!(f.kind, ClaimKind::Count | ClaimKind::Percent | ClaimKind::Quantity);
+        if let Some(k) = sign.filter(|_| f.start == i && signed_kind) {
+            if let Some(a) = amount_mut(&mut f.value).filter(|a| a.is_exact()) {
+                *a = Amount::exact(-a.value.unwrap_or(0.0));
+                f.start = k;
+            }
+        }
+        self.hedge_after(&mut f);
+        Some(f)
+    }
+
+    /// "20 or more", "five hundred and more", "200 or greater": at least;
+    /// "12 or fewer": at most.
+    fn hedge_after(&self, f: &mut Found) {
+        let l = &self.lex;
+        if !matches!(
+            f.kind,
+            ClaimKind::Count | ClaimKind::Percent | ClaimKind::Money | ClaimKind::Quantity
+        ) {
+            return;
+        }
+        let (Some(join), Some(word)) = (l.get(f.end), l.get(f.end + 1)) else {
+            return;
+        };
+        if !join.is_one_of(&["or", "and"]) || l.get(f.end + 2).is_some_and(|n| n.is("than")) {
+            return;
+        }
+        let q = if word.is_one_of(&["more", "greater", "above", "higher", "upwards"]) {
+            Qualifier::AtLeast
+        } else if word.is_one_of(&["less", "fewer", "below", "lower"]) {
+            Qualifier::AtMost
+        } else {
+            return;
+        };
+        if let Some(a) = amount_mut(&mut f.value).filter(|a| a.is_exact()) {
+            *a = Amount::hedged(a.value.unwrap_or(0.0), q);
+            f.end += 2;
         }
     }
 
@@ -528,6 +687,11 @@ impl Ctx<'_> {
             }
             let mut j = i + 1;
             let mut v = v;
+            // "322 hundred", "3 hundred thousand".
+            if l.get(j).is_some_and(|n| n.is("hundred")) && !t.text.contains('.') {
+                v *= 100.0;
+                j += 1;
+            }
             if let Some(k) = scale_at(l, j) {
                 v *= k;
                 j += 1;
@@ -540,6 +704,26 @@ impl Ctx<'_> {
             if t.text.contains('-') && t.lower().starts_with("half") {
                 return None;
             }
+            // "half an hour", "half a day", "half year": half the unit.
+            if t.is("half") {
+                let k = if l.get(j).is_some_and(|n| n.is_one_of(&["a", "an"])) {
+                    j + 1
+                } else {
+                    j
+                };
+                if let Some(tu) = l.get(k).and_then(|n| time_unit(n.text)) {
+                    let (v, unit) = fortnights(0.5, tu);
+                    return Some(self.plain(
+                        i,
+                        k + 1,
+                        ClaimKind::Duration,
+                        Value::Duration {
+                            amount: Amount::exact(v),
+                            unit: unit.into(),
+                        },
+                    ));
+                }
+            }
             if l.get(j).is_some_and(|n| time_unit(n.text).is_some()) {
                 return None;
             }
@@ -547,27 +731,32 @@ impl Ctx<'_> {
         } else if let Some(tu) = (t.is_one_of(&["an", "a", "one"]))
             .then(|| l.get(i + 1).and_then(|n| time_unit(n.text)))
             .flatten()
-            .filter(|_| {
-                // "an hour a day", "one week": an amount of time, not "a day" alone.
+            .filter(|tu| {
+                // "an hour a day", "one week", "a fortnight", "an hour and a
+                // half": an amount of time, not "a day" alone.
                 t.is("one")
+                    || *tu == "fortnight"
                     || (l.get(i + 2).is_some_and(|n| n.is("a") || n.is("per"))
                         && l.get(i + 3).is_some_and(|n| time_unit(n.text).is_some()))
+                    || self.compound_duration(1.0, tu, i + 2).is_some()
             })
         {
+            let (v, unit, end) = self.compound_duration(1.0, tu, i + 2).unwrap_or((1.0, tu, i + 2));
+            let (v, unit) = fortnights(v, unit);
             return Some(self.plain(
                 i,
-                i + 2,
+                end,
                 ClaimKind::Duration,
                 Value::Duration {
-                    amount: Amount::exact(1.0),
-                    unit: tu.into(),
+                    amount: Amount::exact(v),
+                    unit: unit.into(),
                 },
             ));
         } else if let Some((v, j)) = words_number(l, i) {
             if v < 2.0
-                && !l
-                    .get(j)
-                    .is_some_and(|n| time_unit(n.text).is_some() || unit(n.text).is_some())
+                && !l.get(j).is_some_and(|n| {
+                    time_unit(n.text).is_some() || unit(n.text).is_some() || money::named(n.text).is_some()
+                })
             {
                 return None;
             }
@@ -626,6 +815,18 @@ impl Ctx<'_> {
                 f.modifier = true;
                 return Some(f);
             }
+            // "12-cent", "one-yen".
+            if let Some(c) = money::named(&u) {
+                return Some(self.plain(
+                    i,
+                    j,
+                    ClaimKind::Money,
+                    Value::Money {
+                        amount: amount.scaled(c.factor),
+                        currency: c.code.into(),
+                    },
+                ));
+            }
             if u == "point" {
                 return Some(self.plain(
                     i,
@@ -658,14 +859,14 @@ impl Ctx<'_> {
         // The word after the number, compared in any case.
         let next = l.get(j).map_or("", |n| n.text);
         let next_is = |w: &str| next.eq_ignore_ascii_case(w);
-        // Money: "$3.4 billion", "25 cents", "£4.5m".
-        let symbol = i.checked_sub(1).and_then(|k| currency_symbol(l[k].text));
-        if let Some(cur) = symbol {
-            if let Some(f) = self.money_range(i - 1, j, amount, cur) {
+        // Money: "$3.4 billion", "25 cents", "£4.5m", "C$300", "USD 200",
+        // "42 qatari riyals", "197 pence".
+        if let Some((start, cur)) = money::before(l, i) {
+            if let Some(f) = self.money_range(start, j, amount, cur) {
                 return Some(f);
             }
-            return Some(self.hedged_from(
-                i - 1,
+            let mut f = self.hedged_from(
+                start,
                 j,
                 ClaimKind::Money,
                 |a| Value::Money {
@@ -673,20 +874,26 @@ impl Ctx<'_> {
                     currency: cur.into(),
                 },
                 amount,
-            ));
+            );
+            self.with_cents(&mut f);
+            return Some(f);
         }
-        if let Some((cur, k)) = currency_word(next) {
-            amount = amount.scaled(k);
-            return Some(self.hedged_from(
+        if let Some((cur, end)) = money::after(l, j) {
+            amount = amount.scaled(cur.factor);
+            let mut f = self.hedged_from(
                 i,
-                j + 1,
+                end,
                 ClaimKind::Money,
                 |a| Value::Money {
                     amount: a,
-                    currency: cur.into(),
+                    currency: cur.code.into(),
                 },
                 amount,
-            ));
+            );
+            if cur.factor == 1.0 {
+                self.with_cents(&mut f);
+            }
+            return Some(f);
         }
         if next_is("%") || next_is("percent") || (next_is("per") && l.get(j + 1).is_some_and(|n| n.is("cent"))) {
             let mut end = j + if next_is("per") { 2 } else { 1 };
@@ -698,11 +905,33 @@ impl Ctx<'_> {
         if next_is("percentage") && l.get(j + 1).is_some_and(|n| n.lower().starts_with("point")) {
             return Some(self.hedged_from(i, j + 2, ClaimKind::Percent, Value::Number, amount));
         }
-        if let Some(tu) = time_unit(next) {
+        // "one and a half hours".
+        if next_is("and")
+            && l.get(j + 1).is_some_and(|n| n.is("a"))
+            && l.get(j + 2).is_some_and(|n| n.is("half"))
+            && l.get(j + 3).is_some_and(|n| time_unit(n.text).is_some())
+            && amount.is_exact()
+        {
+            amount = Amount::exact(amount.value.unwrap_or(0.0) + 0.5);
+            j += 3;
+        }
+        let next = l.get(j).map_or("", |n| n.text);
+        // "3h": an hour sign written against the figures.
+        let hour_sign = next == "h" && dates::adjacent(&l[j - 1], &l[j]) && l[j - 1].is_digits();
+        if let Some(tu) = time_unit(next).or(hour_sign.then_some("hour")) {
             if tu == "year" && l.get(j + 1).is_some_and(|n| n.is("old")) {
                 return Some(self.hedged_from(i, j + 2, ClaimKind::Age, Value::Number, amount));
             }
-            let (start, end) = self.duration_extent(i, j + 1);
+            let (mut tu, mut after) = (tu, j + 1);
+            if let Some((v, unit, end)) = amount.value.and_then(|v| self.compound_duration(v, tu, j + 1)) {
+                amount = Amount::exact(v);
+                (tu, after) = (unit, end);
+            }
+            if tu == "fortnight" {
+                amount = amount.scaled(2.0);
+                tu = "week";
+            }
+            let (start, end) = self.duration_extent(i, after);
             let mut f = self.hedged_from(
                 start,
                 end,
@@ -720,10 +949,10 @@ impl Ctx<'_> {
             }
             return Some(f);
         }
-        if let Some(u) = unit(next) {
+        if let Some((u, end)) = self.unit_at(j) {
             return Some(self.hedged_from(
                 i,
-                j + 1,
+                end,
                 ClaimKind::Quantity,
                 |a| Value::Quantity {
                     amount: a,
@@ -818,16 +1047,30 @@ impl Ctx<'_> {
         let l = &self.lex;
         let sep = l.get(j)?;
         let between = start > 0 && l[start - 1].is("between");
-        if !(sep.is("to") || (sep.is("and") && between)) || currency_symbol(l.get(j + 1)?.text) != Some(cur) {
+        if !(sep.is("to") || sep.text == "–" || (sep.is("and") && between)) || self.states_a_change(start) {
             return None;
         }
-        let mut b = l.get(j + 2)?.digits_value()?;
-        let mut end = j + 3;
-        if let Some(k) = scale_at(l, end) {
-            b *= k;
+        // "$150 to $400"; "between $3 and 4 billion" with the symbol once.
+        let k = if money::symbol(l.get(j + 1)?.text).is_some() {
+            j + 2
+        } else if between {
+            j + 1
+        } else {
+            return None;
+        };
+        let mut b = l.get(k)?.digits_value()?;
+        let mut end = k + 1;
+        let mut scale = None;
+        if let Some(s) = scale_at(l, end) {
+            b *= s;
             end += 1;
+            scale = Some(s);
         }
-        let a = first.value?;
+        let mut a = first.value?;
+        // "between $3 and $4 billion": the scale is shared.
+        if let Some(s) = scale.filter(|_| scale_at(l, j - 1).is_none() && a * 1000.0 < b) {
+            a *= s;
+        }
         let s = if between { start - 1 } else { start };
         Some(self.plain(
             s,
@@ -839,6 +1082,103 @@ impl Ctx<'_> {
                 currency: cur.into(),
             },
         ))
+    }
+
+    /// "15 dollars and 50", "3 GBP 1 pence", "20 ringgit and 43 sen": the
+    /// hundredths after a whole amount join it.
+    fn with_cents(&self, f: &mut Found) {
+        let l = &self.lex;
+        let Value::Money { amount, .. } = &mut f.value else {
+            return;
+        };
+        let Some(whole) = amount.value.filter(|v| amount.is_exact() && v.fract() == 0.0) else {
+            return;
+        };
+        let k = if l.get(f.end).is_some_and(|x| x.is("and")) {
+            f.end + 1
+        } else {
+            f.end
+        };
+        let Some(n) = l
+            .get(k)
+            .filter(|x| x.text.len() <= 2 && x.text.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            return;
+        };
+        let cents: f64 = n.text.parse().unwrap_or(0.0);
+        let (end, ok) = match money::after(l, k + 1) {
+            Some((c, end)) if c.factor == 0.01 => (end, true),
+            Some(_) => return,
+            None => (k + 1, l.get(k + 1).is_none_or(|x| !x.is_word())),
+        };
+        if ok && (1.0..100.0).contains(&cents) {
+            *amount = Amount::exact(whole + cents / 100.0);
+            f.end = end;
+        }
+    }
+
+    /// The rest of a compound duration after `amount` `unit`, ending at
+    /// `end`: "an hour and a half" (1.5 hour), "1 hour and 30 minutes" (90
+    /// minute), "one week three days" (10 day), "2 hours ten" (130 minute).
+    fn compound_duration(&self, amount: f64, unit: &'static str, end: usize) -> Option<(f64, &'static str, usize)> {
+        let l = &self.lex;
+        let and = l.get(end).is_some_and(|x| x.is("and"));
+        let k = if and { end + 1 } else { end };
+        if and {
+            let h = if l.get(k).is_some_and(|x| x.is("a")) { k + 1 } else { k };
+            if l.get(h).is_some_and(|x| x.is("half")) && !l.get(h + 1).is_some_and(|x| x.is("of")) {
+                return Some((amount + 0.5, unit, h + 1));
+            }
+        }
+        let (n, e) = match l.get(k)?.digits_value() {
+            Some(v) if !l[k].text.contains('.') => (v, k + 1),
+            Some(_) => return None,
+            None => words_number(l, k)?,
+        };
+        let secs = |u: &str| match u {
+            "second" => Some(1.0),
+            "minute" => Some(60.0),
+            "hour" => Some(3600.0),
+            "day" => Some(86400.0),
+            "week" => Some(604800.0),
+            _ => None,
+        };
+        if let Some(u2) = l.get(e).and_then(|x| time_unit(x.text)) {
+            let (big, small) = (secs(unit)?, secs(u2)?);
+            return (small < big).then_some((amount * big / small + n, u2, e + 1));
+        }
+        // "2 hours ten": minutes, where nothing else follows the number.
+        let alone = l.get(e).is_none_or(|x| !x.is_word());
+        (unit == "hour" && alone && n < 60.0).then_some((amount * 60.0 + n, "minute", e))
+    }
+
+    /// A unit at `lex[j]` and the index after it: "feet", "degrees
+    /// celsius", "deg c", "metric tons", "miles an hour".
+    fn unit_at(&self, j: usize) -> Option<(&'static str, usize)> {
+        let l = &self.lex;
+        let w = l.get(j)?;
+        let next = l.get(j + 1);
+        let next_is = |words: &[&str]| next.is_some_and(|n| n.is_one_of(words));
+        if w.is("metric") && next_is(&["tons", "ton", "tonnes"]) {
+            return Some(("tonne", j + 2));
+        }
+        let u = if w.is("deg") { "degF" } else { unit(w.text)? };
+        if u == "degF" {
+            // "12 degrees Celsius" is °C; "degrees" alone stays °F, as US copy means.
+            if next_is(&["celsius", "centigrade", "c"]) {
+                return Some(("degC", j + 2));
+            }
+            if next_is(&["fahrenheit", "f"]) {
+                return Some(("degF", j + 2));
+            }
+            if w.is("deg") {
+                return None;
+            }
+        }
+        if u == "mile" && next_is(&["an", "per"]) && l.get(j + 2).is_some_and(|n| n.is("hour")) {
+            return Some(("mph", j + 3));
+        }
+        Some((u, j + 1))
     }
 
     /// "every 10 minutes", "within 30 days" belong to the duration span.
@@ -853,16 +1193,33 @@ impl Ctx<'_> {
     fn numeric_range(&self, i: usize, j: usize, first: Amount) -> Option<Found> {
         let l = &self.lex;
         let sep = l.get(j)?;
-        if !(sep.is("to") || (sep.is("and") && i > 0 && l[i - 1].is("between"))) {
+        if !(sep.is("to") || sep.text == "–" || (sep.is("and") && i > 0 && l[i - 1].is("between"))) {
             return None;
         }
-        let b = l.get(j + 1)?.digits_value()?;
+        if self.states_a_change(i) {
+            return None;
+        }
+        let (b, mut after_b) = match l.get(j + 1)?.digits_value() {
+            Some(b) => (b, j + 2),
+            None => words_number(l, j + 1)?,
+        };
+        let mut b = b;
+        if let Some(k) = scale_at(l, after_b) {
+            b *= k;
+            after_b += 1;
+        }
         let a = first.value?;
+        // "3 to 4 million": the scale is shared.
+        let a = match scale_at(l, after_b - 1) {
+            Some(k) if scale_at(l, j - 1).is_none() && a * k <= b => a * k,
+            _ => a,
+        };
         let start = if i > 0 && (l[i - 1].is("from") || l[i - 1].is("between")) {
             i - 1
         } else {
             i
         };
+        let j = after_b - 2;
         let after = l.get(j + 2).map(|n| n.lower()).unwrap_or_default();
         if let Some(u) = unit(&after) {
             return Some(self.plain(start, j + 3, ClaimKind::Quantity, Value::Pair { a, b, unit: u.into() }));
@@ -870,11 +1227,13 @@ impl Ctx<'_> {
         if let Some(tu) = time_unit(&after) {
             return Some(self.plain(start, j + 3, ClaimKind::Duration, Value::Pair { a, b, unit: tu.into() }));
         }
-        if l[start].is("between") && b < 120.0 {
+        // "between 20 and 30", "1000 – 5000": a range of counts. "from 62
+        // to 65" without a unit is more often a change than a range.
+        if (l[start].is("between") || sep.text == "–") && a < b {
             return Some(self.plain(
                 start,
                 j + 2,
-                ClaimKind::Age,
+                ClaimKind::Count,
                 Value::Pair {
                     a,
                     b,
@@ -883,6 +1242,13 @@ impl Ctx<'_> {
             ));
         }
         None
+    }
+
+    /// "rose from 31,500 to 33,075" states a before and an after, not a
+    /// range: the number at `i` follows "from" after a word of change.
+    fn states_a_change(&self, i: usize) -> bool {
+        let l = &self.lex;
+        i >= 2 && l[i - 1].is("from") && CHANGE_WORDS.contains(l[i - 2].text)
     }
 
     fn is_age(&self, i: usize, j: usize, amount: Amount) -> bool {
@@ -979,6 +1345,58 @@ pub fn article_date(text: &str, paragraphs: &[Paragraph]) -> Option<Date> {
         .take(4)
         .filter(|p| has_year(p.span.of(text)))
         .find_map(|p| dates::article_date(&[lex(text, p.span)]))
+        .map(|(d, _)| d)
+}
+
+const DAY_FIRST_SRC: &str = include_str!("../../data/lexicon/day_first_datelines.txt");
+
+/// Datelines of newsrooms that write the day first (London, Sydney, Delhi;
+/// the AAP and PA agencies).
+static DAY_FIRST_DATELINES: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
+    DAY_FIRST_SRC
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect()
+});
+
+/// Does the article write dates day first? Its first dated line says so
+/// ("Thursday 7 March 2024"), or a dateline from a day-first newsroom
+/// ("LONDON (Reuters) -", "SYDNEY, Aug 9 (AAP) –"). This settles numeric
+/// dates such as "03/04/2025".
+pub fn writes_day_first(text: &str, paragraphs: &[Paragraph]) -> bool {
+    let has_year = |s: &str| s.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    for p in paragraphs.iter().take(2) {
+        let top = p.span.of(text);
+        // The dateline's place is an upper-case word or two at the start.
+        let head: Vec<&str> = top.split_whitespace().take(2).collect();
+        let upper = |w: &&str| w.len() > 1 && !w.bytes().any(|b| b.is_ascii_lowercase());
+        let place = |w: &str| {
+            let w = w.trim_end_matches([',', ':']);
+            DAY_FIRST_DATELINES.contains(w)
+        };
+        if head.first().is_some_and(|w| upper(w) && place(w))
+            || (head.len() == 2
+                && head.iter().all(upper)
+                && place(&format!("{}-{}", head[0], head[1].trim_end_matches([',', ':']))))
+        {
+            return true;
+        }
+        let mut cut = top.len().min(160);
+        while !top.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let lead = &top[..cut];
+        if lead.contains("(AAP)") || lead.contains("(PA)") || lead.contains("(PTI)") {
+            return true;
+        }
+    }
+    paragraphs
+        .iter()
+        .take(4)
+        .filter(|p| has_year(p.span.of(text)))
+        .find_map(|p| dates::article_date(&[lex(text, p.span)]))
+        .is_some_and(|(_, day_first)| day_first)
 }
 
 /// Extracts every claim of the article, in text order. `article` is the
@@ -999,6 +1417,7 @@ pub(crate) fn extract_claims_with(
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
     let mut token_cursor = 0;
+    let day_first = writes_day_first(text, paragraphs);
     for (pi, p) in paragraphs.iter().enumerate() {
         for &sentence in &p.sentences {
             // More than half of a story's sentences hold no number, date
@@ -1022,6 +1441,7 @@ pub(crate) fn extract_claims_with(
             let ctx = Ctx {
                 lex: numbers::lex_with_tokens(text, sentence, sentence_tokens),
                 article,
+                day_first,
             };
             // Who the sentence attributes its facts to, worked out only for
             // sentences that hold a claim.
@@ -1036,7 +1456,7 @@ pub(crate) fn extract_claims_with(
             let mut last_date: Option<(DateValue, usize)> = None;
             while i < ctx.lex.len() {
                 let found = if could_start_claim(&ctx.lex[i], same_token(&ctx.lex[i])) {
-                    ctx.date_or_range(i).or_else(|| ctx.numeric(i))
+                    ctx.date_or_range(i).or_else(|| ctx.number_claim(i))
                 } else {
                     None
                 };
@@ -1100,7 +1520,19 @@ pub(crate) fn extract_claims_with(
 /// and the words that lead into ranges, fractions and durations.
 pub(crate) static CLAIM_STARTS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
     const LEADS: &[&str] = &[
-        "a", "an", "one", "half", "from", "between", "some", "within", "every", "all",
+        "a",
+        "an",
+        "one",
+        "half",
+        "from",
+        "between",
+        "some",
+        "within",
+        "every",
+        "all",
+        "today",
+        "tomorrow",
+        "yesterday",
     ];
     LEADS
         .iter()
@@ -1129,11 +1561,16 @@ fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
     use crate::lexicon::class;
     toks.iter().enumerate().any(|(k, t)| {
         if !t.is_word {
-            return matches!(t.text, "$" | "£" | "€");
+            return matches!(t.text, "$" | "£" | "€" | "¥" | "₹" | "¢");
         }
         // Any digit: the claim lexer splits "C2I" where this tokenizer does
-        // not.
-        if t.has_digit || (t.is_capitalized() && t.is_date_word()) {
+        // not. Lower-case month and weekday names count ("monday", "june
+        // 2016"), but not the short ones that are other words ("may", "sun").
+        if t.has_digit || (t.is_date_word() && (t.is_capitalized() || t.text.len() >= 4)) {
+            return true;
+        }
+        // "the third quarter".
+        if t.text.eq_ignore_ascii_case("quarter") {
             return true;
         }
         // A plain word's lists were looked up when it was tokenized; other
@@ -1171,7 +1608,7 @@ fn before_hyphen(word: &str) -> &str {
 fn could_start_claim(l: &Lex, token: Option<&crate::token::Token>) -> bool {
     let t = l.text;
     let first = t.as_bytes()[0];
-    if first.is_ascii_digit() || matches!(t, "$" | "£" | "€") {
+    if first.is_ascii_digit() || matches!(t, "$" | "£" | "€" | "¥" | "₹") {
         return true;
     }
     if !first.is_ascii_alphabetic() {
@@ -1180,19 +1617,23 @@ fn could_start_claim(l: &Lex, token: Option<&crate::token::Token>) -> bool {
     if let Some(token) = token {
         // The same tests on the lists the article's token is on.
         use crate::lexicon::class;
-        if first.is_ascii_uppercase() && token.is_date_word() {
+        if token.is_date_word() && (first.is_ascii_uppercase() || t.len() >= 4) {
             return true;
         }
         let head = before_hyphen(t);
         return if head.len() == t.len() {
-            token.has(class::CLAIM_START)
+            token.has(class::CLAIM_START) || starts_period(t)
         } else {
-            CLAIM_STARTS.contains(head)
+            // "June-August 1992".
+            CLAIM_STARTS.contains(head) || (first.is_ascii_uppercase() && crate::lexicon::month(head).is_some())
         };
+    }
+    if starts_period(t) {
+        return true;
     }
     // Months and weekdays are capitalised; anything else starts a claim in
     // any case ("Two-thirds of …", "Hundreds of …").
-    if first.is_ascii_uppercase()
+    if (first.is_ascii_uppercase() || t.len() >= 4)
         && (crate::lexicon::month(t).is_some()
             || crate::lexicon::weekday(t.strip_suffix("’s").or_else(|| t.strip_suffix("'s")).unwrap_or(t)).is_some())
     {
@@ -1203,6 +1644,15 @@ fn could_start_claim(l: &Lex, token: Option<&crate::token::Token>) -> bool {
     // filter needs.
     let head = before_hyphen(t);
     CLAIM_STARTS.contains(head)
+}
+
+/// Words that open a period or a relative date though no list above has
+/// them: "third quarter", "Q1", "first of March".
+fn starts_period(t: &str) -> bool {
+    // Ordinals end in "st", "nd", "rd" or "th": one byte test turns most
+    // words away before the lookup.
+    matches!(t, "Q" | "q" | "H")
+        || (matches!(t.as_bytes().last(), Some(b't' | b'd' | b'h')) && dates::ordinal(t).is_some())
 }
 
 /// The word a number counts: the next content word ("370 individuals",
@@ -1672,6 +2122,250 @@ mod tests {
             assert_eq!(c.kind, *kind, "{sentence}");
             assert_eq!(&c.value.to_json(), value, "{sentence}");
         }
+    }
+
+    fn values(t: &str) -> Vec<(String, ClaimKind, serde_json::Value)> {
+        claims(t)
+            .into_iter()
+            .map(|c| (c.span.of(t).to_string(), c.kind, c.value.to_json()))
+            .collect()
+    }
+
+    #[test]
+    fn signed_numbers() {
+        use serde_json::json;
+        assert_eq!(values("It fell to -5 overnight.")[0].2, json!(-5));
+        assert_eq!(
+            values("The balance is minus 1,200.")[0],
+            ("minus 1,200".into(), ClaimKind::Count, json!(-1200))
+        );
+        assert_eq!(values("The answer is minus one.")[0].2, json!(-1));
+        assert_eq!(values("It fell to minus five point five.")[0].2, json!(-5.5));
+        assert_eq!(values("They counted 322 hundred.")[0].2, json!(32200));
+        assert_eq!(
+            values("The Tigers won 27-3.")[0].2,
+            json!({"amount": [27, 3], "unit": "score"})
+        );
+    }
+
+    #[test]
+    fn comparatives_bound_the_number() {
+        let v = values("Police held no less than 194 people and no more than 12 officers.");
+        assert_eq!(
+            (v[0].0.as_str(), &v[0].2["qualifier"]),
+            ("no less than 194", &serde_json::json!("at_least"))
+        );
+        assert_eq!(v[1].2["qualifier"], "at_most");
+        assert_eq!(
+            values("Temperatures were above 90 degrees.")[0].2["qualifier"],
+            "more_than"
+        );
+        let v = values("Then 20 or more people came.");
+        assert_eq!(v[0].0, "20 or more");
+        assert_eq!(v[0].2["min"], 20);
+    }
+
+    #[test]
+    fn ranges_of_counts_and_money() {
+        use serde_json::json;
+        assert_eq!(
+            values("Crowds of between 20 and 30 gathered.")[0],
+            (
+                "between 20 and 30".into(),
+                ClaimKind::Count,
+                json!({"amount": [20, 30], "unit": "range"})
+            )
+        );
+        assert_eq!(
+            values("It will cost between $3 and $4 billion.")[0].2,
+            json!({"amount": [3000000000i64, 4000000000i64], "currency": "USD"})
+        );
+        // A change states two values, not a range.
+        let v = values("The wage rose from $31,500 to $33,075.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].2, json!({"amount": 33075, "currency": "USD"}));
+    }
+
+    #[test]
+    fn durations_compound_and_abbreviated() {
+        use serde_json::json;
+        let d = |t: &str| {
+            let v = values(t);
+            v.into_iter().find(|c| c.1 == ClaimKind::Duration).map(|c| (c.0, c.2))
+        };
+        assert_eq!(
+            d("It took a fortnight."),
+            Some(("a fortnight".into(), json!({"amount": 2, "unit": "week"})))
+        );
+        assert_eq!(
+            d("It took an hour and a half."),
+            Some(("an hour and a half".into(), json!({"amount": 1.5, "unit": "hour"})))
+        );
+        assert_eq!(
+            d("It took 1 hour and 30 minutes."),
+            Some(("1 hour and 30 minutes".into(), json!({"amount": 90, "unit": "minute"})))
+        );
+        assert_eq!(
+            d("It took 3h."),
+            Some(("3h".into(), json!({"amount": 3, "unit": "hour"})))
+        );
+        assert_eq!(
+            d("It took twenty min."),
+            Some(("twenty min".into(), json!({"amount": 20, "unit": "minute"})))
+        );
+        assert_eq!(
+            d("It took half a day."),
+            Some(("half a day".into(), json!({"amount": 0.5, "unit": "day"})))
+        );
+        assert_eq!(
+            d("It took two decades."),
+            Some(("two decades".into(), json!({"amount": 2, "unit": "decade"})))
+        );
+    }
+
+    #[test]
+    fn quantities_with_their_scales() {
+        use serde_json::json;
+        assert_eq!(
+            values("It was 12 degrees Celsius.")[0].2,
+            json!({"amount": 12, "unit": "degC"})
+        );
+        assert_eq!(values("It was 70 degrees.")[0].2, json!({"amount": 70, "unit": "degF"}));
+        assert_eq!(
+            values("They shipped 16,000 metric tons.")[0].2,
+            json!({"amount": 16000, "unit": "tonne"})
+        );
+        assert_eq!(values("He weighs 150lbs.")[0].2, json!({"amount": 150, "unit": "lb"}));
+        assert_eq!(
+            values("It ran 188 miles an hour.")[0].2,
+            json!({"amount": 188, "unit": "mph"})
+        );
+    }
+
+    #[test]
+    fn claim_word_lists_are_sorted_without_duplicates() {
+        for src in [DAY_FIRST_SRC, dates::ORDINALS_SRC, CHANGE_SRC] {
+            let keys: Vec<&str> = src
+                .lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim())
+                .filter(|l| !l.is_empty())
+                .map(|l| l.split(' ').next().unwrap_or(""))
+                .collect();
+            let mut sorted = keys.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(keys, sorted);
+        }
+    }
+
+    fn dates_of(t: &str) -> Vec<(String, serde_json::Value)> {
+        claims(t)
+            .into_iter()
+            .filter(|c| matches!(c.kind, ClaimKind::Date | ClaimKind::DateRange))
+            .map(|c| (c.span.of(t).to_string(), c.value.to_json()))
+            .collect()
+    }
+
+    #[test]
+    fn day_first_ranges() {
+        use serde_json::json;
+        for (t, text, v) in [
+            (
+                "It ran from 2 to 9 March.",
+                "from 2 to 9 March",
+                json!(["--03-02", "--03-09"]),
+            ),
+            (
+                "It ran between 28 June and 6 July.",
+                "between 28 June and 6 July",
+                json!(["--06-28", "--07-06"]),
+            ),
+            (
+                "It ran 14–16 November 2024.",
+                "14–16 November 2024",
+                json!(["2024-11-14", "2024-11-16"]),
+            ),
+            (
+                "It ran August 27th - 29th.",
+                "August 27th - 29th",
+                json!(["--08-27", "--08-29"]),
+            ),
+            (
+                "It ran from 2014 till 2018.",
+                "from 2014 till 2018",
+                json!(["2014", "2018"]),
+            ),
+            (
+                "It ran from 2015 to May 5th, 2017.",
+                "from 2015 to May 5th, 2017",
+                json!(["2015", "2017-05-05"]),
+            ),
+            (
+                "Sales fell June-August 1992.",
+                "June-August 1992",
+                json!(["1992-06", "1992-08"]),
+            ),
+            (
+                "Off from April 27th to the third.",
+                "from April 27th to the third",
+                json!(["--04-27", "--05-03"]),
+            ),
+            (
+                "Off between the ninth and the 17th of April.",
+                "between the ninth and the 17th of April",
+                json!(["--04-09", "--04-17"]),
+            ),
+            (
+                "Off from 10/1/2018-10/7/2018.",
+                "from 10/1/2018-10/7/2018",
+                json!(["2018-10-01", "2018-10-07"]),
+            ),
+        ] {
+            assert_eq!(dates_of(t), vec![(text.to_string(), v)], "{t}");
+        }
+    }
+
+    #[test]
+    fn undated_weekday_ranges_are_not_empty_ranges() {
+        for c in claims("The shop opens Monday to Friday.") {
+            if let Value::DateRange(a, b) = c.value {
+                assert!(!a.iso().is_empty() && !b.iso().is_empty(), "{a:?} {b:?}");
+            }
+        }
+        let dated = dates_of("BOSTON, March 5, 2025 — The shop opened Monday to Tuesday.");
+        assert_eq!(dated[1].1, serde_json::json!(["2025-03-03", "2025-03-04"]));
+    }
+
+    #[test]
+    fn periods_are_ranges() {
+        use serde_json::json;
+        assert_eq!(dates_of("Profit rose in Q1 2016.")[0].1, json!(["2016-01", "2016-03"]));
+        assert_eq!(dates_of("Prices soared in the 1990s.")[0].1, json!(["1990", "1999"]));
+        let t = "BOSTON, May 2, 2024 — Sales fell in the first quarter.";
+        assert_eq!(dates_of(t)[1].1, json!(["2024-01", "2024-03"]));
+    }
+
+    #[test]
+    fn the_dateline_decides_numeric_dates() {
+        use serde_json::json;
+        let us = "BOSTON, March 5, 2025 — The law took effect on 03/04/2025.";
+        assert_eq!(dates_of(us)[1].1, json!("2025-03-04"));
+        let uk = "LONDON (Reuters) - The law took effect on 03/04/2025.";
+        assert_eq!(dates_of(uk)[0].1, json!("2025-04-03"));
+        let uk = "Thursday 7 March 2024\n\nThe law took effect on 03/04/2025.";
+        assert_eq!(dates_of(uk)[1].1, json!("2025-04-03"));
+        let au = "SYDNEY, Aug 9 (AAP) – The law took effect on 03/04/2025.";
+        assert_eq!(dates_of(au)[1].1, json!("2025-04-03"));
+    }
+
+    #[test]
+    fn relative_days_resolve_against_the_dateline() {
+        use serde_json::json;
+        let t = "BOSTON, March 5, 2025 — The mayor spoke yesterday and will speak again tomorrow.";
+        let d = dates_of(t);
+        assert_eq!(d[1], ("yesterday".into(), json!("2025-03-04")));
+        assert_eq!(d[2], ("tomorrow".into(), json!("2025-03-06")));
+        assert!(dates_of("The mayor spoke yesterday.").is_empty());
     }
 
     #[test]

@@ -432,8 +432,10 @@ pub(crate) fn words_number(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
     while j < lex.len() {
         let l = &lex[j];
         if let Some(v) = compound_word(l.text) {
-            if any && current % 100.0 != 0.0 && current != 0.0 {
-                break; // "five six" is two numbers
+            // "thirty one" is 31; "five six" is two numbers.
+            let tens_then_unit = current % 100.0 >= 20.0 && current % 10.0 == 0.0 && v < 10;
+            if any && current % 100.0 != 0.0 && current != 0.0 && !tens_then_unit {
+                break;
             }
             current += f64::from(v);
             any = true;
@@ -441,12 +443,33 @@ pub(crate) fn words_number(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
             current = current.max(1.0) * 100.0;
         } else if l.is("dozen") && any {
             current *= 12.0;
-        } else if let Some(k) = SCALES.iter().find(|(w, _)| l.is(w) && w.len() > 2).map(|(_, k)| *k) {
+        } else if let Some(k) = SCALES
+            .iter()
+            .find(|(w, _)| {
+                w.len() > 2
+                    && (l.is(w)
+                        || (any
+                            && l.text.len() == w.len() + 1
+                            && l.text.ends_with('s')
+                            && l.text[..w.len()].eq_ignore_ascii_case(w)))
+            })
+            .map(|(_, k)| *k)
+        {
+            // "three billions" too.
             if !any {
                 break;
             }
             total += current * k;
             current = 0.0;
+            // "one million and a half".
+            if lex.get(j + 1).is_some_and(|n| n.is("and"))
+                && lex.get(j + 2).is_some_and(|n| n.is("a"))
+                && lex.get(j + 3).is_some_and(|n| n.is("half"))
+            {
+                total += k / 2.0;
+                j += 4;
+                break;
+            }
         } else if l.is("and")
             && any
             && lex.get(j + 1).is_some_and(|n| compound_word(n.text).is_some())
@@ -461,7 +484,30 @@ pub(crate) fn words_number(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
     if !any && lex.get(i).is_some_and(|t| t.is("a")) && lex.get(i + 1).is_some_and(|t| t.is("dozen")) {
         return Some((12.0, i + 2));
     }
-    any.then_some((total + current, j))
+    if !any {
+        return None;
+    }
+    // "five point five", "nine point nought four": spoken decimals.
+    if total == 0.0 && lex.get(j).is_some_and(|n| n.is("point")) {
+        let mut digits = String::new();
+        let mut k = j + 1;
+        while let Some(d) = lex.get(k).and_then(|n| {
+            if n.is_one_of(&["zero", "nought", "naught", "oh"]) {
+                Some(0)
+            } else {
+                word_value(n.text).filter(|&v| v < 10)
+            }
+        }) {
+            digits.push(char::from(b'0' + d as u8));
+            k += 1;
+        }
+        if let Ok(frac) = format!("0.{digits}").parse::<f64>() {
+            if !digits.is_empty() {
+                return Some((current + frac, k));
+            }
+        }
+    }
+    Some((total + current, j))
 }
 
 /// Vague amounts and the intervals they stand for: "hundreds" is 200–999.
@@ -617,6 +663,11 @@ mod tests {
             ("two dozen", 24.0),
             ("a dozen", 12.0),
             ("three thousand", 3000.0),
+            ("three hundred and thirty one", 331.0),
+            ("three billions", 3e9),
+            ("one million and a half", 1_500_000.0),
+            ("five point five", 5.5),
+            ("nine point nought four", 9.04),
         ] {
             let l = lexed(t);
             assert_eq!(words_number(&l, 0).map(|x| x.0), Some(v), "{t}");
