@@ -67,6 +67,12 @@ impl Digest {
                 Some((e.name.clone(), titles, *e.mentions.iter().min()?))
             })
             .collect();
+        // The first date range of each paragraph, found in one pass: a
+        // figure is dated by its paragraph's window.
+        let mut windows: rustc_hash::FxHashMap<usize, &Value> = rustc_hash::FxHashMap::default();
+        for r in a.claims.iter().filter(|r| matches!(r.value, Value::DateRange(..))) {
+            windows.entry(r.paragraph).or_insert(&r.value);
+        }
         let mut figures = Vec::new();
         for c in a
             .claims
@@ -77,11 +83,7 @@ impl Digest {
             else {
                 continue;
             };
-            let window = a
-                .claims
-                .iter()
-                .find(|r| matches!(r.value, Value::DateRange(..)) && r.paragraph == c.paragraph);
-            if let Some(Value::DateRange(s, e)) = window.map(|r| &r.value) {
+            if let Some(Value::DateRange(s, e)) = windows.get(&c.paragraph) {
                 figures.push((stem(noun), format!("{}..{}", s.iso(), e.iso()), v, c.span));
             }
         }

@@ -617,7 +617,22 @@ impl Roster {
     /// speaker talking about Obama, and must not make Obama the nearest
     /// candidate for "he".
     pub fn forget_quoted(&mut self, quoted: &[Span]) {
-        let inside = |p: &usize| quoted.iter().any(|q| q.start <= *p && *p < q.end);
+        // Spans by start, with the furthest end reached so far: a position
+        // is inside one iff the spans starting at or before it reach past
+        // it. One binary search per mention instead of a scan of quotes.
+        let mut by_start: Vec<Span> = quoted.to_vec();
+        by_start.sort_unstable_by_key(|q| q.start);
+        let reach: Vec<usize> = by_start
+            .iter()
+            .scan(0, |m, q| {
+                *m = q.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        let inside = |p: &usize| {
+            let k = by_start.partition_point(|q| q.start <= *p);
+            k > 0 && reach[k - 1] > *p
+        };
         self.events.retain(|(p, _)| !inside(p));
         self.subjects.retain(|p| !inside(p));
     }
@@ -689,10 +704,12 @@ impl Roster {
         // opens the sentence or modifies the head; the head is a common noun.
         // A known surname first is the person ("Clinton supports …" read as
         // a plural description is still Clinton).
-        let known = self
-            .entities
-            .iter()
-            .any(|e| e.kind == EntityKind::Person && last_word(&e.name) == first.stem());
+        let known = self.by_surname.get(&surname_key(first.stem())).is_some_and(|list| {
+            list.iter().any(|&i| {
+                let e = &self.entities[i];
+                e.kind == EntityKind::Person && last_word(&e.name) == first.stem()
+            })
+        });
         let described = toks.len() > 1
             && !known
             && !toks[1].is_capitalized()
@@ -716,7 +733,12 @@ impl Roster {
                         .iter()
                         .any(|m| m.end <= mention.start && m.of(text) == run.name)
             };
-            let usual: Vec<usize> = (0..self.entities.len())
+            // Only people of that surname can be called so: read them from
+            // the surname index (in index order), not the whole roster.
+            let usual: Vec<usize> = (self.by_surname.get(&surname_key(&run.name)))
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .copied()
                 .filter(|&i| called_so(&self.entities[i]))
                 .collect();
             let idx = match usual[..] {

@@ -7,6 +7,9 @@
 
 use crate::claims::Claim;
 
+/// How far back `not_a_count` looks for the words before a number.
+const BEFORE_WINDOW: usize = 200;
+
 /// Whether the claim's number reads as something other than a count.
 pub(crate) fn not_a_count(text: &str, c: &Claim) -> bool {
     let before = text[..c.span.start].trim_end_matches(' ');
@@ -22,14 +25,26 @@ pub(crate) fn not_a_count(text: &str, c: &Claim) -> bool {
         return true;
     }
     // "7 in 10" and the 10 of it.
-    let lower_after = after.trim_start().to_lowercase();
+    // Only the next few bytes are read: a copy of the rest of the article per
+    // claim made this check quadratic in the article's length.
+    let after_words = after.trim_start().as_bytes();
     if ["in 10", "in 100", "in ten", "in five", "in four", "in three", "out of"]
         .iter()
-        .any(|r| lower_after.starts_with(r))
+        .any(|r| {
+            after_words
+                .get(..r.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(r.as_bytes()))
+        })
     {
         return true;
     }
-    // Words right before the number, in its own line and clause.
+    // Words right before the number, in its own line and clause, looked for
+    // within a bounded window so that one long line stays linear.
+    let mut from = before.len().saturating_sub(BEFORE_WINDOW);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &before[from..];
     let before = &before[before.rfind(['\n', '.', ';', ':', '(']).map_or(0, |i| i + 1)..];
     let mut back = before.split_whitespace().rev();
     let (w1, w2) = (back.next().unwrap_or(""), back.next().unwrap_or(""));

@@ -69,48 +69,117 @@ impl Check for SpeakerNameVariant {
         }
         self.lone_surname_slips(cx, &bare, out);
         // Two full names one or two letters apart are one person twice.
-        // Every pair is looked at, so each name's words and letters are
-        // counted once.
+        // Only pairs that share a deletion key can be one slip apart, so
+        // the names are never compared all against all.
         let shapes: Vec<(usize, usize)> = entities
             .iter()
             .map(|e| (e.name.split(' ').count(), e.name.chars().count()))
             .collect();
-        for (i, a) in entities.iter().enumerate() {
-            if a.kind != EntityKind::Person || shapes[i].0 < 2 {
+        for (i, j) in slip_candidates(entities, bare.as_slice(), &shapes) {
+            let (a, b) = (&entities[i], &entities[j]);
+            let ((wa, ca), (wb, cb)) = (shapes[i], shapes[j]);
+            if wa != wb || ca.abs_diff(cb) > 2 || bag_distance(&a.name, &b.name) > 2 {
                 continue;
             }
-            for (j, b) in entities.iter().enumerate().skip(i + 1) {
-                if b.kind != EntityKind::Person {
-                    continue;
-                }
-                let ((wa, ca), (wb, cb)) = (shapes[i], shapes[j]);
-                if wa != wb || ca.abs_diff(cb) > 2 || bag_distance(&a.name, &b.name) > 2 {
-                    continue;
-                }
-                if a.name.len() < 8 || !one_word_slip(&bare[i], &bare[j]) {
-                    continue;
-                }
-                let (Some(fa), Some(fb)) = (first_mention(i), first_mention(j)) else {
-                    continue;
-                };
-                let (early, late, late_name, early_name) = if fa < fb {
-                    (fa, fb, &b.name, &a.name)
-                } else {
-                    (fb, fa, &a.name, &b.name)
-                };
-                out.findings.push(Finding {
-                    check: self.id(),
-                    severity: Severity::Warning,
-                    span: late,
-                    related: vec![early],
-                    message: format!(
-                        "“{late_name}” (line {}) is spelled “{early_name}” on line {}",
-                        cx.line(late.start),
-                        cx.line(early.start)
-                    ),
-                });
+            if a.name.len() < 8 || !one_word_slip(&bare[i], &bare[j]) {
+                continue;
             }
+            let (Some(fa), Some(fb)) = (first_mention(i), first_mention(j)) else {
+                continue;
+            };
+            let (early, late, late_name, early_name) = if fa < fb {
+                (fa, fb, &b.name, &a.name)
+            } else {
+                (fb, fa, &a.name, &b.name)
+            };
+            out.findings.push(Finding {
+                check: self.id(),
+                severity: Severity::Warning,
+                span: late,
+                related: vec![early],
+                message: format!(
+                    "“{late_name}” (line {}) is spelled “{early_name}” on line {}",
+                    cx.line(late.start),
+                    cx.line(early.start)
+                ),
+            });
         }
+    }
+}
+
+/// At most this many names are compared within one deletion key: a key
+/// shared by more is an artefact of generated text, not a misspelling.
+const MAX_KEY_GROUP: usize = 64;
+
+/// Pairs `(i, j)`, `i < j`, of people with two or more words in their
+/// names that could be one word slip apart, in order. Each name is keyed
+/// by its other words and by every form of one word with one letter
+/// deleted (two for words of seven letters or more, where two slips are
+/// allowed): two words within that many edits or swaps share a form, so
+/// every pair `one_word_slip` accepts is among these (a symmetric-delete
+/// index, as spelling correctors use), and the work is linear in names.
+fn slip_candidates(
+    entities: &[crate::speakers::Entity],
+    bare: &[Vec<String>],
+    shapes: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    use std::hash::{Hash, Hasher};
+    let mut keys: Vec<(u64, u32)> = Vec::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Person || shapes[i].0 < 2 {
+            continue;
+        }
+        let words: Vec<Vec<char>> = bare[i]
+            .iter()
+            .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+            .collect();
+        for (slot, word) in words.iter().enumerate() {
+            let mut rest = rustc_hash::FxHasher::default();
+            (words.len(), slot).hash(&mut rest);
+            for (k, w) in words.iter().enumerate() {
+                if k != slot {
+                    w.hash(&mut rest);
+                }
+            }
+            let deletions = if word.len() >= 7 { 2 } else { 1 };
+            for_each_deletion(word, deletions, &mut |form: &[char]| {
+                let mut h = rest.clone();
+                form.hash(&mut h);
+                keys.push((h.finish(), i as u32));
+            });
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let mut pairs = Vec::new();
+    for group in keys.chunk_by(|x, y| x.0 == y.0) {
+        let group = &group[..group.len().min(MAX_KEY_GROUP)];
+        for (k, &(_, a)) in group.iter().enumerate() {
+            pairs.extend(
+                group[k + 1..]
+                    .iter()
+                    .map(|&(_, b)| (a.min(b) as usize, a.max(b) as usize)),
+            );
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Calls `f` with the word and every form of it with up to `depth`
+/// letters deleted (forms may repeat).
+fn for_each_deletion(word: &[char], depth: usize, f: &mut dyn FnMut(&[char])) {
+    f(word);
+    if depth == 0 {
+        return;
+    }
+    let mut form = Vec::with_capacity(word.len());
+    for k in 0..word.len() {
+        form.clear();
+        form.extend_from_slice(&word[..k]);
+        form.extend_from_slice(&word[k + 1..]);
+        for_each_deletion(&form, depth - 1, f);
     }
 }
 
@@ -188,6 +257,31 @@ mod tests {
             "Bernie Sanders spoke first.\nSanders’ aides and Iowa Democrats agreed, and Democratic voters cheered.\nJames O’Neill and O'Neill left.\n",
         );
         assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
+
+    #[test]
+    fn full_names_one_or_two_slips_apart_are_flagged() {
+        // One letter dropped in a short surname; two letters swapped and
+        // changed in a long one. Both are found through the deletion index.
+        let r = run_one(
+            "speaker-name-variant",
+            "Councillor Gregory Haldane spoke first. Later Gregory Haldene said he agreed.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        let r = run_one(
+            "speaker-name-variant",
+            "Judge Patricia Abernathy ruled. Later Patricia Abrenathi said she would not.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+    }
+
+    #[test]
+    fn candidates_pair_only_names_sharing_a_deletion_form() {
+        let mut all = Vec::new();
+        super::for_each_deletion(&['w', 'u', 'x'], 1, &mut |f: &[char]| {
+            all.push(f.iter().collect::<String>())
+        });
+        assert_eq!(all, ["wux", "ux", "wx", "wu"]);
     }
 
     #[test]

@@ -603,10 +603,15 @@ fn without_parens<'a>(toks: &[Token<'a>]) -> Vec<Token<'a>> {
 
 const DASHES: &[&str] = &["-", "—", "–", "―"];
 
+/// The most tokens a cue is looked for in, on either side of a quotation.
+const CUE_SCAN: usize = 200;
+
 /// A cue after the closing mark: `…,” Homan said.` / `…,” said Smith.` /
 /// `…,” Leonard Burman, director of …, said.`
 pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
-    let toks = without_parens(toks);
+    // The cue is read from at most 45 words after leading marks: a bounded
+    // prefix keeps callers that try every comma of a long run linear.
+    let toks = without_parens(&toks[..toks.len().min(CUE_SCAN)]);
     let mut i = 0;
     while i < toks.len() && !toks[i].is_word {
         if DASHES.contains(&toks[i].text) {
@@ -703,7 +708,7 @@ fn descriptor_gap(gap: &[Token], name: &Token) -> bool {
 /// A cue before the opening mark: `Smith said: “…”`, `the alliance said
 /// demand had “far outstripped …”`.
 pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
-    let toks = without_parens(toks);
+    let toks = without_parens(&toks[toks.len().saturating_sub(CUE_SCAN)..]);
     // The nearest speech verb with a subject wins; a verb without one
     // ("…, including") gives way to an earlier one.
     for v in (0..toks.len()).rev() {

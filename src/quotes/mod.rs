@@ -99,6 +99,11 @@ const RULE_CONFIDENCE: &[(&str, f32)] = &[
 /// The confidence of rules [`RULE_CONFIDENCE`] does not list.
 const RULE_CONFIDENCE_FLOOR: f32 = 0.3;
 
+/// How many tokens on each side of a quotation its cue is looked for in.
+/// Real attributions sit within a sentence of a few dozen words; the bound
+/// keeps attribution linear when a "sentence" runs for pages.
+const CUE_REACH: usize = 200;
+
 impl Quote {
     /// How likely the speaker is right (0–1), from the rule that named it,
     /// so an editor can sort attributions by doubt. `None` without a speaker.
@@ -456,6 +461,8 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
             Some(*m)
         })
         .collect();
+    // Read once: the first paragraph can be the whole article (one line).
+    let headline_title_cased = paragraphs.first().is_some_and(|p| title_cased(p.span.of(text)));
     for i in 0..quotes.len() {
         if quotes[i].speaker.is_some() {
             continue;
@@ -475,6 +482,14 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
         // Only those reaching into the window matter; `reach` says where
         // the scan back can stop.
         let window = Span::new(sent.start.min(q.open.start), q.open.start);
+        // A cue sits near its quote: only the last CUE_REACH tokens before
+        // the mark are read, so a sentence that runs for pages (a file of
+        // quotation marks, one line without stops) stays linear.
+        let near = within(tokens, window);
+        let window = near
+            .len()
+            .checked_sub(CUE_REACH)
+            .map_or(window, |k| Span::new(near[k].span.start, window.end));
         let from = reach[..i].partition_point(|&end| end <= window.start);
         let earlier: Vec<Span> = quotes[from..i]
             .iter()
@@ -494,7 +509,8 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
             let next = para.sentences.partition_point(|s| s.end <= c.end);
             let end = para.sentences.get(next).map_or(para.span.end, |s| s.end);
             let end = next_open.map_or(end, |n| n.min(end)).max(c.end);
-            let toks = within(tokens, Span::new(c.end, end)).to_vec();
+            let after = within(tokens, Span::new(c.end, end));
+            let toks = after[..after.len().min(CUE_REACH)].to_vec();
             // A quoted sentence closed with a period and followed by a new
             // capitalised sentence ("…an outlaw nation.” Russia insisted …")
             // is not attributed by what follows, except by a dash credit.
@@ -534,7 +550,7 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
         if cue.is_none() && q.paragraph == 0 {
             cue = headline_cue(text, tokens, paragraphs, roster, q);
         }
-        let title_line = q.paragraph == 0 && title_cased(para.span.of(text));
+        let title_line = q.paragraph == 0 && headline_title_cased;
         let kind = classify(text, q, &before, cue.is_some(), title_line);
         quotes[i].kind = kind;
         if kind == QuoteKind::Scare {
@@ -572,7 +588,7 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
 /// short first paragraph with the story after it.
 fn headline_cue(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &Roster, q: &Quote) -> Option<Cue> {
     let head = paragraphs.first()?.span;
-    let words = head.of(text).split_whitespace().count();
+    let words = head.of(text).split_whitespace().take(HEADLINE_WORDS + 1).count();
     if paragraphs.len() < 3 || words > HEADLINE_WORDS {
         return None;
     }
