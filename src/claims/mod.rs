@@ -5,6 +5,7 @@
 //! no crate reads "March 18–23" or "hundreds of" the way copy means them.
 
 pub mod dates;
+mod mixed;
 pub mod money;
 pub mod numbers;
 pub mod numeric_dates;
@@ -20,6 +21,7 @@ use crate::span::Span;
 use crate::speakers::{EntityKind, Roster};
 use dates::{DateValue, date_at, is_range_sep, resolve_weekday, resolve_year, year_at};
 use numbers::{Amount, Lex, Qualifier, fraction_at, hedge_before, lex, num, scale_at, vague_at, words_number};
+use mixed::scaled_rest;
 use periods::Period;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -687,14 +689,27 @@ impl Ctx<'_> {
             }
             let mut j = i + 1;
             let mut v = v;
-            // "322 hundred", "3 hundred thousand".
-            if l.get(j).is_some_and(|n| n.is("hundred")) && !t.text.contains('.') {
+            // "322 hundred", "2.12 hundred", "3 hundred thousand".
+            if l.get(j).is_some_and(|n| n.is("hundred")) {
                 v *= 100.0;
                 j += 1;
             }
             if let Some(k) = scale_at(l, j) {
                 v *= k;
                 j += 1;
+            }
+            // "4 thousand 3 hundred", "3 hundred and one".
+            if j > i + 1 {
+                if let Some((rest, e)) = scaled_rest(l, j, v) {
+                    v += rest;
+                    j = e;
+                }
+            }
+            if let Some((w, e)) = mixed::extend(l, j, v, mixed::scale_before(l, j).filter(|_| j > i + 1), |w| {
+                time_unit(w).is_some()
+            }) {
+                v = w;
+                j = e;
             }
             (Amount::exact(v), j, None)
         } else if let Some(a) = vague_at(l, i) {
@@ -753,7 +768,10 @@ impl Ctx<'_> {
                 },
             ));
         } else if let Some((v, j)) = words_number(l, i) {
-            if v < 2.0
+            // "five and a half million", "one and a quarter hours".
+            let unit_word = |w: &str| time_unit(w).is_some();
+            let (v, j) = mixed::extend(l, j, v, mixed::scale_before(l, j), unit_word).unwrap_or((v, j));
+            if v < 2.0 && v.fract() == 0.0
                 && !l.get(j).is_some_and(|n| {
                     time_unit(n.text).is_some() || unit(n.text).is_some() || money::named(n.text).is_some()
                 })
@@ -904,16 +922,6 @@ impl Ctx<'_> {
         }
         if next_is("percentage") && l.get(j + 1).is_some_and(|n| n.lower().starts_with("point")) {
             return Some(self.hedged_from(i, j + 2, ClaimKind::Percent, Value::Number, amount));
-        }
-        // "one and a half hours".
-        if next_is("and")
-            && l.get(j + 1).is_some_and(|n| n.is("a"))
-            && l.get(j + 2).is_some_and(|n| n.is("half"))
-            && l.get(j + 3).is_some_and(|n| time_unit(n.text).is_some())
-            && amount.is_exact()
-        {
-            amount = Amount::exact(amount.value.unwrap_or(0.0) + 0.5);
-            j += 3;
         }
         let next = l.get(j).map_or("", |n| n.text);
         // "3h": an hour sign written against the figures.

@@ -459,7 +459,12 @@ pub(crate) fn words_number(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
             if !any {
                 break;
             }
-            total += current * k;
+            // "three thousand millions": a scale over the whole so far.
+            if current == 0.0 && total > 0.0 && total < k {
+                total *= k;
+            } else {
+                total += current * k;
+            }
             current = 0.0;
             // "one million and a half".
             if lex.get(j + 1).is_some_and(|n| n.is("and"))
