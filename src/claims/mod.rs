@@ -10,6 +10,7 @@ pub mod money;
 pub mod numbers;
 pub mod numeric_dates;
 pub mod periods;
+mod relative;
 
 use std::sync::LazyLock;
 
@@ -1581,6 +1582,7 @@ fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
         if t.text.eq_ignore_ascii_case("quarter") {
             return true;
         }
+
         // A plain word's lists were looked up when it was tokenized; other
         // words are looked up by the part before any hyphen ("six-day").
         let head = if t.plain { t.text } else { before_hyphen(t.text) };
@@ -1630,13 +1632,13 @@ fn could_start_claim(l: &Lex, token: Option<&crate::token::Token>) -> bool {
         }
         let head = before_hyphen(t);
         return if head.len() == t.len() {
-            token.has(class::CLAIM_START) || starts_period(t)
+            token.has(class::CLAIM_START) || starts_period(t) || relative::starts_relative(t)
         } else {
             // "June-August 1992".
             CLAIM_STARTS.contains(head) || (first.is_ascii_uppercase() && crate::lexicon::month(head).is_some())
         };
     }
-    if starts_period(t) {
+    if starts_period(t) || relative::starts_relative(t) {
         return true;
     }
     // Months and weekdays are capitalised; anything else starts a claim in
