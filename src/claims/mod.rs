@@ -11,6 +11,7 @@ pub mod numbers;
 pub mod numeric_dates;
 pub mod periods;
 mod relative;
+mod spoken_years;
 
 use std::sync::LazyLock;
 
@@ -431,6 +432,10 @@ impl Ctx<'_> {
         if let Some(f) = self.month_pair(i, s) {
             return Some(f);
         }
+        // "in nineteen ninety six".
+        if let Some((y, end)) = spoken_years::lone_spoken_year(l, s).filter(|_| !lead) {
+            return Some(self.plain(s, end, ClaimKind::Date, Value::Date(DateValue::ymd(Some(y), None, None))));
+        }
         let (d1, j, bare_year) = date_at(l, s, self.day_first)
             .map(|(d, j)| (d, j, false))
             .or_else(|| year_at(l, s).map(|y| (DateValue::ymd(Some(y), None, None), s + 1, true)))?;
@@ -672,7 +677,13 @@ impl Ctx<'_> {
             }
             let score_follows =
                 l.get(i + 1).is_some_and(|n| n.text == "-") && l.get(i + 2).is_some_and(|n| n.is_digits());
-            if i > 1 && names_number(&l[i - 1]) && l[i - 1].span.end + 1 >= t.span.start && !score_follows {
+            // "Ward 4" names a ward; "USD 200" is money.
+            if i > 1
+                && names_number(&l[i - 1])
+                && l[i - 1].span.end + 1 >= t.span.start
+                && !score_follows
+                && money::before(l, i).is_none()
+            {
                 return None;
             }
             if l.get(i + 1)
@@ -869,8 +880,10 @@ impl Ctx<'_> {
                 ));
             }
             // "24-bed", "three-term": a count of the thing the compound
-            // names. Plurals are other words ("three-pointers").
-            if v >= 2.0 && u.chars().all(|c| c.is_alphabetic()) && !u.ends_with('s') {
+            // names. Plurals are other words ("three-pointers"), and so are
+            // ordinals and number words ("twenty-first", "fifty-fifty").
+            let numberish = dates::ordinal(&u).is_some() || crate::lexicon::NUMBER_WORDS.get(u.as_str()).is_some();
+            if v >= 2.0 && u.chars().all(|c| c.is_alphabetic()) && !u.ends_with('s') && !numberish {
                 return Some(self.plain(i, j, ClaimKind::Count, Value::Number(amount)));
             }
             return None;
@@ -928,8 +941,12 @@ impl Ctx<'_> {
         // "3h": an hour sign written against the figures.
         let hour_sign = next == "h" && dates::adjacent(&l[j - 1], &l[j]) && l[j - 1].is_digits();
         if let Some(tu) = time_unit(next).or(hour_sign.then_some("hour")) {
+            // "3 years old", "around 3 years of age".
             if tu == "year" && l.get(j + 1).is_some_and(|n| n.is("old")) {
                 return Some(self.hedged_from(i, j + 2, ClaimKind::Age, Value::Number, amount));
+            }
+            if tu == "year" && l.get(j + 1).is_some_and(|n| n.is("of")) && l.get(j + 2).is_some_and(|n| n.is("age")) {
+                return Some(self.hedged_from(i, j + 3, ClaimKind::Age, Value::Number, amount));
             }
             let (mut tu, mut after) = (tu, j + 1);
             if let Some((v, unit, end)) = amount.value.and_then(|v| self.compound_duration(v, tu, j + 1)) {
