@@ -4,6 +4,7 @@
 //! claims it. The grammar is hand-written (see `numbers` and `dates`):
 //! no crate reads "March 18–23" or "hundreds of" the way copy means them.
 
+mod bounds;
 pub mod dates;
 mod mixed;
 pub mod money;
@@ -633,6 +634,9 @@ impl Ctx<'_> {
             }
         }
         self.hedge_after(&mut f);
+        if let Some(g) = self.joined_bounds(&f) {
+            return Some(g);
+        }
         Some(f)
     }
 
@@ -1833,7 +1837,7 @@ mod tests {
     use super::*;
     use crate::segment::segment;
 
-    fn claims(t: &str) -> Vec<Claim> {
+    pub(super) fn claims(t: &str) -> Vec<Claim> {
         let paras = segment(t, 0);
         let roster = Roster::build(t, Span::new(0, t.len()));
         extract_claims(t, &paras, &roster, article_date(t, &paras))
@@ -1842,7 +1846,7 @@ mod tests {
             .collect()
     }
 
-    fn one(t: &str) -> (String, ClaimKind, serde_json::Value) {
+    pub(super) fn one(t: &str) -> (String, ClaimKind, serde_json::Value) {
         let cs = claims(t);
         assert_eq!(cs.len(), 1, "{t}: {cs:?}");
         (cs[0].span.of(t).to_string(), cs[0].kind, cs[0].value.to_json())
