@@ -6,11 +6,13 @@
 
 mod bounds;
 pub mod dates;
+mod heights;
 mod mixed;
 pub mod money;
 pub mod numbers;
 pub mod numeric_dates;
 pub mod periods;
+mod ratios;
 mod relative;
 mod spoken_years;
 
@@ -326,6 +328,15 @@ fn time_unit(w: &str) -> Option<&'static str> {
 
 fn unit(w: &str) -> Option<&'static str> {
     UNITS.get(w).copied()
+}
+
+/// "a week-long", "a fortnight-long" at `lex[i]`: the time unit.
+fn long_unit(l: &[Lex], i: usize) -> Option<&'static str> {
+    if !l[i].is_one_of(&["a", "an"]) {
+        return None;
+    }
+    let head = l.get(i + 1)?.lower();
+    time_unit(head.strip_suffix("-long")?)
 }
 
 /// Words after which a following number is part of a name ("Ward 4").
@@ -679,6 +690,10 @@ impl Ctx<'_> {
                 // "the 40s": a decade or a temperature band.
                 return None;
             }
+            // "9:05": the minutes of a clock time (out of scope).
+            if i >= 2 && l[i - 1].is(":") && dates::adjacent(&l[i - 1], t) && l[i - 2].is_digits() {
+                return None;
+            }
             let score_follows =
                 l.get(i + 1).is_some_and(|n| n.text == "-") && l.get(i + 2).is_some_and(|n| n.is_digits());
             // "Ward 4" names a ward; "USD 200" is money.
@@ -759,6 +774,20 @@ impl Ctx<'_> {
                 return None;
             }
             return Some(self.hedged(i, j, ClaimKind::Percent, Value::Number(Amount::exact(pct))));
+        } else if let Some(tu) = long_unit(l, i) {
+            // "a week-long strike", "a fortnight-long trip".
+            let (v, unit) = fortnights(1.0, tu);
+            let mut f = self.plain(
+                i,
+                i + 2,
+                ClaimKind::Duration,
+                Value::Duration {
+                    amount: Amount::exact(v),
+                    unit: unit.into(),
+                },
+            );
+            f.modifier = true;
+            return Some(f);
         } else if let Some(tu) = (t.is_one_of(&["an", "a", "one"]))
             .then(|| l.get(i + 1).and_then(|n| time_unit(n.text)))
             .flatten()
@@ -936,7 +965,14 @@ impl Ctx<'_> {
             if next_is("percentage") {
                 end += 1;
             }
+            if let Some(f) = self.percent_range(i, end, amount) {
+                return Some(f);
+            }
             return Some(self.hedged_from(i, end, ClaimKind::Percent, Value::Number, amount));
+        }
+        // "8 to 12 percent", "7 in 10".
+        if let Some(f) = self.bare_percent_range(i, j, amount).or_else(|| self.ratio(i, j, amount)) {
+            return Some(f);
         }
         if next_is("percentage") && l.get(j + 1).is_some_and(|n| n.lower().starts_with("point")) {
             return Some(self.hedged_from(i, j + 2, ClaimKind::Percent, Value::Number, amount));
@@ -980,6 +1016,10 @@ impl Ctx<'_> {
             return Some(f);
         }
         if let Some((u, end)) = self.unit_at(j) {
+            // "6 feet 1 inch": one height.
+            if let Some(f) = self.feet_and_inches(i, u, end, amount) {
+                return Some(f);
+            }
             return Some(self.hedged_from(
                 i,
                 end,
@@ -1289,7 +1329,7 @@ impl Ctx<'_> {
         }
         let prev = i.checked_sub(1).map(|k| &l[k]);
         let prev2 = i.checked_sub(2).map(|k| &l[k]);
-        if prev.is_some_and(|p| p.is("aged") || p.is("age")) {
+        if prev.is_some_and(|p| p.is("aged") || p.is("age")) || l.get(j).is_some_and(|n| n.is("yo") || n.is("y.o.")) {
             return true;
         }
         // "Ruth Enders, 71, who…" / "Mayor Lee, 58."
