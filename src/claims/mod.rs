@@ -6,6 +6,8 @@
 
 mod bounds;
 pub mod dates;
+#[cfg(test)]
+mod forms_tests;
 mod heights;
 mod mixed;
 pub mod money;
