@@ -526,9 +526,23 @@ fn date_flag_dates_articles_without_a_dateline_and_bad_dates_are_errors() {
     std::fs::write(&plain, "The council met on Monday.\n").unwrap();
     std::fs::write(&datelined, "LEEDS, Friday 15 March 2024 - The council met on Monday.\n").unwrap();
     // 2025-06-05 is a Thursday: Monday is 2 June. The dateline wins in the other file.
-    let out = run(&["check", "--format", "jsonl", "--date", "2025-06-05", plain.to_str().unwrap()]);
+    let out = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--date",
+        "2025-06-05",
+        plain.to_str().unwrap(),
+    ]);
     assert_eq!(claim(&article(&out), "Monday")["value"], "2025-06-02");
-    let out = run(&["check", "--format", "jsonl", "--date", "2025-06-05", datelined.to_str().unwrap()]);
+    let out = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--date",
+        "2025-06-05",
+        datelined.to_str().unwrap(),
+    ]);
     assert_eq!(claim(&article(&out), "Monday")["value"], "2024-03-11");
     // No such day on the command line: refused before any article is read.
     let out = run(&["check", "--date", "2023-02-29", plain.to_str().unwrap()]);
@@ -541,7 +555,14 @@ fn date_flag_dates_articles_without_a_dateline_and_bad_dates_are_errors() {
         "{\"id\":\"a\",\"text\":\"Sales rose 4 percent.\",\"date\":\"2024-13-01\"}\n{\"id\":\"b\",\"text\":\"Sales rose 4 percent.\",\"date\":\"2024-03-01\"}\n",
     )
     .unwrap();
-    let out = run(&["check", "--input", "jsonl", "--format", "jsonl", records.to_str().unwrap()]);
+    let out = run(&[
+        "check",
+        "--input",
+        "jsonl",
+        "--format",
+        "jsonl",
+        records.to_str().unwrap(),
+    ]);
     let lines = jsonl(&out);
     let err = lines.iter().find(|l| l["type"] == "error").expect("an error line");
     assert!(err["message"].as_str().unwrap().contains("records.jsonl:1"), "{err}");

@@ -69,13 +69,19 @@ mod tests {
     #[test]
     fn two_bounds_make_a_range() {
         let (span, kind, v) = one("The figure is larger than 10 and smaller than 20.");
-        assert_eq!((span.as_str(), kind), ("larger than 10 and smaller than 20", ClaimKind::Count));
+        assert_eq!(
+            (span.as_str(), kind),
+            ("larger than 10 and smaller than 20", ClaimKind::Count)
+        );
         assert_eq!(v, json!({"amount": [10, 20], "unit": "range"}));
         let (_, _, v) = one("It was no more than 50 and no less than 20.");
         assert_eq!(v, json!({"amount": [20, 50], "unit": "range"}));
         let (_, _, v) = one("Bids came in above 1000 and below 1500.");
         assert_eq!(v, json!({"amount": [1000, 1500], "unit": "range"}));
         // Bounds that leave no room are two claims.
-        assert_eq!(crate::claims::tests::claims("It was more than 30 and less than 20.").len(), 2);
+        assert_eq!(
+            crate::claims::tests::claims("It was more than 30 and less than 20.").len(),
+            2
+        );
     }
 }

@@ -209,9 +209,14 @@ pub(crate) fn day_at(lex: &[Lex], i: usize) -> Option<(u8, usize, bool)> {
         if let Some(unit) = ordinal(n.text).filter(|&u| u < 10) {
             (tens + unit, i + 2)
         } else {
-            let unit = crate::lexicon::NUMBER_WORDS.get(n.lower().as_ref()).copied().filter(|&u| (1..10).contains(&u))?;
+            let unit = crate::lexicon::NUMBER_WORDS
+                .get(n.lower().as_ref())
+                .copied()
+                .filter(|&u| (1..10).contains(&u))?;
             let v = tens + unit as u8;
-            let ends = lex.get(i + 2).is_none_or(|n| !n.is_word() || year_after(lex, i + 2, true).is_some());
+            let ends = lex
+                .get(i + 2)
+                .is_none_or(|n| !n.is_word() || year_after(lex, i + 2, true).is_some());
             return (ends && v <= 31 && after_month(lex, i)).then_some((v, i + 2, false));
         }
     } else if let Some((a, b)) = l.text.split_once('-').filter(|_| after_month(lex, i)) {
@@ -221,9 +226,14 @@ pub(crate) fn day_at(lex: &[Lex], i: usize) -> Option<(u8, usize, bool)> {
             "thirty" => 30,
             _ => return None,
         };
-        let unit = crate::lexicon::NUMBER_WORDS.get(b.to_ascii_lowercase().as_str()).copied().filter(|&u| (1..10).contains(&u))?;
+        let unit = crate::lexicon::NUMBER_WORDS
+            .get(b.to_ascii_lowercase().as_str())
+            .copied()
+            .filter(|&u| (1..10).contains(&u))?;
         let v = tens + unit as u8;
-        let ends = lex.get(i + 1).is_none_or(|n| !n.is_word() || year_after(lex, i + 1, true).is_some());
+        let ends = lex
+            .get(i + 1)
+            .is_none_or(|n| !n.is_word() || year_after(lex, i + 1, true).is_some());
         return (ends && v <= 31).then_some((v, i + 1, false));
     } else {
         return None;

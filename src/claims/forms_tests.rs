@@ -16,17 +16,35 @@ fn ages_in_every_style() {
 
 #[test]
 fn long_durations_as_modifiers() {
-    assert_eq!(one("It was a week-long strike.").2, json!({"amount": 1, "unit": "week"}));
-    assert_eq!(one("It was a fortnight-long trip.").2, json!({"amount": 2, "unit": "week"}));
+    assert_eq!(
+        one("It was a week-long strike.").2,
+        json!({"amount": 1, "unit": "week"})
+    );
+    assert_eq!(
+        one("It was a fortnight-long trip.").2,
+        json!({"amount": 2, "unit": "week"})
+    );
     let (_, _, v) = one("He served over three years in jail.");
-    assert_eq!((v["qualifier"].as_str(), v["unit"].as_str()), (Some("more_than"), Some("year")));
+    assert_eq!(
+        (v["qualifier"].as_str(), v["unit"].as_str()),
+        (Some("more_than"), Some("year"))
+    );
 }
 
 #[test]
 fn money_with_scales_written_against_it() {
-    assert_eq!(one("It cost £3.2m to build.").2, json!({"amount": 3_200_000, "currency": "GBP"}));
-    assert_eq!(one("It cost €1.5bn to build.").2, json!({"amount": 1_500_000_000u64, "currency": "EUR"}));
-    assert_eq!(one("Pay USD 200 at the desk.").2, json!({"amount": 200, "currency": "USD"}));
+    assert_eq!(
+        one("It cost £3.2m to build.").2,
+        json!({"amount": 3_200_000, "currency": "GBP"})
+    );
+    assert_eq!(
+        one("It cost €1.5bn to build.").2,
+        json!({"amount": 1_500_000_000u64, "currency": "EUR"})
+    );
+    assert_eq!(
+        one("Pay USD 200 at the desk.").2,
+        json!({"amount": 200, "currency": "USD"})
+    );
     let (_, kind, v) = one("He took a six-figure salary.");
     assert_eq!((kind, v["min"].as_f64()), (ClaimKind::Count, Some(100_000.0)));
 }
@@ -35,7 +53,10 @@ fn money_with_scales_written_against_it() {
 fn numbers_said_in_words() {
     assert_eq!(one("There are five and a half million fish.").2, json!(5_500_000));
     assert_eq!(one("The total was three thousand millions.").2, json!(3_000_000_000u64));
-    assert_eq!(one("He waited one and a quarter hours.").2, json!({"amount": 1.25, "unit": "hour"}));
+    assert_eq!(
+        one("He waited one and a quarter hours.").2,
+        json!({"amount": 1.25, "unit": "hour"})
+    );
     assert_eq!(one("They left in nineteen ninety six.").2, json!("1996"));
     assert_eq!(one("They met on May twenty one.").2, json!("--05-21"));
     // "in May two people died" stays a month and a count.

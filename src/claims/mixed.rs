@@ -39,7 +39,13 @@ pub(crate) fn and_fraction(lex: &[Lex], j: usize) -> Option<(f64, usize)> {
 /// Returns the new value and the index after it; a time unit after the
 /// fraction (with or without "of" or "an") is left for the caller, and the
 /// index returned points at it.
-pub(crate) fn extend(lex: &[Lex], j: usize, v: f64, scale: Option<f64>, is_time_unit: impl Fn(&str) -> bool) -> Option<(f64, usize)> {
+pub(crate) fn extend(
+    lex: &[Lex],
+    j: usize,
+    v: f64,
+    scale: Option<f64>,
+    is_time_unit: impl Fn(&str) -> bool,
+) -> Option<(f64, usize)> {
     let (f, k) = and_fraction(lex, j)?;
     // "one billion and a quarter million": the fraction of the scale after it.
     if let Some(s) = scale_at(lex, k) {
@@ -121,7 +127,10 @@ mod tests {
         assert_eq!(on("3 million and a quarter", 3e6, 2, Some(1e6)), Some((3_250_000.0, 5)));
         assert_eq!(on("one and three quarters of an hour", 1.0, 1, None), Some((1.75, 6)));
         assert_eq!(on("one and quarter hour", 1.0, 1, None), Some((1.25, 3)));
-        assert_eq!(on("one billion and a quarter million", 1e9, 2, Some(1e9)), Some((1_000_250_000.0, 6)));
+        assert_eq!(
+            on("one billion and a quarter million", 1e9, 2, Some(1e9)),
+            Some((1_000_250_000.0, 6))
+        );
         // Nothing says what the half is of.
         assert_eq!(on("two and a half", 2.0, 1, None), None);
         assert_eq!(on("two and a half years", 2.0, 1, None), None);

@@ -27,8 +27,8 @@ use crate::segment::Paragraph;
 use crate::span::Span;
 use crate::speakers::{EntityKind, Roster};
 use dates::{DateValue, date_at, is_range_sep, resolve_weekday, resolve_year, year_at};
-use numbers::{Amount, Lex, Qualifier, fraction_at, hedge_before, lex, num, scale_at, vague_at, words_number};
 use mixed::scaled_rest;
+use numbers::{Amount, Lex, Qualifier, fraction_at, hedge_before, lex, num, scale_at, vague_at, words_number};
 use periods::Period;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -448,7 +448,12 @@ impl Ctx<'_> {
         }
         // "in nineteen ninety six".
         if let Some((y, end)) = spoken_years::lone_spoken_year(l, s).filter(|_| !lead) {
-            return Some(self.plain(s, end, ClaimKind::Date, Value::Date(DateValue::ymd(Some(y), None, None))));
+            return Some(self.plain(
+                s,
+                end,
+                ClaimKind::Date,
+                Value::Date(DateValue::ymd(Some(y), None, None)),
+            ));
         }
         let (d1, j, bare_year) = date_at(l, s, self.day_first)
             .map(|(d, j)| (d, j, false))
@@ -818,7 +823,8 @@ impl Ctx<'_> {
             // "five and a half million", "one and a quarter hours".
             let unit_word = |w: &str| time_unit(w).is_some();
             let (v, j) = mixed::extend(l, j, v, mixed::scale_before(l, j), unit_word).unwrap_or((v, j));
-            if v < 2.0 && v.fract() == 0.0
+            if v < 2.0
+                && v.fract() == 0.0
                 && !l.get(j).is_some_and(|n| {
                     time_unit(n.text).is_some() || unit(n.text).is_some() || money::named(n.text).is_some()
                 })
@@ -973,7 +979,10 @@ impl Ctx<'_> {
             return Some(self.hedged_from(i, end, ClaimKind::Percent, Value::Number, amount));
         }
         // "8 to 12 percent", "7 in 10".
-        if let Some(f) = self.bare_percent_range(i, j, amount).or_else(|| self.ratio(i, j, amount)) {
+        if let Some(f) = self
+            .bare_percent_range(i, j, amount)
+            .or_else(|| self.ratio(i, j, amount))
+        {
             return Some(f);
         }
         if next_is("percentage") && l.get(j + 1).is_some_and(|n| n.lower().starts_with("point")) {

@@ -49,7 +49,8 @@ impl Ctx<'_> {
         let a = first.value.filter(|_| first.is_exact())?;
         let between = i > 0 && l[i - 1].is("between");
         let sep = l.get(end)?;
-        if !(sep.is("to") || sep.text == "–" || sep.text == "-" || (sep.is("and") && between)) || self.states_a_change(i)
+        if !(sep.is("to") || sep.text == "–" || sep.text == "-" || (sep.is("and") && between))
+            || self.states_a_change(i)
         {
             return None;
         }

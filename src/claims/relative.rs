@@ -21,8 +21,7 @@ pub(crate) fn starts_relative(w: &str) -> bool {
 /// A day of a month named by reference, or a weekday counted in a month,
 /// at `lex[i]`: (value, first index, index after).
 pub(crate) fn relative_period_at(lex: &[Lex], i: usize, article: Option<Date>) -> Option<(Period, usize, usize)> {
-    nth_weekday_at(lex, i, article)
-        .or_else(|| day_of_month_ref(lex, i, article?))
+    nth_weekday_at(lex, i, article).or_else(|| day_of_month_ref(lex, i, article?))
 }
 
 /// Month `m` of year `y` moved by `by` months.
@@ -96,11 +95,7 @@ fn nth_weekday_at(lex: &[Lex], i: usize, article: Option<Date>) -> Option<(Perio
         i8::try_from(ordinal(&n.lower())?).ok().filter(|&v| v <= 5)?
     };
     let w = lex.get(s + 1)?;
-    let wd = if w.is("day") {
-        None
-    } else {
-        Some(weekday(&w.lower())?)
-    };
+    let wd = if w.is("day") { None } else { Some(weekday(&w.lower())?) };
     lex.get(s + 2).filter(|l| l.is("of") || l.is("in"))?;
     let (y, m, end) = month_ref(lex, s + 3, article)?;
     let last = days_in_month(Some(y), m);
@@ -144,7 +139,10 @@ mod tests {
         assert_eq!(read("20 of this month", a).as_deref(), Some("2013-02-20"));
         assert_eq!(read("the first Monday of this month", a).as_deref(), Some("2013-02-04"));
         assert_eq!(read("second monday of last month", a).as_deref(), Some("2013-01-14"));
-        assert_eq!(read("the last Friday in March 2024", None).as_deref(), Some("2024-03-29"));
+        assert_eq!(
+            read("the last Friday in March 2024", None).as_deref(),
+            Some("2024-03-29")
+        );
         assert_eq!(read("last day of February 2023", None).as_deref(), Some("2023-02-28"));
         // No fifth Monday in February 2013.
         assert_eq!(read("the fifth Monday of this month", a), None);

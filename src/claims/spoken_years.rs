@@ -31,7 +31,11 @@ pub(crate) fn spoken_year(lex: &[Lex], i: usize) -> Option<(i16, usize)> {
         let oh = lex.get(i + 1).is_some_and(|n| n.is("oh"));
         let k = if oh { i + 2 } else { i + 1 };
         let (n, e) = words_number(lex, k)?;
-        let ok = if oh { (1.0..10.0).contains(&n) } else { (10.0..100.0).contains(&n) };
+        let ok = if oh {
+            (1.0..10.0).contains(&n)
+        } else {
+            (10.0..100.0).contains(&n)
+        };
         if !ok || n.fract() != 0.0 {
             return None;
         }
