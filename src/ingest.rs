@@ -31,6 +31,9 @@ pub struct Document {
     /// `date`, a web page's published time); otherwise the date is read
     /// from the article's dateline.
     pub published: Option<jiff::civil::Date>,
+    /// A date given from outside (`check --date`): the article's date only
+    /// when neither `published` nor a dateline in the text gives one.
+    pub date_hint: Option<jiff::civil::Date>,
     /// Headline and byline of a saved web page (`None` for plain text).
     pub title: Option<String>,
     pub byline: Option<String>,
@@ -48,6 +51,7 @@ impl Document {
             body_start,
             lines,
             published: None,
+            date_hint: None,
             title: None,
             byline: None,
         }

@@ -76,7 +76,10 @@ pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rul
     let tokens = token::tokenize(text, body);
     let mut roster = speakers::Roster::from_tokens(text, &tokens);
     let quotes = quotes::extract_quotes_with(text, &paragraphs, &mut roster, &tokens);
-    let article_date = document.published.or_else(|| claims::article_date(text, &paragraphs));
+    let article_date = document
+        .published
+        .or_else(|| claims::article_date(text, &paragraphs))
+        .or(document.date_hint);
     let claims = claims::extract_claims_with(text, &paragraphs, &roster, article_date, &tokens);
     let report = {
         let cx = checks::CheckContext {

@@ -146,6 +146,18 @@ struct CheckArgs {
     /// Write an editor's review page (one self-contained HTML file).
     #[arg(long)]
     html: Option<PathBuf>,
+    /// The articles' date (YYYY-MM-DD) where the text has no dateline; a
+    /// dateline, or a JSON Lines record's `date`, wins.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<jiff::civil::Date>,
+}
+
+/// A calendar date as `--date` takes it: YYYY-MM-DD, and a day that exists.
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+    ok.then(|| s.parse().ok())
+        .flatten()
+        .ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD, a day that exists)"))
 }
 
 fn main() -> ExitCode {
@@ -307,6 +319,8 @@ struct Done {
 /// rules, and the worksheet's verdicts when a review page is wanted.
 struct Shared {
     rules: factsheet::rules::RuleSet,
+    /// `--date`: the date of articles that have none of their own.
+    date_hint: Option<jiff::civil::Date>,
     page: Option<factsheet::render::html::Verdicts>,
 }
 
@@ -331,7 +345,8 @@ fn analyse(
         }
         Source::Bad { name, message } => (name, Err(message)),
     };
-    let result = doc.and_then(|d| {
+    let result = doc.and_then(|mut d| {
+        d.date_hint = shared.date_hint;
         // A bug in a rule must cost one article, not the batch.
         let a = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             factsheet::analyze_with_rules(d, selection, &shared.rules)
@@ -404,10 +419,30 @@ fn jsonl_records(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Source>>
                 message: format!("{at}: no \"text\" in the record"),
             });
         };
-        let date = v["date"]
-            .as_str()
-            .and_then(|d| d.get(..10))
-            .and_then(|d| d.parse().ok());
+        // A record's date is a day ("2024-03-07") or a timestamp that
+        // starts with one; anything else is an error, not silently no date.
+        let date = match &v["date"] {
+            serde_json::Value::Null => None,
+            serde_json::Value::String(d) => match d
+                .get(..10)
+                .filter(|_| d.len() == 10 || matches!(d.as_bytes()[10], b'T' | b' '))
+                .map(parse_date)
+            {
+                Some(Ok(d)) => Some(d),
+                _ => {
+                    return Some(Source::Bad {
+                        name,
+                        message: format!("{at}: \"date\" `{d}` is not a date (YYYY-MM-DD, a day that exists)"),
+                    });
+                }
+            },
+            other => {
+                return Some(Source::Bad {
+                    name,
+                    message: format!("{at}: \"date\" {other} is not a date (YYYY-MM-DD, a day that exists)"),
+                });
+            }
+        };
         Some(Source::Record {
             name,
             text: text.to_string(),
@@ -427,6 +462,7 @@ enum InputKind {
 fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let shared = Shared {
         rules: house_rules(args.rules.as_deref())?,
+        date_hint: args.date,
         page: match (&args.html, &args.output) {
             (None, _) => None,
             (Some(_), Some(sheet)) if sheet.exists() => {

@@ -516,3 +516,56 @@ fn a_page_without_an_article_is_an_error_and_the_batch_goes_on() {
     let lines = jsonl(&out);
     assert_eq!(lines.iter().filter(|l| l["type"] == "article").count(), 1);
 }
+
+#[test]
+fn date_flag_dates_articles_without_a_dateline_and_bad_dates_are_errors() {
+    let dir = std::env::temp_dir().join(format!("factsheet-date-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plain = dir.join("plain.txt");
+    let datelined = dir.join("datelined.txt");
+    std::fs::write(&plain, "The council met on Monday.\n").unwrap();
+    std::fs::write(&datelined, "LEEDS, Friday 15 March 2024 - The council met on Monday.\n").unwrap();
+    // 2025-06-05 is a Thursday: Monday is 2 June. The dateline wins in the other file.
+    let out = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--date",
+        "2025-06-05",
+        plain.to_str().unwrap(),
+    ]);
+    assert_eq!(claim(&article(&out), "Monday")["value"], "2025-06-02");
+    let out = run(&[
+        "check",
+        "--format",
+        "jsonl",
+        "--date",
+        "2025-06-05",
+        datelined.to_str().unwrap(),
+    ]);
+    assert_eq!(claim(&article(&out), "Monday")["value"], "2024-03-11");
+    // No such day on the command line: refused before any article is read.
+    let out = run(&["check", "--date", "2023-02-29", plain.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2023-02-29"));
+    // A record with a bad date is an error naming its line; the others go on.
+    let records = dir.join("records.jsonl");
+    std::fs::write(
+        &records,
+        "{\"id\":\"a\",\"text\":\"Sales rose 4 percent.\",\"date\":\"2024-13-01\"}\n{\"id\":\"b\",\"text\":\"Sales rose 4 percent.\",\"date\":\"2024-03-01\"}\n",
+    )
+    .unwrap();
+    let out = run(&[
+        "check",
+        "--input",
+        "jsonl",
+        "--format",
+        "jsonl",
+        records.to_str().unwrap(),
+    ]);
+    let lines = jsonl(&out);
+    let err = lines.iter().find(|l| l["type"] == "error").expect("an error line");
+    assert!(err["message"].as_str().unwrap().contains("records.jsonl:1"), "{err}");
+    assert_eq!(lines.iter().filter(|l| l["type"] == "article").count(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -204,17 +204,52 @@ pub(crate) fn day_at(lex: &[Lex], i: usize) -> Option<(u8, usize, bool)> {
         (v, i + 1)
     } else if l.is("twenty") || l.is("thirty") {
         let tens = if l.is("twenty") { 20 } else { 30 };
-        let unit = lex.get(i + 1).and_then(|n| ordinal(n.text)).filter(|&u| u < 10)?;
-        (tens + unit, i + 2)
+        let n = lex.get(i + 1)?;
+        // "twenty first"; after a month also "twenty one" ("May twenty one").
+        if let Some(unit) = ordinal(n.text).filter(|&u| u < 10) {
+            (tens + unit, i + 2)
+        } else {
+            let unit = crate::lexicon::NUMBER_WORDS
+                .get(n.lower().as_ref())
+                .copied()
+                .filter(|&u| (1..10).contains(&u))?;
+            let v = tens + unit as u8;
+            let ends = lex
+                .get(i + 2)
+                .is_none_or(|n| !n.is_word() || year_after(lex, i + 2, true).is_some());
+            return (ends && v <= 31 && after_month(lex, i)).then_some((v, i + 2, false));
+        }
+    } else if let Some((a, b)) = l.text.split_once('-').filter(|_| after_month(lex, i)) {
+        // "May twenty-one".
+        let tens = match a.to_ascii_lowercase().as_str() {
+            "twenty" => 20,
+            "thirty" => 30,
+            _ => return None,
+        };
+        let unit = crate::lexicon::NUMBER_WORDS
+            .get(b.to_ascii_lowercase().as_str())
+            .copied()
+            .filter(|&u| (1..10).contains(&u))?;
+        let v = tens + unit as u8;
+        let ends = lex
+            .get(i + 1)
+            .is_none_or(|n| !n.is_word() || year_after(lex, i + 1, true).is_some());
+        return (ends && v <= 31).then_some((v, i + 1, false));
     } else {
         return None;
     };
     // "June first responders": an ordinal word is a day only where the
     // date can end.
     let ends = lex.get(end).is_none_or(|n| {
-        !n.is_word() || is_range_sep(n) || n.is_one_of(&["of", "till", "and"]) || year_at(lex, end).is_some()
+        !n.is_word() || is_range_sep(n) || n.is_one_of(&["of", "till", "and"]) || year_after(lex, end, true).is_some()
     });
     (ends && (1..=31).contains(&v)).then_some((v, end, true))
+}
+
+/// Is `lex[i]` right after a capitalised month name ("May twenty one")?
+fn after_month(lex: &[Lex], i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|k| lex[k].is_capitalized() && month(lex[k].text).is_some())
 }
 
 /// A four-digit year (1800–2100) at `lex[i]`.
@@ -244,6 +279,10 @@ pub(crate) fn year_after(lex: &[Lex], j: usize, after_day: bool) -> Option<(i16,
         if v >= 1000 && lex.get(k + 1).is_none_or(|n| !n.is_word()) {
             return Some((v, k + 1));
         }
+    }
+    // "October two thousand and five", "the twenty-first nineteen seventy eight".
+    if l.is_word() {
+        return super::spoken_years::spoken_year(lex, k);
     }
     // "Jan. 3, '08": a two-digit year after an apostrophe.
     if matches!(l.text, "'" | "’") {

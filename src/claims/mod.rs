@@ -4,11 +4,19 @@
 //! claims it. The grammar is hand-written (see `numbers` and `dates`):
 //! no crate reads "March 18–23" or "hundreds of" the way copy means them.
 
+mod bounds;
 pub mod dates;
+#[cfg(test)]
+mod forms_tests;
+mod heights;
+mod mixed;
 pub mod money;
 pub mod numbers;
 pub mod numeric_dates;
 pub mod periods;
+mod ratios;
+mod relative;
+mod spoken_years;
 
 use std::sync::LazyLock;
 
@@ -19,6 +27,7 @@ use crate::segment::Paragraph;
 use crate::span::Span;
 use crate::speakers::{EntityKind, Roster};
 use dates::{DateValue, date_at, is_range_sep, resolve_weekday, resolve_year, year_at};
+use mixed::scaled_rest;
 use numbers::{Amount, Lex, Qualifier, fraction_at, hedge_before, lex, num, scale_at, vague_at, words_number};
 use periods::Period;
 
@@ -323,6 +332,15 @@ fn unit(w: &str) -> Option<&'static str> {
     UNITS.get(w).copied()
 }
 
+/// "a week-long", "a fortnight-long" at `lex[i]`: the time unit.
+fn long_unit(l: &[Lex], i: usize) -> Option<&'static str> {
+    if !l[i].is_one_of(&["a", "an"]) {
+        return None;
+    }
+    let head = l.get(i + 1)?.lower();
+    time_unit(head.strip_suffix("-long")?)
+}
+
 /// Words after which a following number is part of a name ("Ward 4").
 fn names_number(prev: &Lex) -> bool {
     prev.is_capitalized()
@@ -427,6 +445,15 @@ impl Ctx<'_> {
         }
         if let Some(f) = self.month_pair(i, s) {
             return Some(f);
+        }
+        // "in nineteen ninety six".
+        if let Some((y, end)) = spoken_years::lone_spoken_year(l, s).filter(|_| !lead) {
+            return Some(self.plain(
+                s,
+                end,
+                ClaimKind::Date,
+                Value::Date(DateValue::ymd(Some(y), None, None)),
+            ));
         }
         let (d1, j, bare_year) = date_at(l, s, self.day_first)
             .map(|(d, j)| (d, j, false))
@@ -625,6 +652,9 @@ impl Ctx<'_> {
             }
         }
         self.hedge_after(&mut f);
+        if let Some(g) = self.joined_bounds(&f) {
+            return Some(g);
+        }
         Some(f)
     }
 
@@ -667,9 +697,19 @@ impl Ctx<'_> {
                 // "the 40s": a decade or a temperature band.
                 return None;
             }
+            // "9:05": the minutes of a clock time (out of scope).
+            if i >= 2 && l[i - 1].is(":") && dates::adjacent(&l[i - 1], t) && l[i - 2].is_digits() {
+                return None;
+            }
             let score_follows =
                 l.get(i + 1).is_some_and(|n| n.text == "-") && l.get(i + 2).is_some_and(|n| n.is_digits());
-            if i > 1 && names_number(&l[i - 1]) && l[i - 1].span.end + 1 >= t.span.start && !score_follows {
+            // "Ward 4" names a ward; "USD 200" is money.
+            if i > 1
+                && names_number(&l[i - 1])
+                && l[i - 1].span.end + 1 >= t.span.start
+                && !score_follows
+                && money::before(l, i).is_none()
+            {
                 return None;
             }
             if l.get(i + 1)
@@ -687,14 +727,27 @@ impl Ctx<'_> {
             }
             let mut j = i + 1;
             let mut v = v;
-            // "322 hundred", "3 hundred thousand".
-            if l.get(j).is_some_and(|n| n.is("hundred")) && !t.text.contains('.') {
+            // "322 hundred", "2.12 hundred", "3 hundred thousand".
+            if l.get(j).is_some_and(|n| n.is("hundred")) {
                 v *= 100.0;
                 j += 1;
             }
             if let Some(k) = scale_at(l, j) {
                 v *= k;
                 j += 1;
+            }
+            // "4 thousand 3 hundred", "3 hundred and one".
+            if j > i + 1 {
+                if let Some((rest, e)) = scaled_rest(l, j, v) {
+                    v += rest;
+                    j = e;
+                }
+            }
+            if let Some((w, e)) = mixed::extend(l, j, v, mixed::scale_before(l, j).filter(|_| j > i + 1), |w| {
+                time_unit(w).is_some()
+            }) {
+                v = w;
+                j = e;
             }
             (Amount::exact(v), j, None)
         } else if let Some(a) = vague_at(l, i) {
@@ -728,6 +781,20 @@ impl Ctx<'_> {
                 return None;
             }
             return Some(self.hedged(i, j, ClaimKind::Percent, Value::Number(Amount::exact(pct))));
+        } else if let Some(tu) = long_unit(l, i) {
+            // "a week-long strike", "a fortnight-long trip".
+            let (v, unit) = fortnights(1.0, tu);
+            let mut f = self.plain(
+                i,
+                i + 2,
+                ClaimKind::Duration,
+                Value::Duration {
+                    amount: Amount::exact(v),
+                    unit: unit.into(),
+                },
+            );
+            f.modifier = true;
+            return Some(f);
         } else if let Some(tu) = (t.is_one_of(&["an", "a", "one"]))
             .then(|| l.get(i + 1).and_then(|n| time_unit(n.text)))
             .flatten()
@@ -753,7 +820,11 @@ impl Ctx<'_> {
                 },
             ));
         } else if let Some((v, j)) = words_number(l, i) {
+            // "five and a half million", "one and a quarter hours".
+            let unit_word = |w: &str| time_unit(w).is_some();
+            let (v, j) = mixed::extend(l, j, v, mixed::scale_before(l, j), unit_word).unwrap_or((v, j));
             if v < 2.0
+                && v.fract() == 0.0
                 && !l.get(j).is_some_and(|n| {
                     time_unit(n.text).is_some() || unit(n.text).is_some() || money::named(n.text).is_some()
                 })
@@ -850,8 +921,10 @@ impl Ctx<'_> {
                 ));
             }
             // "24-bed", "three-term": a count of the thing the compound
-            // names. Plurals are other words ("three-pointers").
-            if v >= 2.0 && u.chars().all(|c| c.is_alphabetic()) && !u.ends_with('s') {
+            // names. Plurals are other words ("three-pointers"), and so are
+            // ordinals and number words ("twenty-first", "fifty-fifty").
+            let numberish = dates::ordinal(&u).is_some() || crate::lexicon::NUMBER_WORDS.get(u.as_str()).is_some();
+            if v >= 2.0 && u.chars().all(|c| c.is_alphabetic()) && !u.ends_with('s') && !numberish {
                 return Some(self.plain(i, j, ClaimKind::Count, Value::Number(amount)));
             }
             return None;
@@ -900,27 +973,31 @@ impl Ctx<'_> {
             if next_is("percentage") {
                 end += 1;
             }
+            if let Some(f) = self.percent_range(i, end, amount) {
+                return Some(f);
+            }
             return Some(self.hedged_from(i, end, ClaimKind::Percent, Value::Number, amount));
+        }
+        // "8 to 12 percent", "7 in 10".
+        if let Some(f) = self
+            .bare_percent_range(i, j, amount)
+            .or_else(|| self.ratio(i, j, amount))
+        {
+            return Some(f);
         }
         if next_is("percentage") && l.get(j + 1).is_some_and(|n| n.lower().starts_with("point")) {
             return Some(self.hedged_from(i, j + 2, ClaimKind::Percent, Value::Number, amount));
-        }
-        // "one and a half hours".
-        if next_is("and")
-            && l.get(j + 1).is_some_and(|n| n.is("a"))
-            && l.get(j + 2).is_some_and(|n| n.is("half"))
-            && l.get(j + 3).is_some_and(|n| time_unit(n.text).is_some())
-            && amount.is_exact()
-        {
-            amount = Amount::exact(amount.value.unwrap_or(0.0) + 0.5);
-            j += 3;
         }
         let next = l.get(j).map_or("", |n| n.text);
         // "3h": an hour sign written against the figures.
         let hour_sign = next == "h" && dates::adjacent(&l[j - 1], &l[j]) && l[j - 1].is_digits();
         if let Some(tu) = time_unit(next).or(hour_sign.then_some("hour")) {
+            // "3 years old", "around 3 years of age".
             if tu == "year" && l.get(j + 1).is_some_and(|n| n.is("old")) {
                 return Some(self.hedged_from(i, j + 2, ClaimKind::Age, Value::Number, amount));
+            }
+            if tu == "year" && l.get(j + 1).is_some_and(|n| n.is("of")) && l.get(j + 2).is_some_and(|n| n.is("age")) {
+                return Some(self.hedged_from(i, j + 3, ClaimKind::Age, Value::Number, amount));
             }
             let (mut tu, mut after) = (tu, j + 1);
             if let Some((v, unit, end)) = amount.value.and_then(|v| self.compound_duration(v, tu, j + 1)) {
@@ -950,6 +1027,10 @@ impl Ctx<'_> {
             return Some(f);
         }
         if let Some((u, end)) = self.unit_at(j) {
+            // "6 feet 1 inch": one height.
+            if let Some(f) = self.feet_and_inches(i, u, end, amount) {
+                return Some(f);
+            }
             return Some(self.hedged_from(
                 i,
                 end,
@@ -1259,7 +1340,7 @@ impl Ctx<'_> {
         }
         let prev = i.checked_sub(1).map(|k| &l[k]);
         let prev2 = i.checked_sub(2).map(|k| &l[k]);
-        if prev.is_some_and(|p| p.is("aged") || p.is("age")) {
+        if prev.is_some_and(|p| p.is("aged") || p.is("age")) || l.get(j).is_some_and(|n| n.is("yo") || n.is("y.o.")) {
             return true;
         }
         // "Ruth Enders, 71, who…" / "Mayor Lee, 58."
@@ -1573,6 +1654,7 @@ fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
         if t.text.eq_ignore_ascii_case("quarter") {
             return true;
         }
+
         // A plain word's lists were looked up when it was tokenized; other
         // words are looked up by the part before any hyphen ("six-day").
         let head = if t.plain { t.text } else { before_hyphen(t.text) };
@@ -1622,13 +1704,13 @@ fn could_start_claim(l: &Lex, token: Option<&crate::token::Token>) -> bool {
         }
         let head = before_hyphen(t);
         return if head.len() == t.len() {
-            token.has(class::CLAIM_START) || starts_period(t)
+            token.has(class::CLAIM_START) || starts_period(t) || relative::starts_relative(t)
         } else {
             // "June-August 1992".
             CLAIM_STARTS.contains(head) || (first.is_ascii_uppercase() && crate::lexicon::month(head).is_some())
         };
     }
-    if starts_period(t) {
+    if starts_period(t) || relative::starts_relative(t) {
         return true;
     }
     // Months and weekdays are capitalised; anything else starts a claim in
@@ -1806,7 +1888,7 @@ mod tests {
     use super::*;
     use crate::segment::segment;
 
-    fn claims(t: &str) -> Vec<Claim> {
+    pub(super) fn claims(t: &str) -> Vec<Claim> {
         let paras = segment(t, 0);
         let roster = Roster::build(t, Span::new(0, t.len()));
         extract_claims(t, &paras, &roster, article_date(t, &paras))
@@ -1815,7 +1897,7 @@ mod tests {
             .collect()
     }
 
-    fn one(t: &str) -> (String, ClaimKind, serde_json::Value) {
+    pub(super) fn one(t: &str) -> (String, ClaimKind, serde_json::Value) {
         let cs = claims(t);
         assert_eq!(cs.len(), 1, "{t}: {cs:?}");
         (cs[0].span.of(t).to_string(), cs[0].kind, cs[0].value.to_json())

@@ -459,7 +459,12 @@ pub(crate) fn words_number(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
             if !any {
                 break;
             }
-            total += current * k;
+            // "three thousand millions": a scale over the whole so far.
+            if current == 0.0 && total > 0.0 && total < k {
+                total *= k;
+            } else {
+                total += current * k;
+            }
             current = 0.0;
             // "one million and a half".
             if lex.get(j + 1).is_some_and(|n| n.is("and"))
@@ -535,6 +540,13 @@ pub(crate) const FRACTIONS: &[(&str, f64)] = &[
 /// Vague amounts: "hundreds", "dozens", "thousands", "scores".
 pub(crate) fn vague_at(lex: &[Lex], i: usize) -> Option<Amount> {
     let t = lex.get(i)?;
+    // "a six-figure sum": 100,000 to 999,999.
+    if let Some(head) = t.text.strip_suffix("-figure") {
+        let n = word_value(&head.to_lowercase()).or_else(|| head.parse().ok())?;
+        return (2..=15)
+            .contains(&n)
+            .then(|| Amount::vague(10f64.powi(n as i32 - 1), 10f64.powi(n as i32) - 1.0));
+    }
     VAGUE_AMOUNTS
         .iter()
         .find(|(w, _, _)| t.is(w))
@@ -680,6 +692,15 @@ mod tests {
         assert!(more.agrees(&Amount::exact(370.0)));
         assert!(!Amount::hedged(300.0, Qualifier::LessThan).agrees(&Amount::exact(370.0)));
         assert!(Amount::vague(200.0, 999.0).agrees(&Amount::exact(370.0)));
+    }
+
+    #[test]
+    fn figures_are_vague() {
+        let l = lex("a six-figure sum", Span::new(0, 16));
+        let a = vague_at(&l, 1).unwrap();
+        assert_eq!((a.min, a.max, a.value), (100_000.0, 999_999.0, None));
+        let l = lex("a one-figure sum", Span::new(0, 16));
+        assert!(vague_at(&l, 1).is_none());
     }
 
     #[test]

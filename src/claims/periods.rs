@@ -3,8 +3,8 @@
 //! "the second half of 2023"), decades ("the 1990s", "the '90s"), and
 //! "today", "yesterday", "the day after tomorrow". Relative days need the
 //! article's date; without it they are not claims, since nothing says which
-//! day they are. "last year" and "next month" are not read: copy uses them
-//! loosely, as periods around the article, not as dates to check.
+//! day they are. Days within a month ("the 20th of next month") are read
+//! in [`super::relative`]; "last year" and "next month" alone are not.
 
 use jiff::civil::Date;
 
@@ -23,6 +23,9 @@ pub(crate) fn period_at(lex: &[Lex], i: usize, article: Option<Date>, future: bo
         return Some(found);
     }
     if let Some(found) = decade_at(lex, i) {
+        return Some(found);
+    }
+    if let Some(found) = super::relative::relative_period_at(lex, i, article) {
         return Some(found);
     }
     relative_at(lex, i, article?)
