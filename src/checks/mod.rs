@@ -6,6 +6,7 @@
 mod age_mismatch;
 mod bounds;
 mod clause_index;
+mod duration_spans;
 mod duration_vs_range;
 pub(crate) mod figures;
 mod index;
