@@ -16,6 +16,7 @@ mod percent_vs_counts;
 mod quote_conflict;
 mod range_order;
 mod restated_index;
+mod restated_lead;
 mod restated_number;
 mod speaker_name_variant;
 mod speaker_role_variant;

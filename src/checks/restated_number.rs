@@ -249,6 +249,7 @@ impl Check for RestatedNumber {
                 out.flag(self.id(), Some(bi), Severity::Error, b.span, vec![a.span], message);
             }
         }
+        super::restated_lead::check(cx, out, self.id());
     }
 }
 
