@@ -119,6 +119,7 @@ impl Check for DurationVsRange {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         let ix = Index::new(cx);
+        let mut compared = vec![false; cx.claims.len()];
         for (di, d) in cx.claims.iter().enumerate() {
             let Value::Duration { amount, unit } = &d.value else {
                 continue;
@@ -139,13 +140,16 @@ impl Check for DurationVsRange {
                             && refers_back(cx, &ix, d, r)))
             });
             let Some((ri, r)) = range else { continue };
+            compared[di] = true;
             let Some(days) = range_days(&r.value) else {
                 out.fail(self.id(), di, "range dates incomplete; not compared".into());
                 continue;
             };
-            // A range is in days; a duration in weeks matches within a week.
+            // A range is in days; a duration in weeks matches within two
+            // days either way ("a week-long fair" of six or eight days), not
+            // within a week: a "week-long" event of four days is wrong.
             let (lo, hi) = (amount.min * per, amount.max * per);
-            let tolerance = if per > 1.0 { per - 1.0 } else { 0.0 };
+            let tolerance = if per > 1.0 { 2.0 } else { 0.0 };
             let d_text = cx.quoted(d.span);
             let r_text = r
                 .span
@@ -165,6 +169,7 @@ impl Check for DurationVsRange {
                 out.flag(self.id(), Some(di), Severity::Error, d.span, vec![r.span], message);
             }
         }
+        super::duration_spans::check(cx, out, self.id(), &compared);
     }
 }
 

@@ -6,6 +6,7 @@
 mod age_mismatch;
 mod bounds;
 mod clause_index;
+mod duration_spans;
 mod duration_vs_range;
 pub(crate) mod figures;
 mod index;
@@ -15,6 +16,7 @@ mod percent_vs_counts;
 mod quote_conflict;
 mod range_order;
 mod restated_index;
+mod restated_lead;
 mod restated_number;
 mod speaker_name_variant;
 mod speaker_role_variant;

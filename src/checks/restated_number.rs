@@ -64,8 +64,37 @@ fn noun_stem(c: &Claim) -> Option<&str> {
     Some(n.strip_suffix('s').unwrap_or(n))
 }
 
+/// Both count one named thing. A function word after the number ("31
+/// for Cruz", "13 for Cruz") names nothing.
 fn same_noun(a: &Claim, b: &Claim) -> bool {
-    noun_stem(a).is_some() && noun_stem(a) == noun_stem(b)
+    noun_stem(a).is_some_and(|n| !crate::lexicon::FUNCTION_WORDS.contains(n)) && noun_stem(a) == noun_stem(b)
+}
+
+/// The lower-case word after the counted noun ("25 holiday parties" →
+/// "parties"), when there is one.
+fn second_word(cx: &CheckContext, c: &Claim) -> Option<String> {
+    let w = cx.text[c.span.end..c.sentence.end].split_whitespace().nth(1)?;
+    let w = w.trim_end_matches([',', '.', ';', ':']);
+    (w.chars().all(|ch| ch.is_ascii_lowercase()) && !crate::lexicon::FUNCTION_WORDS.contains(w)).then(|| w.to_string())
+}
+
+/// Why two counts of one noun are still two quantities: the noun is only
+/// a modifier of different heads ("25 holiday parties" / "20 holiday
+/// receptions"); one is shared out ("Two … were killed at each location");
+/// "all 50 states" is the whole that "48 states" is part of; small groups
+/// re-mentioned ("the three men" after "the two men") are other groups.
+fn still_two(cx: &CheckContext, a: &Claim, b: &Claim, x: f64, y: f64) -> bool {
+    let heads = second_word(cx, a).zip(second_word(cx, b)).is_some_and(|(p, q)| p != q);
+    let each = |c: &Claim| {
+        let rest = cx.text[c.span.end..c.sentence.end].to_lowercase();
+        [" each ", " apiece", " per ", " every "].iter().any(|w| rest.contains(w))
+    };
+    let all_whole = cx.text[b.sentence.start..b.span.start]
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case("all"))
+        && y > x;
+    heads || each(a) || each(b) || all_whole || x.max(y) < 5.0
 }
 
 /// Is claim `b` the sum of two or more earlier counts of the same thing?
@@ -218,7 +247,7 @@ impl Check for RestatedNumber {
                 // different things as often as one ("25 randomly selected
                 // sites" / "35 randomly selected precincts"): the verb makes
                 // a restatement only where the later one refers back.
-                let same_thing = (same_thing && refers_back(cx, b)) || definite;
+                let same_thing = ((same_thing && refers_back(cx, b)) || definite) && !still_two(cx, a, b, x.value.unwrap_or(0.0), y.value.unwrap_or(0.0));
                 // A figure restated wrong is a slip or a stale update, near
                 // the first; "the three delegates from his district" after
                 // "27 delegates" is another, smaller group.
@@ -249,6 +278,7 @@ impl Check for RestatedNumber {
                 out.flag(self.id(), Some(bi), Severity::Error, b.span, vec![a.span], message);
             }
         }
+        super::restated_lead::check(cx, out, self.id());
     }
 }
 
@@ -324,5 +354,23 @@ mod tests {
             "The sweep produced 127 arrests.\nA crackdown last year produced 34 arrests.\n",
         );
         assert!(r.findings.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod real_copy_tests {
+    use crate::checks::test_support::run_one;
+
+    #[test]
+    fn modifiers_shares_wholes_and_small_groups_are_two_quantities() {
+        for text in [
+            "The couple hosted 25 holiday parties in 2008.\n\nThis year they hold the 20 holiday receptions.\n",
+            "Two officers were hurt at each site.\n\nThe four officers hurt were treated.\n",
+            "She led in 48 states.\n\nVoters in all 50 states were polled.\n",
+            "The two men met in May.\n\nLater the three men opened a shop.\n",
+        ] {
+            let r = run_one("restated-number", text);
+            assert!(r.findings.is_empty(), "{text}: {:?}", r.findings);
+        }
     }
 }

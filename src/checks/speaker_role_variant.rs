@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::names::{bare_words, looks_like_person};
+use super::names::{bare_word, bare_words, looks_like_person};
 use super::{Check, CheckContext, Finding, Report, Severity};
 use crate::lexicon::{HONORIFICS, ROLE_MODIFIERS, TITLES};
 
@@ -48,7 +48,9 @@ fn own_present_title(title: &str) -> bool {
     let past = words
         .iter()
         .any(|w| w == "former" || w.starts_with("ex-") || w == "then" || w == "late");
-    let another = words.iter().any(|w| w == "for" || w == "of" || w == "to")
+    // "his father and Prime Minister Koizumi": two people, the title the
+    // second's.
+    let another = words.iter().any(|w| w == "for" || w == "of" || w == "to" || w == "and")
         || words.last().is_some_and(|w| HONORIFICS.contains_key(w.as_str()));
     !past && !another && !title.contains('\n')
 }
@@ -75,6 +77,41 @@ fn title_key(role: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Whether the name written after a title is this person's and no one
+/// else's: every capitalised word of it is a word of the full name
+/// ("Vice President George H.W. Bush" is not George W. Bush), and a
+/// surname alone is not shared with another person of the article
+/// ("Secretary Clinton" beside Bill and Hillary Clinton).
+fn names_this_person(cx: &CheckContext, name: &[String], title: crate::span::Span) -> bool {
+    let mut end = cx.text.len().min(title.end + 80);
+    while !cx.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let after = cx.text.get(title.end..end).unwrap_or("");
+    let written: Vec<String> = after
+        .split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .take(4)
+        .map(bare_word)
+        .filter(|w| !w.is_empty())
+        .collect();
+    if written.is_empty() {
+        return true;
+    }
+    let dotless = |w: &str| w.trim_end_matches(['.', ',']).to_lowercase();
+    let in_name = |w: &String| name.iter().any(|n| dotless(n) == dotless(w));
+    if !written.iter().all(in_name) {
+        return false;
+    }
+    let surname = name.last();
+    let shared = written.len() == 1
+        && cx.roster.entities.iter().any(|o| {
+            let other = bare_words(&o.name);
+            other.len() >= 2 && other.last() == surname && other != name
+        });
+    !shared
+}
+
 impl Check for SpeakerRoleVariant {
     fn id(&self) -> &'static str {
         "speaker-role-variant"
@@ -91,9 +128,13 @@ impl Check for SpeakerRoleVariant {
             if !looks_like_person(&bare_words(&e.name)) {
                 continue;
             }
+            let name = bare_words(&e.name);
+            if name.len() < 2 {
+                continue;
+            }
             let mut seen: Vec<(&str, crate::span::Span, BTreeSet<String>)> = Vec::new();
             for (title, span) in &e.titles {
-                if !own_present_title(title) {
+                if !own_present_title(title) || !names_this_person(cx, &name, *span) {
                     continue;
                 }
                 let key = title_key(title);
@@ -159,5 +200,21 @@ mod tests {
             "Republican nominee Mike Pence spoke.\nLater Gov. Mike Pence left, and rival Mike Pence was cheered.\n",
         );
         assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
+}
+
+#[cfg(test)]
+mod real_copy_tests {
+    use crate::checks::test_support::run_one;
+
+    #[test]
+    fn titles_of_a_namesake_or_of_a_second_person_are_not_this_persons() {
+        for text in [
+            "Governor Mark A. Dale spoke on Monday.\n\nIn 1990, Senator Mark B. Dale ran for office.\n",
+            "\"We will act,\" said his father and Prime Minister Tanaka.\n\nPrime Minister Tanaka agreed.\n",
+        ] {
+            let r = run_one("speaker-role-variant", text);
+            assert!(r.findings.is_empty(), "{text}: {:?}", r.findings);
+        }
     }
 }

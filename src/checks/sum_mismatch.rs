@@ -9,6 +9,7 @@
 
 use super::index::Claims;
 use super::{Check, CheckContext, Report, Severity};
+use crate::claims::numbers::Qualifier;
 use crate::claims::{Claim, ClaimKind, Value, fmt};
 use crate::lexicon::ends_with_ignore_case;
 
@@ -29,12 +30,19 @@ fn exact(c: &Claim) -> Option<f64> {
 impl SumMismatch {
     fn compare(&self, cx: &CheckContext, out: &mut Report, total: usize, parts: &[usize]) {
         let t = &cx.claims[total];
-        let Some(tv) = exact(t) else { return };
+        // An exact total, or a rounded one ("some $8.1 billion") taken as
+        // the span it covers.
+        let Some(amount) = t.value.amount() else { return };
+        if !matches!(amount.qualifier, None | Some(Qualifier::Approx)) {
+            return;
+        }
+        let Some(tv) = amount.value else { return };
         let values: Option<Vec<f64>> = parts.iter().map(|&p| exact(&cx.claims[p])).collect();
         let Some(values) = values else { return };
         let sum: f64 = values.iter().sum();
         let listed = values.iter().map(|v| fmt(*v)).collect::<Vec<_>>().join(" + ");
-        if (sum - tv).abs() <= 1e-6 * tv.abs().max(1.0) {
+        let slack = 1e-6 * tv.abs().max(1.0);
+        if sum >= amount.min - slack && sum <= amount.max + slack {
             let note = format!("{listed} = {}", fmt(tv));
             out.pass(self.id(), total, note.clone());
             for &p in parts {
@@ -109,6 +117,113 @@ impl SumMismatch {
     }
 }
 
+/// Do the parts count one thing? "seven email chains and 37 pages of
+/// messages" lists two units, not the parts of one total. Parts without a
+/// noun of their own ("at 14", "86 in …") count whatever the list counts.
+fn one_unit(claims: &[Claim], parts: &[usize]) -> bool {
+    let stem = |n: &str| n.to_lowercase().trim_end_matches('s').to_string();
+    let nouns: Vec<String> = (parts.iter())
+        .filter(|&&p| claims[p].kind == ClaimKind::Count)
+        .filter_map(|&p| claims[p].noun.as_deref())
+        .filter(|n| !crate::lexicon::FUNCTION_WORDS.contains(n) && n.chars().all(char::is_alphabetic))
+        .map(stem)
+        .collect();
+    nouns.windows(2).all(|w| w[0] == w[1])
+}
+
+/// Does the part close a list ("the remaining 1", "the other 12")?
+fn closes_list(cx: &CheckContext, c: &Claim) -> bool {
+    let head = cx.text[c.sentence.start..c.span.start].trim_end();
+    ["remaining", "the other", "the rest,", "the last"]
+        .iter()
+        .any(|w| ends_with_ignore_case(head, w))
+}
+
+/// A total followed by a colon and its parts: "some $8.1 billion in all:
+/// $3.6 billion …, $2.5 billion … and $601 million …", or "the state's 41
+/// pledged delegates: … at 14, … with 12. … earned the remaining 1". The
+/// list counts as the total's parts when the words before the colon say
+/// "in all" / "in total", or when it ends with "the remaining N" within the
+/// paragraph (three sentences at most).
+fn colon_list(cx: &CheckContext, ti: usize) -> Option<Vec<usize>> {
+    let claims = cx.claims;
+    let t = &claims[ti];
+    let rest = &cx.text[t.span.end..t.sentence.end];
+    let colon = rest.find(':')?;
+    let words = &rest[..colon];
+    if colon > 40 || words.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '(' | '"' | '“')) {
+        return None;
+    }
+    let in_all = ["in all", "in total", "altogether", "all told"].iter().any(|w| words.trim_end().ends_with(w));
+    let from = t.span.end + colon;
+    let mut parts = Vec::new();
+    let mut sentences = 0;
+    let mut sentence = t.sentence;
+    for (j, c) in claims.iter().enumerate().skip(ti + 1) {
+        if c.span.start < from {
+            continue;
+        }
+        if c.paragraph != t.paragraph {
+            break;
+        }
+        if c.sentence != sentence {
+            sentence = c.sentence;
+            sentences += 1;
+            // Without a closing "remaining", the list is the colon's sentence.
+            if sentences > 3 || (in_all && sentences > 0) {
+                break;
+            }
+        }
+        if !same_kind(t, c) {
+            continue;
+        }
+        parts.push(j);
+        if closes_list(cx, c) {
+            return (parts.len() >= 2).then_some(parts);
+        }
+    }
+    if in_all {
+        parts.retain(|&j| claims[j].sentence == t.sentence);
+        return (parts.len() >= 2).then_some(parts);
+    }
+    None
+}
+
+/// Words that say what a vote went to.
+fn vote_word(after: &str) -> bool {
+    let a = after.trim_start().to_lowercase();
+    ["votes in favo", "in favo", "for,", "for and", "abstention", "abstained", "against", "votes against", "vote against", "yes", "no vote"]
+        .iter()
+        .any(|w| a.starts_with(w))
+}
+
+/// "the vote of 229 members passed with 215 votes in favour, ten
+/// abstentions, and one vote against": the counts of one vote add up to the
+/// votes cast.
+fn vote_tally(cx: &CheckContext, ix: &Claims, ti: usize) -> Option<Vec<usize>> {
+    let claims = cx.claims;
+    let t = &claims[ti];
+    let before = cx.text[t.sentence.start..t.span.start].trim_end().to_lowercase();
+    let after = cx.text[t.span.end..t.sentence.end].trim_start().to_lowercase();
+    let cast = before.ends_with("vote of")
+        || before.ends_with("votes of")
+        || after.starts_with("votes cast")
+        || after.starts_with("members voting")
+        || after.starts_with("ballots cast");
+    if !cast || t.kind != ClaimKind::Count {
+        return None;
+    }
+    let parts: Vec<usize> = (ix.in_sentence(t.sentence).iter().copied())
+        .filter(|&j| j > ti && claims[j].kind == ClaimKind::Count)
+        .filter(|&j| {
+            let c = &claims[j];
+            let tail = &cx.text[c.span.end..c.sentence.end];
+            vote_word(tail) || tail.trim_start().split_whitespace().nth(1).is_some_and(|w| vote_word(w))
+        })
+        .collect();
+    (parts.len() >= 2).then_some(parts)
+}
+
 impl Check for SumMismatch {
     fn id(&self) -> &'static str {
         "sum-mismatch"
@@ -141,8 +256,16 @@ impl Check for SumMismatch {
             let combined = ["combined", "total of", "a total"]
                 .iter()
                 .any(|w| ends_with_ignore_case(before, w));
-            if (split && later.len() >= 2) || (combined && later.len() >= 2) {
+            if ((split && later.len() >= 2) || (combined && later.len() >= 2)) && one_unit(claims, &later) {
                 self.compare(cx, out, ti, &later);
+                continue;
+            }
+            if let Some(parts) = colon_list(cx, ti).filter(|p| one_unit(claims, p)) {
+                self.compare(cx, out, ti, &parts);
+                continue;
+            }
+            if let Some(parts) = vote_tally(cx, &ix, ti) {
+                self.compare(cx, out, ti, &parts);
                 continue;
             }
             // Parts of this total that end with "the remaining N".
@@ -206,5 +329,47 @@ mod tests {
             "Of the 214 people arrested, 180 had convictions and 37 were wanted elsewhere.\n",
         );
         assert!(r.findings.is_empty());
+    }
+
+    #[test]
+    fn a_rounded_total_in_all_before_its_parts() {
+        let r = run_one(
+            "sum-mismatch",
+            "The city will move some $9.4 million in all: $2.1 million from parks, $3.3 million from transit, and $700,000 from libraries.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert!(r.findings[0].message.contains("6,100,000"), "{}", r.findings[0].message);
+    }
+
+    #[test]
+    fn a_colon_list_closed_by_the_remaining_across_sentences() {
+        let text = |last: &str| {
+            format!(
+                "The board split the county's 30 seats: the Greens won the most, at 11, followed by Labour with 9. The Liberals took 6 seats and independents won the remaining {last}.\n"
+            )
+        };
+        let bad = run_one("sum-mismatch", &text("3"));
+        assert_eq!(bad.findings.len(), 1, "{:?}", bad.findings);
+        let good = run_one("sum-mismatch", &text("4"));
+        assert!(good.findings.is_empty(), "{:?}", good.findings);
+    }
+
+    #[test]
+    fn a_vote_adds_up_to_the_votes_cast() {
+        let r = run_one(
+            "sum-mismatch",
+            "The motion passed in a vote of 120 members, with 101 votes in favour, 12 abstentions, and four votes against.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert!(r.findings[0].message.contains("117"), "{}", r.findings[0].message);
+    }
+
+    #[test]
+    fn a_total_of_different_units_is_not_summed() {
+        let r = run_one(
+            "sum-mismatch",
+            "The agency withheld a total of nine reports and 41 pages of notes, including 30 memos.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
     }
 }

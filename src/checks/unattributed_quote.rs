@@ -6,6 +6,52 @@ use crate::quotes::QuoteKind;
 
 pub struct UnattributedQuote;
 
+/// Whether the quote's paragraph names a source in words ("said his
+/// father, Abdullah Kurdi", "speaking via Twitter:", "telling the Nevada
+/// Independent:"): a speech verb or noun outside the quotation marks. The
+/// source is then in the copy for the editor to read, even where the
+/// attribution rules did not resolve it, so the quote is not reported as
+/// unsourced. The window is the paragraph, at most 600 bytes either way.
+fn sourced_nearby(text: &str, quote: crate::span::Span) -> bool {
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let lo = floor(quote.start.saturating_sub(600));
+    let hi = floor(text.len().min(quote.end + 600));
+    let before = &text[lo..quote.start];
+    let before = &before[before.rfind("\n\n").map_or(0, |i| i + 2)..];
+    let after = &text[quote.end..hi];
+    let after = &after[..after.find('\n').unwrap_or(after.len())];
+    // The quote's own marks, when its span leaves them out.
+    let marks: &[char] = &['"', '“', '”'];
+    let (before, after) = (before.strip_suffix(marks).unwrap_or(before), after.strip_prefix(marks).unwrap_or(after));
+    let mut outside = String::with_capacity(before.len() + after.len() + 1);
+    // Only the words outside quotation marks: drop quoted stretches.
+    for part in [before, after] {
+        let mut inside = false;
+        for ch in part.chars() {
+            if matches!(ch, '"' | '“' | '”') {
+                inside = !inside;
+                outside.push(' ');
+            } else if !inside {
+                outside.push(ch);
+            }
+        }
+        outside.push(' ');
+    }
+    let spoken = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty()
+            && (crate::lexicon::is_speech_verb(w)
+                || crate::lexicon::SPEECH_NOUNS.contains(w.to_lowercase().as_str())
+                || matches!(w, "speaking" | "telling" | "according"))
+    };
+    before.trim_end().ends_with(':') || outside.split_whitespace().any(spoken)
+}
+
 impl Check for UnattributedQuote {
     fn id(&self) -> &'static str {
         "unattributed-quote"
@@ -24,6 +70,7 @@ impl Check for UnattributedQuote {
                 || q.speaker.is_some()
                 || q.unbalanced
                 || text.split_whitespace().count() < 6
+                || sourced_nearby(cx.text, q.span)
             {
                 continue;
             }
@@ -60,5 +107,14 @@ mod tests {
             "“This will change everything,” Jane Smith said.\n",
         );
         assert!(r.findings.is_empty());
+    }
+
+    #[test]
+    fn a_source_named_in_the_paragraph_is_not_unsourced() {
+        let r = run_one(
+            "unattributed-quote",
+            "The ship was renamed.\n\n\"This is a very hard day for all of us here,\" said the boy's uncle, a fisherman from Kos.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
     }
 }

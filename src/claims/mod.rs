@@ -489,7 +489,12 @@ impl Ctx<'_> {
                 k
             };
             if let Some((day, e, spelled)) = dates::day_at(l, kk) {
-                if (dash || spelled) && dates::day_month_at(l, kk).is_none() {
+                // "May 24 to 26," with nothing counted after the day: a
+                // later day of the same month.
+                let bare_day = sep.is_one_of(&["to", "through", "until", "till", "thru"])
+                    && d1.day.is_some_and(|d| day > d)
+                    && l.get(e).is_none_or(|x| !x.is_word());
+                if (dash || spelled || bare_day) && dates::day_month_at(l, kk).is_none() {
                     // "from April 27th to the third": the day of the next month.
                     let month = match (d1.month, d1.day) {
                         (Some(m), Some(d)) if day < d && spelled && !dash => Some(m % 12 + 1),
@@ -835,6 +840,21 @@ impl Ctx<'_> {
         } else if t.text.contains('-') {
             // "six-day", "three-year-old", "11-point".
             let (head, rest) = t.text.split_once('-')?;
+            // "week-long", "fortnight-long": one unit, as a modifier.
+            if rest.eq_ignore_ascii_case("long") {
+                let (v, unit) = fortnights(1.0, time_unit(&head.to_lowercase())?);
+                let mut f = self.plain(
+                    i,
+                    i + 1,
+                    ClaimKind::Duration,
+                    Value::Duration {
+                        amount: Amount::exact(v),
+                        unit: unit.into(),
+                    },
+                );
+                f.modifier = true;
+                return Some(f);
+            }
             let v = crate::lexicon::NUMBER_WORDS
                 .get(head.to_lowercase().as_str())
                 .copied()?;
@@ -1597,6 +1617,12 @@ pub(crate) fn extract_claims_with(
         .collect()
 }
 
+/// "week-long", "fortnight-long": a duration of one unit.
+fn unit_long(t: &str) -> bool {
+    t.split_once('-')
+        .is_some_and(|(head, rest)| rest.eq_ignore_ascii_case("long") && time_unit(&head.to_lowercase()).is_some())
+}
+
 /// Words a claim can start with in any case: number words, vague amounts
 /// and the words that lead into ranges, fractions and durations.
 pub(crate) static CLAIM_STARTS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
@@ -1661,7 +1687,7 @@ fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
         let listed = if t.plain || (head.len() == t.text.len() && !head.ends_with('.')) {
             t.has(class::CLAIM_START)
         } else {
-            CLAIM_STARTS.contains(head.trim_end_matches('.'))
+            CLAIM_STARTS.contains(head.trim_end_matches('.')) || unit_long(t.text)
         };
         if !listed {
             return false;
@@ -1707,7 +1733,9 @@ fn could_start_claim(l: &Lex, token: Option<&crate::token::Token>) -> bool {
             token.has(class::CLAIM_START) || starts_period(t) || relative::starts_relative(t)
         } else {
             // "June-August 1992".
-            CLAIM_STARTS.contains(head) || (first.is_ascii_uppercase() && crate::lexicon::month(head).is_some())
+            CLAIM_STARTS.contains(head)
+                || unit_long(t)
+                || (first.is_ascii_uppercase() && crate::lexicon::month(head).is_some())
         };
     }
     if starts_period(t) || relative::starts_relative(t) {
@@ -1993,6 +2021,20 @@ mod tests {
         let (text, _, v) = one("They arrested hundreds of offenders.");
         assert_eq!(text, "hundreds");
         assert_eq!(v["qualifier"], "vague");
+    }
+
+    #[test]
+    fn unit_long_is_a_duration_modifier_and_a_bare_later_day_ends_a_range() {
+        let cs = claims("The week-long fair ran May 24 to 26, and a fortnight-long one from June 2 to 15.\n");
+        let kinds: Vec<_> = cs.iter().map(|c| (c.kind, c.value.to_json().to_string())).collect();
+        assert_eq!(kinds[0].1, r#"{"amount":1,"unit":"week"}"#, "{kinds:?}");
+        assert!(cs[0].modifier);
+        assert_eq!(kinds[1].1, r#"["--05-24","--05-26"]"#, "{kinds:?}");
+        assert_eq!(kinds[2].1, r#"{"amount":2,"unit":"week"}"#, "{kinds:?}");
+        assert_eq!(kinds[3].1, r#"["--06-02","--06-15"]"#, "{kinds:?}");
+        // A number of things after the day is not a day.
+        let cs = claims("On May 24 to 26 people came.\n");
+        assert!(cs.iter().all(|c| c.kind != ClaimKind::DateRange), "{cs:?}");
     }
 
     #[test]
