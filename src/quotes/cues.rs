@@ -940,3 +940,12 @@ pub(crate) fn sentence_final_cue(after: &[Token]) -> Option<Cue> {
         ..cue
     })
 }
+
+/// The subject of the clause before a quotation with no cue of its own, when
+/// it is a name or a pronoun ("He commanded the party to “…”").
+pub(crate) fn own_subject(toks: &[Token]) -> Option<Span> {
+    let last = toks.iter().rposition(|t| t.is_word)?;
+    let subject = clause_subject(toks, last + 1).filter(|s| plausible_subject(toks, *s))?;
+    let first = toks.iter().find(|t| t.span.start >= subject.start)?;
+    (first.is_capitalized() || is_pronoun(first)).then_some(subject)
+}

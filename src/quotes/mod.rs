@@ -456,6 +456,9 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
             Some(*m)
         })
         .collect();
+    // The subject of each unattributed quote's own clause, for the
+    // speakers propagation gives.
+    let mut own_subject: Vec<Option<Span>> = vec![None; quotes.len()];
     for i in 0..quotes.len() {
         if quotes[i].speaker.is_some() {
             continue;
@@ -540,6 +543,9 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
         if kind == QuoteKind::Scare {
             continue;
         }
+        if cue.is_none() {
+            own_subject[i] = cues::own_subject(&before);
+        }
         if let Some(cue) = cue {
             if let Some(r) = roster.resolve_within(text, cue.subject, tokens) {
                 let mention = cue.subject.of(text).to_lowercase();
@@ -563,6 +569,28 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
         }
     }
     propagate(text, tokens, paragraphs, quotes);
+    nearest_mention(text, tokens, roster, quotes, &own_subject);
+}
+
+/// A speaker carried over from another quote hangs on the quote's own
+/// clause subject when that names the same person ("Sanders said …. He
+/// commanded the party to “do the right thing”" is "He", not the earlier
+/// "Sanders"): the attribution is read where the sentence makes it.
+fn nearest_mention(text: &str, tokens: &[Token], roster: &Roster, quotes: &mut [Quote], own_subject: &[Option<Span>]) {
+    for (q, subject) in quotes.iter_mut().zip(own_subject) {
+        let Some(subject) = *subject else { continue };
+        if !matches!(q.rule, Some("same-paragraph" | "floating" | "multi-paragraph")) {
+            continue;
+        }
+        let Some(speaker) = q.speaker.as_mut() else { continue };
+        let Some(entity) = speaker.entity else { continue };
+        let Some(r) = roster.resolve_within(text, subject, tokens) else {
+            continue;
+        };
+        if r.entity == Some(entity) {
+            speaker.span = r.name_span.unwrap_or(subject);
+        }
+    }
 }
 
 /// A quotation in a headline belongs to the headline's subject: the name
