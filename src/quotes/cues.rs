@@ -541,6 +541,12 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
                 k += 1;
             }
             let connector = k > e && toks.get(k).is_some_and(|n| n.is_capitalized());
+            // "Donald Hartley of Madison": a person's name (two capitalised
+            // words, no title or organisation word) ends before "of Place".
+            let persons_name = e - s >= 2 && toks[s..e].iter().all(|t| t.is_capitalized() && !is_role_word(t));
+            if connector && toks[e].is("of") && persons_name {
+                break;
+            }
             if connector {
                 e = k;
                 continue;
@@ -644,12 +650,20 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
     } else {
         words.len().min(window)
     };
-    let v = (0..limit).find(|&k| {
-        is_verb_at(words, k).is_some()
-            && !words[..k]
-                .iter()
-                .any(|t| matches!(t.text, "." | "“" | "”" | "\"" | ";" | "?" | "!"))
-    })?;
+    // What ends the clause before a verb: a sentence end ("." before a
+    // comma is an abbreviation: "McConnell, R-Ky., said"), or a quotation
+    // mark, except quoted words inside a name's appositive ("Bill
+    // Eastland, wearing “Ted Cruz” pins, said").
+    let ends_clause = |k: usize| {
+        let t = &words[k];
+        match t.text {
+            "." => !words.get(k + 1).is_some_and(|n| n.is(",")),
+            "“" | "”" | "\"" => !name_then_comma,
+            ";" | "?" | "!" => true,
+            _ => false,
+        }
+    };
+    let v = (0..limit).find(|&k| is_verb_at(words, k).is_some() && !(0..k).any(ends_clause))?;
     let n = is_verb_at(words, v)?;
     let verb = words[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     if v == 0 || words[v].is("according") {
@@ -948,4 +962,86 @@ pub(crate) fn own_subject(toks: &[Token]) -> Option<Span> {
     let subject = clause_subject(toks, last + 1).filter(|s| plausible_subject(toks, *s))?;
     let first = toks.iter().find(|t| t.span.start >= subject.start)?;
     (first.is_capitalized() || is_pronoun(first)).then_some(subject)
+}
+
+/// A credit after a quotation with a verb the lexicon does not know, read
+/// from its shape alone: `“This is fantastic!” beamed Donald Hartley` (a
+/// lowercase verb, then a name, then the end of the clause) or `“…,” Trump
+/// fumed.` (a name, then one verb in -ed or -s, then the end).
+pub(crate) fn bare_credit_after(toks: &[Token]) -> Option<Cue> {
+    let start = toks.iter().position(|t| t.is_word)?;
+    if toks[..start]
+        .iter()
+        .any(|t| !matches!(t.text, "," | "”" | "\"" | "’" | "'"))
+    {
+        return None;
+    }
+    let words = &toks[start..];
+    // The clause ends after the name, or after its place ("of Tulsa").
+    let clause_end = |k: usize| {
+        words.get(k).is_none_or(|t| matches!(t.text, "." | "," | ";"))
+            || (words[k].is("of")
+                && words.get(k + 1).is_some_and(|t| t.is_capitalized())
+                && words.get(k + 2).is_none_or(|t| matches!(t.text, "." | "," | ";")))
+    };
+    let verb_like = |t: &Token| {
+        t.is_word
+            && !t.is_capitalized()
+            && !t.has(class::FUNCTION_WORD)
+            && (t.text.ends_with("ed") || t.text.ends_with('s'))
+            && t.text.len() > 3
+    };
+    if verb_like(&words[0]) {
+        let subject = subject_after(words, 1).filter(|s| plausible_subject(words, *s))?;
+        let end = words.iter().rposition(|t| t.span.end <= subject.end)?;
+        let named = words.get(1).is_some_and(|t| t.is_capitalized());
+        return (named && clause_end(end + 1)).then(|| Cue {
+            subject,
+            verb: words[0].text.to_string(),
+            rule: "verb-before-speaker",
+        });
+    }
+    let run = words.iter().take(4).take_while(|t| t.is_capitalized()).count();
+    if run == 0 || !words.get(run).is_some_and(verb_like) || !clause_end(run + 1) {
+        return None;
+    }
+    let subject = span_of(&words[..run]).filter(|s| plausible_subject(words, *s))?;
+    Some(Cue {
+        subject,
+        verb: words[run].text.to_string(),
+        rule: "speaker-verb-after-quote",
+    })
+}
+
+/// A short clause that introduces a quotation with a comma and a verb the
+/// lexicon does not know: `Prager continues, “In fact …”`. The clause is
+/// a name or a pronoun, a verb, and at most two more words.
+pub(crate) fn comma_introduction(toks: &[Token]) -> Option<Cue> {
+    let comma = toks.len().checked_sub(1).filter(|&k| toks[k].is(","))?;
+    let words: Vec<&Token> = toks[..comma].iter().filter(|t| t.is_word).collect();
+    if toks[..comma].iter().any(|t| !t.is_word && !t.text.ends_with('.')) || words.len() > 5 {
+        return None;
+    }
+    // The subject opens the clause: a pronoun or a run of capitalised words.
+    let first = toks.first()?;
+    let run = if is_pronoun(first) {
+        1
+    } else {
+        toks[..comma].iter().take_while(|t| t.is_capitalized()).count()
+    };
+    let subject = span_of(&toks[..run]).filter(|s| plausible_subject(toks, *s))?;
+    let (at, end) = (0, run.checked_sub(1)?);
+    let verb = toks.get(run)?;
+    let verb_like = verb.is_word
+        && !verb.is_capitalized()
+        && !verb.has(class::FUNCTION_WORD)
+        && (verb.text.ends_with("ed") || verb.text.ends_with('s'));
+    (at == 0 && !first.has(class::FUNCTION_WORD | class::PLACE_WORD) || is_pronoun(first))
+        .then_some(())
+        .filter(|_| verb_like && comma - end <= 4)
+        .map(|_| Cue {
+            subject,
+            verb: verb.text.to_string(),
+            rule: "colon-introduction",
+        })
 }

@@ -537,6 +537,15 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
         if cue.is_none() && q.paragraph == 0 {
             cue = headline_cue(text, tokens, paragraphs, roster, q);
         }
+        if cue.is_none() && !q.span.of(text).trim_end().ends_with('.') {
+            cue = after_toks.as_deref().and_then(cues::bare_credit_after);
+        }
+        if cue.is_none() && q.span.of(text).starts_with(char::is_uppercase) {
+            cue = cues::comma_introduction(&before);
+        }
+        if cue.is_none() {
+            cue = credit_line_after(text, tokens, paragraphs, q, after_toks.as_deref());
+        }
         let title_line = q.paragraph == 0 && title_cased(para.span.of(text));
         let kind = classify(text, q, &before, cue.is_some(), title_line);
         quotes[i].kind = kind;
@@ -591,6 +600,41 @@ fn nearest_mention(text: &str, tokens: &[Token], roster: &Roster, quotes: &mut [
             speaker.span = r.name_span.unwrap_or(subject);
         }
     }
+}
+
+/// A credit on its own line after the quotation's paragraph: `“…”` /
+/// `- Bernie Sanders.` / `—Michelle Marks, Philadelphia.`
+fn credit_line_after(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Paragraph],
+    q: &Quote,
+    after: Option<&[Token]>,
+) -> Option<Cue> {
+    if after.is_some_and(|a| a.iter().any(|t| t.is_word)) {
+        return None;
+    }
+    let close = q.close?;
+    let para = &paragraphs[q.paragraph];
+    if within(tokens, Span::new(close.end, para.span.end))
+        .iter()
+        .any(|t| t.is_word)
+    {
+        return None;
+    }
+    let next = paragraphs.get(q.paragraph + 1)?;
+    let toks = within(tokens, next.span);
+    let dash = toks.first().is_some_and(|t| matches!(t.text, "-" | "—" | "–" | "―"));
+    if !dash || toks.iter().filter(|t| t.is_word).count() > 8 || next.span.of(text).contains(['“', '"']) {
+        return None;
+    }
+    // A name and at most a place after a comma ("– An immigrant himself –"
+    // is an aside, not a credit).
+    let cue = cue_after(toks, 4).filter(|c| c.rule == "dash-credit")?;
+    let first = toks.iter().find(|t| t.span.start >= cue.subject.start)?;
+    let rest = toks.iter().find(|t| t.span.start >= cue.subject.end);
+    let closes = rest.is_none_or(|t| matches!(t.text, "," | "."));
+    (closes && !first.has(crate::lexicon::class::FUNCTION_WORD)).then_some(cue)
 }
 
 /// A quotation in a headline belongs to the headline's subject: the name
@@ -943,6 +987,41 @@ mod tests {
             .find(|q| q.span.of(t).starts_with(starts))
             .expect("quote found");
         q.speaker.as_ref().map(|s| s.name.clone())
+    }
+
+    #[test]
+    fn credits_with_verbs_the_lexicon_lacks_are_read_from_their_shape() {
+        let t = "Notes from the hall\n\nThe delegates stood on their chairs.\n\n“What a night!” beamed Carla Mendes of Tulsa.\n\n“Is that all?” Ostrander scoffed.\n\nVance continues, “The plan is weak.”\n\nThe “fair deal” won praise at first.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "What a night").as_deref(), Some("Carla Mendes"));
+        assert_eq!(speaker_of(t, &qs, "Is that all").as_deref(), Some("Ostrander"));
+        assert_eq!(speaker_of(t, &qs, "The plan is").as_deref(), Some("Vance"));
+        assert_eq!(speaker_of(t, &qs, "fair deal"), None);
+    }
+
+    #[test]
+    fn an_abbreviated_state_in_an_appositive_does_not_end_the_clause() {
+        let t = "Vote tally\n\nThe vote was close.\n\n\"We will override the veto,\" Rep. Janet Oduya, D-Ore., said on Friday.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "We will").as_deref(), Some("Janet Oduya"));
+    }
+
+    #[test]
+    fn a_dash_credit_on_the_next_line_names_the_speaker() {
+        let t = "Quotable\n\nThe week in words.\n\n\"Taxes on the rich are too low.\"\n\n- Ellen Ballard, Denver.\n\n\"We are on our way.\"\n\n– Ready for the fight –.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "Taxes").as_deref(), Some("Ellen Ballard"));
+        assert_eq!(speaker_of(t, &qs, "We are"), None);
+    }
+
+    #[test]
+    fn a_carried_speaker_hangs_on_the_quotes_own_subject() {
+        let t = "Rally\n\n\"We won,\" Sen. Dale Price said at the rally. He urged the party to \"open its doors to everyone who works.\"\n";
+        let qs = run(t);
+        let q = qs.iter().find(|q| q.span.of(t).starts_with("open")).expect("quote");
+        let sp = q.speaker.as_ref().expect("speaker");
+        assert_eq!(sp.name, "Dale Price");
+        assert_eq!(sp.span.of(t), "He");
     }
 
     #[test]
