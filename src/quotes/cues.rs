@@ -142,6 +142,16 @@ fn plausible_subject(toks: &[Token], subject: Span) -> bool {
     if first.stem().len() < first.text.len() && FUNCTION_WORDS.contains(opener.as_ref()) {
         return false;
     }
+    // "WASHINGTON —": a dateline, not a speaker.
+    let dateline = head.text.len() >= 3
+        && !head.text.chars().any(char::is_lowercase)
+        && toks
+            .iter()
+            .find(|t| t.span.start >= subject.end)
+            .is_some_and(|t| DASHES.contains(&t.text) || t.text == "(");
+    if dateline {
+        return false;
+    }
     let lower = crate::lexicon::lowercase(head.stem());
     let stem: &str = lower.as_ref();
     if head.stem().len() < head.text.len() && FUNCTION_WORDS.contains(stem) {
