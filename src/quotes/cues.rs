@@ -994,13 +994,7 @@ pub(crate) fn bare_credit_after(toks: &[Token]) -> Option<Cue> {
                 && words.get(k + 1).is_some_and(|t| t.is_capitalized())
                 && words.get(k + 2).is_none_or(|t| matches!(t.text, "." | "," | ";")))
     };
-    let verb_like = |t: &Token| {
-        t.is_word
-            && !t.is_capitalized()
-            && !t.has(class::FUNCTION_WORD)
-            && (t.text.ends_with("ed") || t.text.ends_with('s'))
-            && t.text.len() > 3
-    };
+    let verb_like = |t: &Token| verb_shaped(t) && t.text.len() > 3;
     if verb_like(&words[0]) {
         let subject = subject_after(words, 1).filter(|s| plausible_subject(words, *s))?;
         let end = words.iter().rposition(|t| t.span.end <= subject.end)?;
@@ -1012,7 +1006,13 @@ pub(crate) fn bare_credit_after(toks: &[Token]) -> Option<Cue> {
         });
     }
     let run = words.iter().take(4).take_while(|t| t.is_capitalized()).count();
-    if run == 0 || !words.get(run).is_some_and(verb_like) || !clause_end(run + 1) {
+    // A particle may follow the verb: "Trump went on."
+    let particle = usize::from(
+        words
+            .get(run + 1)
+            .is_some_and(|t| t.is_one_of(&["on", "back", "up", "in", "out"])),
+    );
+    if run == 0 || !words.get(run).is_some_and(verb_like) || !clause_end(run + 1 + particle) {
         return None;
     }
     let subject = span_of(&words[..run]).filter(|s| plausible_subject(words, *s))?;
@@ -1042,10 +1042,7 @@ pub(crate) fn comma_introduction(toks: &[Token]) -> Option<Cue> {
     let subject = span_of(&toks[..run]).filter(|s| plausible_subject(toks, *s))?;
     let (at, end) = (0, run.checked_sub(1)?);
     let verb = toks.get(run)?;
-    let verb_like = verb.is_word
-        && !verb.is_capitalized()
-        && !verb.has(class::FUNCTION_WORD)
-        && (verb.text.ends_with("ed") || verb.text.ends_with('s'));
+    let verb_like = verb_shaped(verb);
     (at == 0 && !first.has(class::FUNCTION_WORD | class::PLACE_WORD) || is_pronoun(first))
         .then_some(())
         .filter(|_| verb_like && comma - end <= 4)
@@ -1054,4 +1051,13 @@ pub(crate) fn comma_introduction(toks: &[Token]) -> Option<Cue> {
             verb: verb.text.to_string(),
             rule: "colon-introduction",
         })
+}
+
+/// A word shaped like a finite verb: lowercase, not a function word, in
+/// -ed or -s or an irregular past ("went on", "shot back").
+fn verb_shaped(t: &Token) -> bool {
+    t.is_word
+        && !t.is_capitalized()
+        && !t.has(class::FUNCTION_WORD)
+        && (t.text.ends_with("ed") || t.text.ends_with('s') || crate::lexicon::IRREGULAR_PAST.contains(t.text))
 }
