@@ -170,7 +170,7 @@ fn plausible_subject(toks: &[Token], subject: Span) -> bool {
             "is" | "was" | "are" | "were" | "be" | "been" | "has" | "had" | "have" | "will" | "would"
         )
         || head.is_date_word()
-        || head.text.starts_with(|c: char| c.is_ascii_digit())
+        || (head.text.starts_with(|c: char| c.is_ascii_digit()) && !head.text.ends_with("-old"))
         || is_ly_adverb(head))
 }
 
@@ -583,6 +583,13 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
                 break;
             }
             e += 1;
+        }
+        // "said one Democrat familiar with the discussion": the window may
+        // stop inside a tail; the phrase does not end on a function word.
+        while e > start + 1
+            && (toks[e - 1].has(class::FUNCTION_WORD) || toks[e - 1].is_one_of(&["with", "for", "of", "from", "by"]))
+        {
+            e -= 1;
         }
         return (e > start).then(|| span_of(&toks[start..e])).flatten();
     }

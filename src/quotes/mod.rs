@@ -1000,6 +1000,16 @@ mod tests {
     }
 
     #[test]
+    fn a_described_speaker_after_the_verb_keeps_its_head() {
+        let t = "Talks\n\nThe meeting went long.\n\n\"It was not convincing,\" said one aide familiar with the talks, who asked not to be named.\n\n\"He will work for you,\" said the 46-year-old.\n";
+        let qs = run(t);
+        let q = qs.iter().find(|q| q.span.of(t).starts_with("It was")).expect("quote");
+        assert_eq!(q.speaker.as_ref().map(|s| s.span.of(t)), Some("one aide familiar"));
+        let q = qs.iter().find(|q| q.span.of(t).starts_with("He will")).expect("quote");
+        assert_eq!(q.speaker.as_ref().map(|s| s.span.of(t)), Some("the 46-year-old"));
+    }
+
+    #[test]
     fn an_abbreviated_state_in_an_appositive_does_not_end_the_clause() {
         let t = "Vote tally\n\nThe vote was close.\n\n\"We will override the veto,\" Rep. Janet Oduya, D-Ore., said on Friday.\n";
         let qs = run(t);
