@@ -236,6 +236,12 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         if e > i + 1 && !head.is_capitalized() && head.has(class::TITLE | class::ORG_WORD) {
             return span_of(&toks[i..e]);
         }
+        // "The billionaire businessman began by …": a noun phrase right
+        // before an irregular past is the subject, whatever its head.
+        let k = (i + 1..upto.min(i + 5)).find(|&k| crate::lexicon::IRREGULAR_PAST.contains(toks[k].text));
+        if let Some(k) = k.filter(|&k| toks[i + 1..k].iter().all(|t| t.is_word && !t.has(class::FUNCTION_WORD))) {
+            return span_of(&toks[i..k]);
+        }
     }
     // A description subject: "several environmental groups granted …".
     if toks
@@ -353,7 +359,13 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     // "is calling" is a progressive with its own subject, not a participle.
     let progressive = (e..end).any(|k| toks[k].is_one_of(&["is", "was", "are", "were", "been"]));
     if toks.get(end).is_some_and(|v| v.text.ends_with("ing")) && !progressive && !(e > 0 && is_pronoun(&toks[e - 1])) {
-        return clause_subject(toks, end);
+        // The comma before the participle closes the main clause, not an
+        // introductory phrase ("Then he cut into Bush, calling him …").
+        let mut upto = end;
+        while upto > 0 && toks[upto - 1].is(",") {
+            upto -= 1;
+        }
+        return clause_subject(toks, upto);
     }
     if e > 0 && (toks[e - 1].is("and") || toks[e - 1].is("but")) {
         // Coordinated verbs: "he congratulated Castellanos and said …".

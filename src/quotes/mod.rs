@@ -1010,6 +1010,18 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_main_clause_speaks_for_its_subject() {
+        let t = "Rally in the rain\n\nThen Ostrander turned on Bell, calling him a \"stiff\" on stage.\n\nThe retired colonel began by talking about roads, saying they were \"a national disgrace.\"\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "stiff").as_deref(), Some("Ostrander"));
+        let q = qs
+            .iter()
+            .find(|q| q.span.of(t).starts_with("a national"))
+            .expect("quote");
+        assert_eq!(q.speaker.as_ref().map(|s| s.span.of(t)), Some("The retired colonel"));
+    }
+
+    #[test]
     fn an_abbreviated_state_in_an_appositive_does_not_end_the_clause() {
         let t = "Vote tally\n\nThe vote was close.\n\n\"We will override the veto,\" Rep. Janet Oduya, D-Ore., said on Friday.\n";
         let qs = run(t);
