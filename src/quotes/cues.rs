@@ -1024,7 +1024,12 @@ pub(crate) fn bare_credit_after(toks: &[Token]) -> Option<Cue> {
             rule: "verb-before-speaker",
         });
     }
-    let run = words.iter().take(4).take_while(|t| t.is_capitalized()).count();
+    // A name, or a pronoun ("“…,” he surmised.").
+    let run = if is_pronoun(&words[0]) {
+        1
+    } else {
+        words.iter().take(4).take_while(|t| t.is_capitalized()).count()
+    };
     // A particle may follow the verb: "Trump went on."
     let particle = usize::from(
         words

@@ -991,11 +991,13 @@ mod tests {
 
     #[test]
     fn credits_with_verbs_the_lexicon_lacks_are_read_from_their_shape() {
-        let t = "Notes from the hall\n\nThe delegates stood on their chairs.\n\n“What a night!” beamed Carla Mendes of Tulsa.\n\n“Is that all?” Ostrander scoffed.\n\nVance continues, “The plan is weak.”\n\nThe “fair deal” won praise at first.\n";
+        let t = "Notes from the hall\n\nThe delegates stood on their chairs.\n\n“What a night!” beamed Carla Mendes of Tulsa.\n\n“Is that all?” Ostrander scoffed.\n\nVance continues, “The plan is weak.”\n\n“We lost,” she sighed.\n\nThe “fair deal” won praise at first.\n";
         let qs = run(t);
         assert_eq!(speaker_of(t, &qs, "What a night").as_deref(), Some("Carla Mendes"));
         assert_eq!(speaker_of(t, &qs, "Is that all").as_deref(), Some("Ostrander"));
         assert_eq!(speaker_of(t, &qs, "The plan is").as_deref(), Some("Vance"));
+        let q = qs.iter().find(|q| q.span.of(t).starts_with("We lost")).expect("quote");
+        assert_eq!(q.rule, Some("pronoun"));
         assert_eq!(speaker_of(t, &qs, "fair deal"), None);
     }
 
