@@ -941,10 +941,25 @@ pub(crate) fn colon_cue(toks: &[Token]) -> Option<Cue> {
     // Otherwise a simple clause: an introductory phrase before a comma
     // ("In the hours after …, a familiar voice celebrated …:") hides its
     // subject from this reading.
-    if toks[..colon].iter().any(|t| t.is(",")) {
+    // Unless the phrase is plainly introductory ("But back on American
+    // soil, he returned to his familiar lines:"): one comma, within eight
+    // words of an opening function word, and a pronoun or name after it.
+    let commas = toks[..colon].iter().filter(|t| t.is(",")).count();
+    let intro = commas == 1
+        && toks
+            .first()
+            .is_some_and(|t| t.has(class::FUNCTION_WORD) && !is_pronoun(t))
+        && toks[..colon.min(9)].iter().any(|t| t.is(","));
+    if commas > 0 && !intro {
         return None;
     }
     let subject = clause_subject(toks, colon).filter(|s| plausible_subject(toks, *s))?;
+    if intro {
+        let comma = toks.iter().position(|t| t.is(","))?;
+        if subject.start < toks[comma].span.end {
+            return None;
+        }
+    }
     let first = toks.iter().find(|t| t.span.start >= subject.start)?;
     (first.is_capitalized() || is_pronoun(first)).then(|| Cue {
         subject,

@@ -1024,6 +1024,14 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_after_a_clause_behind_an_introductory_phrase() {
+        let t = "Back home\n\nMayor Lena Ortiz toured the plant.\n\nBut back in Tulsa, Ortiz returned to her familiar lines: \"We will rebuild.\"\n\nThen, later that month on a radio show: \"We are done.\"\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "We will").as_deref(), Some("Lena Ortiz"));
+        assert_eq!(speaker_of(t, &qs, "We are done"), None);
+    }
+
+    #[test]
     fn an_abbreviated_state_in_an_appositive_does_not_end_the_clause() {
         let t = "Vote tally\n\nThe vote was close.\n\n\"We will override the veto,\" Rep. Janet Oduya, D-Ore., said on Friday.\n";
         let qs = run(t);
