@@ -142,6 +142,16 @@ fn plausible_subject(toks: &[Token], subject: Span) -> bool {
     if first.stem().len() < first.text.len() && FUNCTION_WORDS.contains(opener.as_ref()) {
         return false;
     }
+    // "WASHINGTON —": a dateline, not a speaker.
+    let dateline = head.text.len() >= 3
+        && !head.text.chars().any(char::is_lowercase)
+        && toks
+            .iter()
+            .find(|t| t.span.start >= subject.end)
+            .is_some_and(|t| DASHES.contains(&t.text) || t.text == "(");
+    if dateline {
+        return false;
+    }
     let lower = crate::lexicon::lowercase(head.stem());
     let stem: &str = lower.as_ref();
     if head.stem().len() < head.text.len() && FUNCTION_WORDS.contains(stem) {
@@ -160,7 +170,7 @@ fn plausible_subject(toks: &[Token], subject: Span) -> bool {
             "is" | "was" | "are" | "were" | "be" | "been" | "has" | "had" | "have" | "will" | "would"
         )
         || head.is_date_word()
-        || head.text.starts_with(|c: char| c.is_ascii_digit())
+        || (head.text.starts_with(|c: char| c.is_ascii_digit()) && !head.text.ends_with("-old"))
         || is_ly_adverb(head))
 }
 
@@ -225,6 +235,12 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         let head = &toks[e - 1];
         if e > i + 1 && !head.is_capitalized() && head.has(class::TITLE | class::ORG_WORD) {
             return span_of(&toks[i..e]);
+        }
+        // "The billionaire businessman began by …": a noun phrase right
+        // before an irregular past is the subject, whatever its head.
+        let k = (i + 1..upto.min(i + 5)).find(|&k| crate::lexicon::IRREGULAR_PAST.contains(toks[k].text));
+        if let Some(k) = k.filter(|&k| toks[i + 1..k].iter().all(|t| t.is_word && !t.has(class::FUNCTION_WORD))) {
+            return span_of(&toks[i..k]);
         }
     }
     // A description subject: "several environmental groups granted …".
@@ -343,7 +359,13 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     // "is calling" is a progressive with its own subject, not a participle.
     let progressive = (e..end).any(|k| toks[k].is_one_of(&["is", "was", "are", "were", "been"]));
     if toks.get(end).is_some_and(|v| v.text.ends_with("ing")) && !progressive && !(e > 0 && is_pronoun(&toks[e - 1])) {
-        return clause_subject(toks, end);
+        // The comma before the participle closes the main clause, not an
+        // introductory phrase ("Then he cut into Bush, calling him …").
+        let mut upto = end;
+        while upto > 0 && toks[upto - 1].is(",") {
+            upto -= 1;
+        }
+        return clause_subject(toks, upto);
     }
     if e > 0 && (toks[e - 1].is("and") || toks[e - 1].is("but")) {
         // Coordinated verbs: "he congratulated Castellanos and said …".
@@ -541,6 +563,12 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
                 k += 1;
             }
             let connector = k > e && toks.get(k).is_some_and(|n| n.is_capitalized());
+            // "Donald Hartley of Madison": a person's name (two capitalised
+            // words, no title or organisation word) ends before "of Place".
+            let persons_name = e - s >= 2 && toks[s..e].iter().all(|t| t.is_capitalized() && !is_role_word(t));
+            if connector && toks[e].is("of") && persons_name {
+                break;
+            }
             if connector {
                 e = k;
                 continue;
@@ -567,6 +595,13 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
                 break;
             }
             e += 1;
+        }
+        // "said one Democrat familiar with the discussion": the window may
+        // stop inside a tail; the phrase does not end on a function word.
+        while e > start + 1
+            && (toks[e - 1].has(class::FUNCTION_WORD) || toks[e - 1].is_one_of(&["with", "for", "of", "from", "by"]))
+        {
+            e -= 1;
         }
         return (e > start).then(|| span_of(&toks[start..e])).flatten();
     }
@@ -649,12 +684,20 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
     } else {
         words.len().min(window)
     };
-    let v = (0..limit).find(|&k| {
-        is_verb_at(words, k).is_some()
-            && !words[..k]
-                .iter()
-                .any(|t| matches!(t.text, "." | "“" | "”" | "\"" | ";" | "?" | "!"))
-    })?;
+    // What ends the clause before a verb: a sentence end ("." before a
+    // comma is an abbreviation: "McConnell, R-Ky., said"), or a quotation
+    // mark, except quoted words inside a name's appositive ("Bill
+    // Eastland, wearing “Ted Cruz” pins, said").
+    let ends_clause = |k: usize| {
+        let t = &words[k];
+        match t.text {
+            "." => !words.get(k + 1).is_some_and(|n| n.is(",")),
+            "“" | "”" | "\"" => !name_then_comma,
+            ";" | "?" | "!" => true,
+            _ => false,
+        }
+    };
+    let v = (0..limit).find(|&k| is_verb_at(words, k).is_some() && !(0..k).any(ends_clause))?;
     let n = is_verb_at(words, v)?;
     let verb = words[v..v + n].iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     if v == 0 || words[v].is("according") {
@@ -903,10 +946,25 @@ pub(crate) fn colon_cue(toks: &[Token]) -> Option<Cue> {
     // Otherwise a simple clause: an introductory phrase before a comma
     // ("In the hours after …, a familiar voice celebrated …:") hides its
     // subject from this reading.
-    if toks[..colon].iter().any(|t| t.is(",")) {
+    // Unless the phrase is plainly introductory ("But back on American
+    // soil, he returned to his familiar lines:"): one comma, within eight
+    // words of an opening function word, and a pronoun or name after it.
+    let commas = toks[..colon].iter().filter(|t| t.is(",")).count();
+    let intro = commas == 1
+        && toks
+            .first()
+            .is_some_and(|t| t.has(class::FUNCTION_WORD) && !is_pronoun(t))
+        && toks[..colon.min(9)].iter().any(|t| t.is(","));
+    if commas > 0 && !intro {
         return None;
     }
     let subject = clause_subject(toks, colon).filter(|s| plausible_subject(toks, *s))?;
+    if intro {
+        let comma = toks.iter().position(|t| t.is(","))?;
+        if subject.start < toks[comma].span.end {
+            return None;
+        }
+    }
     let first = toks.iter().find(|t| t.span.start >= subject.start)?;
     (first.is_capitalized() || is_pronoun(first)).then(|| Cue {
         subject,
@@ -944,4 +1002,106 @@ pub(crate) fn sentence_final_cue(after: &[Token]) -> Option<Cue> {
         rule: "sentence-final-credit",
         ..cue
     })
+}
+
+/// The subject of the clause before a quotation with no cue of its own, when
+/// it is a name or a pronoun ("He commanded the party to “…”").
+pub(crate) fn own_subject(toks: &[Token]) -> Option<Span> {
+    let last = toks.iter().rposition(|t| t.is_word)?;
+    let subject = clause_subject(toks, last + 1).filter(|s| plausible_subject(toks, *s))?;
+    let first = toks.iter().find(|t| t.span.start >= subject.start)?;
+    (first.is_capitalized() || is_pronoun(first)).then_some(subject)
+}
+
+/// A credit after a quotation with a verb the lexicon does not know, read
+/// from its shape alone: `“This is fantastic!” beamed Donald Hartley` (a
+/// lowercase verb, then a name, then the end of the clause) or `“…,” Trump
+/// fumed.` (a name, then one verb in -ed or -s, then the end).
+pub(crate) fn bare_credit_after(toks: &[Token]) -> Option<Cue> {
+    let start = toks.iter().position(|t| t.is_word)?;
+    if toks[..start]
+        .iter()
+        .any(|t| !matches!(t.text, "," | "”" | "\"" | "’" | "'"))
+    {
+        return None;
+    }
+    let words = &toks[start..];
+    // The clause ends after the name, or after its place ("of Tulsa").
+    let clause_end = |k: usize| {
+        words.get(k).is_none_or(|t| matches!(t.text, "." | "," | ";"))
+            || (words[k].is("of")
+                && words.get(k + 1).is_some_and(|t| t.is_capitalized())
+                && words.get(k + 2).is_none_or(|t| matches!(t.text, "." | "," | ";")))
+    };
+    let verb_like = |t: &Token| verb_shaped(t) && t.text.len() > 3;
+    if verb_like(&words[0]) {
+        let subject = subject_after(words, 1).filter(|s| plausible_subject(words, *s))?;
+        let end = words.iter().rposition(|t| t.span.end <= subject.end)?;
+        let named = words.get(1).is_some_and(|t| t.is_capitalized());
+        return (named && clause_end(end + 1)).then(|| Cue {
+            subject,
+            verb: words[0].text.to_string(),
+            rule: "verb-before-speaker",
+        });
+    }
+    // A name, or a pronoun ("“…,” he surmised.").
+    let run = if is_pronoun(&words[0]) {
+        1
+    } else {
+        words.iter().take(4).take_while(|t| t.is_capitalized()).count()
+    };
+    // A particle may follow the verb: "Trump went on."
+    let particle = usize::from(
+        words
+            .get(run + 1)
+            .is_some_and(|t| t.is_one_of(&["on", "back", "up", "in", "out"])),
+    );
+    if run == 0 || !words.get(run).is_some_and(verb_like) || !clause_end(run + 1 + particle) {
+        return None;
+    }
+    let subject = span_of(&words[..run]).filter(|s| plausible_subject(words, *s))?;
+    Some(Cue {
+        subject,
+        verb: words[run].text.to_string(),
+        rule: "speaker-verb-after-quote",
+    })
+}
+
+/// A short clause that introduces a quotation with a comma and a verb the
+/// lexicon does not know: `Prager continues, “In fact …”`. The clause is
+/// a name or a pronoun, a verb, and at most two more words.
+pub(crate) fn comma_introduction(toks: &[Token]) -> Option<Cue> {
+    let comma = toks.len().checked_sub(1).filter(|&k| toks[k].is(","))?;
+    let words: Vec<&Token> = toks[..comma].iter().filter(|t| t.is_word).collect();
+    if toks[..comma].iter().any(|t| !t.is_word && !t.text.ends_with('.')) || words.len() > 5 {
+        return None;
+    }
+    // The subject opens the clause: a pronoun or a run of capitalised words.
+    let first = toks.first()?;
+    let run = if is_pronoun(first) {
+        1
+    } else {
+        toks[..comma].iter().take_while(|t| t.is_capitalized()).count()
+    };
+    let subject = span_of(&toks[..run]).filter(|s| plausible_subject(toks, *s))?;
+    let (at, end) = (0, run.checked_sub(1)?);
+    let verb = toks.get(run)?;
+    let verb_like = verb_shaped(verb);
+    (at == 0 && !first.has(class::FUNCTION_WORD | class::PLACE_WORD) || is_pronoun(first))
+        .then_some(())
+        .filter(|_| verb_like && comma - end <= 4)
+        .map(|_| Cue {
+            subject,
+            verb: verb.text.to_string(),
+            rule: "colon-introduction",
+        })
+}
+
+/// A word shaped like a finite verb: lowercase, not a function word, in
+/// -ed or -s or an irregular past ("went on", "shot back").
+fn verb_shaped(t: &Token) -> bool {
+    t.is_word
+        && !t.is_capitalized()
+        && !t.has(class::FUNCTION_WORD)
+        && (t.text.ends_with("ed") || t.text.ends_with('s') || crate::lexicon::IRREGULAR_PAST.contains(t.text))
 }
