@@ -18,6 +18,8 @@ pub(crate) enum Frame {
     According,
     /// `…, stating that …`: a participle whose source is the clause subject.
     Participle,
+    /// `it seemed like …`: the subject's clause, no source.
+    Raising,
 }
 
 /// One cue's reading: content spans, source mention, frame.
@@ -166,6 +168,9 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
     let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].is(",");
     let source = if participle {
         clause_subject(toks, v - 1).filter(|s| plausible_subject(toks, *s))
+    } else if v > 1 && toks[v - 1].is_one_of(&["who", "which"]) {
+        // "conservatives who argue that …": the relative's antecedent.
+        subject_before(toks, v - 1).filter(|s| plausible_subject(toks, *s))
     } else {
         subject_before(toks, v).filter(|s| plausible_subject(toks, *s))
     };
@@ -217,7 +222,7 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
         return Some(Reading {
             content: vec![content],
             source: None,
-            frame: Frame::SourceFirst,
+            frame: Frame::Raising,
         });
     }
     let content = clause(toks, start, end)?;
@@ -273,7 +278,8 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
     }
     let mut content = vec![content];
     // "As the day nears, Stone says, the number …": the credit interrupts.
-    if !inverted && toks.get(credit_end).is_some_and(|t| t.is(",")) {
+    let after_quote_mark = comma > 0 && is_quote_mark(&toks[comma - 1]);
+    if !inverted && !after_quote_mark && toks.get(credit_end).is_some_and(|t| t.is(",")) {
         let credit_words = toks[after..credit_end].iter().filter(|t| t.is_word).count();
         let next = toks[credit_end + 1..].iter().find(|t| t.is_word);
         let clause_opens = next.is_some_and(|n| !n.text.ends_with("ing") && !n.is_one_of(&["who", "which", "whose"]));

@@ -10,6 +10,10 @@ use crate::lexicon::WordTable;
 use crate::token::Token;
 
 const SOURCE: &str = include_str!("../../data/lexicon/attribution_cues.txt");
+const HAND: &str = include_str!("../../data/lexicon/attribution_cues_hand.txt");
+
+/// The share given to a hand-listed cue the mined list lacks.
+const HAND_SHARE: f32 = 0.6;
 
 /// Forms marked as a cue less often than this, wherever they occur, are
 /// too often something else ("support", "see", "made").
@@ -18,16 +22,24 @@ pub(crate) const MIN_SHARE: f32 = 0.45;
 /// `word count share` lines: the share of the form's occurrences that
 /// annotators marked as a cue.
 static CUES: LazyLock<WordTable<f32>> = LazyLock::new(|| {
-    SOURCE
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
+    let entries = |src: &'static str| {
+        src.lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+    };
+    let mined: Vec<(&'static str, f32)> = entries(SOURCE)
         .filter_map(|l| {
             let mut parts = l.split_whitespace();
             let word = parts.next()?;
             let share = parts.nth(1)?.parse::<f32>().ok()?;
             Some((word, share))
         })
-        .collect()
+        .collect();
+    let hand = entries(HAND)
+        .filter(|w| !mined.iter().any(|(m, _)| m == w))
+        .map(|w| (w, HAND_SHARE))
+        .collect::<Vec<_>>();
+    mined.into_iter().chain(hand).collect()
 });
 
 /// Nouns and adverbs the annotators marked inside longer cues ("said in a
@@ -56,6 +68,11 @@ const NOT_HEADS: &[&str] = &[
     "survey",
 ];
 
+/// Words before a cue form that make it a noun's modifier.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+];
+
 /// A cue at `toks[i]`: how many tokens it takes and its share.
 pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     let t = toks.get(i)?;
@@ -69,6 +86,10 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     // "Reported Speech"); only "Said" at a sentence start is too rare to
     // miss.
     if t.is_capitalized() || t.is_one_of(NOT_HEADS) {
+        return None;
+    }
+    // "the continued presence", "his stated aim": a modifier, not a verb.
+    if i > 0 && toks[i - 1].is_one_of(DETERMINERS) {
         return None;
     }
     let share = *CUES.get(t.text)?;

@@ -21,6 +21,9 @@ use crate::speakers::Roster;
 use crate::token::{Token, within};
 use content::Frame;
 
+/// The share a cue needs to stand without a source.
+const SOURCELESS_SHARE: f32 = 0.8;
+
 /// The source an attribution names, resolved like a quote speaker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
@@ -72,8 +75,9 @@ fn confidence(share: f32, frame: Frame, has_source: bool) -> f32 {
         Frame::ContentFirst => 0.95,
         Frame::According => 0.9,
         Frame::Participle => 0.8,
+        Frame::Raising => 0.7,
     };
-    let c = share * f * if has_source { 1.0 } else { 0.5 };
+    let c = share * f * if has_source || frame == Frame::Raising { 1.0 } else { 0.5 };
     (c * 100.0).round() / 100.0
 }
 
@@ -83,6 +87,7 @@ fn rule_of(frame: Frame) -> &'static str {
         Frame::ContentFirst => "content-source-cue",
         Frame::According => "according-to",
         Frame::Participle => "participle",
+        Frame::Raising => "raising-verb",
     }
 }
 
@@ -164,6 +169,13 @@ fn sentence(
                 }
             }
             let speaker = r.source.map(|s| resolve(text, toks, roster, s));
+            // Reported speech with no one reporting it is mostly a verb
+            // used otherwise ("ICE has not ruled out …"), unless the cue
+            // nearly always reports.
+            if speaker.is_none() && r.frame == Frame::SourceFirst && share < SOURCELESS_SHARE {
+                v += n;
+                continue;
+            }
             out.push(Attribution {
                 kind: AttributionKind::Indirect,
                 cue: Some(Span::new(toks[v].span.start, toks[v + n - 1].span.end)),
