@@ -11,7 +11,7 @@
 //!
 //! `factsheet check --format jsonl` writes one object per line:
 //!
-//! - `{"type":"article","path":…,"title":…,"byline":…,"published":…,"quotes":[…],"claims":[…],"findings":[…],"roster":[…]}`
+//! - `{"type":"article","path":…,"title":…,"byline":…,"published":…,"quotes":[…],"attributions":[…],"claims":[…],"findings":[…],"roster":[…]}`
 //! - `{"type":"error","path":…,"message":…}` for an input that could not be read
 //! - a final `{"type":"summary","articles":…,"quotes":…,"claims":…,"findings":…,"errors":…}`
 //!

@@ -67,6 +67,12 @@ const ADJUNCT_OPENERS: &[&str] = &[
     "afterward", "afterwards", "separately", "privately", "publicly", "repeatedly",
 ];
 
+/// Adjunct openers that may also open the content ("vowed to finish it",
+/// "warned of", "told reporters"): no skipping over them to a later "that".
+const NOT_TIME_OR_PLACE: &[&str] = &[
+    "to", "of", "as", "when", "while", "by", "with", "me", "us", "him", "her", "them", "reporters",
+];
+
 fn is_end_mark(t: &Token) -> bool {
     matches!(t.text, "." | "?" | "!")
 }
@@ -142,6 +148,40 @@ fn verb_like(t: &Token) -> bool {
 /// "Clinton appeared to have the most to gain").
 const RAISING: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
 
+/// "conservatives who argue that …": the relative's antecedent, the few
+/// content words right before "who".
+fn antecedent(toks: &[Token], who: usize) -> Option<Span> {
+    let mut s = who;
+    while s > 0 && who - s < 4 && toks[s - 1].is_word && !toks[s - 1].has(crate::lexicon::class::FUNCTION_WORD) {
+        s -= 1;
+    }
+    (s < who).then(|| Span::new(toks[s].span.start, toks[who - 1].span.end))
+}
+
+/// "Critics who oppose the plan argue …": the phrase before the verb is
+/// the relative clause's object; the subject is what "who" refers to.
+fn relative_head(toks: &[Token], subject: Span) -> Option<Span> {
+    let first = toks.iter().position(|t| t.span.start >= subject.start)?;
+    let who = (first.saturating_sub(5)..first)
+        .rev()
+        .take_while(|&k| !toks[k].is(","))
+        .find(|&k| toks[k].is("who"))?;
+    antecedent(toks, who)
+}
+
+/// The subject read again with quotation marks left out: `Tom Homan, the
+/// administration’s “border czar,” previously signaled …`.
+fn subject_without_marks(toks: &[Token], v: usize) -> Option<Span> {
+    if !toks[..v].iter().any(is_quote_mark) {
+        return None;
+    }
+    let kept: Vec<Token> = toks[..v].iter().filter(|t| !is_quote_mark(t)).copied().collect();
+    let mut with_verb = kept;
+    with_verb.push(toks[v]);
+    let at = with_verb.len() - 1;
+    subject_before(&with_verb, at).filter(|s| plausible_subject(&with_verb, *s))
+}
+
 /// Words after a comma that open the narration's next clause.
 const CLAUSE_BREAKS: &[&str] = &["but", "while", "although", "though", "whereas", "yet"];
 
@@ -169,14 +209,18 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
     let source = if participle {
         clause_subject(toks, v - 1).filter(|s| plausible_subject(toks, *s))
     } else if v > 1 && toks[v - 1].is_one_of(&["who", "which"]) {
-        // "conservatives who argue that …": the relative's antecedent.
-        subject_before(toks, v - 1).filter(|s| plausible_subject(toks, *s))
+        antecedent(toks, v - 1)
     } else {
-        subject_before(toks, v).filter(|s| plausible_subject(toks, *s))
+        subject_before(toks, v)
+            .filter(|s| plausible_subject(toks, *s))
+            .or_else(|| subject_without_marks(toks, v))
+            .map(|s| relative_head(toks, s).unwrap_or(s))
     };
     let mut start = after;
     // "said Wednesday night that …", "said in a statement that …".
-    let adjunct_first = toks.get(after).is_some_and(|t| t.is_one_of(ADJUNCT_OPENERS));
+    let adjunct_first = toks
+        .get(after)
+        .is_some_and(|t| t.is_one_of(ADJUNCT_OPENERS) && !t.is_one_of(NOT_TIME_OR_PLACE));
     if let Some(k) = (after..toks.len().min(after + 7))
         .filter(|_| adjunct_first)
         .take_while(|&k| !toks[k].is(",") && !is_quote_mark(&toks[k]))
@@ -278,7 +322,7 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
     }
     let mut content = vec![content];
     // "As the day nears, Stone says, the number …": the credit interrupts.
-    let after_quote_mark = comma > 0 && is_quote_mark(&toks[comma - 1]);
+    let after_quote_mark = is_quote_mark(&toks[comma]) || (comma > 0 && is_quote_mark(&toks[comma - 1]));
     if !inverted && !after_quote_mark && toks.get(credit_end).is_some_and(|t| t.is(",")) {
         let credit_words = toks[after..credit_end].iter().filter(|t| t.is_word).count();
         let next = toks[credit_end + 1..].iter().find(|t| t.is_word);

@@ -54,6 +54,18 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// Reported speech a journalist verifies as a statement: indirect or
+    /// mixed (direct ones are quotes, listed as such).
+    pub fn is_statement(&self) -> bool {
+        self.kind != AttributionKind::Direct
+    }
+
+    /// The content as one line, its interrupted parts joined by " … ".
+    pub fn content_text(&self, text: &str) -> String {
+        let parts: Vec<String> = self.content.iter().map(|c| crate::render::one_line(c.of(text))).collect();
+        parts.join(" … ")
+    }
+
     /// From the first content byte to the last.
     pub fn extent(&self) -> Span {
         let s = self.content.first().map_or(0, |c| c.start);
