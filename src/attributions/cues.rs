@@ -79,21 +79,22 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     if !t.is_word {
         return None;
     }
+    // The table first: most words are no cue, and one lookup says so.
+    let share = CUES.get(t.text).copied();
     if t.is("according") {
-        return toks.get(i + 1).filter(|n| n.is("to")).map(|_| (2, 0.92));
+        return toks.get(i + 1).filter(|n| n.is("to")).map(|_| (2, share.unwrap_or(0.9)));
     }
+    let share = share?;
     // A capitalised form opens a headline or names something ("Calls",
-    // "Reported Speech"); only "Said" at a sentence start is too rare to
-    // miss.
-    if t.is_capitalized() || t.is_one_of(NOT_HEADS) {
+    // "Reported Speech").
+    if share < MIN_SHARE || t.is_capitalized() || t.is_one_of(NOT_HEADS) {
         return None;
     }
     // "the continued presence", "his stated aim": a modifier, not a verb.
     if i > 0 && toks[i - 1].is_one_of(DETERMINERS) {
         return None;
     }
-    let share = *CUES.get(t.text)?;
-    (share >= MIN_SHARE).then_some((1, share))
+    Some((1, share))
 }
 
 #[cfg(test)]
