@@ -63,14 +63,16 @@ const HEARER_VERBS: &[&str] = &[
 const ADJUNCT_OPENERS: &[&str] = &[
     "on", "in", "at", "during", "after", "before", "last", "this", "earlier", "later", "yesterday", "today", "tonight",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "reporters", "me", "us", "him",
-    "her", "them", "to", "by", "with", "while", "when", "as", "recently", "then", "again", "of",
+    "her", "them", "to", "by", "with", "while", "when", "as", "recently", "then", "again", "of", "about", "from",
+    "into", "via", "through", "over",
     "afterward", "afterwards", "separately", "privately", "publicly", "repeatedly",
 ];
 
 /// Adjunct openers that may also open the content ("vowed to finish it",
 /// "warned of", "told reporters"): no skipping over them to a later "that".
 const NOT_TIME_OR_PLACE: &[&str] = &[
-    "to", "of", "as", "when", "while", "by", "with", "me", "us", "him", "her", "them", "reporters",
+    "to", "of", "as", "when", "while", "by", "with", "me", "us", "him", "her", "them", "reporters", "about", "from",
+    "into", "via", "through", "over",
 ];
 
 fn is_end_mark(t: &Token) -> bool {
@@ -108,7 +110,7 @@ fn clause_end(toks: &[Token], from: usize, is_cue: &dyn Fn(usize) -> bool) -> us
         if k > from + 2 && (matches!(toks[k].text, "—" | "–" | "(") || (toks[k].text == "-" && toks.get(k + 1).is_some_and(|t| t.text == "-"))) {
             return k;
         }
-        if k > from + 2 && toks[k].is_one_of(&["and", "but"]) && toks.get(k + 1).is_some_and(|t| verb_like(t) || is_cue(k + 1)) {
+        if k > from + 2 && toks[k].is_one_of(&["and", "but"]) && toks.get(k + 1).is_some_and(|t| (verb_like(t) && !t.is_one_of(MODALS)) || is_cue(k + 1)) {
             return k;
         }
         if toks[k].is(",") || toks[k].is(";") || toks[k].text == "—" {
@@ -120,6 +122,11 @@ fn clause_end(toks: &[Token], from: usize, is_cue: &dyn Fn(usize) -> bool) -> us
                 return k;
             }
             if toks[k].is(";") {
+                return k;
+            }
+            // ", which in theory …", ", an offer the leadership rebuffed":
+            // the narration's comment on what was said.
+            if toks[k].is(",") && k > from + 3 && toks.get(next).is_some_and(|t| t.is_one_of(&["which", "a", "an"])) {
                 return k;
             }
             // "she would visit later, but to date has only …": a new
@@ -181,6 +188,10 @@ fn subject_without_marks(toks: &[Token], v: usize) -> Option<Span> {
     let at = with_verb.len() - 1;
     subject_before(&with_verb, at).filter(|s| plausible_subject(&with_verb, *s))
 }
+
+/// Modals after "and" mostly go on with what was said ("she was a
+/// Republican and would back him").
+const MODALS: &[&str] = &["would", "will", "could", "should", "can", "must", "may", "might"];
 
 /// Words after a comma that open the narration's next clause.
 const CLAUSE_BREAKS: &[&str] = &["but", "while", "although", "though", "whereas", "yet"];
@@ -253,7 +264,10 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
         .iter()
         .rposition(|t| t.is(","))
         .map_or(0, |c| c + 1);
-    if toks.get(subordinate).is_some_and(|t| crate::lexicon::SUBORDINATORS.contains(t.text)) {
+    let fronted = |t: &Token| {
+        crate::lexicon::SUBORDINATORS.contains(t.text) || (subordinate == 0 && t.is_capitalized() && t.text.ends_with("ing"))
+    };
+    if toks.get(subordinate).is_some_and(fronted) {
         if let Some(c) = (start..end).find(|&k| toks[k].is(",")) {
             end = c;
         }
@@ -317,7 +331,8 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
     // Up to the comma (and its closing mark), back to the sentence start.
     let content = clause(toks, 0, comma)?;
     let words_before = toks[..comma].iter().filter(|t| t.is_word).count();
-    if words_before < 3 {
+    let quoted = toks[..=comma].iter().any(is_quote_mark);
+    if words_before < 3 && !quoted {
         return None;
     }
     let mut content = vec![content];
