@@ -193,6 +193,18 @@ fn subject_without_marks(toks: &[Token], v: usize) -> Option<Span> {
 /// Republican and would back him").
 const MODALS: &[&str] = &["would", "will", "could", "should", "can", "must", "may", "might"];
 
+/// Prepositions that open an introductory phrase, not a reported clause.
+const INTRO_OPENERS: &[&str] = &[
+    "in", "at", "on", "during", "for", "with", "by", "unlike", "like", "despite", "amid", "under", "over", "from",
+];
+
+/// Does the credit's subject end at `end`: the sentence end, a comma, a
+/// quotation mark or an adjunct ("said Wu on Tuesday")?
+fn credit_ends_at(toks: &[Token], end: usize) -> bool {
+    let next = toks.iter().find(|t| t.span.start >= end);
+    next.is_none_or(|t| !t.is_word || t.is_one_of(ADJUNCT_OPENERS) || t.is_one_of(&["who", "whose"]))
+}
+
 /// Words after a comma that open the narration's next clause.
 const CLAUSE_BREAKS: &[&str] = &["but", "while", "although", "though", "whereas", "yet"];
 
@@ -303,7 +315,11 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
     let (source, comma) = if inverted || v == 0 {
         // "…, said Wu" / "…,” he said" / a sentence opening "said Wu."
         // after a quotation the splitter cut off.
-        let s = subject_after(toks, after).filter(|s| plausible_subject(toks, *s));
+        // The subject ends the credit: "…, said Ms. Brainard conveyed …"
+        // is a description, then a verb and what it said.
+        let s = subject_after(toks, after)
+            .filter(|s| plausible_subject(toks, *s))
+            .filter(|s| credit_ends_at(toks, s.end));
         match (s, v) {
             (Some(s), 0) => return Some(after_quote(s)),
             (Some(s), _) => (Some(s), v - 1),
@@ -333,6 +349,11 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
     let words_before = toks[..comma].iter().filter(|t| t.is_word).count();
     let quoted = toks[..=comma].iter().any(is_quote_mark);
     if words_before < 3 && !quoted {
+        return None;
+    }
+    // "At the time, Sanders sided with …": an introductory phrase.
+    let opener = toks.iter().find(|t| t.is_word);
+    if !quoted && opener.is_some_and(|t| t.is_one_of(INTRO_OPENERS) || crate::lexicon::SUBORDINATORS.contains(t.text)) {
         return None;
     }
     let mut content = vec![content];
