@@ -345,7 +345,7 @@ fn continues(prev: &Quote, q: &Quote) -> bool {
         (Some(a), Some(b)) => a.name == b.name,
         _ => false,
     };
-    let carried = matches!(q.rule, Some("floating" | "multi-paragraph"));
+    let carried = matches!(q.rule, Some("floating" | "multi-paragraph" | "same-paragraph" | "previous-sentence"));
     same && (prev.paragraph == q.paragraph
         || (prev.group.is_some() && prev.group == q.group)
         || (carried && q.paragraph == prev.paragraph + 1))
