@@ -98,7 +98,6 @@ pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rul
     let mut notes_by_claim: Vec<usize> = (0..report.notes.len()).collect();
     notes_by_claim.sort_by_key(|&i| report.notes[i].claim);
     let mut findings = report.findings;
-    let mut claims = claims;
     // House rules run after the checks, so no check reads a statement
     // claim; their claims go last, so the checks' claim indices hold.
     let hits = rules::run(house, selection, text, body, &paragraphs, &quotes);

@@ -103,7 +103,11 @@ fn quoted_words_in_reported_speech_are_mixed() {
 fn claims_in_an_attributed_clause_carry_its_source() {
     let a = analyse(STORY);
     let text = a.document.text.as_str();
-    let money = a.claims.iter().find(|c| c.span.of(text).contains("12 million")).unwrap();
+    let money = a
+        .claims
+        .iter()
+        .find(|c| c.span.of(text).contains("12 million"))
+        .unwrap();
     assert_eq!(money.source.as_deref(), Some("Dana Okafor"));
     let riders = a.claims.iter().find(|c| c.span.of(text).contains("4,000")).unwrap();
     assert_eq!(riders.source.as_deref(), Some("Luis Brandt"));

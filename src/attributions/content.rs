@@ -61,18 +61,78 @@ const HEARER_VERBS: &[&str] = &[
 /// Words that open an adjunct after a cue rather than the content:
 /// `…, Wu said on Tuesday`, `…, Wu told reporters`.
 const ADJUNCT_OPENERS: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "last", "this", "earlier", "later", "yesterday", "today", "tonight",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "reporters", "me", "us", "him",
-    "her", "them", "to", "by", "with", "while", "when", "as", "recently", "then", "again", "of", "about", "from",
-    "into", "via", "through", "over",
-    "afterward", "afterwards", "separately", "privately", "publicly", "repeatedly",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "reporters",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "to",
+    "by",
+    "with",
+    "while",
+    "when",
+    "as",
+    "recently",
+    "then",
+    "again",
+    "of",
+    "about",
+    "from",
+    "into",
+    "via",
+    "through",
+    "over",
+    "afterward",
+    "afterwards",
+    "separately",
+    "privately",
+    "publicly",
+    "repeatedly",
 ];
 
 /// Adjunct openers that may also open the content ("vowed to finish it",
 /// "warned of", "told reporters"): no skipping over them to a later "that".
 const NOT_TIME_OR_PLACE: &[&str] = &[
-    "to", "of", "as", "when", "while", "by", "with", "me", "us", "him", "her", "them", "reporters", "about", "from",
-    "into", "via", "through", "over",
+    "to",
+    "of",
+    "as",
+    "when",
+    "while",
+    "by",
+    "with",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "reporters",
+    "about",
+    "from",
+    "into",
+    "via",
+    "through",
+    "over",
 ];
 
 fn is_end_mark(t: &Token) -> bool {
@@ -107,10 +167,18 @@ fn clause_end(toks: &[Token], from: usize, is_cue: &dyn Fn(usize) -> bool) -> us
         // A dashed or bracketed aside, or the narration's next verb
         // coordinated with the cue ("said she has no plans and would not
         // identify …").
-        if k > from + 2 && (matches!(toks[k].text, "—" | "–" | "(") || (toks[k].text == "-" && toks.get(k + 1).is_some_and(|t| t.text == "-"))) {
+        if k > from + 2
+            && (matches!(toks[k].text, "—" | "–" | "(")
+                || (toks[k].text == "-" && toks.get(k + 1).is_some_and(|t| t.text == "-")))
+        {
             return k;
         }
-        if k > from + 2 && toks[k].is_one_of(&["and", "but"]) && toks.get(k + 1).is_some_and(|t| (verb_like(t) && !t.is_one_of(MODALS)) || is_cue(k + 1)) {
+        if k > from + 2
+            && toks[k].is_one_of(&["and", "but"])
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| (verb_like(t) && !t.is_one_of(MODALS)) || is_cue(k + 1))
+        {
             return k;
         }
         if toks[k].is(",") || toks[k].is(";") || toks[k].text == "—" {
@@ -211,7 +279,11 @@ const CLAUSE_BREAKS: &[&str] = &["but", "while", "although", "though", "whereas"
 /// Can the words from `toks[start]` be only an adjunct of the cue ("on
 /// Tuesday", "pleasantly into the phone") rather than what is said?
 fn adjunct_only(toks: &[Token], start: usize) -> bool {
-    let words: Vec<&Token> = toks[start..].iter().take_while(|t| !is_end_mark(t)).filter(|t| t.is_word).collect();
+    let words: Vec<&Token> = toks[start..]
+        .iter()
+        .take_while(|t| !is_end_mark(t))
+        .filter(|t| t.is_word)
+        .collect();
     let Some(first) = words.first() else { return true };
     let opener = first.is_one_of(ADJUNCT_OPENERS) || (first.text.ends_with("ly") && !first.is_capitalized());
     opener && !first.is_one_of(&["to", "of", "as", "when", "while"]) && !words.iter().any(|t| t.is("that"))
@@ -229,55 +301,17 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
         return Some(r);
     }
     let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].is(",");
-    let source = if participle {
-        clause_subject(toks, v - 1).filter(|s| plausible_subject(toks, *s))
-    } else if v > 1 && toks[v - 1].is_one_of(&["who", "which"]) {
-        antecedent(toks, v - 1)
-    } else {
-        subject_before(toks, v)
-            .filter(|s| plausible_subject(toks, *s))
-            .or_else(|| subject_without_marks(toks, v))
-            .map(|s| relative_head(toks, s).unwrap_or(s))
-    };
-    let mut start = after;
-    // "said Wednesday night that …", "said in a statement that …".
-    let adjunct_first = toks
-        .get(after)
-        .is_some_and(|t| t.is_one_of(ADJUNCT_OPENERS) && !t.is_one_of(NOT_TIME_OR_PLACE));
-    if let Some(k) = (after..toks.len().min(after + 7))
-        .filter(|_| adjunct_first)
-        .take_while(|&k| !toks[k].is(",") && !is_quote_mark(&toks[k]))
-        .find(|&k| toks[k].is("that"))
-    {
-        start = k;
-    } else if let Some(k) = (after..toks.len().min(after + 9))
-        .filter(|_| adjunct_first)
-        .take_while(|&k| !toks[k].is(",") && !is_quote_mark(&toks[k]))
-        .find(|&k| toks[k].is_one_of(&["he", "she", "they", "we", "i", "it", "there"]))
-    {
-        // "said in a statement Thursday night they pulled …".
-        start = k;
-    } else if toks[v].is_one_of(HEARER_VERBS) {
-        // The hearer: up to "that" / "to" within a few words.
-        if let Some(k) = (after..toks.len().min(after + 7))
-            .take_while(|&k| !toks[k].is(","))
-            .find(|&k| toks[k].is_one_of(&["that", "to", "about", "for", "of", "whether", "if", "why", "how"]))
-        {
-            start = k;
-        }
-    }
+    let start = content_start(toks, v, after);
     if adjunct_only(toks, start) {
         return None;
     }
     let mut end = clause_end(toks, start, is_cue);
     // "After the company asked workers to …, 80,000 volunteered": a cue in
     // a fronted subordinate clause says no more than that clause.
-    let subordinate = toks[..v]
-        .iter()
-        .rposition(|t| t.is(","))
-        .map_or(0, |c| c + 1);
+    let subordinate = toks[..v].iter().rposition(|t| t.is(",")).map_or(0, |c| c + 1);
     let fronted = |t: &Token| {
-        crate::lexicon::SUBORDINATORS.contains(t.text) || (subordinate == 0 && t.is_capitalized() && t.text.ends_with("ing"))
+        crate::lexicon::SUBORDINATORS.contains(t.text)
+            || (subordinate == 0 && t.is_capitalized() && t.text.ends_with("ing"))
     };
     if toks.get(subordinate).is_some_and(fronted) {
         if let Some(c) = (start..end).find(|&k| toks[k].is(",")) {
@@ -298,9 +332,59 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
     let content = clause(toks, start, end)?;
     Some(Reading {
         content: vec![content],
-        source,
-        frame: if participle { Frame::Participle } else { Frame::SourceFirst },
+        source: source_before(toks, v, participle),
+        frame: if participle {
+            Frame::Participle
+        } else {
+            Frame::SourceFirst
+        },
     })
+}
+
+/// The source of a cue that follows it: the clause's subject for a
+/// participle ("…, stating"), the antecedent of "who", else the subject
+/// phrase before the cue.
+fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
+    if participle {
+        clause_subject(toks, v - 1).filter(|s| plausible_subject(toks, *s))
+    } else if v > 1 && toks[v - 1].is_one_of(&["who", "which"]) {
+        antecedent(toks, v - 1)
+    } else {
+        subject_before(toks, v)
+            .filter(|s| plausible_subject(toks, *s))
+            .or_else(|| subject_without_marks(toks, v))
+            .map(|s| relative_head(toks, s).unwrap_or(s))
+    }
+}
+
+/// Where the content after the cue starts: past an adjunct to "that" or
+/// a pronoun subject ("said in a statement Thursday that …"), past the
+/// hearer ("told reporters that …"), else right after the cue.
+fn content_start(toks: &[Token], v: usize, after: usize) -> usize {
+    let adjunct_first = toks
+        .get(after)
+        .is_some_and(|t| t.is_one_of(ADJUNCT_OPENERS) && !t.is_one_of(NOT_TIME_OR_PLACE));
+    let within = |n: usize| {
+        (after..toks.len().min(after + n))
+            .filter(move |_| adjunct_first)
+            .take_while(|&k| !toks[k].is(",") && !is_quote_mark(&toks[k]))
+    };
+    if let Some(k) = within(7).find(|&k| toks[k].is("that")) {
+        return k;
+    }
+    if let Some(k) = within(9).find(|&k| toks[k].is_one_of(&["he", "she", "they", "we", "i", "it", "there"])) {
+        return k;
+    }
+    if toks[v].is_one_of(HEARER_VERBS) {
+        // The hearer: up to "that" / "to" within a few words.
+        if let Some(k) = (after..toks.len().min(after + 7))
+            .take_while(|&k| !toks[k].is(","))
+            .find(|&k| toks[k].is_one_of(&["that", "to", "about", "for", "of", "whether", "if", "why", "how"]))
+        {
+            return k;
+        }
+    }
+    after
 }
 
 /// `The city will …, Wu said on Tuesday.` / `…, said Wu.`: a comma before

@@ -82,7 +82,10 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     // The table first: most words are no cue, and one lookup says so.
     let share = CUES.get(t.text).copied();
     if t.is("according") {
-        return toks.get(i + 1).filter(|n| n.is("to")).map(|_| (2, share.unwrap_or(0.9)));
+        return toks
+            .get(i + 1)
+            .filter(|n| n.is("to"))
+            .map(|_| (2, share.unwrap_or(0.9)));
     }
     let share = share?;
     // A capitalised form opens a headline or names something ("Calls",

@@ -38,12 +38,20 @@ pub(crate) fn kind_of(text: &str, content: &[Span], quoted: &[Span]) -> Attribut
         let mut letters = 0;
         for q in quoted.iter().filter(|q| q.overlaps(*c)) {
             if q.start > pos {
-                letters += Span::new(pos, q.start).of(text).chars().filter(|ch| ch.is_alphanumeric()).count();
+                letters += Span::new(pos, q.start)
+                    .of(text)
+                    .chars()
+                    .filter(|ch| ch.is_alphanumeric())
+                    .count();
             }
             pos = pos.max(q.end);
         }
         if pos < c.end {
-            letters += Span::new(pos, c.end).of(text).chars().filter(|ch| ch.is_alphanumeric()).count();
+            letters += Span::new(pos, c.end)
+                .of(text)
+                .chars()
+                .filter(|ch| ch.is_alphanumeric())
+                .count();
         }
         letters > 0
     });

@@ -62,7 +62,11 @@ impl Attribution {
 
     /// The content as one line, its interrupted parts joined by " … ".
     pub fn content_text(&self, text: &str) -> String {
-        let parts: Vec<String> = self.content.iter().map(|c| crate::render::one_line(c.of(text))).collect();
+        let parts: Vec<String> = self
+            .content
+            .iter()
+            .map(|c| crate::render::one_line(c.of(text)))
+            .collect();
         parts.join(" … ")
     }
 
@@ -89,7 +93,13 @@ fn confidence(share: f32, frame: Frame, has_source: bool) -> f32 {
         Frame::Participle => 0.8,
         Frame::Raising => 0.7,
     };
-    let c = share * f * if has_source || frame == Frame::Raising { 1.0 } else { 0.5 };
+    let c = share
+        * f
+        * if has_source || frame == Frame::Raising {
+            1.0
+        } else {
+            0.5
+        };
     (c * 100.0).round() / 100.0
 }
 
@@ -111,7 +121,11 @@ pub(crate) fn extract_with(
     roster: &Roster,
     quotes: &[Quote],
 ) -> Vec<Attribution> {
-    let speech: Vec<Span> = quotes.iter().filter(|q| q.kind != QuoteKind::Scare).map(outer).collect();
+    let speech: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Scare)
+        .map(outer)
+        .collect();
     // Quote spans only grow with the quote index; a cursor keeps the
     // inside-a-quote test linear over the article.
     let mut out = Vec::new();
@@ -257,7 +271,6 @@ fn link_quotes(text: &str, quotes: &[Quote], out: &mut Vec<Attribution>) {
     // so a quote finds the ones around it by binary search.
     let mut order: Vec<usize> = (0..out.len()).collect();
     order.sort_by_key(|&i| out[i].extent().start);
-    let mut linked = vec![false; quotes.len()];
     for (qi, q) in quotes.iter().enumerate() {
         if q.kind == QuoteKind::Scare {
             continue;
@@ -279,7 +292,6 @@ fn link_quotes(text: &str, quotes: &[Quote], out: &mut Vec<Attribution>) {
             .min_by_key(|&i| out[i].extent().len());
         if let Some(i) = best {
             out[i].quotes.push(qi);
-            linked[qi] = true;
         }
     }
     for a in out.iter_mut() {
@@ -296,6 +308,13 @@ fn link_quotes(text: &str, quotes: &[Quote], out: &mut Vec<Attribution>) {
             });
         }
     }
+    direct_from_quotes(text, quotes, out);
+}
+
+/// Direct attributions of the speech quotes no cue reading holds: each
+/// continues its speaker's previous attribution (`“…,” he said. “…”`) or
+/// starts its own, with the quote rules' speaker.
+fn direct_from_quotes(text: &str, quotes: &[Quote], out: &mut Vec<Attribution>) {
     // The quote a quotation that follows could continue: the last speech
     // quote, with the attribution it belongs to.
     let mut owner: Vec<Option<usize>> = vec![None; quotes.len()];
@@ -314,10 +333,9 @@ fn link_quotes(text: &str, quotes: &[Quote], out: &mut Vec<Attribution>) {
             continue;
         }
         let Some(s) = q.speaker.as_ref() else { continue };
-        if let Some((ai, pq)) = last.filter(|&(_, pq)| continues(&quotes[pq], q)) {
+        if let Some((ai, _)) = last.filter(|&(_, pq)| continues(&quotes[pq], q)) {
             out[ai].content.push(outer(q));
             out[ai].quotes.push(qi);
-            let _ = pq;
             continue;
         }
         out.push(Attribution {
@@ -345,7 +363,10 @@ fn continues(prev: &Quote, q: &Quote) -> bool {
         (Some(a), Some(b)) => a.name == b.name,
         _ => false,
     };
-    let carried = matches!(q.rule, Some("floating" | "multi-paragraph" | "same-paragraph" | "previous-sentence"));
+    let carried = matches!(
+        q.rule,
+        Some("floating" | "multi-paragraph" | "same-paragraph" | "previous-sentence")
+    );
     same && (prev.paragraph == q.paragraph
         || (prev.group.is_some() && prev.group == q.group)
         || (carried && q.paragraph == prev.paragraph + 1))
