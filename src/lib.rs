@@ -11,7 +11,7 @@
 //!
 //! `factsheet check --format jsonl` writes one object per line:
 //!
-//! - `{"type":"article","path":…,"title":…,"byline":…,"published":…,"quotes":[…],"claims":[…],"findings":[…],"roster":[…]}`
+//! - `{"type":"article","path":…,"title":…,"byline":…,"published":…,"quotes":[…],"attributions":[…],"claims":[…],"findings":[…],"roster":[…]}`
 //! - `{"type":"error","path":…,"message":…}` for an input that could not be read
 //! - a final `{"type":"summary","articles":…,"quotes":…,"claims":…,"findings":…,"errors":…}`
 //!
@@ -22,6 +22,7 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod attributions;
 pub mod checks;
 pub mod claims;
 pub mod cross;
@@ -39,6 +40,7 @@ pub mod speakers;
 mod token;
 pub mod worksheet;
 
+pub use attributions::{Attribution, AttributionKind};
 pub use checks::{Finding, Selection, Severity};
 pub use claims::{Claim, ClaimKind};
 pub use error::{Error, Result};
@@ -53,6 +55,8 @@ pub struct Analysis {
     pub paragraphs: Vec<segment::Paragraph>,
     pub roster: speakers::Roster,
     pub quotes: Vec<Quote>,
+    /// Every attribution (reported speech, quoted or not), in text order.
+    pub attributions: Vec<Attribution>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
     pub notes: Vec<checks::CheckNote>,
@@ -76,11 +80,13 @@ pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rul
     let tokens = token::tokenize(text, body);
     let mut roster = speakers::Roster::from_tokens(text, &tokens);
     let quotes = quotes::extract_quotes_with(text, &paragraphs, &mut roster, &tokens);
+    let attributions = attributions::extract_with(text, &paragraphs, &tokens, &roster, &quotes);
     let article_date = document
         .published
         .or_else(|| claims::article_date(text, &paragraphs))
         .or(document.date_hint);
-    let claims = claims::extract_claims_with(text, &paragraphs, &roster, article_date, &tokens);
+    let mut claims = claims::extract_claims_with(text, &paragraphs, &roster, article_date, &tokens);
+    attributions::source_claims(&attributions, &mut claims);
     let report = {
         let cx = checks::CheckContext {
             text,
@@ -95,7 +101,6 @@ pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rul
     let mut notes_by_claim: Vec<usize> = (0..report.notes.len()).collect();
     notes_by_claim.sort_by_key(|&i| report.notes[i].claim);
     let mut findings = report.findings;
-    let mut claims = claims;
     // House rules run after the checks, so no check reads a statement
     // claim; their claims go last, so the checks' claim indices hold.
     let hits = rules::run(house, selection, text, body, &paragraphs, &quotes);
@@ -109,6 +114,7 @@ pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rul
         paragraphs,
         roster,
         quotes,
+        attributions,
         claims,
         findings,
         notes: report.notes,

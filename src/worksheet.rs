@@ -1,6 +1,7 @@
-//! The CSV worksheet a journalist fills in: one row per quote, claim and
-//! finding, machine columns first, then the human columns. Writing over an
-//! existing sheet merges (a keyed join on `id`, as xsv does it): human
+//! The CSV worksheet a journalist fills in: one row per quote, statement
+//! (reported speech without quotation marks), claim and finding, machine
+//! columns first, then the human columns. Writing over an existing sheet
+//! merges (a keyed join on `id`, as xsv does it): human
 //! columns and any extra column survive, vanished items stay as
 //! `orphaned`, slightly edited items are matched and marked `changed`.
 //! Writes are atomic; a sheet that cannot be read is refused untouched.
@@ -246,6 +247,28 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
             });
         }
         out.push((q.span.start, r));
+    }
+    // Reported speech without quotation marks: a statement the journalist
+    // verifies like a quote.
+    for (i, t) in a.attributions.iter().enumerate() {
+        if t.kind != crate::AttributionKind::Indirect {
+            continue;
+        }
+        let mut r = base(&ids.attributions[i], "statement", t.kind.as_str(), t.extent());
+        r.insert("text", t.content_text(text));
+        if let Some(s) = &t.speaker {
+            r.push("speaker", &s.name);
+            r.push("role", s.role.as_deref().unwrap_or_default());
+        }
+        r.push_with("attribution", |cell| {
+            cell.push_str(t.rule);
+            if let Some(c) = t.cue {
+                for part in [" via “", c.of(text), "”"] {
+                    cell.push_str(part);
+                }
+            }
+        });
+        out.push((t.extent().start, r));
     }
     for (i, c) in a.claims.iter().enumerate() {
         let mut r = base(&ids.claims[i], "claim", c.kind.as_str(), c.span);

@@ -130,7 +130,7 @@ const TIME_HEADS: &[&str] = &[
 /// cue's subject search can land on: a bare determiner or function word, a
 /// contraction ("That’s"), a phrase ending in a verb or preposition ("the
 /// person would", "the issue of"), a time phrase, a number, an adverb.
-fn plausible_subject(toks: &[Token], subject: Span) -> bool {
+pub(crate) fn plausible_subject(toks: &[Token], subject: Span) -> bool {
     let mut words = toks.iter().filter(|t| t.is_word && subject.contains(t.span));
     let Some(first) = words.next() else { return false };
     let head = words.next_back().unwrap_or(first);
@@ -178,7 +178,7 @@ fn span_of(toks: &[Token]) -> Option<Span> {
     Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
 }
 
-fn is_pronoun(t: &Token) -> bool {
+pub(crate) fn is_pronoun(t: &Token) -> bool {
     // "He’s claiming": the contraction is the pronoun.
     t.is_word && PRONOUNS.contains(&crate::lexicon::lowercase(t.stem()).as_str())
 }
@@ -314,7 +314,7 @@ fn sentence_case_description(toks: &[Token], upto: usize) -> Option<Span> {
 
 /// The subject phrase that ends right before `toks[end]`, read backwards:
 /// a pronoun, a name with its titles, or a short description.
-fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
+pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     let mut e = end;
     while e > 0 && toks[e - 1].is_word && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_ref()) {
         e -= 1;
@@ -511,7 +511,7 @@ fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
 /// The subject phrase right after an inverted verb ("said Ruth Enders,
 /// 71", "said assistant coach Darnell Price", "according to department
 /// spokesperson Nia Redmond").
-fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
+pub(crate) fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
     let first = toks.get(start)?;
     if is_pronoun(first) {
         // "said he." is inverted; "said he would" is reported speech.
@@ -622,7 +622,7 @@ fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
 }
 
 /// Removes parenthesised asides ("(D-Mo.)") so cues read past them.
-fn without_parens<'a>(toks: &[Token<'a>]) -> Vec<Token<'a>> {
+pub(crate) fn without_parens<'a>(toks: &[Token<'a>]) -> Vec<Token<'a>> {
     let mut depth = 0usize;
     let mut out = Vec::with_capacity(toks.len());
     for t in toks {

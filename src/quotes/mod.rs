@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-mod cues;
+pub(crate) mod cues;
 
 use crate::segment::{Paragraph, trim};
 use crate::span::Span;

@@ -22,6 +22,7 @@ struct ArticleOut<'a> {
     byline: Option<&'a str>,
     published: Option<String>,
     quotes: Vec<QuoteOut<'a>>,
+    attributions: Vec<AttributionOut<'a>>,
     claims: Vec<ClaimOut<'a>>,
     findings: Vec<FindingOut<'a>>,
     roster: Vec<RosterOut<'a>>,
@@ -43,6 +44,27 @@ struct QuoteOut<'a> {
     group: Option<usize>,
     unbalanced: bool,
     speaker: Option<SpeakerOut<'a>>,
+    /// The attribution this quote belongs to.
+    attribution: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct AttributionOut<'a> {
+    id: &'a str,
+    kind: &'static str,
+    cue: Option<CueOut<'a>>,
+    content: Vec<SpanOut>,
+    speaker: Option<SpeakerOut<'a>>,
+    quotes: Vec<&'a str>,
+    rule: &'static str,
+    confidence: f32,
+}
+
+#[derive(Serialize)]
+struct CueOut<'a> {
+    text: &'a str,
+    byte_start: usize,
+    byte_end: usize,
 }
 
 #[derive(Serialize)]
@@ -108,11 +130,51 @@ pub fn article(a: &Analysis) -> String {
         let (line, column) = line_col(a, s);
         (s.start, s.end, line, column)
     };
+    // Each quote's attribution, by quote index.
+    let mut attribution_of: Vec<Option<&str>> = vec![None; a.quotes.len()];
+    for (t, id) in a.attributions.iter().zip(&ids.attributions) {
+        for &qi in &t.quotes {
+            attribution_of[qi] = Some(id);
+        }
+    }
+    let attributions = a
+        .attributions
+        .iter()
+        .zip(&ids.attributions)
+        .map(|(t, id)| AttributionOut {
+            id,
+            kind: t.kind.as_str(),
+            cue: t.cue.map(|c| CueOut {
+                text: c.of(text),
+                byte_start: c.start,
+                byte_end: c.end,
+            }),
+            content: t
+                .content
+                .iter()
+                .map(|c| SpanOut {
+                    byte_start: c.start,
+                    byte_end: c.end,
+                })
+                .collect(),
+            speaker: t.speaker.as_ref().map(|s| SpeakerOut {
+                name: &s.name,
+                role: s.role.as_deref(),
+                mention: s.span.of(text),
+                byte_start: s.span.start,
+                byte_end: s.span.end,
+            }),
+            quotes: t.quotes.iter().map(|&qi| ids.quotes[qi].as_str()).collect(),
+            rule: t.rule,
+            confidence: t.confidence,
+        })
+        .collect();
     let quotes = a
         .quotes
         .iter()
         .zip(&ids.quotes)
-        .map(|(q, id)| {
+        .enumerate()
+        .map(|(qi, (q, id))| {
             let (byte_start, byte_end, line, column) = place(q.span);
             QuoteOut {
                 id,
@@ -134,6 +196,7 @@ pub fn article(a: &Analysis) -> String {
                     byte_start: s.span.start,
                     byte_end: s.span.end,
                 }),
+                attribution: attribution_of[qi],
             }
         })
         .collect();
@@ -196,6 +259,7 @@ pub fn article(a: &Analysis) -> String {
         byline: a.document.byline.as_deref(),
         published: a.document.published.map(|d| d.to_string()),
         quotes,
+        attributions,
         claims,
         findings,
         roster: rows

@@ -128,6 +128,7 @@ pub struct Ids {
     pub quotes: Vec<String>,
     pub claims: Vec<String>,
     pub findings: Vec<String>,
+    pub attributions: Vec<String>,
 }
 
 impl Ids {
@@ -138,6 +139,11 @@ impl Ids {
             quotes: ids(name, "q", a.quotes.iter().map(|q| ("quote", q.span.of(text)))),
             claims: ids(name, "c", a.claims.iter().map(|c| (c.kind.as_str(), c.span.of(text)))),
             findings: ids(name, "f", a.findings.iter().map(|f| (f.check, f.message.as_str()))),
+            attributions: ids(
+                name,
+                "a",
+                a.attributions.iter().map(|t| ("attribution", t.extent().of(text))),
+            ),
         }
     }
 }

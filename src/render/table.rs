@@ -48,6 +48,7 @@ pub fn render(a: &Analysis) -> String {
         ]);
     }
     out.push_str(&format!("Quotes ({})\n{quotes}\n", a.quotes.len()));
+    statements(a, &mut out);
 
     let rows = roster_rows(a);
     if !rows.is_empty() {
@@ -114,6 +115,32 @@ pub fn render(a: &Analysis) -> String {
         out.push_str(&format!("Findings ({})\n{findings}\n", a.findings.len()));
     }
     out
+}
+
+/// Reported speech without (or not only in) quotation marks: the
+/// indirect and mixed attributions, after the quotes.
+fn statements(a: &Analysis, out: &mut String) {
+    let text = a.document.text.as_str();
+    let rows: Vec<&crate::Attribution> = a.attributions.iter().filter(|t| t.is_statement()).collect();
+    if rows.is_empty() {
+        return;
+    }
+    let mut t = table(&["at", "kind", "statement", "source", "role", "cue"]);
+    for s in &rows {
+        let (l, c) = line_col(a, s.extent());
+        let (who, role) = s.speaker.as_ref().map_or(("—".to_string(), String::new()), |p| {
+            (p.name.clone(), p.role.clone().unwrap_or_default())
+        });
+        t.add_row(vec![
+            format!("{l}:{c}"),
+            s.kind.as_str().to_string(),
+            clip(&s.content_text(text), 70),
+            who,
+            clip(&role, 40),
+            s.cue.map(|c| c.of(text).to_string()).unwrap_or_default(),
+        ]);
+    }
+    out.push_str(&format!("Statements ({})\n{t}\n", rows.len()));
 }
 
 /// Contradictions between the articles of a batch.

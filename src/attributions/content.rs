@@ -1,0 +1,497 @@
+//! The attributed clause of one cue, read from the tokens of its sentence:
+//! after the cue (`Wu said that …`, `told reporters that …`), before it
+//! (`…, Wu said.` / `…, said Wu.`) or around an "according to" phrase.
+//! Returns the content spans and the source mention.
+
+use crate::quotes::cues::{clause_subject, plausible_subject, subject_after, subject_before};
+use crate::span::Span;
+use crate::token::Token;
+
+/// Which way round the sentence reports speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// `Wu said the city …`: source, cue, then the content.
+    SourceFirst,
+    /// `The city …, Wu said.`: the content, then source and cue.
+    ContentFirst,
+    /// `…, according to aides.` / `According to aides, …`.
+    According,
+    /// `…, stating that …`: a participle whose source is the clause subject.
+    Participle,
+    /// `it seemed like …`: the subject's clause, no source.
+    Raising,
+}
+
+/// One cue's reading: content spans, source mention, frame.
+pub(crate) struct Reading {
+    pub content: Vec<Span>,
+    pub source: Option<Span>,
+    pub frame: Frame,
+}
+
+/// Verbs whose object (the hearer) stands between the cue and the
+/// content: "told reporters that", "urged voters to".
+const HEARER_VERBS: &[&str] = &[
+    "told",
+    "tells",
+    "tell",
+    "telling",
+    "asked",
+    "asks",
+    "asking",
+    "urged",
+    "urging",
+    "urges",
+    "warned",
+    "warning",
+    "reminded",
+    "assured",
+    "informed",
+    "convinced",
+    "accused",
+    "accusing",
+    "called",
+    "calling",
+    "criticized",
+    "praised",
+    "blamed",
+    "thanked",
+];
+
+/// Words that open an adjunct after a cue rather than the content:
+/// `…, Wu said on Tuesday`, `…, Wu told reporters`.
+const ADJUNCT_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "reporters",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "to",
+    "by",
+    "with",
+    "while",
+    "when",
+    "as",
+    "recently",
+    "then",
+    "again",
+    "of",
+    "about",
+    "from",
+    "into",
+    "via",
+    "through",
+    "over",
+    "afterward",
+    "afterwards",
+    "separately",
+    "privately",
+    "publicly",
+    "repeatedly",
+];
+
+/// Adjunct openers that may also open the content ("vowed to finish it",
+/// "warned of", "told reporters"): no skipping over them to a later "that".
+const NOT_TIME_OR_PLACE: &[&str] = &[
+    "to",
+    "of",
+    "as",
+    "when",
+    "while",
+    "by",
+    "with",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "reporters",
+    "about",
+    "from",
+    "into",
+    "via",
+    "through",
+    "over",
+];
+
+fn is_end_mark(t: &Token) -> bool {
+    matches!(t.text, "." | "?" | "!")
+}
+
+fn is_quote_mark(t: &Token) -> bool {
+    matches!(t.text, "“" | "”" | "\"" | "‘" | "’" | "'")
+}
+
+/// The span from `toks[a]` to `toks[b - 1]`, trimmed of punctuation at
+/// either end except quotation marks (quoted content keeps its marks).
+fn clause(toks: &[Token], a: usize, b: usize) -> Option<Span> {
+    let (mut a, mut b) = (a, b.min(toks.len()));
+    let edge = |t: &Token| !t.is_word && !is_quote_mark(t);
+    while a < b && edge(&toks[a]) {
+        a += 1;
+    }
+    while b > a && edge(&toks[b - 1]) {
+        b -= 1;
+    }
+    // A content needs two words (one-word objects are not claims).
+    let words = toks[a..b].iter().filter(|t| t.is_word).count();
+    (words >= 2).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
+}
+
+/// Where the clause after `from` ends: the sentence end, or the comma
+/// before a trailing credit or participle cue ("…, according to aides",
+/// "…, adding that …").
+fn clause_end(toks: &[Token], from: usize, is_cue: &dyn Fn(usize) -> bool) -> usize {
+    for k in from..toks.len() {
+        // A dashed or bracketed aside, or the narration's next verb
+        // coordinated with the cue ("said she has no plans and would not
+        // identify …").
+        if k > from + 2
+            && (matches!(toks[k].text, "—" | "–" | "(")
+                || (toks[k].text == "-" && toks.get(k + 1).is_some_and(|t| t.text == "-")))
+        {
+            return k;
+        }
+        if k > from + 2
+            && toks[k].is_one_of(&["and", "but"])
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| (verb_like(t) && !t.is_one_of(MODALS)) || is_cue(k + 1))
+        {
+            return k;
+        }
+        if toks[k].is(",") || toks[k].is(";") || toks[k].text == "—" {
+            let next = k + 1;
+            if next < toks.len() && is_cue(next) && toks[next].text.ends_with("ing") {
+                return k;
+            }
+            if toks.get(next).is_some_and(|t| t.is("according")) {
+                return k;
+            }
+            if toks[k].is(";") {
+                return k;
+            }
+            // ", which in theory …", ", an offer the leadership rebuffed":
+            // the narration's comment on what was said.
+            if toks[k].is(",") && k > from + 3 && toks.get(next).is_some_and(|t| t.is_one_of(&["which", "a", "an"])) {
+                return k;
+            }
+            // "she would visit later, but to date has only …": a new
+            // clause of the narration.
+            if k > from + 3 && toks.get(next).is_some_and(|t| t.is_one_of(CLAUSE_BREAKS)) {
+                return k;
+            }
+        }
+    }
+    toks.len()
+}
+
+/// A word that reads as a finite verb or auxiliary opening a coordinated
+/// predicate ("and would", "and handed", "but said").
+fn verb_like(t: &Token) -> bool {
+    t.is_word
+        && !t.is_capitalized()
+        && (t.text.ends_with("ed")
+            || t.is_one_of(&[
+                "would", "will", "has", "had", "have", "is", "was", "were", "are", "did", "does", "could", "should",
+                "can", "must", "also", "then", "later", "may", "might", "went", "took", "made", "gave", "won",
+            ]))
+}
+
+/// Verbs whose subject belongs to what they report ("it seemed like …",
+/// "Clinton appeared to have the most to gain").
+const RAISING: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
+
+/// "conservatives who argue that …": the relative's antecedent, the few
+/// content words right before "who".
+fn antecedent(toks: &[Token], who: usize) -> Option<Span> {
+    let mut s = who;
+    while s > 0 && who - s < 4 && toks[s - 1].is_word && !toks[s - 1].has(crate::lexicon::class::FUNCTION_WORD) {
+        s -= 1;
+    }
+    (s < who).then(|| Span::new(toks[s].span.start, toks[who - 1].span.end))
+}
+
+/// "Critics who oppose the plan argue …": the phrase before the verb is
+/// the relative clause's object; the subject is what "who" refers to.
+fn relative_head(toks: &[Token], subject: Span) -> Option<Span> {
+    let first = toks.iter().position(|t| t.span.start >= subject.start)?;
+    let who = (first.saturating_sub(5)..first)
+        .rev()
+        .take_while(|&k| !toks[k].is(","))
+        .find(|&k| toks[k].is("who"))?;
+    antecedent(toks, who)
+}
+
+/// The subject read again with quotation marks left out: `Tom Homan, the
+/// administration’s “border czar,” previously signaled …`.
+fn subject_without_marks(toks: &[Token], v: usize) -> Option<Span> {
+    if !toks[..v].iter().any(is_quote_mark) {
+        return None;
+    }
+    let kept: Vec<Token> = toks[..v].iter().filter(|t| !is_quote_mark(t)).copied().collect();
+    let mut with_verb = kept;
+    with_verb.push(toks[v]);
+    let at = with_verb.len() - 1;
+    subject_before(&with_verb, at).filter(|s| plausible_subject(&with_verb, *s))
+}
+
+/// Modals after "and" mostly go on with what was said ("she was a
+/// Republican and would back him").
+const MODALS: &[&str] = &["would", "will", "could", "should", "can", "must", "may", "might"];
+
+/// Prepositions that open an introductory phrase, not a reported clause.
+const INTRO_OPENERS: &[&str] = &[
+    "in", "at", "on", "during", "for", "with", "by", "unlike", "like", "despite", "amid", "under", "over", "from",
+];
+
+/// Does the credit's subject end at `end`: the sentence end, a comma, a
+/// quotation mark or an adjunct ("said Wu on Tuesday")?
+fn credit_ends_at(toks: &[Token], end: usize) -> bool {
+    let next = toks.iter().find(|t| t.span.start >= end);
+    next.is_none_or(|t| !t.is_word || t.is_one_of(ADJUNCT_OPENERS) || t.is_one_of(&["who", "whose"]))
+}
+
+/// Words after a comma that open the narration's next clause.
+const CLAUSE_BREAKS: &[&str] = &["but", "while", "although", "though", "whereas", "yet"];
+
+/// Can the words from `toks[start]` be only an adjunct of the cue ("on
+/// Tuesday", "pleasantly into the phone") rather than what is said?
+fn adjunct_only(toks: &[Token], start: usize) -> bool {
+    let words: Vec<&Token> = toks[start..]
+        .iter()
+        .take_while(|t| !is_end_mark(t))
+        .filter(|t| t.is_word)
+        .collect();
+    let Some(first) = words.first() else { return true };
+    let opener = first.is_one_of(ADJUNCT_OPENERS) || (first.text.ends_with("ly") && !first.is_capitalized());
+    opener && !first.is_one_of(&["to", "of", "as", "when", "while"]) && !words.iter().any(|t| t.is("that"))
+}
+
+/// Reads the cue at `toks[v..v + n]`. `is_cue` says whether another token
+/// of the sentence is a cue (a participle cue ends the clause before it).
+pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) -> bool) -> Option<Reading> {
+    if toks[v].is("according") {
+        return according(toks, v, is_cue);
+    }
+    let after = v + n;
+    // `…, Wu said.` / `…, said Wu, the mayor.`: content before the cue.
+    if let Some(r) = content_first(toks, v, after) {
+        return Some(r);
+    }
+    let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].is(",");
+    let start = content_start(toks, v, after);
+    if adjunct_only(toks, start) {
+        return None;
+    }
+    let mut end = clause_end(toks, start, is_cue);
+    // "After the company asked workers to …, 80,000 volunteered": a cue in
+    // a fronted subordinate clause says no more than that clause.
+    let subordinate = toks[..v].iter().rposition(|t| t.is(",")).map_or(0, |c| c + 1);
+    let fronted = |t: &Token| {
+        crate::lexicon::SUBORDINATORS.contains(t.text)
+            || (subordinate == 0 && t.is_capitalized() && t.text.ends_with("ing"))
+    };
+    if toks.get(subordinate).is_some_and(fronted) {
+        if let Some(c) = (start..end).find(|&k| toks[k].is(",")) {
+            end = c;
+        }
+    }
+    // "it seemed like an impossible task": a raising verb's content is
+    // its subject's clause, and it has no source.
+    if toks[v].is_one_of(RAISING) {
+        let s = subject_before(toks, v).and_then(|s| toks.iter().position(|t| t.span.start >= s.start));
+        let content = clause(toks, s.unwrap_or(v), end)?;
+        return Some(Reading {
+            content: vec![content],
+            source: None,
+            frame: Frame::Raising,
+        });
+    }
+    let content = clause(toks, start, end)?;
+    Some(Reading {
+        content: vec![content],
+        source: source_before(toks, v, participle),
+        frame: if participle {
+            Frame::Participle
+        } else {
+            Frame::SourceFirst
+        },
+    })
+}
+
+/// The source of a cue that follows it: the clause's subject for a
+/// participle ("…, stating"), the antecedent of "who", else the subject
+/// phrase before the cue.
+fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
+    if participle {
+        clause_subject(toks, v - 1).filter(|s| plausible_subject(toks, *s))
+    } else if v > 1 && toks[v - 1].is_one_of(&["who", "which"]) {
+        antecedent(toks, v - 1)
+    } else {
+        subject_before(toks, v)
+            .filter(|s| plausible_subject(toks, *s))
+            .or_else(|| subject_without_marks(toks, v))
+            .map(|s| relative_head(toks, s).unwrap_or(s))
+    }
+}
+
+/// Where the content after the cue starts: past an adjunct to "that" or
+/// a pronoun subject ("said in a statement Thursday that …"), past the
+/// hearer ("told reporters that …"), else right after the cue.
+fn content_start(toks: &[Token], v: usize, after: usize) -> usize {
+    let adjunct_first = toks
+        .get(after)
+        .is_some_and(|t| t.is_one_of(ADJUNCT_OPENERS) && !t.is_one_of(NOT_TIME_OR_PLACE));
+    let within = |n: usize| {
+        (after..toks.len().min(after + n))
+            .filter(move |_| adjunct_first)
+            .take_while(|&k| !toks[k].is(",") && !is_quote_mark(&toks[k]))
+    };
+    if let Some(k) = within(7).find(|&k| toks[k].is("that")) {
+        return k;
+    }
+    if let Some(k) = within(9).find(|&k| toks[k].is_one_of(&["he", "she", "they", "we", "i", "it", "there"])) {
+        return k;
+    }
+    if toks[v].is_one_of(HEARER_VERBS) {
+        // The hearer: up to "that" / "to" within a few words.
+        if let Some(k) = (after..toks.len().min(after + 7))
+            .take_while(|&k| !toks[k].is(","))
+            .find(|&k| toks[k].is_one_of(&["that", "to", "about", "for", "of", "whether", "if", "why", "how"]))
+        {
+            return k;
+        }
+    }
+    after
+}
+
+/// `The city will …, Wu said on Tuesday.` / `…, said Wu.`: a comma before
+/// the source and cue, a clause before the comma, nothing but adjuncts
+/// after the cue.
+fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
+    let inverted = v > 0 && (toks[v - 1].is(",") || is_quote_mark(&toks[v - 1]));
+    // The credit's own words after the cue, up to a comma or the end.
+    let credit_end = (after..toks.len())
+        .find(|&k| toks[k].is(",") || is_end_mark(&toks[k]))
+        .unwrap_or(toks.len());
+    let (source, comma) = if inverted || v == 0 {
+        // "…, said Wu" / "…,” he said" / a sentence opening "said Wu."
+        // after a quotation the splitter cut off.
+        // The subject ends the credit: "…, said Ms. Brainard conveyed …"
+        // is a description, then a verb and what it said.
+        let s = subject_after(toks, after)
+            .filter(|s| plausible_subject(toks, *s))
+            .filter(|s| credit_ends_at(toks, s.end));
+        match (s, v) {
+            (Some(s), 0) => return Some(after_quote(s)),
+            (Some(s), _) => (Some(s), v - 1),
+            (None, _) => return None,
+        }
+    } else {
+        let s = subject_before(toks, v).filter(|s| plausible_subject(toks, *s))?;
+        let first = toks.iter().position(|t| t.span.start >= s.start)?;
+        let interrupting = toks.get(credit_end).is_some_and(|t| t.is(","))
+            && toks[after..credit_end].iter().filter(|t| t.is_word).count() <= 3
+            && !toks[after..credit_end].iter().any(|t| t.is("that"));
+        if !interrupting && !adjunct_only(toks, after) {
+            return None;
+        }
+        if first == 0 {
+            // "O’Malley said at a press conference." after a quotation.
+            return (!interrupting).then(|| after_quote(s));
+        }
+        let c = first - 1;
+        if !(toks[c].is(",") || is_quote_mark(&toks[c])) {
+            return None;
+        }
+        (Some(s), c)
+    };
+    // Up to the comma (and its closing mark), back to the sentence start.
+    let content = clause(toks, 0, comma)?;
+    let words_before = toks[..comma].iter().filter(|t| t.is_word).count();
+    let quoted = toks[..=comma].iter().any(is_quote_mark);
+    if words_before < 3 && !quoted {
+        return None;
+    }
+    // "At the time, Sanders sided with …": an introductory phrase.
+    let opener = toks.iter().find(|t| t.is_word);
+    if !quoted && opener.is_some_and(|t| t.is_one_of(INTRO_OPENERS) || crate::lexicon::SUBORDINATORS.contains(t.text)) {
+        return None;
+    }
+    let mut content = vec![content];
+    // "As the day nears, Stone says, the number …": the credit interrupts.
+    let after_quote_mark = is_quote_mark(&toks[comma]) || (comma > 0 && is_quote_mark(&toks[comma - 1]));
+    if !inverted && !after_quote_mark && toks.get(credit_end).is_some_and(|t| t.is(",")) {
+        let credit_words = toks[after..credit_end].iter().filter(|t| t.is_word).count();
+        let next = toks[credit_end + 1..].iter().find(|t| t.is_word);
+        let clause_opens = next.is_some_and(|n| !n.text.ends_with("ing") && !n.is_one_of(&["who", "which", "whose"]));
+        if credit_words <= 3 && clause_opens {
+            content.extend(clause(toks, credit_end + 1, toks.len()));
+        }
+    }
+    Some(Reading {
+        content,
+        source,
+        frame: Frame::ContentFirst,
+    })
+}
+
+/// A credit that opens its sentence: what it credits is the quotation
+/// that ends right before (marked by an empty content at the sentence
+/// start, which the quote linking fills in or drops).
+fn after_quote(source: Span) -> Reading {
+    Reading {
+        content: Vec::new(),
+        source: Some(source),
+        frame: Frame::ContentFirst,
+    }
+}
+
+/// `According to aides, the plan …` / `The plan …, according to aides.` /
+/// `The plan, according to aides, will …`.
+fn according(toks: &[Token], v: usize, is_cue: &dyn Fn(usize) -> bool) -> Option<Reading> {
+    let source = subject_after(toks, v + 2).filter(|s| plausible_subject(toks, *s));
+    // Where the "according to" phrase ends: the next comma or the end.
+    let phrase_end = (v + 2..toks.len())
+        .find(|&k| toks[k].is(",") || is_end_mark(&toks[k]))
+        .unwrap_or(toks.len());
+    let lead = toks[..v].iter().filter(|t| t.is_word).count();
+    let mut content = Vec::new();
+    if lead <= 1 {
+        let end = clause_end(toks, phrase_end + 1, is_cue);
+        content.extend(clause(toks, phrase_end + 1, end));
+    } else {
+        content.extend(clause(toks, 0, v));
+        if phrase_end < toks.len() && toks[phrase_end].is(",") {
+            let end = clause_end(toks, phrase_end + 1, is_cue);
+            content.extend(clause(toks, phrase_end + 1, end));
+        }
+    }
+    (!content.is_empty()).then_some(Reading {
+        content,
+        source,
+        frame: Frame::According,
+    })
+}

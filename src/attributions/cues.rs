@@ -1,0 +1,119 @@
+//! Attribution cues: the words that report speech, belief or intent
+//! ("said", "told", "believes", "vowed", "according to"). The lexicon is
+//! mined from annotated news (`scripts/mine_attribution_cues.py`) with each
+//! form's share of cue uses; a form reads as a cue when its share clears
+//! [`MIN_SHARE`], and the share becomes the rule's confidence.
+
+use std::sync::LazyLock;
+
+use crate::lexicon::WordTable;
+use crate::token::Token;
+
+const SOURCE: &str = include_str!("../../data/lexicon/attribution_cues.txt");
+const HAND: &str = include_str!("../../data/lexicon/attribution_cues_hand.txt");
+
+/// The share given to a hand-listed cue the mined list lacks.
+const HAND_SHARE: f32 = 0.6;
+
+/// Forms marked as a cue less often than this, wherever they occur, are
+/// too often something else ("support", "see", "made").
+pub(crate) const MIN_SHARE: f32 = 0.45;
+
+/// `word count share` lines: the share of the form's occurrences that
+/// annotators marked as a cue.
+static CUES: LazyLock<WordTable<f32>> = LazyLock::new(|| {
+    let entries = |src: &'static str| {
+        src.lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+    };
+    let mined: Vec<(&'static str, f32)> = entries(SOURCE)
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let word = parts.next()?;
+            let share = parts.nth(1)?.parse::<f32>().ok()?;
+            Some((word, share))
+        })
+        .collect();
+    let hand = entries(HAND)
+        .filter(|w| !mined.iter().any(|(m, _)| m == w))
+        .map(|w| (w, HAND_SHARE))
+        .collect::<Vec<_>>();
+    mined.into_iter().chain(hand).collect()
+});
+
+/// Nouns and adverbs the annotators marked inside longer cues ("said in a
+/// statement", "reportedly") that report nothing on their own here: the
+/// content rules hang on verbs.
+const NOT_HEADS: &[&str] = &[
+    "statement",
+    "interview",
+    "criticism",
+    "question",
+    "questions",
+    "comments",
+    "comment",
+    "remarks",
+    "speech",
+    "clear",
+    "known",
+    "repeatedly",
+    "against",
+    "reportedly",
+    "view",
+    "views",
+    "poll",
+    "polls",
+    "report",
+    "survey",
+];
+
+/// Words before a cue form that make it a noun's modifier.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+];
+
+/// A cue at `toks[i]`: how many tokens it takes and its share.
+pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
+    let t = toks.get(i)?;
+    if !t.is_word {
+        return None;
+    }
+    // The table first: most words are no cue, and one lookup says so.
+    let share = CUES.get(t.text).copied();
+    if t.is("according") {
+        return toks
+            .get(i + 1)
+            .filter(|n| n.is("to"))
+            .map(|_| (2, share.unwrap_or(0.9)));
+    }
+    let share = share?;
+    // A capitalised form opens a headline or names something ("Calls",
+    // "Reported Speech").
+    if share < MIN_SHARE || t.is_capitalized() || t.is_one_of(NOT_HEADS) {
+        return None;
+    }
+    // "the continued presence", "his stated aim": a modifier, not a verb.
+    if i > 0 && toks[i - 1].is_one_of(DETERMINERS) {
+        return None;
+    }
+    Some((1, share))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::token::tokenize;
+
+    #[test]
+    fn speech_verbs_and_according_to_are_cues_common_words_are_not() {
+        let t = "He said the plan, according to aides, made the table";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        let cues: Vec<&str> = (0..toks.len())
+            .filter(|&i| cue_at(&toks, i).is_some())
+            .map(|i| toks[i].text)
+            .collect();
+        assert_eq!(cues, ["said", "according"]);
+    }
+}

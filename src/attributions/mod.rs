@@ -1,0 +1,412 @@
+//! Attributions: who claims what, with or without quotation marks. Every
+//! cue of reported speech ("said", "told reporters that", "according to",
+//! "believes") in the narration gives an attribution with its source
+//! (resolved through the roster, like quote speakers), its content (the
+//! attributed clause, several spans when interrupted) and its kind:
+//! `direct` (all in marks), `mixed` (marks inside reported speech) or
+//! `indirect`. Quotes no cue reads (`“…,” he said. “…”`) become direct
+//! attributions of the speaker the quote rules found, so every quote that
+//! is speech points to one attribution.
+
+mod content;
+mod cues;
+mod kind;
+
+pub use kind::AttributionKind;
+
+use crate::quotes::{Quote, QuoteKind};
+use crate::segment::Paragraph;
+use crate::span::Span;
+use crate::speakers::Roster;
+use crate::token::{Token, within};
+use content::Frame;
+
+/// The share a cue needs to stand without a source.
+const SOURCELESS_SHARE: f32 = 0.8;
+
+/// The source an attribution names, resolved like a quote speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Canonical name ("Michelle Wu"), or the mention itself when the
+    /// roster cannot resolve it ("officials").
+    pub name: String,
+    pub role: Option<String>,
+    /// The mention in the text ("Wu", "she", "ICE officials").
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    pub kind: AttributionKind,
+    /// The cue ("said", "according to", "stating"); `None` for a quote
+    /// whose speaker the quote rules found without a verb span.
+    pub cue: Option<Span>,
+    /// What is attributed, in order; several spans when interrupted.
+    pub content: Vec<Span>,
+    pub speaker: Option<Source>,
+    /// Indices into the analysis's quotes that lie in the content.
+    pub quotes: Vec<usize>,
+    /// The rule that read it (`source-cue-content`, `content-source-cue`,
+    /// `according-to`, `participle`, `quote`).
+    pub rule: &'static str,
+    /// How likely it is an attribution with the right source (0–1).
+    pub confidence: f32,
+}
+
+impl Attribution {
+    /// Reported speech a journalist verifies as a statement: indirect or
+    /// mixed (direct ones are quotes, listed as such).
+    pub fn is_statement(&self) -> bool {
+        self.kind != AttributionKind::Direct
+    }
+
+    /// The content as one line, its interrupted parts joined by " … ".
+    pub fn content_text(&self, text: &str) -> String {
+        let parts: Vec<String> = self
+            .content
+            .iter()
+            .map(|c| crate::render::one_line(c.of(text)))
+            .collect();
+        parts.join(" … ")
+    }
+
+    /// From the first content byte to the last.
+    pub fn extent(&self) -> Span {
+        let s = self.content.first().map_or(0, |c| c.start);
+        let e = self.content.last().map_or(s, |c| c.end);
+        Span::new(s, e)
+    }
+}
+
+/// The outer span of a quote: its marks included.
+fn outer(q: &Quote) -> Span {
+    Span::new(q.open.start.min(q.span.start), q.close.map_or(q.span.end, |c| c.end))
+}
+
+/// Confidence of a reading: the cue's share, less for readings whose
+/// frame is less often right, halved without a source.
+fn confidence(share: f32, frame: Frame, has_source: bool) -> f32 {
+    let f = match frame {
+        Frame::SourceFirst => 0.9,
+        Frame::ContentFirst => 0.95,
+        Frame::According => 0.9,
+        Frame::Participle => 0.8,
+        Frame::Raising => 0.7,
+    };
+    let c = share
+        * f
+        * if has_source || frame == Frame::Raising {
+            1.0
+        } else {
+            0.5
+        };
+    (c * 100.0).round() / 100.0
+}
+
+fn rule_of(frame: Frame) -> &'static str {
+    match frame {
+        Frame::SourceFirst => "source-cue-content",
+        Frame::ContentFirst => "content-source-cue",
+        Frame::According => "according-to",
+        Frame::Participle => "participle",
+        Frame::Raising => "raising-verb",
+    }
+}
+
+/// Every attribution of the article, in text order.
+pub(crate) fn extract_with(
+    text: &str,
+    paragraphs: &[Paragraph],
+    tokens: &[Token],
+    roster: &Roster,
+    quotes: &[Quote],
+) -> Vec<Attribution> {
+    let speech: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Scare)
+        .map(outer)
+        .collect();
+    // Quote spans only grow with the quote index; a cursor keeps the
+    // inside-a-quote test linear over the article.
+    let mut out = Vec::new();
+    let mut cursor = 0usize;
+    for p in paragraphs {
+        for &sent in &p.sentences {
+            let toks = within(tokens, sent);
+            while cursor < speech.len() && speech[cursor].end <= sent.start {
+                cursor += 1;
+            }
+            let inside = |t: &Token| {
+                speech[cursor..]
+                    .iter()
+                    .take_while(|q| q.start < sent.end)
+                    .any(|q| q.contains(t.span))
+            };
+            let before = cursor.checked_sub(1).map(|k| speech[k]).filter(|q| q.end <= sent.start);
+            // The quotation a credit opening this sentence credits: one
+            // ending right before it ("“…?” O’Malley said.").
+            let before = before.filter(|q| Span::new(q.end, sent.start).of(text).trim().len() <= 1);
+            sentence(text, toks, roster, &inside, before, &mut out);
+        }
+    }
+    let statements: Vec<bool> = quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Scare)
+        .map(|q| q.kind == QuoteKind::Statement)
+        .collect();
+    for a in &mut out {
+        fit_to_quotes(a, &speech, &statements);
+    }
+    link_quotes(text, quotes, &mut out);
+    out.sort_by_key(|a| (a.extent().start, a.extent().end));
+    out
+}
+
+/// The attributions whose cues lie in one sentence's narration.
+fn sentence(
+    text: &str,
+    toks: &[Token],
+    roster: &Roster,
+    inside: &dyn Fn(&Token) -> bool,
+    quote_before: Option<Span>,
+    out: &mut Vec<Attribution>,
+) {
+    let cue_at: Vec<Option<(usize, f32)>> = (0..toks.len())
+        .map(|i| cues::cue_at(toks, i).filter(|_| !inside(&toks[i])))
+        .collect();
+    if cue_at.iter().all(Option::is_none) {
+        return;
+    }
+    let is_cue = |k: usize| cue_at.get(k).is_some_and(Option::is_some);
+    let mut v = 0;
+    while v < toks.len() {
+        let Some((n, share)) = cue_at[v] else {
+            v += 1;
+            continue;
+        };
+        if let Some(mut r) = content::read(toks, v, n, &is_cue) {
+            if r.content.is_empty() {
+                match quote_before {
+                    Some(q) => r.content.push(q),
+                    None => {
+                        v += n;
+                        continue;
+                    }
+                }
+            }
+            let speaker = r.source.map(|s| resolve(text, toks, roster, s));
+            // Reported speech with no one reporting it is mostly a verb
+            // used otherwise ("ICE has not ruled out …"), unless the cue
+            // nearly always reports.
+            if speaker.is_none() && r.frame == Frame::SourceFirst && share < SOURCELESS_SHARE {
+                v += n;
+                continue;
+            }
+            out.push(Attribution {
+                kind: AttributionKind::Indirect,
+                cue: Some(Span::new(toks[v].span.start, toks[v + n - 1].span.end)),
+                content: r.content,
+                confidence: confidence(share, r.frame, speaker.is_some()),
+                speaker,
+                quotes: Vec::new(),
+                rule: rule_of(r.frame),
+            });
+        }
+        v += n;
+    }
+}
+
+/// No content span cuts a quotation: a span that starts or ends inside
+/// one grows to its marks (sentence splitting stops inside quotations). A
+/// content read before its cue that ends with a quoted statement is that
+/// statement (`Soon after, Trump asserted: “…,” he claimed.`).
+fn fit_to_quotes(a: &mut Attribution, speech: &[Span], statements: &[bool]) {
+    for c in &mut a.content {
+        let hi = speech.partition_point(|q| q.start < c.end);
+        let orig = *c;
+        for q in speech[hi.saturating_sub(4)..hi].iter().filter(|q| q.overlaps(orig)) {
+            if q.start < c.start {
+                c.start = q.start;
+            }
+            if q.end > c.end {
+                c.end = q.end;
+            }
+        }
+    }
+    if a.rule != "content-source-cue" {
+        return;
+    }
+    let Some(first) = a.content.first_mut() else { return };
+    let hi = speech.partition_point(|q| q.start < first.end);
+    if let Some(k) = hi.checked_sub(1) {
+        let q = speech[k];
+        if statements[k] && q.end + 2 >= first.end && q.start > first.start {
+            first.start = q.start;
+        }
+    }
+}
+
+/// The source at a mention: the roster's canonical name and role, or the
+/// mention's own words when the roster has no one there.
+fn resolve(text: &str, toks: &[Token], roster: &Roster, mention: Span) -> Source {
+    match roster.resolve_within(text, mention, toks) {
+        Some(r) => Source {
+            name: r.name,
+            role: r.role,
+            span: mention,
+        },
+        None => Source {
+            name: crate::render::one_line(mention.of(text)),
+            role: None,
+            span: mention,
+        },
+    }
+}
+
+/// Links each speech quote to the attribution whose content holds most of
+/// it, sets the kinds, and makes direct attributions of the quotes no cue
+/// read (grouping the fragments of one speaker's interrupted quotation).
+fn link_quotes(text: &str, quotes: &[Quote], out: &mut Vec<Attribution>) {
+    // Attributions come in sentence order; index their extents by start
+    // so a quote finds the ones around it by binary search.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].extent().start);
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.kind == QuoteKind::Scare {
+            continue;
+        }
+        let o = outer(q);
+        let hi = order.partition_point(|&i| out[i].extent().start < o.end);
+        // Nested attributions: the innermost content holding the quote.
+        let best = order[hi.saturating_sub(8)..hi]
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let inside: usize = out[i]
+                    .content
+                    .iter()
+                    .map(|c| c.end.min(o.end).saturating_sub(c.start.max(o.start)))
+                    .sum();
+                2 * inside >= o.len()
+            })
+            .min_by_key(|&i| out[i].extent().len());
+        if let Some(i) = best {
+            out[i].quotes.push(qi);
+        }
+    }
+    for a in out.iter_mut() {
+        let marks: Vec<Span> = a.quotes.iter().map(|&qi| outer(&quotes[qi])).collect();
+        a.kind = kind::kind_of(text, &a.content, &marks);
+        // The quote rules are tuned on quotes: their speaker stands for
+        // a direct attribution, or for one the cue reading left without.
+        let quoted_speaker = a.quotes.iter().find_map(|&qi| quotes[qi].speaker.as_ref());
+        if let Some(s) = quoted_speaker.filter(|_| a.kind == AttributionKind::Direct || a.speaker.is_none()) {
+            a.speaker = Some(Source {
+                name: s.name.clone(),
+                role: s.role.clone(),
+                span: s.span,
+            });
+        }
+    }
+    direct_from_quotes(text, quotes, out);
+}
+
+/// Direct attributions of the speech quotes no cue reading holds: each
+/// continues its speaker's previous attribution (`“…,” he said. “…”`) or
+/// starts its own, with the quote rules' speaker.
+fn direct_from_quotes(text: &str, quotes: &[Quote], out: &mut Vec<Attribution>) {
+    // The quote a quotation that follows could continue: the last speech
+    // quote, with the attribution it belongs to.
+    let mut owner: Vec<Option<usize>> = vec![None; quotes.len()];
+    for (ai, a) in out.iter().enumerate() {
+        for &qi in &a.quotes {
+            owner[qi] = Some(ai);
+        }
+    }
+    let mut last: Option<(usize, usize)> = None;
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.kind == QuoteKind::Scare {
+            continue;
+        }
+        if let Some(ai) = owner[qi] {
+            last = Some((ai, qi));
+            continue;
+        }
+        let Some(s) = q.speaker.as_ref() else { continue };
+        if let Some((ai, _)) = last.filter(|&(_, pq)| continues(&quotes[pq], q)) {
+            out[ai].content.push(outer(q));
+            out[ai].quotes.push(qi);
+            continue;
+        }
+        out.push(Attribution {
+            kind: AttributionKind::Direct,
+            cue: q.cue.as_deref().and_then(|c| find_cue(text, c, s.span)),
+            content: vec![outer(q)],
+            speaker: Some(Source {
+                name: s.name.clone(),
+                role: s.role.clone(),
+                span: s.span,
+            }),
+            quotes: vec![qi],
+            rule: "quote",
+            confidence: q.confidence().unwrap_or(0.3),
+        });
+        last = Some((out.len() - 1, qi));
+    }
+}
+
+/// Does quote `q` continue the quotation `prev` (the same speaker, in the
+/// same paragraph, or the next paragraph when the quote rules carried the
+/// speaker over)?
+fn continues(prev: &Quote, q: &Quote) -> bool {
+    let same = match (&prev.speaker, &q.speaker) {
+        (Some(a), Some(b)) => a.name == b.name,
+        _ => false,
+    };
+    let carried = matches!(
+        q.rule,
+        Some("floating" | "multi-paragraph" | "same-paragraph" | "previous-sentence")
+    );
+    same && (prev.paragraph == q.paragraph
+        || (prev.group.is_some() && prev.group == q.group)
+        || (carried && q.paragraph == prev.paragraph + 1))
+}
+
+/// The cue words of a quote next to its speaker mention: the nearest
+/// occurrence within a short window either side.
+fn find_cue(text: &str, cue: &str, mention: Span) -> Option<Span> {
+    if cue.is_empty() {
+        return None;
+    }
+    let mut lo = mention.start.saturating_sub(120);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (mention.end + 120).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    Span::new(lo, hi)
+        .of(text)
+        .match_indices(cue)
+        .map(|(k, _)| lo + k)
+        .min_by_key(|&k| k.abs_diff(mention.start))
+        .map(|k| Span::new(k, k + cue.len()))
+}
+
+/// Gives each claim inside an attributed clause that attribution's source
+/// (the innermost one that has a source). Claims and attributions are both
+/// in text order; a claim looks back over a few attributions only.
+pub(crate) fn source_claims(attributions: &[Attribution], claims: &mut [crate::claims::Claim]) {
+    let starts: Vec<usize> = attributions.iter().map(|a| a.extent().start).collect();
+    for c in claims.iter_mut() {
+        let hi = starts.partition_point(|&s| s <= c.span.start);
+        let holder = attributions[hi.saturating_sub(8)..hi]
+            .iter()
+            .filter(|a| a.speaker.is_some() && a.content.iter().any(|s| s.contains(c.span)))
+            .min_by_key(|a| a.extent().len());
+        if let Some(s) = holder.and_then(|a| a.speaker.as_ref()) {
+            c.source = Some(s.name.clone());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Reported speech as attributions (issue 22): cue, source, content spans
+//! and kind, on text written for these tests; statement rows in the
+//! worksheet; the Statements table; claims taking their clause's source.
+
+use std::collections::HashSet;
+
+use factsheet::{Analysis, AttributionKind, Selection, analyze_text};
+
+const STORY: &str = "Harbor City plans a new ferry line.\n\n\
+Mayor Dana Okafor said the city would spend $12 million on the ferry line. \
+The transit board, according to its chair Luis Brandt, expects 4,000 riders a day. \
+Critics who oppose the plan argue that the money should go to buses. \
+“We will not wait another decade,” Okafor said. “The harbor is our road.” \
+Those who ride the buses today, Brandt said, deserve faster trips. \
+Okafor has reaffirmed the city’s commitment to the plan, vowing to finish it by 2027.\n";
+
+fn analyse(text: &str) -> Analysis {
+    analyze_text("story.txt", text, &Selection::default())
+}
+
+/// The attribution whose content starts with `words`, as (kind, source
+/// name, cue, content text).
+fn find<'a>(a: &'a Analysis, words: &str) -> (&'a factsheet::Attribution, String) {
+    let text = a.document.text.as_str();
+    let t = a
+        .attributions
+        .iter()
+        .find(|t| t.content_text(text).starts_with(words))
+        .unwrap_or_else(|| panic!("no attribution starting {words:?}"));
+    (t, t.content_text(text))
+}
+
+fn source(t: &factsheet::Attribution) -> Option<&str> {
+    t.speaker.as_ref().map(|s| s.name.as_str())
+}
+
+#[test]
+fn reported_speech_has_cue_source_and_content() {
+    let a = analyse(STORY);
+    let text = a.document.text.as_str();
+    let (t, content) = find(&a, "the city would spend");
+    assert_eq!(t.kind, AttributionKind::Indirect);
+    assert_eq!(source(t), Some("Dana Okafor"));
+    assert_eq!(t.speaker.as_ref().unwrap().role.as_deref(), Some("Mayor"));
+    assert_eq!(t.cue.unwrap().of(text), "said");
+    assert_eq!(content, "the city would spend $12 million on the ferry line");
+
+    let (t, _) = find(&a, "The transit board");
+    assert_eq!(t.rule, "according-to");
+    assert_eq!(source(t), Some("Luis Brandt"));
+    // "The transit board, according to …, expects …": two spans.
+    assert_eq!(t.content.len(), 2);
+
+    let (t, _) = find(&a, "that the money should go to buses");
+    assert_eq!(t.speaker.as_ref().unwrap().span.of(text), "Critics");
+
+    let (t, _) = find(&a, "the city’s commitment");
+    assert_eq!(source(t), Some("Dana Okafor"));
+    assert_eq!(t.cue.unwrap().of(text), "reaffirmed");
+    let (t, _) = find(&a, "to finish it by 2027");
+    assert_eq!((t.rule, source(t)), ("participle", Some("Dana Okafor")));
+}
+
+#[test]
+fn an_interrupting_credit_splits_the_content() {
+    let a = analyse(STORY);
+    let (t, content) = find(&a, "Those who ride the buses today");
+    assert_eq!(t.rule, "content-source-cue");
+    assert_eq!(source(t), Some("Luis Brandt"));
+    assert_eq!(content, "Those who ride the buses today … deserve faster trips");
+}
+
+#[test]
+fn quotes_are_direct_attributions_and_point_back() {
+    let a = analyse(STORY);
+    let text = a.document.text.as_str();
+    let (t, _) = find(&a, "“We will not wait");
+    assert_eq!(t.kind, AttributionKind::Direct);
+    assert_eq!(source(t), Some("Dana Okafor"));
+    // "“…,” Okafor said. “…”": both quotes, one attribution.
+    assert_eq!(t.quotes.len(), 2);
+    assert!(t.content[1].of(text).starts_with("“The harbor"));
+    // Every speech quote belongs to exactly one attribution.
+    let mut seen = HashSet::new();
+    for t in &a.attributions {
+        for &q in &t.quotes {
+            assert!(seen.insert(q), "quote {q} in two attributions");
+        }
+    }
+    assert_eq!(seen.len(), a.quotes.iter().filter(|q| q.speaker.is_some()).count());
+}
+
+#[test]
+fn quoted_words_in_reported_speech_are_mixed() {
+    let a = analyse("Senator Ruth Alvarez said the bill was “a blank check for polluters” and should fail.\n");
+    let t = &a.attributions[0];
+    assert_eq!(t.kind, AttributionKind::Mixed);
+    assert_eq!(source(t), Some("Ruth Alvarez"));
+    assert_eq!(t.quotes.len(), 1);
+}
+
+#[test]
+fn claims_in_an_attributed_clause_carry_its_source() {
+    let a = analyse(STORY);
+    let text = a.document.text.as_str();
+    let money = a
+        .claims
+        .iter()
+        .find(|c| c.span.of(text).contains("12 million"))
+        .unwrap();
+    assert_eq!(money.source.as_deref(), Some("Dana Okafor"));
+    let riders = a.claims.iter().find(|c| c.span.of(text).contains("4,000")).unwrap();
+    assert_eq!(riders.source.as_deref(), Some("Luis Brandt"));
+}
+
+#[test]
+fn the_sample_article_reports_its_statements_with_sources() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles/ice-massachusetts.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let a = analyse(&text);
+    let t = a.document.text.as_str();
+    let statements: Vec<(String, Option<&str>)> = a
+        .attributions
+        .iter()
+        .filter(|s| s.is_statement())
+        .map(|s| (s.content_text(t), source(s)))
+        .collect();
+    let by = |start: &str| statements.iter().find(|(c, _)| c.starts_with(start)).map(|(_, s)| *s);
+    assert_eq!(by("that the agency remains committed"), Some(Some("ICE officials")));
+    assert_eq!(by("the city’s sanctuary policies"), Some(Some("Michelle Wu")));
+    assert_eq!(by("205 of those arrested"), Some(Some("ICE")));
+}
+
+#[test]
+fn statement_rows_keep_their_verdicts_when_merged() {
+    let a = analyse(STORY);
+    let rows = factsheet::worksheet::rows(&a);
+    let statement = rows
+        .iter()
+        .find(|r| r.cell("kind") == "statement" && r.cell("text").starts_with("the city would spend"))
+        .expect("a statement row");
+    assert_eq!(statement.cell("speaker"), "Dana Okafor");
+    assert_eq!(statement.cell("role"), "Mayor");
+    assert!(statement.cell("attribution").contains("“said”"));
+    let id = statement.cell("id").to_string();
+    let mut old = factsheet::worksheet::Worksheet::from_rows(rows.clone());
+    for r in &mut old.rows {
+        if r.cell("id") == id {
+            r.insert("verdict", "verified");
+            r.insert("notes", "council minutes, p. 4");
+        }
+    }
+    let articles: HashSet<String> = ["story.txt".to_string()].into();
+    let (merged, _) = old.merge(factsheet::worksheet::rows(&a), &articles);
+    let kept = merged.rows.iter().find(|r| r.cell("id") == id).unwrap();
+    assert_eq!(kept.cell("verdict"), "verified");
+    assert_eq!(kept.cell("notes"), "council minutes, p. 4");
+}
+
+#[test]
+fn the_terminal_shows_statements_after_the_quotes() {
+    let a = analyse(STORY);
+    let out = factsheet::render::table::render(&a);
+    let quotes = out.find("Quotes (").unwrap();
+    let statements = out.find("Statements (").expect("a Statements table");
+    assert!(quotes < statements && statements < out.find("Claims (").unwrap());
+    assert!(out.contains("reaffirmed"));
+}
