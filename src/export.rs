@@ -47,14 +47,19 @@ pub fn claim_reviews(sheets: &[Worksheet], date: &str, publisher: Option<&str>) 
                 }
                 a
             });
-            let mut item = json!({"@type": "Claim", "appearance": {"@type": "CreativeWork", "name": get("article")}});
+            let mut appearance = json!({"@type": "CreativeWork", "name": get("article")});
+            if let Some(url) = get("article_url") {
+                appearance["url"] = json!(url);
+            }
+            let mut item = json!({"@type": "Claim", "appearance": appearance});
             if let Some(a) = author {
                 item["author"] = a;
             }
             let mut review = json!({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
-                "claimReviewed": get("text").unwrap_or_default(),
+                // The sentence that makes the claim: "370" alone says nothing.
+                "claimReviewed": get("context").or(get("text")).unwrap_or_default(),
                 "itemReviewed": item,
                 "datePublished": date,
                 "reviewRating": {"@type": "Rating", "alternateName": v},
@@ -96,6 +101,8 @@ mod tests {
             ("id", "q-1"),
             ("article", "a.txt"),
             ("text", "Boston will not cooperate with ICE"),
+            ("context", "“Boston will not cooperate with ICE,” Wu said."),
+            ("article_url", "https://news.example/boston"),
             ("speaker", "Michelle Wu"),
             ("role", "Boston Mayor"),
             ("verdict", "Verified"),
@@ -113,5 +120,7 @@ mod tests {
         assert_eq!(c["itemReviewed"]["author"]["jobTitle"], "Boston Mayor");
         assert_eq!(c["reviewRating"]["alternateName"], "verified");
         assert_eq!(c["url"], "https://boston.gov/statement");
+        assert_eq!(c["claimReviewed"], "“Boston will not cooperate with ICE,” Wu said.");
+        assert_eq!(c["itemReviewed"]["appearance"]["url"], "https://news.example/boston");
     }
 }
