@@ -3,7 +3,7 @@
 //! disagrees), and the findings, as comfy-table tables.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, Color, ContentArrangement, Table};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table};
 
 use super::jsonl::roster_rows;
 use super::{check_status, line_col, visible};
@@ -56,6 +56,17 @@ impl View {
             t.enforce_styling();
         } else {
             t.force_no_tty();
+        }
+        // Short, unbreakable columns (positions, kinds, ids) keep their
+        // width so narrow terminals wrap the prose columns, between words.
+        if self.width >= 70 {
+            for (k, h) in headers.iter().enumerate() {
+                if matches!(*h, "at" | "kind" | "check" | "severity" | "result" | "quotes") {
+                    if let Some(c) = t.column_mut(k) {
+                        c.set_constraint(ColumnConstraint::ContentWidth);
+                    }
+                }
+            }
         }
         t
     }

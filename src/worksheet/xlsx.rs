@@ -194,25 +194,23 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Worksheet> {
             .chain(cells.iter().map(text))
             .collect()
     };
-    let mut rows = range.rows();
-    let raw: Vec<String> = rows.next().map(pad).unwrap_or_default();
-    // A header cell left empty (a column the user cleared) is dropped with
-    // its cells, as trailing empty cells are.
-    let keep: Vec<usize> = (0..raw.len()).filter(|&c| !raw[c].trim().is_empty()).collect();
-    let headers: Vec<String> = keep.iter().map(|&c| raw[c].clone()).collect();
-    let records = rows
+    let all: Vec<Vec<String>> = range.rows().map(pad).collect();
+    let raw: Vec<String> = all.first().cloned().unwrap_or_default();
+    let width = all.iter().map(Vec::len).max().unwrap_or(0);
+    // A column without a header is kept when it holds anything (as CSV
+    // keeps it); one that is wholly empty is spreadsheet padding.
+    let keep: Vec<usize> = (0..width)
+        .filter(|&c| all.iter().any(|r| r.get(c).is_some_and(|v| !v.trim().is_empty())))
+        .collect();
+    let headers: Vec<String> = keep.iter().map(|&c| raw.get(c).cloned().unwrap_or_default()).collect();
+    let records = all
+        .into_iter()
         .enumerate()
-        .map(|(k, cells)| (k as u64 + 2, pad(cells)))
+        .skip(1)
+        .map(|(k, cells)| (k as u64 + 1, cells))
         // Rows left wholly empty (a deleted row's place) are no rows.
         .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
-        .map(|(line, cells)| {
-            Ok((
-                line,
-                keep.iter()
-                    .map(|&c| cells.get(c).cloned().unwrap_or_default())
-                    .collect(),
-            ))
-        });
+        .map(|(line, cells)| Ok((line, keep.iter().map(|&c| cells.get(c).cloned().unwrap_or_default()).collect())));
     Worksheet::from_table(path, headers, records)
 }
 
