@@ -5,6 +5,8 @@
 //! still text. Skips, saying so, where `soffice` is not installed (`.ci/run`
 //! installs `libreoffice-calc`).
 
+#![allow(clippy::print_stderr)] // the skip message
+
 use std::path::Path;
 use std::process::Command;
 
@@ -21,7 +23,10 @@ fn soffice(profile: &Path, args: &[&str], dir: &Path) -> bool {
 fn read_csv(p: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let mut r = csv::Reader::from_path(p).unwrap();
     let h = r.headers().unwrap().iter().map(String::from).collect();
-    let rows = r.records().map(|x| x.unwrap().iter().map(String::from).collect()).collect();
+    let rows = r
+        .records()
+        .map(|x| x.unwrap().iter().map(String::from).collect())
+        .collect();
     (h, rows)
 }
 
@@ -52,7 +57,11 @@ fn a_verdict_changed_in_libreoffice_survives_a_re_run() {
     };
     run();
     std::fs::create_dir_all(d.join("conv")).unwrap();
-    assert!(soffice(&profile, &["--convert-to", TO_CSV, "--outdir", "conv", "sheet.xlsx"], d));
+    assert!(soffice(
+        &profile,
+        &["--convert-to", TO_CSV, "--outdir", "conv", "sheet.xlsx"],
+        d
+    ));
     let (h, mut rows) = read_csv(&d.join("conv/sheet.csv"));
     let col = |name: &str| h.iter().position(|x| x == name).unwrap();
     let k = rows
@@ -82,7 +91,11 @@ fn a_verdict_changed_in_libreoffice_survives_a_re_run() {
     let stderr = run();
     assert!(stderr.contains(&format!("kept {}", rows.len())), "{stderr}");
     std::fs::create_dir_all(d.join("fin")).unwrap();
-    assert!(soffice(&profile, &["--convert-to", TO_CSV, "--outdir", "fin", "sheet.xlsx"], d));
+    assert!(soffice(
+        &profile,
+        &["--convert-to", TO_CSV, "--outdir", "fin", "sheet.xlsx"],
+        d
+    ));
     let (h2, rows2) = read_csv(&d.join("fin/sheet.csv"));
     let c2 = |name: &str| h2.iter().position(|x| x == name).unwrap();
     let r = rows2

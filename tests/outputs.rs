@@ -2,6 +2,8 @@
 //! `.xlsx` worksheet), a table that fits the terminal, and the rough edges
 //! a new user hit from a fresh clone, each with its test.
 
+#![allow(clippy::print_stderr)] // skip messages
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 

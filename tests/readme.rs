@@ -41,9 +41,17 @@ fn the_readme_tour_matches_real_output() {
     let sheet = dir.path().join("worksheet.csv");
     let (out, err) = factsheet(
         root,
-        &["check", "data/articles/ice-massachusetts.txt", "-o", sheet.to_str().unwrap()],
+        &[
+            "check",
+            "data/articles/ice-massachusetts.txt",
+            "-o",
+            sheet.to_str().unwrap(),
+        ],
     );
-    let tour = format!("{TOUR_COMMAND}{out}{}", err.replace(&format!("{}/", dir.path().display()), ""));
+    let tour = format!(
+        "{TOUR_COMMAND}{out}{}",
+        err.replace(&format!("{}/", dir.path().display()), "")
+    );
 
     let sample = std::fs::read_to_string(root.join("data/articles/ice-massachusetts.txt")).unwrap();
     let edited = sample
@@ -62,13 +70,20 @@ fn the_readme_tour_matches_real_output() {
     if update {
         readme.replace_range(tour_at, &tour);
     } else {
-        assert_eq!(readme[tour_at].trim_end(), tour.trim_end(), "README tour is stale: UPDATE_README=1");
+        assert_eq!(
+            readme[tour_at].trim_end(),
+            tour.trim_end(),
+            "README tour is stale: UPDATE_README=1"
+        );
     }
     let edited_at = block(&readme, EDITED_INTRO);
     if update {
         readme.replace_range(edited_at, &findings);
         std::fs::write(&readme_path, readme).unwrap();
     } else {
-        assert_eq!(readme[edited_at], findings, "README findings are stale: UPDATE_README=1");
+        assert_eq!(
+            readme[edited_at], findings,
+            "README findings are stale: UPDATE_README=1"
+        );
     }
 }

@@ -210,7 +210,14 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Worksheet> {
         .map(|(k, cells)| (k as u64 + 1, cells))
         // Rows left wholly empty (a deleted row's place) are no rows.
         .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
-        .map(|(line, cells)| Ok((line, keep.iter().map(|&c| cells.get(c).cloned().unwrap_or_default()).collect())));
+        .map(|(line, cells)| {
+            Ok((
+                line,
+                keep.iter()
+                    .map(|&c| cells.get(c).cloned().unwrap_or_default())
+                    .collect(),
+            ))
+        });
     Worksheet::from_table(path, headers, records)
 }
 
