@@ -518,7 +518,8 @@ enum InputKind {
     Jsonl,
 }
 
-fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
+    rejoin_id_lists(&mut args);
     let shared = Shared {
         view: table::View::for_stdout(),
         stdin_format: args.stdin_format,
@@ -716,6 +717,27 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--only a, b` unquoted reaches us as `--only "a,"` and an input `b`:
+/// when a list ends in a comma, inputs that are check ids (and no file)
+/// belong to it.
+fn rejoin_id_lists(args: &mut CheckArgs) {
+    let rules = house_rules(args.rules.as_deref()).ok();
+    let is_id = |p: &PathBuf| {
+        let id = p.to_string_lossy();
+        !p.exists()
+            && (REGISTRY.iter().any(|c| c.id() == id)
+                || factsheet::cross::CHECKS.iter().any(|(c, _)| *c == id)
+                || rules.as_ref().is_some_and(|r| r.has(&id)))
+    };
+    for list in [&mut args.only, &mut args.skip] {
+        if list.last().is_some_and(|l| l.trim().is_empty()) {
+            let (ids, rest): (Vec<PathBuf>, Vec<PathBuf>) = args.inputs.drain(..).partition(is_id);
+            list.extend(ids.iter().map(|p| p.to_string_lossy().into_owned()));
+            args.inputs = rest;
+        }
+    }
 }
 
 /// Writes the worksheet, merging into an existing one so no human work is lost.
