@@ -17,17 +17,42 @@ use crate::span::Span;
 use crate::speakers::EntityKind;
 use crate::speakers::{first_word, last_word};
 
+/// The checks across articles, with a one-line description each.
+pub const CHECKS: &[(&str, &str)] = &[
+    (
+        "cross-quote-speaker",
+        "The same quotation is given to different speakers in different articles.",
+    ),
+    (
+        "cross-name-variant",
+        "One person's name is spelled two ways across articles.",
+    ),
+    (
+        "cross-role-variant",
+        "One person is given different titles across articles.",
+    ),
+    (
+        "cross-figure",
+        "The same count of the same thing over the same dates has different values across articles.",
+    ),
+];
+
 /// What one article contributes to the cross-article checks.
 #[derive(Debug, Clone, Default)]
 pub struct Digest {
     pub article: String,
+    /// The article's path as given, for `path:line:col` places.
+    pub path: String,
+    /// (byte offset, line, column) of every span kept below, sorted, so a
+    /// finding can name its places as an editor does.
+    places: Vec<(usize, usize, usize)>,
     /// (normalised words, speaker, span) of attributed quotes.
     quotes: Vec<(String, String, Span)>,
     /// (name, titles, first mention) of people.
     people: Vec<(String, Vec<String>, Span)>,
-    /// (counted noun, date range, value, span) of exact counts in a
-    /// sentence that also gives the event's dates.
-    figures: Vec<(String, String, f64, Span)>,
+    /// (counted noun's stem, date range, value, span, noun as written) of
+    /// exact counts in a sentence that also gives the event's dates.
+    figures: Vec<(String, String, f64, Span, String)>,
 }
 
 fn words(s: &str) -> String {
@@ -51,13 +76,13 @@ fn stem(noun: &str) -> String {
 impl Digest {
     pub fn of(a: &Analysis) -> Digest {
         let text = a.document.text.as_str();
-        let quotes = a
+        let quotes: Vec<(String, String, Span)> = a
             .quotes
             .iter()
             .filter(|q| q.kind != QuoteKind::Scare && q.span.of(text).split_whitespace().count() >= 6)
             .filter_map(|q| Some((words(q.span.of(text)), q.speaker.as_ref()?.name.clone(), q.span)))
             .collect();
-        let people = a
+        let people: Vec<(String, Vec<String>, Span)> = a
             .roster
             .entities
             .iter()
@@ -84,11 +109,25 @@ impl Digest {
                 continue;
             };
             if let Some(Value::DateRange(s, e)) = windows.get(&c.paragraph) {
-                figures.push((stem(noun), format!("{}..{}", s.iso(), e.iso()), v, c.span));
+                figures.push((stem(noun), format!("{}..{}", s.iso(), e.iso()), v, c.span, noun.clone()));
             }
         }
+        let mut places: Vec<(usize, usize, usize)> = quotes
+            .iter()
+            .map(|q| q.2.start)
+            .chain(people.iter().map(|p| p.2.start))
+            .chain(figures.iter().map(|f| f.3.start))
+            .map(|at| {
+                let (l, c) = a.document.line_col(at);
+                (at, l, c)
+            })
+            .collect();
+        places.sort_unstable();
+        places.dedup();
         Digest {
             article: article_name(&a.document.path).to_string(),
+            path: a.document.path.clone(),
+            places,
             quotes,
             people,
             figures,
@@ -153,6 +192,37 @@ pub struct CrossFinding {
     pub message: String,
     /// (article, span) of each side.
     pub places: Vec<(String, Span)>,
+    /// The same places as an editor names them: path, line and column.
+    pub at: Vec<Place>,
+}
+
+/// Where one side of a cross-article finding is.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Place {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+    }
+}
+
+/// The line and column of a kept span's start in digest `d`.
+fn place_of(d: &Digest, span: Span) -> Place {
+    let k = d.places.partition_point(|p| p.0 < span.start);
+    let (line, column) = d
+        .places
+        .get(k)
+        .filter(|p| p.0 == span.start)
+        .map_or((0, 0), |p| (p.1, p.2));
+    Place {
+        path: d.path.clone(),
+        line,
+        column,
+    }
 }
 
 /// Compares the articles through keyed indexes (quotation text, surname,
@@ -162,6 +232,7 @@ pub struct CrossFinding {
 pub fn cross_check(digests: &[Digest]) -> Vec<CrossFinding> {
     let mut out = Vec::new();
     let place = |d: usize, s: Span| (digests[d].article.clone(), s);
+    let at = |d: usize, s: Span| place_of(&digests[d], s);
 
     // The same quotation, different speakers.
     let mut by_quote: HashMap<&str, Vec<(&str, usize, Span)>> = HashMap::new();
@@ -190,6 +261,7 @@ pub fn cross_check(digests: &[Digest]) -> Vec<CrossFinding> {
                     digests[da].article, digests[db].article
                 ),
                 places: vec![place(da, pa), place(db, pb)],
+                at: vec![at(da, pa), at(db, pb)],
             });
         }
     }
@@ -235,6 +307,7 @@ pub fn cross_check(digests: &[Digest]) -> Vec<CrossFinding> {
                             digests[da].article, digests[db].article
                         ),
                         places: vec![place(da, pa), place(db, pb)],
+                        at: vec![at(da, pa), at(db, pb)],
                     });
                 }
             }
@@ -256,6 +329,7 @@ pub fn cross_check(digests: &[Digest]) -> Vec<CrossFinding> {
                     digests[da].article, digests[db].article
                 ),
                 places: vec![place(da, pa), place(db, pb)],
+                at: vec![at(da, pa), at(db, pb)],
             });
         }
     }
@@ -263,7 +337,7 @@ pub fn cross_check(digests: &[Digest]) -> Vec<CrossFinding> {
     // The same count of the same thing over the same dates.
     let mut figures: HashMap<(&str, &str), Vec<Seen<f64>>> = HashMap::new();
     for (d, g) in digests.iter().enumerate() {
-        for (noun, window, v, span) in &g.figures {
+        for (noun, window, v, span, _) in &g.figures {
             let seen = figures.entry((noun.as_str(), window.as_str())).or_default();
             if !seen.iter().any(|(x, ..)| x == v) {
                 seen.push((*v, d, *span));
@@ -272,19 +346,26 @@ pub fn cross_check(digests: &[Digest]) -> Vec<CrossFinding> {
     }
     let mut figs: Vec<_> = figures.into_iter().filter(|(_, v)| v.len() > 1).collect();
     figs.sort_by_key(|(_, v)| (v[0].1, v[0].2));
-    for ((noun, window), v) in figs {
+    for ((_, window), v) in figs {
         let (va, da, pa) = v[0];
+        // The noun as the first article wrote it: "people", not "peoples".
+        let noun = digests[da]
+            .figures
+            .iter()
+            .find(|f| f.3 == pa)
+            .map_or("", |f| f.4.as_str());
         for &(vb, db, pb) in v[1..].iter().filter(|(_, db, _)| *db != da) {
             out.push(CrossFinding {
                 check: "cross-figure",
                 message: format!(
-                    "{} {noun}s ({window}) in {} but {} in {}",
+                    "{} {noun} ({window}) in {} but {} in {}",
                     crate::claims::fmt(va),
                     digests[da].article,
                     crate::claims::fmt(vb),
                     digests[db].article
                 ),
                 places: vec![place(da, pa), place(db, pb)],
+                at: vec![at(da, pa), at(db, pb)],
             });
         }
     }

@@ -18,6 +18,10 @@ pub enum Error {
         line: usize,
         column: usize,
     },
+    #[error("{path}: not valid UTF-16 (byte offset {offset})")]
+    InvalidUtf16 { path: PathBuf, offset: usize },
+    #[error("{path}: {what}, not a regular file; skipped")]
+    NotAFile { path: PathBuf, what: &'static str },
     #[error("{path}: empty file, nothing to check")]
     Empty { path: PathBuf },
     #[error("{path}: looks like a binary file (NUL byte at offset {offset}), not an article")]

@@ -47,14 +47,25 @@ pub fn claim_reviews(sheets: &[Worksheet], date: &str, publisher: Option<&str>) 
                 }
                 a
             });
-            let mut item = json!({"@type": "Claim", "appearance": {"@type": "CreativeWork", "name": get("article")}});
+            let mut appearance = json!({"@type": "CreativeWork", "name": get("article")});
+            if let Some(url) = get("article_url") {
+                appearance["url"] = json!(url);
+            }
+            let mut item = json!({"@type": "Claim", "appearance": appearance});
             if let Some(a) = author {
                 item["author"] = a;
             }
+            // A quotation is itself what was said; a claim's span ("370")
+            // says nothing alone, so its sentence is what was claimed.
+            let reviewed = match r.cell("kind") {
+                "quote" => get("text"),
+                _ => get("context").or(get("text")),
+            }
+            .unwrap_or_default();
             let mut review = json!({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
-                "claimReviewed": get("text").unwrap_or_default(),
+                "claimReviewed": reviewed,
                 "itemReviewed": item,
                 "datePublished": date,
                 "reviewRating": {"@type": "Rating", "alternateName": v},
@@ -96,6 +107,8 @@ mod tests {
             ("id", "q-1"),
             ("article", "a.txt"),
             ("text", "Boston will not cooperate with ICE"),
+            ("context", "“Boston will not cooperate with ICE,” Wu said."),
+            ("article_url", "https://news.example/boston"),
             ("speaker", "Michelle Wu"),
             ("role", "Boston Mayor"),
             ("verdict", "Verified"),
@@ -113,5 +126,19 @@ mod tests {
         assert_eq!(c["itemReviewed"]["author"]["jobTitle"], "Boston Mayor");
         assert_eq!(c["reviewRating"]["alternateName"], "verified");
         assert_eq!(c["url"], "https://boston.gov/statement");
+        assert_eq!(c["claimReviewed"], "“Boston will not cooperate with ICE,” Wu said.");
+        let mut q = Row::default();
+        for (k, v) in [
+            ("id", "q-1"),
+            ("kind", "quote"),
+            ("text", "Boston will not cooperate with ICE"),
+            ("context", "“Boston will not cooperate with ICE,” Wu said."),
+            ("verdict", "verified"),
+        ] {
+            q.insert(k, v);
+        }
+        let out = claim_reviews(&[Worksheet::from_rows(vec![q])], "2026-11-28", None);
+        assert_eq!(out[0]["claimReviewed"], "Boston will not cooperate with ICE");
+        assert_eq!(c["itemReviewed"]["appearance"]["url"], "https://news.example/boston");
     }
 }

@@ -1,7 +1,10 @@
 //! Bytes in, [`Document`] out. Validates UTF-8 and refuses input that is not an
 //! article (empty, binary, oversized), naming the file and the place. The text
 //! is never rewritten: a leading BOM is skipped by starting analysis after it,
-//! so every span stays an offset into the original bytes.
+//! so every span stays an offset into the original bytes. (UTF-16 files,
+//! which Windows tools save, are the exception: they are decoded, and spans
+//! are offsets into the decoded UTF-8 text.) Standard input has no
+//! extension, so its kind is sniffed or given (`--stdin-format`).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -17,6 +20,60 @@ pub const MAX_ARTICLE_BYTES: u64 = 64 * 1024 * 1024;
 /// no article in it.
 #[cfg(feature = "html")]
 const MIN_PAGE_WORDS: usize = 8;
+
+/// What an input is. Files go by their extension; standard input is
+/// sniffed (`Auto`) unless told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum InputFormat {
+    #[default]
+    Auto,
+    Text,
+    Markdown,
+    Html,
+}
+
+impl InputFormat {
+    /// The kind a file's extension names (case-insensitive); plain text
+    /// for any other.
+    pub fn of_extension(path: &Path) -> InputFormat {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => InputFormat::Markdown,
+            "html" | "htm" => InputFormat::Html,
+            _ => InputFormat::Text,
+        }
+    }
+
+    /// The kind of text with no name: a web page when it opens with
+    /// markup, Markdown when it has a heading, a link or bold text, else
+    /// plain text.
+    pub fn sniff(text: &str) -> InputFormat {
+        static MARKDOWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"(?m)^#{1,6} \S|\[[^\]\n]+\]\([^)\s]+\)|\*\*\S[^*\n]*\S\*\*").expect("valid regex")
+        });
+        let head: String = text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .chars()
+            .take(512)
+            .collect();
+        let head = head.to_ascii_lowercase();
+        if head.starts_with("<!doctype html")
+            || head.starts_with("<html")
+            || (head.starts_with('<') && (head.contains("<body") || head.contains("<head") || head.contains("<p")))
+        {
+            InputFormat::Html
+        } else if MARKDOWN.is_match(text) {
+            InputFormat::Markdown
+        } else {
+            InputFormat::Text
+        }
+    }
+}
 
 /// One article: its name, its original text, and where the content starts.
 #[derive(Debug, Clone)]
@@ -37,6 +94,9 @@ pub struct Document {
     /// Headline and byline of a saved web page (`None` for plain text).
     pub title: Option<String>,
     pub byline: Option<String>,
+    /// The article's web address, when the input gives it (a page's
+    /// `og:url` or canonical link, a JSON Lines `url`).
+    pub url: Option<String>,
 }
 
 impl Document {
@@ -54,12 +114,17 @@ impl Document {
             date_hint: None,
             title: None,
             byline: None,
+            url: None,
         }
     }
 
     /// Validates raw bytes and builds a document. `path` is only used to name
     /// the input in errors.
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self> {
+        let bytes = match decode_utf16(path, &bytes)? {
+            Some(text) => text.into_bytes(),
+            None => bytes,
+        };
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         if body.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(Error::Empty {
@@ -90,10 +155,32 @@ impl Document {
 
     /// Reads a file (or stdin for `-`) into a document.
     pub fn read(path: &Path) -> Result<Self> {
+        Document::read_as(path, InputFormat::Auto)
+    }
+
+    /// [`Document::read`], with standard input's kind given (`Auto`
+    /// sniffs it; files go by their extension).
+    pub fn read_as(path: &Path, stdin_format: InputFormat) -> Result<Self> {
         let io = |source| Error::Io {
             path: path.to_path_buf(),
             source,
         };
+        let stdin = path == Path::new("-");
+        if !stdin {
+            // Opening a named pipe would block forever; a folder is no article.
+            let meta = std::fs::metadata(path).map_err(io)?;
+            if !meta.is_file() {
+                let what = if meta.is_dir() {
+                    "a folder"
+                } else {
+                    "a pipe, socket or device"
+                };
+                return Err(Error::NotAFile {
+                    path: path.to_path_buf(),
+                    what,
+                });
+            }
+        }
         let mut bytes = Vec::new();
         if path == Path::new("-") {
             std::io::stdin()
@@ -117,10 +204,15 @@ impl Document {
             path.to_path_buf()
         };
         let doc = Document::from_bytes(&name, bytes)?;
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("md" | "markdown") => Ok(Document::from_markdown(doc.path.clone(), &doc.text)),
+        let kind = match (stdin, stdin_format) {
+            (false, _) => InputFormat::of_extension(path),
+            (true, InputFormat::Auto) => InputFormat::sniff(&doc.text),
+            (true, given) => given,
+        };
+        match kind {
+            InputFormat::Markdown => Ok(Document::from_markdown(doc.path.clone(), &doc.text)),
             #[cfg(feature = "html")]
-            Some("html" | "htm") => Document::from_html(&name, &doc.text),
+            InputFormat::Html => Document::from_html(&name, &doc.text),
             _ => Ok(doc),
         }
     }
@@ -166,6 +258,7 @@ impl Document {
             .and_then(|d| d.parse().ok());
         doc.title = Some(title.to_string()).filter(|t| !t.is_empty());
         doc.byline = article.byline.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
+        doc.url = page_url(html);
         Ok(doc)
     }
 
@@ -201,6 +294,72 @@ impl Document {
             (line, column)
         }
     }
+}
+
+/// A page's own address: its `og:url`, else its canonical link.
+#[cfg(feature = "html")]
+fn page_url(html: &str) -> Option<String> {
+    static TAG: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r#"(?is)<(?:meta|link)\b[^>]*>"#).expect("valid regex"));
+    static ATTR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r#"(?is)\b(property|rel|content|href)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).expect("valid regex")
+    });
+    let (mut og, mut canonical) = (None, None);
+    for tag in TAG.find_iter(html) {
+        let mut kind = "";
+        let mut value = None;
+        for c in ATTR.captures_iter(tag.as_str()) {
+            let v = c.get(2).or(c.get(3)).map_or("", |m| m.as_str());
+            match c[1].to_ascii_lowercase().as_str() {
+                "property" | "rel" => {
+                    kind = if v.eq_ignore_ascii_case("og:url") {
+                        "og"
+                    } else if v.eq_ignore_ascii_case("canonical") {
+                        "canonical"
+                    } else {
+                        ""
+                    }
+                }
+                _ => value = Some(v.trim().to_string()),
+            }
+        }
+        let value = value.filter(|v| v.starts_with("http://") || v.starts_with("https://"));
+        match kind {
+            "og" if og.is_none() => og = value,
+            "canonical" if canonical.is_none() => canonical = value,
+            _ => {}
+        }
+    }
+    og.or(canonical)
+}
+
+/// A UTF-16 file (by its byte order mark) decoded to text; `None` when
+/// the bytes have no UTF-16 BOM.
+fn decode_utf16(path: &Path, bytes: &[u8]) -> Result<Option<String>> {
+    let (rest, little) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (rest, true),
+        [0xFE, 0xFF, rest @ ..] => (rest, false),
+        _ => return Ok(None),
+    };
+    let units = rest.chunks(2).map(|p| match (p, little) {
+        ([a, b], true) => u16::from_le_bytes([*a, *b]),
+        ([a, b], false) => u16::from_be_bytes([*a, *b]),
+        // An odd byte at the end cannot be a UTF-16 unit.
+        _ => 0xDC00,
+    });
+    let mut text = String::with_capacity(rest.len());
+    for (k, c) in char::decode_utf16(units).enumerate() {
+        match c {
+            Ok(c) => text.push(c),
+            Err(_) => {
+                return Err(Error::InvalidUtf16 {
+                    path: path.to_path_buf(),
+                    offset: 2 + 2 * k,
+                });
+            }
+        }
+    }
+    Ok(Some(text))
 }
 
 fn too_large(path: &Path, size: u64) -> Error {
@@ -245,6 +404,58 @@ mod tests {
         assert_eq!(&doc.text[at..at + 8], "Jane Roe");
         assert!(!doc.text.contains("**") && !doc.text.contains("http"));
         assert!(doc.text.contains("March 18–23"));
+    }
+
+    /// Issue 20: Windows tools save UTF-16 with a BOM; that is text, not binary.
+    #[test]
+    fn utf16_with_a_bom_is_decoded() {
+        let text = "Mayor Éloïse Roe said 370 people came.\n";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+        for bytes in [le, be] {
+            let doc = Document::from_bytes(Path::new("w.txt"), bytes).unwrap();
+            assert_eq!(doc.text, text);
+        }
+        let err = Document::from_bytes(Path::new("w.txt"), vec![0xFF, 0xFE, b'a', 0, 0x00, 0xDC]).unwrap_err();
+        assert_eq!(err.to_string(), "w.txt: not valid UTF-16 (byte offset 4)");
+    }
+
+    #[test]
+    fn standard_input_is_sniffed() {
+        assert_eq!(
+            InputFormat::sniff("<!DOCTYPE html><html><body><p>Hi</p></body></html>"),
+            InputFormat::Html
+        );
+        assert_eq!(InputFormat::sniff("  <html lang=en>"), InputFormat::Html);
+        assert_eq!(
+            InputFormat::sniff("# Budget\n\nThe mayor said so.\n"),
+            InputFormat::Markdown
+        );
+        assert_eq!(
+            InputFormat::sniff("See [the report](https://x.org)."),
+            InputFormat::Markdown
+        );
+        assert_eq!(
+            InputFormat::sniff("BOSTON — The mayor said 3 < 4 and #1 is \"best\".\n"),
+            InputFormat::Text
+        );
+        assert_eq!(InputFormat::of_extension(Path::new("E.TXT")), InputFormat::Text);
+        assert_eq!(InputFormat::of_extension(Path::new("A.MD")), InputFormat::Markdown);
+        assert_eq!(InputFormat::of_extension(Path::new("p.HTM")), InputFormat::Html);
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn a_page_names_its_own_address() {
+        let og = r#"<head><link rel="canonical" href="https://x.org/c"><meta property="og:url" content="https://x.org/a"></head>"#;
+        assert_eq!(page_url(og).as_deref(), Some("https://x.org/a"));
+        assert_eq!(
+            page_url(r#"<link href='https://x.org/c' rel='Canonical'>"#).as_deref(),
+            Some("https://x.org/c")
+        );
+        assert_eq!(page_url("<p>no link</p>"), None);
     }
 
     #[test]

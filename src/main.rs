@@ -3,7 +3,8 @@
 //! happens in the library.
 //!
 //! Exit codes: 0 all inputs analysed; 1 a finding at or above `--fail-on`;
-//! 2 an input or worksheet could not be read or written.
+//! 2 an input or worksheet could not be read or written (the rest of the
+//! batch still is).
 
 #![allow(clippy::print_stderr)]
 
@@ -20,6 +21,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use factsheet::checks::{REGISTRY, Selection};
+use factsheet::ingest::InputFormat;
 use factsheet::render::jsonl::{self, Summary};
 use factsheet::render::{Format, table};
 use factsheet::worksheet::{self, Worksheet};
@@ -29,16 +31,20 @@ use factsheet::{Document, Severity};
 #[command(
     name = "factsheet",
     version,
-    about = "Quotes, claims and consistency checks from news articles, as a fact-check worksheet"
+    about = "Quotes, claims and consistency checks from news articles, as a fact-check worksheet",
+    after_help = EXIT_CODES
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+const EXIT_CODES: &str = "Exit codes:\n  0  every input analysed\n  1  --fail-on was given and a finding of that severity or worse exists\n  2  an input or worksheet could not be read or written (the other inputs were still processed)";
+
 #[derive(Subcommand)]
 enum Command {
     /// Analyse articles: files, folders (every .txt/.md/.html inside) or - for stdin.
+    #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
     /// Print the text factsheet analyses for an article: for a saved web
     /// page, the extracted article that spans and line:column refer to.
@@ -80,7 +86,15 @@ struct ReviewArgs {
     #[arg(required = true)]
     sheets: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    format: ReviewFormat,
+}
+
+/// What `review` prints.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ReviewFormat {
+    Table,
+    Csv,
+    Jsonl,
 }
 
 #[derive(clap::Args)]
@@ -113,18 +127,21 @@ struct CheckArgs {
     /// What to print on stdout.
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
-    /// Write (or merge into) this CSV worksheet.
+    /// Write (or merge into) this worksheet: CSV, or a spreadsheet when the name ends in .xlsx.
     #[arg(short = 'o', long = "output")]
     output: Option<PathBuf>,
     /// Write the worksheet with a UTF-8 BOM so Excel shows accents.
     #[arg(long)]
     excel: bool,
-    /// Run only these checks (comma-separated ids).
+    /// Run only these checks (comma-separated ids; spaces around them are fine).
     #[arg(long, value_delimiter = ',')]
     only: Vec<String>,
     /// Skip these checks (comma-separated ids).
     #[arg(long, value_delimiter = ',')]
     skip: Vec<String>,
+    /// What standard input (`-`) holds; `auto` sniffs a web page or Markdown.
+    #[arg(long, value_enum, default_value = "auto")]
+    stdin_format: InputFormat,
     /// Exit with 1 when a finding of this severity or worse exists.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
@@ -184,34 +201,29 @@ fn main() -> ExitCode {
             emit(&out);
             ExitCode::SUCCESS
         }
-        Command::Review(args) => match read_sheets(&args.sheets) {
-            Ok(sheets) => {
-                let reviews = factsheet::review::review(&sheets);
-                emit(&match args.format {
-                    Format::Table => factsheet::render::review::table(&reviews),
-                    Format::Csv => factsheet::render::review::csv(&reviews),
-                    Format::Jsonl => factsheet::render::review::jsonl(&reviews),
-                });
-                ExitCode::SUCCESS
+        Command::Review(args) => {
+            let (sheets, code) = read_sheets(&args.sheets);
+            let reviews = factsheet::review::review(&sheets);
+            if sheets.is_empty() {
+                return code;
             }
-            Err(e) => {
-                eprintln!("factsheet: {e}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Export(args) => match read_sheets(&args.sheets) {
-            Ok(sheets) => {
-                let date = args.date.unwrap_or_else(|| jiff::Zoned::now().date().to_string());
-                let reviews = factsheet::export::claim_reviews(&sheets, &date, args.publisher.as_deref());
-                let json = serde_json::to_string_pretty(&reviews).unwrap_or_default();
-                emit(&format!("{}\n", factsheet::export::script_safe(&json)));
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("factsheet: {e}");
-                ExitCode::from(2)
-            }
-        },
+            emit(&match args.format {
+                ReviewFormat::Table => factsheet::render::review::table(&reviews, table::View::for_stdout()),
+                ReviewFormat::Csv => factsheet::render::review::csv(&reviews),
+                ReviewFormat::Jsonl => factsheet::render::review::jsonl(&reviews),
+            });
+            code
+        }
+        Command::Export(args) => {
+            let (sheets, code) = read_sheets(&args.sheets);
+            let date = args
+                .date
+                .unwrap_or_else(|| jiff::ZonedDateTime::now().date().to_string());
+            let reviews = factsheet::export::claim_reviews(&sheets, &date, args.publisher.as_deref());
+            let json = serde_json::to_string_pretty(&reviews).unwrap_or_default();
+            emit(&format!("{}\n", factsheet::export::script_safe(&json)));
+            code
+        }
         Command::Extract(args) => match Document::read(&args.input) {
             Ok(d) => {
                 let mut head = String::new();
@@ -223,11 +235,16 @@ fn main() -> ExitCode {
                 if let Some(p) = d.published {
                     head.push_str(&format!("published: {p}\n"));
                 }
-                // Metadata goes to stderr so stdout is exactly the analysed text.
+                // Metadata goes to stderr so stdout is exactly the analysed
+                // text; on a terminal, with its control characters visible.
                 if !head.is_empty() {
-                    eprint!("{head}");
+                    eprint!("{}", factsheet::render::visible_text(&head));
                 }
-                emit(&d.text);
+                if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                    emit(&factsheet::render::visible_text(&d.text));
+                } else {
+                    emit(&d.text);
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -253,35 +270,72 @@ fn emit(s: &str) {
     }
 }
 
-fn read_sheets(paths: &[PathBuf]) -> factsheet::Result<Vec<Worksheet>> {
-    paths.iter().map(|p| Worksheet::read(p)).collect()
+/// The worksheets that could be read; each one that could not is
+/// reported in one line, and the exit code is 2 when any was.
+fn read_sheets(paths: &[PathBuf]) -> (Vec<Worksheet>, ExitCode) {
+    let mut sheets = Vec::new();
+    let mut code = ExitCode::SUCCESS;
+    for p in paths {
+        match Worksheet::read(p) {
+            Ok(s) => sheets.push(s),
+            Err(e) => {
+                eprintln!("factsheet: {e}");
+                code = ExitCode::from(2);
+            }
+        }
+    }
+    (sheets, code)
 }
 
-/// Expands folders into their article files (.txt, .md, .html), sorted.
-fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
+/// Expands folders into their article files (.txt, .md, .html in any
+/// case), sorted, following links to files and skipping hidden files and
+/// folders. A folder or file that cannot be read comes back as a
+/// [`Source::Bad`] in its place.
+fn expand(inputs: &[PathBuf]) -> Vec<Source> {
     let mut out = Vec::new();
     for p in inputs {
         if p.is_dir() {
-            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
+            let mut found: Vec<(PathBuf, Option<String>)> = Vec::new();
+            let walk = walkdir::WalkDir::new(p)
+                .follow_links(true)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_map(|e| e.ok())
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|f| {
-                    matches!(
-                        f.extension().and_then(|x| x.to_str()),
-                        Some("txt" | "md" | "markdown" | "html" | "htm")
-                    )
-                })
-                .collect();
-            files.sort();
-            out.extend(files);
+                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            for e in walk {
+                match e {
+                    Ok(e) if e.file_type().is_file() && is_article(e.path()) => found.push((e.into_path(), None)),
+                    Ok(_) => {}
+                    Err(e) => {
+                        let at = e.path().map_or_else(|| p.clone(), Path::to_path_buf);
+                        let why = e.io_error().map_or_else(|| e.to_string(), |io| io.to_string());
+                        let message = format!("{}: cannot read: {why}", at.display());
+                        found.push((at, Some(message)));
+                    }
+                }
+            }
+            found.sort();
+            out.extend(found.into_iter().map(|(path, bad)| match bad {
+                None => Source::File(path),
+                Some(message) => Source::Bad {
+                    name: path.display().to_string(),
+                    message,
+                },
+            }));
         } else {
-            out.push(p.clone());
+            out.push(Source::File(p.clone()));
         }
     }
     out
+}
+
+/// Is this an article file by its extension (in any case)?
+fn is_article(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(ext.as_str(), "txt" | "md" | "markdown" | "html" | "htm")
 }
 
 /// One input of a run: a file, or a record of a JSON Lines archive.
@@ -291,6 +345,7 @@ enum Source {
         name: String,
         text: String,
         date: Option<jiff::civil::Date>,
+        url: Option<String>,
     },
     Bad {
         name: String,
@@ -310,6 +365,7 @@ struct Done {
     rendered: String,
     rows: Option<Vec<worksheet::Row>>,
     digest: Option<factsheet::cross::Digest>,
+    sarif: Vec<serde_json::Value>,
     counts: (usize, usize, usize),
     worst: Option<Severity>,
     html: Option<factsheet::render::html::ArticlePage>,
@@ -322,6 +378,8 @@ struct Shared {
     /// `--date`: the date of articles that have none of their own.
     date_hint: Option<jiff::civil::Date>,
     page: Option<factsheet::render::html::Verdicts>,
+    view: table::View,
+    stdin_format: InputFormat,
 }
 
 /// Inputs are read, analysed and written this many at a time, so memory
@@ -337,10 +395,14 @@ fn analyse(
     want_digest: bool,
 ) -> Outcome {
     let (name, doc) = match source {
-        Source::File(p) => (p.display().to_string(), Document::read(&p).map_err(|e| e.to_string())),
-        Source::Record { name, text, date } => {
+        Source::File(p) => (
+            p.display().to_string(),
+            Document::read_as(&p, shared.stdin_format).map_err(|e| e.to_string()),
+        ),
+        Source::Record { name, text, date, url } => {
             let mut d = Document::from_text(name.clone(), text);
             d.published = date;
+            d.url = url;
             (name, Ok(d))
         }
         Source::Bad { name, message } => (name, Err(message)),
@@ -354,8 +416,9 @@ fn analyse(
         .map_err(|_| format!("{name}: internal error while analysing this article (please report it)"))?;
         let rendered = match format {
             Format::Jsonl => format!("{}\n", jsonl::article(&a)),
-            Format::Table => table::render(&a),
-            Format::Csv => String::new(),
+            Format::Table => table::render_with(&a, shared.view),
+            Format::Line => factsheet::render::line::article(&a),
+            Format::Csv | Format::Sarif => String::new(),
         };
         Ok(Done {
             article: factsheet::render::article_name(&a.document.path).to_string(),
@@ -363,6 +426,11 @@ fn analyse(
             rendered,
             rows: want_rows.then(|| worksheet::rows(&a)),
             digest: want_digest.then(|| factsheet::cross::Digest::of(&a)),
+            sarif: if format == Format::Sarif {
+                factsheet::render::sarif::results(&a)
+            } else {
+                Vec::new()
+            },
             counts: (a.quotes.len(), a.claims.len(), a.findings.len()),
             worst: a.findings.iter().map(|f| f.severity).max(),
             html: shared.page.as_ref().map(|v| factsheet::render::html::article(&a, v)),
@@ -413,11 +481,26 @@ fn jsonl_records(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Source>>
             serde_json::Value::Number(n) => n.to_string(),
             _ => at.clone(),
         };
-        let Some(text) = v["text"].as_str().filter(|t| !t.trim().is_empty()) else {
-            return Some(Source::Bad {
-                name,
-                message: format!("{at}: no \"text\" in the record"),
-            });
+        let text = match &v["text"] {
+            serde_json::Value::String(t) if t.trim().is_empty() => {
+                return Some(Source::Bad {
+                    name,
+                    message: format!("{at}: \"text\" is empty"),
+                });
+            }
+            serde_json::Value::String(t) => t.clone(),
+            serde_json::Value::Null => {
+                return Some(Source::Bad {
+                    name,
+                    message: format!("{at}: no \"text\" in the record"),
+                });
+            }
+            _ => {
+                return Some(Source::Bad {
+                    name,
+                    message: format!("{at}: \"text\" is not a string"),
+                });
+            }
         };
         // A record's date is a day ("2024-03-07") or a timestamp that
         // starts with one; anything else is an error, not silently no date.
@@ -443,11 +526,12 @@ fn jsonl_records(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Source>>
                 });
             }
         };
-        Some(Source::Record {
-            name,
-            text: text.to_string(),
-            date,
-        })
+        let url = v["url"]
+            .as_str()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map(String::from);
+        Some(Source::Record { name, text, date, url })
     })))
 }
 
@@ -455,12 +539,15 @@ fn jsonl_records(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Source>>
 enum InputKind {
     /// Article files (.txt, .md, .html) and folders of them.
     Files,
-    /// JSON Lines archives: one {"id", "text", "date"} per line.
+    /// JSON Lines archives: one {"id", "text", "date", "url"} per line.
     Jsonl,
 }
 
-fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
+    rejoin_id_lists(&mut args);
     let shared = Shared {
+        view: table::View::for_stdout(),
+        stdin_format: args.stdin_format,
         rules: house_rules(args.rules.as_deref())?,
         date_hint: args.date,
         page: match (&args.html, &args.output) {
@@ -472,7 +559,18 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         },
     };
     let mut pages = Vec::new();
-    for id in args.only.iter().chain(&args.skip) {
+    // `--only "a, b"`: ids trimmed, empty ones dropped.
+    let tidy = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .map(|i| i.trim().to_string())
+            .filter(|i| !i.is_empty())
+            .collect()
+    };
+    let (only, skip) = (tidy(&args.only), tidy(&args.skip));
+    if let Some(dir) = &args.worksheet_dir {
+        std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", dir.display()))?;
+    }
+    for id in only.iter().chain(&skip) {
         if !REGISTRY.iter().any(|c| c.id() == id) && !shared.rules.has(id) {
             anyhow::bail!("unknown check `{id}`\nhint: `factsheet checks` lists them");
         }
@@ -483,12 +581,9 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             .build_global()
             .ok();
     }
-    let selection = Selection {
-        only: args.only.clone(),
-        skip: args.skip.clone(),
-    };
+    let selection = Selection { only, skip };
     let mut sources: Box<dyn Iterator<Item = Source>> = match args.input {
-        InputKind::Files => Box::new(expand(&args.inputs).into_iter().map(Source::File)),
+        InputKind::Files => Box::new(expand(&args.inputs).into_iter()),
         InputKind::Jsonl => {
             let mut all: Box<dyn Iterator<Item = Source>> = Box::new(std::iter::empty());
             for p in &args.inputs {
@@ -514,6 +609,8 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut csv_out = Worksheet::from_rows(Vec::new());
     let mut digests = Vec::new();
     let mut write_failed = false;
+    let mut sarif_results = Vec::new();
+    let mut errors = Vec::new();
     loop {
         let chunk: Vec<Source> = sources.by_ref().take(CHUNK).collect();
         if chunk.is_empty() {
@@ -554,11 +651,15 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
                         sheet_articles.push(worksheet::Article { path: done.path, rows });
                     }
                     digests.extend(done.digest);
+                    sarif_results.extend(done.sarif);
                     pages.extend(done.html);
                 }
                 Err(message) => {
                     summary.errors += 1;
                     eprintln!("factsheet: {message}");
+                    if args.format == Format::Sarif {
+                        errors.push(message.clone());
+                    }
                     if args.format == Format::Jsonl {
                         emit(&format!("{}\n", jsonl::error(&o.name, &message)));
                     }
@@ -587,8 +688,32 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         Format::Csv => emit(&String::from_utf8_lossy(&csv_out.to_csv(false))),
         Format::Table => {
             if !cross.is_empty() {
-                emit(&table::render_cross(&cross));
+                emit(&table::render_cross(&cross, shared.view));
             }
+        }
+        Format::Line => {
+            for f in &cross {
+                emit(&factsheet::render::line::cross(f));
+            }
+        }
+        Format::Sarif => {
+            sarif_results.extend(cross.iter().map(factsheet::render::sarif::cross_result));
+            let mut rules: Vec<(String, String)> = REGISTRY
+                .iter()
+                .map(|c| (c.id().to_string(), c.description().to_string()))
+                .collect();
+            rules.extend(
+                shared
+                    .rules
+                    .rules()
+                    .iter()
+                    .map(|r| (r.id.to_string(), r.description.to_string())),
+            );
+            for (id, d) in factsheet::cross::CHECKS {
+                rules.push((id.to_string(), d.to_string()));
+            }
+            let log = factsheet::render::sarif::log(&rules, sarif_results, &errors);
+            emit(&format!("{}\n", serde_json::to_string_pretty(&log).unwrap_or_default()));
         }
     }
     if let Some(path) = &args.html {
@@ -618,6 +743,27 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--only a, b` unquoted reaches us as `--only "a,"` and an input `b`:
+/// when a list ends in a comma, inputs that are check ids (and no file)
+/// belong to it.
+fn rejoin_id_lists(args: &mut CheckArgs) {
+    let rules = house_rules(args.rules.as_deref()).ok();
+    let is_id = |p: &PathBuf| {
+        let id = p.to_string_lossy();
+        !p.exists()
+            && (REGISTRY.iter().any(|c| c.id() == id)
+                || factsheet::cross::CHECKS.iter().any(|(c, _)| *c == id)
+                || rules.as_ref().is_some_and(|r| r.has(&id)))
+    };
+    for list in [&mut args.only, &mut args.skip] {
+        if list.last().is_some_and(|l| l.trim().is_empty()) {
+            let (ids, rest): (Vec<PathBuf>, Vec<PathBuf>) = args.inputs.drain(..).partition(is_id);
+            list.extend(ids.iter().map(|p| p.to_string_lossy().into_owned()));
+            args.inputs = rest;
+        }
+    }
 }
 
 /// Writes the worksheet, merging into an existing one so no human work is lost.

@@ -31,12 +31,15 @@ pub struct ArticleReview {
 #[derive(Debug, Clone, Serialize)]
 pub struct ReviewItem {
     pub id: String,
-    pub line: String,
+    /// The item's line in its article (none when the sheet lost it).
+    pub line: Option<u64>,
     pub kind: String,
     pub text: String,
     pub verdict: String,
     pub evidence: String,
-    pub severity: String,
+    /// A finding's severity; none for quotes and claims (whose `value`
+    /// cell holds their value, not a severity).
+    pub severity: Option<String>,
     pub note: String,
 }
 
@@ -49,12 +52,12 @@ pub fn verdict(r: &Row) -> String {
 fn item(r: &Row) -> ReviewItem {
     ReviewItem {
         id: r.cell("id").into(),
-        line: r.cell("line").into(),
+        line: r.cell("line").trim().parse().ok(),
         kind: format!("{}/{}", r.cell("kind"), r.cell("type")),
         text: r.cell("text").into(),
         verdict: verdict(r),
         evidence: r.cell("evidence").into(),
-        severity: r.cell("value").into(),
+        severity: (r.cell("kind") == "finding").then(|| r.cell("value").to_string()),
         note: r.cell("check_notes").into(),
     }
 }
@@ -138,5 +141,24 @@ mod tests {
         assert_eq!(r[0].counts["unchecked"], 2);
         assert_eq!(r[0].flagged[0].evidence, "https://x");
         assert_eq!(r[0].open_findings.len(), 1);
+        assert_eq!(r[0].open_findings[0].severity.as_deref(), Some("error"));
+    }
+
+    /// Issue 20: in JSON, a claim's value is not its severity, and a line
+    /// is a number.
+    #[test]
+    fn items_carry_a_numeric_line_and_a_severity_only_for_findings() {
+        let sheet = Worksheet::from_rows(vec![row(&[
+            ("id", "c-1"),
+            ("article", "a.txt"),
+            ("line", "12"),
+            ("kind", "claim"),
+            ("value", "370 people"),
+            ("verdict", "false"),
+        ])]);
+        let r = review(&[sheet]);
+        let json = serde_json::to_value(&r[0].flagged[0]).unwrap();
+        assert_eq!(json["line"], 12);
+        assert!(json["severity"].is_null(), "{json}");
     }
 }

@@ -12,6 +12,7 @@ mod cells;
 mod file;
 mod identity;
 mod update;
+mod xlsx;
 
 pub use cells::{neutralise, restore};
 pub use identity::Article;
@@ -47,6 +48,9 @@ pub const MACHINE: &[&str] = &[
     // The article's path relative to the sheet: its identity (see
     // `identity`). Last, so the columns before it keep their places.
     "article_path",
+    // The article's web address when the input gives one (a page's
+    // canonical link, a JSON Lines `url`), for ClaimReview exports.
+    "article_url",
 ];
 /// Columns the journalist owns; factsheet never changes them.
 pub const HUMAN: &[&str] = &["verdict", "evidence", "checked_by", "notes"];
@@ -54,6 +58,21 @@ pub const HUMAN: &[&str] = &["verdict", "evidence", "checked_by", "notes"];
 pub const LIFECYCLE: &[&str] = &["row_status", "previous_text"];
 
 const VERDICTS_SRC: &str = include_str!("../data/lexicon/verdicts.txt");
+
+/// The verdicts a cell may hold, in the order of the lexicon.
+pub fn verdicts() -> impl Iterator<Item = &'static str> {
+    VERDICTS_SRC
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+/// Is this worksheet a spreadsheet (`.xlsx`, in any case)?
+pub fn is_xlsx(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
 
 /// Is this a verdict the worksheet accepts (empty = not yet checked)?
 pub fn is_verdict(v: &str) -> bool {
@@ -298,7 +317,15 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
         out.push((f.span.start, r));
     }
     out.sort_by_key(|(p, _)| *p);
-    out.into_iter().map(|(_, r)| r).collect()
+    let url = a.document.url.as_deref();
+    out.into_iter()
+        .map(|(_, mut r)| {
+            if let Some(u) = url {
+                r.push("article_url", u);
+            }
+            r
+        })
+        .collect()
 }
 
 /// A line or column number, as `to_string` writes it.
@@ -324,8 +351,35 @@ impl Worksheet {
         Worksheet::parse(path, &bytes)
     }
 
-    /// [`Worksheet::read`] of bytes already read from `path`.
+    /// [`Worksheet::read`] of bytes already read from `path`: a spreadsheet
+    /// when the name ends in `.xlsx`, else CSV.
     pub fn parse(path: &Path, bytes: &[u8]) -> Result<Worksheet> {
+        if is_xlsx(path) {
+            return xlsx::parse(path, bytes);
+        }
+        let bad = |line: u64, message: String| Error::Worksheet {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        if bytes.starts_with(b"PK\x03\x04") {
+            return Err(bad(
+                1,
+                "this is a spreadsheet file (XLSX), not CSV: name it .xlsx, or save it as CSV".into(),
+            ));
+        }
+        Worksheet::parse_csv(path, bytes).map_err(|e| match (&e, cells::unclosed_quote(bytes)) {
+            // Whatever went wrong at or after it, the unclosed quote is the
+            // cause (its cell swallowed the rows below).
+            (Error::Worksheet { line: at, .. }, Some(line)) if *at >= line || *at == 0 => bad(
+                line,
+                "a quoted cell is never closed (a `\"` opens it and no `\"` before a comma or line end ends it)".into(),
+            ),
+            _ => e,
+        })
+    }
+
+    fn parse_csv(path: &Path, bytes: &[u8]) -> Result<Worksheet> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let bad = |line: u64, message: String| Error::Worksheet {
             path: path.to_path_buf(),
@@ -339,6 +393,30 @@ impl Worksheet {
             .iter()
             .map(String::from)
             .collect();
+        let records = reader.records().map(|rec| {
+            let rec = rec.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line());
+                bad(line, format!("broken row: {e}"))
+            })?;
+            let line = rec.position().map_or(0, |p| p.line());
+            Ok((line, rec.iter().map(restore).collect()))
+        });
+        Worksheet::from_table(path, raw, records)
+    }
+
+    /// A worksheet from its header row and its rows (`(line, cells)`),
+    /// refusing what a merge could not trust: a column twice, no `id`, an
+    /// empty or repeated id, an unknown verdict.
+    pub(crate) fn from_table(
+        path: &Path,
+        raw: Vec<String>,
+        records: impl Iterator<Item = Result<(u64, Vec<String>)>>,
+    ) -> Result<Worksheet> {
+        let bad = |line: u64, message: String| Error::Worksheet {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
         if let Some(twice) = cells::duplicate_header(&raw) {
             return Err(bad(1, format!("column \"{}\" appears twice", twice.trim())));
         }
@@ -348,29 +426,24 @@ impl Worksheet {
         }
         let mut rows = Vec::new();
         let mut seen = HashSet::new();
-        for rec in reader.records() {
-            let rec = rec.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
-                bad(line, format!("broken row: {e}"))
-            })?;
-            let line = rec.position().map_or(0, |p| p.line());
-            let row: Row = headers
-                .iter()
-                .map(String::as_str)
-                .zip(rec.iter().map(restore))
-                .collect();
+        for rec in records {
+            let (line, cells) = rec?;
+            let row: Row = headers.iter().map(String::as_str).zip(cells).collect();
             let id = row.cell("id").to_string();
             if id.is_empty() {
                 return Err(bad(line, "row without an id".into()));
             }
             if !seen.insert(id.clone()) {
-                return Err(bad(line, format!("id {id} appears twice")));
+                return Err(bad(line, format!("id {} appears twice", crate::render::visible(&id))));
             }
             if let Some(v) = row.get("verdict") {
                 if !is_verdict(v) {
                     return Err(bad(
                         line,
-                        format!("unknown verdict “{v}” (use verified, false, misleading, unverifiable or unchecked)"),
+                        format!(
+                            "unknown verdict “{}” (use verified, false, misleading, unverifiable or unchecked)",
+                            crate::render::visible(v)
+                        ),
                     ));
                 }
             }
@@ -406,6 +479,16 @@ impl Worksheet {
         Ok(())
     }
 
+    /// The bytes of the sheet as `path` names it: a spreadsheet for
+    /// `.xlsx`, else CSV (`bom` for Excel).
+    pub fn to_bytes(&self, path: &Path, bom: bool) -> Result<Vec<u8>> {
+        if is_xlsx(path) {
+            xlsx::write(self, path)
+        } else {
+            Ok(self.to_csv(bom))
+        }
+    }
+
     /// Serialises to CSV bytes; `bom` for Excel.
     pub fn to_csv(&self, bom: bool) -> Vec<u8> {
         let mut out = Vec::new();
@@ -426,7 +509,7 @@ impl Worksheet {
     /// flushed, then renamed), keeping the old file's mode and writing
     /// through a symbolic link. [`update`] is the merge-safe way to write.
     pub fn write(&self, path: &Path, bom: bool) -> Result<()> {
-        file::write_atomic(&file::target(path), &self.to_csv(bom))
+        file::write_atomic(&file::target(path), &self.to_bytes(path, bom)?)
     }
 
     /// Merges a fresh run into this (existing) sheet. Rows of articles not

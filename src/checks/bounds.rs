@@ -68,6 +68,7 @@ pub fn bound_notes(id: &'static str, notes: &mut Vec<CheckNote>, from: usize) {
         claim,
         check: id,
         passed: !failed,
+        undecided: false,
         note: format!("and {} more", thousands(dropped)),
     }));
 }
@@ -135,6 +136,7 @@ mod tests {
             claim,
             check: "restated-number",
             passed,
+            undecided: false,
             note: String::new(),
         };
         let mut n: Vec<CheckNote> = (0..70).map(|i| note(0, i != 65)).chain([note(1, true)]).collect();

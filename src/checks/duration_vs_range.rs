@@ -142,7 +142,7 @@ impl Check for DurationVsRange {
             let Some((ri, r)) = range else { continue };
             compared[di] = true;
             let Some(days) = range_days(&r.value) else {
-                out.fail(self.id(), di, "range dates incomplete; not compared".into());
+                out.undecided(self.id(), di, "range dates incomplete; not compared".into());
                 continue;
             };
             // A range is in days; a duration in weeks matches within two

@@ -68,6 +68,9 @@ pub struct CheckNote {
     pub claim: usize,
     pub check: &'static str,
     pub passed: bool,
+    /// The check looked but could not decide (a date without a year, no
+    /// total found): the claim stays `unchecked`, with this note.
+    pub undecided: bool,
     pub note: String,
 }
 
@@ -107,6 +110,7 @@ impl Report {
             claim,
             check,
             passed: true,
+            undecided: false,
             note,
         });
     }
@@ -116,6 +120,18 @@ impl Report {
             claim,
             check,
             passed: false,
+            undecided: false,
+            note,
+        });
+    }
+
+    /// The check could not decide about the claim: why, as its note.
+    pub fn undecided(&mut self, check: &'static str, claim: usize, note: String) {
+        self.notes.push(CheckNote {
+            claim,
+            check,
+            passed: false,
+            undecided: true,
             note,
         });
     }

@@ -52,7 +52,7 @@ impl Check for PercentVsCounts {
                 }
             }
             let Some(wi) = n.part_of else {
-                out.fail(
+                out.undecided(
                     self.id(),
                     pi,
                     "no total found for the count beside it; not compared".into(),

@@ -348,7 +348,7 @@ pub fn cross_finding(f: &crate::cross::CrossFinding) -> Json {
         "check": f.check,
         "severity": "warning",
         "message": f.message,
-        "places": f.places.iter().map(|(a, s)| json!({"article": a, "byte_start": s.start, "byte_end": s.end})).collect::<Vec<_>>(),
+        "places": f.places.iter().zip(&f.at).map(|((a, s), p)| json!({"article": a, "byte_start": s.start, "byte_end": s.end, "path": p.path, "line": p.line, "column": p.column})).collect::<Vec<_>>(),
     })
 }
 

@@ -4,7 +4,9 @@
 
 pub mod html;
 pub mod jsonl;
+pub mod line;
 pub mod review;
+pub mod sarif;
 pub mod table;
 
 use crate::Analysis;
@@ -16,6 +18,10 @@ pub enum Format {
     Table,
     Csv,
     Jsonl,
+    /// `path:line:col: severity [check] message`, one finding a line.
+    Line,
+    /// One SARIF 2.1.0 log for the run.
+    Sarif,
 }
 
 /// FNV-1a: stable across runs, platforms and Rust versions (unlike
@@ -148,8 +154,8 @@ impl Ids {
     }
 }
 
-/// A claim's check status and notes: `passed`, `failed` or `unchecked`,
-/// and "check: why" for each check that looked at it.
+/// A claim's check status and notes: `passed`, `failed` or `unchecked`
+/// (no check decided), and "check: why" for each check that looked at it.
 pub fn check_status(a: &Analysis, claim: usize) -> (&'static str, String) {
     let mut notes = String::new();
     let status = push_check_notes(a, claim, &mut notes);
@@ -159,7 +165,8 @@ pub fn check_status(a: &Analysis, claim: usize) -> (&'static str, String) {
 /// Appends [`check_status`]'s notes to `out` and returns the status.
 pub fn push_check_notes(a: &Analysis, claim: usize, out: &mut String) -> &'static str {
     // "check: note; check: note", built in one pass: every claim row asks.
-    let (mut any, mut failed) = (false, false);
+    // Notes of checks that could not decide are shown but decide nothing.
+    let (mut any, mut decided, mut failed) = (false, false, false);
     let order = &a.notes_by_claim;
     let first = order.partition_point(|&i| a.notes[i].claim < claim);
     let mine = order[first..]
@@ -171,12 +178,13 @@ pub fn push_check_notes(a: &Analysis, claim: usize, out: &mut String) -> &'stati
             out.push_str("; ");
         }
         any = true;
-        failed |= !n.passed;
+        decided |= !n.undecided;
+        failed |= !n.passed && !n.undecided;
         out.push_str(n.check);
         out.push_str(": ");
         out.push_str(&n.note);
     }
-    match (any, failed) {
+    match (decided, failed) {
         (false, _) => "unchecked",
         (true, true) => "failed",
         (true, false) => "passed",
@@ -186,6 +194,46 @@ pub fn push_check_notes(a: &Analysis, claim: usize, out: &mut String) -> &'stati
 /// 1-based line and column of a span's start.
 pub fn line_col(a: &Analysis, span: Span) -> (usize, usize) {
     a.document.line_col(span.start)
+}
+
+/// Text safe to print on a terminal: line breaks and tabs become spaces,
+/// and other control characters (ESC, BEL, the rest of C0, DEL and C1)
+/// are shown as their Unicode control pictures (`␛`, `␇`) or as `\u{9b}`,
+/// so an article cannot set the terminal's title or clear the screen.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            '\u{7f}' => out.push('␡'),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// [`visible`], keeping line breaks and tabs: for whole texts.
+pub fn visible_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for line in s.split_inclusive('\n') {
+        let (body, nl) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+        for part in body.split('\t').enumerate() {
+            if part.0 > 0 {
+                out.push('\t');
+            }
+            out.push_str(&visible(part.1));
+        }
+        out.push_str(nl);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Text on one line: line breaks become spaces.
@@ -254,6 +302,17 @@ pub(crate) fn context_text(a: &Analysis, span: Span) -> ContextText<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 20: an article must not drive the terminal.
+    #[test]
+    fn control_characters_are_made_visible() {
+        let evil = "Title\u{1b}]0;pwned\u{7}\u{1b}[2J and\tmore\u{9b}31m\u{7f}";
+        let v = visible(evil);
+        assert!(!v.chars().any(char::is_control), "{v:?}");
+        assert_eq!(v, "Title␛]0;pwned␇␛[2J and more\\u{9b}31m␡");
+        assert_eq!(visible("plain “text”"), "plain “text”");
+        assert_eq!(visible_text("a\u{1b}b\n\tc\r\n"), "a␛b\n\tc \n");
+    }
 
     /// Ids are stored in journalists' worksheets, so the streamed hash must
     /// equal the hash of the normalised string it replaced.

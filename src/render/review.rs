@@ -31,13 +31,20 @@ fn cells(a: &ArticleReview) -> Vec<String> {
 
 /// Terminal tables: progress per article, then open findings and items
 /// judged false or misleading.
-pub fn table(reviews: &[ArticleReview]) -> String {
+pub fn table(reviews: &[ArticleReview], view: super::table::View) -> String {
     let mut t = Table::new();
-    t.load_preset(UTF8_FULL_CONDENSED)
+    t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(view.width)
         .set_header(columns());
+    t.force_no_tty();
     for a in reviews {
-        t.add_row(cells(a));
+        t.add_row(
+            cells(a)
+                .iter()
+                .map(|c| super::visible(c).into_owned())
+                .collect::<Vec<_>>(),
+        );
     }
     let mut out = format!("{t}\n");
     for a in reviews {
@@ -46,29 +53,30 @@ pub fn table(reviews: &[ArticleReview]) -> String {
         }
         let mut items = Table::new();
         items
-            .load_preset(UTF8_FULL_CONDENSED)
+            .load_style(UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(160)
+            .set_width(view.width)
+            .force_no_tty()
             .set_header(vec!["line", "item", "text", "verdict / severity", "evidence / note"]);
         for i in &a.open_findings {
             items.add_row(vec![
-                i.line.clone(),
+                i.line.map(|l| l.to_string()).unwrap_or_default(),
                 i.kind.clone(),
-                i.text.clone(),
-                format!("open {}", i.severity),
-                i.note.clone(),
+                super::visible(&i.text).into_owned(),
+                format!("open {}", i.severity.as_deref().unwrap_or_default()),
+                super::visible(&i.note).into_owned(),
             ]);
         }
         for i in &a.flagged {
             items.add_row(vec![
-                i.line.clone(),
+                i.line.map(|l| l.to_string()).unwrap_or_default(),
                 i.kind.clone(),
-                i.text.clone(),
-                i.verdict.clone(),
-                i.evidence.clone(),
+                super::visible(&i.text).into_owned(),
+                super::visible(&i.verdict).into_owned(),
+                super::visible(&i.evidence).into_owned(),
             ]);
         }
-        out.push_str(&format!("{}\n{items}\n", a.article));
+        out.push_str(&format!("{}\n{items}\n", super::visible(&a.article)));
     }
     out
 }

@@ -60,8 +60,70 @@ pub fn duplicate_header(headers: &[String]) -> Option<&str> {
         .map(String::as_str)
 }
 
+/// The line where a quoted CSV cell opens but is not closed properly: it
+/// runs to the end of the file, or its closing quote is followed by more
+/// text in the same cell (where a stray `"` in the next row ended it). A
+/// spreadsheet's multi-line cell, closed before a comma or a line end, is
+/// fine. `None` when every quoted cell is closed.
+pub fn unclosed_quote(bytes: &[u8]) -> Option<u64> {
+    let mut line = 1u64;
+    let mut at_field_start = true;
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if b == b'"' && at_field_start {
+            let opened = line;
+            k += 1;
+            loop {
+                match bytes.get(k) {
+                    None => return Some(opened),
+                    Some(b'"') if bytes.get(k + 1) == Some(&b'"') => k += 2,
+                    Some(b'"') => {
+                        k += 1;
+                        match bytes.get(k) {
+                            None | Some(b',' | b'\n' | b'\r') => break,
+                            Some(_) => return Some(opened),
+                        }
+                    }
+                    Some(c) => {
+                        if *c == b'\n' {
+                            line += 1;
+                        }
+                        k += 1;
+                    }
+                }
+            }
+            at_field_start = false;
+            continue;
+        }
+        match b {
+            b',' => at_field_start = true,
+            b'\n' => {
+                line += 1;
+                at_field_start = true;
+            }
+            b'\r' => at_field_start = true,
+            _ => at_field_start = false,
+        }
+        k += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_unclosed_quote_is_found_where_it_opens() {
+        use super::unclosed_quote;
+        assert_eq!(
+            unclosed_quote(b"id,verdict\nq-1,\"ok, fine\"\nq-2,\"multi\nline\"\n"),
+            None
+        );
+        assert_eq!(unclosed_quote(b"id,verdict\nq-1,\"Verified\nq-2,\"x\"\n"), Some(2));
+        assert_eq!(unclosed_quote(b"id,verdict\nq-1,ok\nq-2,\"never"), Some(3));
+        assert_eq!(unclosed_quote(b"id,note\nq-1,say \"hi\"\n"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -94,7 +94,7 @@ fn merge_into(
         path: path.to_path_buf(),
         message: format!("the merged worksheet would not read back ({why}); nothing was written"),
     })?;
-    let bytes = sheet.to_csv(bom);
+    let bytes = sheet.to_bytes(path, bom)?;
     let rows = sheet.rows.len();
     Ok((
         bytes,
