@@ -727,6 +727,16 @@ impl Ctx<'_> {
             }
             let mut j = i + 1;
             let mut v = v;
+            // "3/4 mile", "1/2 day": a fraction of a unit ("9/11" and
+            // "24/7" have none and are not numbers).
+            if let Some((f, e)) = mixed::slash_fraction(l, i) {
+                if l.get(e).is_some_and(|n| time_unit(n.text).is_some() || unit(n.text).is_some()) {
+                    (v, j) = (f, e);
+                }
+            }
+            if j == i + 1 && mixed::in_slashed_pair(l, i) {
+                return None;
+            }
             // "322 hundred", "2.12 hundred", "3 hundred thousand".
             if l.get(j).is_some_and(|n| n.is("hundred")) {
                 v *= 100.0;
