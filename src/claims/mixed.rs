@@ -87,7 +87,8 @@ pub(crate) fn in_slashed_pair(lex: &[Lex], i: usize) -> bool {
     let glued = |a: usize, b: usize| lex[a].span.end == lex[b].span.start;
     let slash_at = |k: usize| lex.get(k).is_some_and(|s| s.text == "/");
     let before = i >= 2 && slash_at(i - 1) && glued(i - 1, i) && glued(i - 2, i - 1) && lex[i - 2].is_digits();
-    let after = slash_at(i + 1) && glued(i, i + 1) && lex.get(i + 2).is_some_and(|b| b.is_digits() && glued(i + 1, i + 2));
+    let after =
+        slash_at(i + 1) && glued(i, i + 1) && lex.get(i + 2).is_some_and(|b| b.is_digits() && glued(i + 1, i + 2));
     before || after
 }
 

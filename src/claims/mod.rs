@@ -730,7 +730,9 @@ impl Ctx<'_> {
             // "3/4 mile", "1/2 day": a fraction of a unit ("9/11" and
             // "24/7" have none and are not numbers).
             if let Some((f, e)) = mixed::slash_fraction(l, i) {
-                if l.get(e).is_some_and(|n| time_unit(n.text).is_some() || unit(n.text).is_some()) {
+                if l.get(e)
+                    .is_some_and(|n| time_unit(n.text).is_some() || unit(n.text).is_some())
+                {
                     (v, j) = (f, e);
                 }
             }
@@ -1636,7 +1638,7 @@ pub(crate) static CLAIM_STARTS: LazyLock<crate::lexicon::WordTable<()>> = LazyLo
 /// Words after "a"/"an" that can make a claim of it: "a dozen", "a third
 /// of", "a day", "one in five".
 static AFTER_ARTICLE: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
-    ["dozen", "in"]
+    ["dozen", "in", "hundred", "thousand", "million", "billion"]
         .into_iter()
         .chain(numbers::FRACTIONS.iter().map(|(w, _)| *w))
         .chain(crate::lexicon::NUMBER_WORDS.keys().copied())
