@@ -67,3 +67,20 @@ fn numbers_said_in_words() {
 fn a_clock_time_is_no_count() {
     assert!(claims("The polls closed at 9:05 on the night.").is_empty());
 }
+
+#[test]
+fn slashed_figures_without_a_unit_are_no_numbers() {
+    assert!(claims("Police said 9/11 changed things.").is_empty());
+    assert!(claims("The shop is open 24/7 now.").is_empty());
+    assert_eq!(one("It is a 3/4 mile walk.").2, json!({"amount": 0.75, "unit": "mile"}));
+}
+
+#[test]
+fn a_scale_with_an_article_is_one_of_it() {
+    let (span, _, v) = one("Fewer than a thousand pandas live in the wild.");
+    assert_eq!(span, "Fewer than a thousand");
+    assert_eq!(
+        (v["value"].as_f64(), v["qualifier"].as_str()),
+        (Some(1000.0), Some("less_than"))
+    );
+}

@@ -70,6 +70,28 @@ pub(crate) fn extend(
     Some((v + f, u))
 }
 
+/// "3/4", "1/2" written against each other at `lex[i]`: a proper fraction
+/// and the index after it.
+pub(crate) fn slash_fraction(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
+    let (a, s, b) = (lex.get(i)?, lex.get(i + 1)?, lex.get(i + 2)?);
+    if s.text != "/" || a.span.end != s.span.start || s.span.end != b.span.start {
+        return None;
+    }
+    let (n, d) = (a.digits_value()?, b.digits_value()?);
+    (n > 0.0 && n < d && d <= 16.0 && !a.text.contains('.') && !b.text.contains('.')).then_some((n / d, i + 3))
+}
+
+/// Is `lex[i]` one side of figures joined by a slash that no date rule
+/// took ("9/11", "24/7", "2/3")? Neither side is a number on its own.
+pub(crate) fn in_slashed_pair(lex: &[Lex], i: usize) -> bool {
+    let glued = |a: usize, b: usize| lex[a].span.end == lex[b].span.start;
+    let slash_at = |k: usize| lex.get(k).is_some_and(|s| s.text == "/");
+    let before = i >= 2 && slash_at(i - 1) && glued(i - 1, i) && glued(i - 2, i - 1) && lex[i - 2].is_digits();
+    let after =
+        slash_at(i + 1) && glued(i, i + 1) && lex.get(i + 2).is_some_and(|b| b.is_digits() && glued(i + 1, i + 2));
+    before || after
+}
+
 /// The scale word that ends a number at `lex[j - 1]` ("million",
 /// "millions", "bn"), if it does.
 pub(crate) fn scale_before(lex: &[Lex], j: usize) -> Option<f64> {
@@ -119,6 +141,14 @@ mod tests {
     fn on(text: &str, v: f64, j: usize, scale: Option<f64>) -> Option<(f64, usize)> {
         let l = lex(text, Span::new(0, text.len()));
         extend(&l, j, v, scale, |w| w.starts_with("hour"))
+    }
+
+    #[test]
+    fn slash_fractions() {
+        let l = lex("3/4 mile", Span::new(0, 8));
+        assert_eq!(slash_fraction(&l, 0), Some((0.75, 3)));
+        let l = lex("24/7", Span::new(0, 4));
+        assert_eq!(slash_fraction(&l, 0), None);
     }
 
     #[test]

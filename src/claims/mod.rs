@@ -4,6 +4,7 @@
 //! claims it. The grammar is hand-written (see `numbers` and `dates`):
 //! no crate reads "March 18–23" or "hundreds of" the way copy means them.
 
+mod ages;
 mod bounds;
 pub mod dates;
 #[cfg(test)]
@@ -11,6 +12,7 @@ mod forms_tests;
 mod heights;
 mod mixed;
 pub mod money;
+mod money_ranges;
 pub mod numbers;
 pub mod numeric_dates;
 pub mod periods;
@@ -732,6 +734,18 @@ impl Ctx<'_> {
             }
             let mut j = i + 1;
             let mut v = v;
+            // "3/4 mile", "1/2 day": a fraction of a unit ("9/11" and
+            // "24/7" have none and are not numbers).
+            if let Some((f, e)) = mixed::slash_fraction(l, i) {
+                if l.get(e)
+                    .is_some_and(|n| time_unit(n.text).is_some() || unit(n.text).is_some())
+                {
+                    (v, j) = (f, e);
+                }
+            }
+            if j == i + 1 && mixed::in_slashed_pair(l, i) {
+                return None;
+            }
             // "322 hundred", "2.12 hundred", "3 hundred thousand".
             if l.get(j).is_some_and(|n| n.is("hundred")) {
                 v *= 100.0;
@@ -1143,81 +1157,6 @@ impl Ctx<'_> {
         Some(self.hedged_from(i, j, ClaimKind::Count, Value::Number, amount))
     }
 
-    /// "$150 to $400", "between $5.05 billion and $5.15 billion".
-    fn money_range(&self, start: usize, j: usize, first: Amount, cur: &str) -> Option<Found> {
-        let l = &self.lex;
-        let sep = l.get(j)?;
-        let between = start > 0 && l[start - 1].is("between");
-        if !(sep.is("to") || sep.text == "–" || (sep.is("and") && between)) || self.states_a_change(start) {
-            return None;
-        }
-        // "$150 to $400"; "between $3 and 4 billion" with the symbol once.
-        let k = if money::symbol(l.get(j + 1)?.text).is_some() {
-            j + 2
-        } else if between {
-            j + 1
-        } else {
-            return None;
-        };
-        let mut b = l.get(k)?.digits_value()?;
-        let mut end = k + 1;
-        let mut scale = None;
-        if let Some(s) = scale_at(l, end) {
-            b *= s;
-            end += 1;
-            scale = Some(s);
-        }
-        let mut a = first.value?;
-        // "between $3 and $4 billion": the scale is shared.
-        if let Some(s) = scale.filter(|_| scale_at(l, j - 1).is_none() && a * 1000.0 < b) {
-            a *= s;
-        }
-        let s = if between { start - 1 } else { start };
-        Some(self.plain(
-            s,
-            end,
-            ClaimKind::Money,
-            Value::MoneyRange {
-                a,
-                b,
-                currency: cur.into(),
-            },
-        ))
-    }
-
-    /// "15 dollars and 50", "3 GBP 1 pence", "20 ringgit and 43 sen": the
-    /// hundredths after a whole amount join it.
-    fn with_cents(&self, f: &mut Found) {
-        let l = &self.lex;
-        let Value::Money { amount, .. } = &mut f.value else {
-            return;
-        };
-        let Some(whole) = amount.value.filter(|v| amount.is_exact() && v.fract() == 0.0) else {
-            return;
-        };
-        let k = if l.get(f.end).is_some_and(|x| x.is("and")) {
-            f.end + 1
-        } else {
-            f.end
-        };
-        let Some(n) = l
-            .get(k)
-            .filter(|x| x.text.len() <= 2 && x.text.bytes().all(|b| b.is_ascii_digit()))
-        else {
-            return;
-        };
-        let cents: f64 = n.text.parse().unwrap_or(0.0);
-        let (end, ok) = match money::after(l, k + 1) {
-            Some((c, end)) if c.factor == 0.01 => (end, true),
-            Some(_) => return,
-            None => (k + 1, l.get(k + 1).is_none_or(|x| !x.is_word())),
-        };
-        if ok && (1.0..100.0).contains(&cents) {
-            *amount = Amount::exact(whole + cents / 100.0);
-            f.end = end;
-        }
-    }
-
     /// The rest of a compound duration after `amount` `unit`, ending at
     /// `end`: "an hour and a half" (1.5 hour), "1 hour and 30 minutes" (90
     /// minute), "one week three days" (10 day), "2 hours ten" (130 minute).
@@ -1350,26 +1289,6 @@ impl Ctx<'_> {
     fn states_a_change(&self, i: usize) -> bool {
         let l = &self.lex;
         i >= 2 && l[i - 1].is("from") && CHANGE_WORDS.contains(l[i - 2].text)
-    }
-
-    fn is_age(&self, i: usize, j: usize, amount: Amount) -> bool {
-        let l = &self.lex;
-        let Some(v) = amount.value else { return false };
-        if !(1.0..120.0).contains(&v) || !l[i].is_digits() || l[i].text.contains('.') {
-            return false;
-        }
-        let prev = i.checked_sub(1).map(|k| &l[k]);
-        let prev2 = i.checked_sub(2).map(|k| &l[k]);
-        if prev.is_some_and(|p| p.is("aged") || p.is("age")) || l.get(j).is_some_and(|n| n.is("yo") || n.is("y.o.")) {
-            return true;
-        }
-        // "Ruth Enders, 71, who…" / "Mayor Lee, 58."
-        let after_name =
-            prev.is_some_and(|p| p.is(",")) && prev2.is_some_and(|p| p.is_capitalized() && month(p.text).is_none());
-        let closes = l
-            .get(j)
-            .is_none_or(|n| matches!(n.text, "," | "." | ";" | ")") || n.is("and") || n.is("who"));
-        after_name && closes
     }
 
     /// A race or clock time "2:10:05" as a duration in seconds.
@@ -1652,7 +1571,7 @@ pub(crate) static CLAIM_STARTS: LazyLock<crate::lexicon::WordTable<()>> = LazyLo
 /// Words after "a"/"an" that can make a claim of it: "a dozen", "a third
 /// of", "a day", "one in five".
 static AFTER_ARTICLE: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
-    ["dozen", "in"]
+    ["dozen", "in", "hundred", "thousand", "million", "billion"]
         .into_iter()
         .chain(numbers::FRACTIONS.iter().map(|(w, _)| *w))
         .chain(crate::lexicon::NUMBER_WORDS.keys().copied())

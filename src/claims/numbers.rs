@@ -489,6 +489,17 @@ pub(crate) fn words_number(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
     if !any && lex.get(i).is_some_and(|t| t.is("a")) && lex.get(i + 1).is_some_and(|t| t.is("dozen")) {
         return Some((12.0, i + 2));
     }
+    // "fewer than a thousand", "a million people": one of the scale.
+    if !any && lex.get(i).is_some_and(|t| t.is("a")) {
+        if let Some(k) = lex.get(i + 1).and_then(|t| {
+            ["hundred", "thousand", "million", "billion"]
+                .iter()
+                .position(|w| t.is(w))
+                .map(|p| [100.0, 1e3, 1e6, 1e9][p])
+        }) {
+            return Some((k, i + 2));
+        }
+    }
     if !any {
         return None;
     }
