@@ -361,8 +361,27 @@ fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
 /// Words of a time phrase between a subject and its verb ("Feinstein last
 /// week said", "the agency on Tuesday announced").
 const TIME_WORDS: &[&str] = &[
-    "last", "this", "on", "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend", "earlier",
-    "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "last",
+    "this",
+    "on",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "earlier",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// The subject before a time phrase that stands before the verb.
