@@ -353,8 +353,47 @@ fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
         subject_before(toks, v)
             .filter(|s| plausible_subject(toks, *s))
             .or_else(|| subject_without_marks(toks, v))
+            .or_else(|| subject_before_time(toks, v))
             .map(|s| relative_head(toks, s).unwrap_or(s))
     }
+}
+
+/// Words of a time phrase between a subject and its verb ("Feinstein last
+/// week said", "the agency on Tuesday announced").
+const TIME_WORDS: &[&str] = &[
+    "last",
+    "this",
+    "on",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "earlier",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The subject before a time phrase that stands before the verb.
+fn subject_before_time(toks: &[Token], v: usize) -> Option<Span> {
+    let mut k = v;
+    while k > 0 && v - k < 4 && toks[k - 1].is_one_of(TIME_WORDS) {
+        k -= 1;
+    }
+    (k < v && k > 0)
+        .then(|| subject_before(toks, k))
+        .flatten()
+        .filter(|s| plausible_subject(toks, *s))
 }
 
 /// Where the content after the cue starts: past an adjunct to "that" or

@@ -19,6 +19,9 @@ const HAND_SHARE: f32 = 0.6;
 /// too often something else ("support", "see", "made").
 pub(crate) const MIN_SHARE: f32 = 0.45;
 
+/// The share a form followed by "that" needs.
+const MIN_SHARE_WITH_THAT: f32 = 0.1;
+
 /// `word count share` lines: the share of the form's occurrences that
 /// annotators marked as a cue.
 static CUES: LazyLock<WordTable<f32>> = LazyLock::new(|| {
@@ -90,7 +93,13 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     let share = share?;
     // A capitalised form opens a headline or names something ("Calls",
     // "Reported Speech").
-    if share < MIN_SHARE || t.is_capitalized() || t.is_one_of(NOT_HEADS) {
+    // A weaker form still reports when a "that" clause follows ("found
+    // that", "believe that", "fear that").
+    let complement = toks.get(i + 1).is_some_and(|n| n.is("that"));
+    if share < MIN_SHARE && !(complement && share >= MIN_SHARE_WITH_THAT) {
+        return None;
+    }
+    if t.is_capitalized() || t.is_one_of(NOT_HEADS) {
         return None;
     }
     // "the continued presence", "his stated aim": a modifier, not a verb.
