@@ -228,6 +228,7 @@ impl Check for QuoteConflict {
                 out.findings.push(Finding {
                     check: self.id(),
                     severity: Severity::Warning,
+                    confidence: Severity::Warning.confidence(),
                     span: qb.span,
                     related,
                     message,

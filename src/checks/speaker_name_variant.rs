@@ -63,6 +63,7 @@ impl Check for SpeakerNameVariant {
             out.findings.push(Finding {
                 check: self.id(),
                 severity: Severity::Warning,
+                confidence: Severity::Warning.confidence(),
                 span,
                 related: vec![first],
                 message: format!(
@@ -108,6 +109,7 @@ impl Check for SpeakerNameVariant {
                 out.findings.push(Finding {
                     check: self.id(),
                     severity: Severity::Warning,
+                    confidence: Severity::Warning.confidence(),
                     span: late,
                     related: vec![early],
                     message: format!(
@@ -161,6 +163,7 @@ impl SpeakerNameVariant {
             out.findings.push(Finding {
                 check: self.id(),
                 severity: Severity::Warning,
+                confidence: Severity::Warning.confidence(),
                 span: *late,
                 related: vec![*early],
                 message: format!(

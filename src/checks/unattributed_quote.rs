@@ -79,6 +79,7 @@ impl Check for UnattributedQuote {
             out.findings.push(Finding {
                 check: self.id(),
                 severity: Severity::Info,
+                confidence: Severity::Info.confidence(),
                 span: q.span,
                 related: vec![],
                 message: format!("no speaker found for the quote “{short}{ell}”"),
