@@ -88,11 +88,11 @@ fn is_part_of(cx: &CheckContext, part: &Claim, whole: &Claim) -> bool {
             return false;
         }
     }
-    // Linked across a semicolon, or from a paragraph before the last, the total
+    // Linked across a semicolon, or from paragraphs away, the total
     // is usually another quantity ("the 10 most populous cities …; … 85
     // mayors"; "eight of them" three paragraphs after "four contests").
     let far = whole.paragraph != part.paragraph
-        && (whole.paragraph + 1 != part.paragraph || part.span.start.saturating_sub(whole.span.end) > 300);
+        && (part.paragraph.abs_diff(whole.paragraph) > 2 || part.span.start.abs_diff(whole.span.end) > 400);
     if cx.text[first.span.end..second.span.start].contains(';') || far {
         return false;
     }
