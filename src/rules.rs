@@ -403,6 +403,7 @@ pub fn run(
                     Output::Finding => hits.findings.push(Finding {
                         check: rule.id,
                         severity: rule.severity,
+                        confidence: rule.severity.confidence(),
                         span,
                         related: Vec::new(),
                         message: format!("“{}”: {}", span.of(text).replace(['\n', '\r'], " "), rule.message),

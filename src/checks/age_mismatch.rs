@@ -153,7 +153,9 @@ impl Check for AgeMismatch {
             let owner = owner.filter(|o| !PRONOUNS.contains(&o.as_str()));
             // The birth of the same name; else the article's only birth, when
             // neither side names someone else.
-            let named = owner.as_ref().and_then(|o| births.iter().find(|b| b.owners.contains(o)));
+            let named = owner
+                .as_ref()
+                .and_then(|o| births.iter().find(|b| b.owners.contains(o)));
             let sole = || {
                 (births.len() == 1)
                     .then(|| &births[0])
@@ -161,7 +163,9 @@ impl Check for AgeMismatch {
             };
             let Some(b) = named.or_else(sole) else { continue };
             let birth = b.claim;
-            let owner = owner.or_else(|| b.owners.first().cloned()).unwrap_or_else(|| "the person".into());
+            let owner = owner
+                .or_else(|| b.owners.first().cloned())
+                .unwrap_or_else(|| "the person".into());
             let Value::Date(d) = &birth.value else { continue };
             let Some(year) = d.year else { continue };
             // Born in March 1941: 83 or 82 in October 2024, depending on the day.

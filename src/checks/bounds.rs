@@ -30,6 +30,7 @@ pub fn bound_findings(id: &'static str, findings: &mut Vec<Finding>, from: usize
     findings.push(Finding {
         check: id,
         severity: severity.unwrap_or(super::Severity::Info),
+        confidence: severity.unwrap_or(super::Severity::Info).confidence(),
         span,
         related: Vec::new(),
         message: format!("and {} more {id} findings", thousands(dropped)),
@@ -96,6 +97,7 @@ mod tests {
         Finding {
             check: "restated-number",
             severity,
+            confidence: severity.confidence(),
             span: Span::new(start, start + 1),
             related: vec![],
             message: String::new(),

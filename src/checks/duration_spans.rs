@@ -32,7 +32,17 @@ const STARTS: &[&str] = &[
 ];
 
 /// Words that close a span at the date after them.
-const ENDS: &[&str] = &["till", "until", "through", "to", "ended on", "ending on", "ended in", "in", "on"];
+const ENDS: &[&str] = &[
+    "till",
+    "until",
+    "through",
+    "to",
+    "ended on",
+    "ending on",
+    "ended in",
+    "in",
+    "on",
+];
 
 fn date_of(c: &Claim) -> Option<DateValue> {
     match (&c.kind, &c.value) {
@@ -44,7 +54,9 @@ fn date_of(c: &Claim) -> Option<DateValue> {
 /// The words right before a claim, lower-cased.
 fn lead(cx: &CheckContext, c: &Claim) -> String {
     let from = c.span.start.saturating_sub(16).max(c.sentence.start);
-    let from = (from..=c.span.start).find(|&i| cx.text.is_char_boundary(i)).unwrap_or(c.span.start);
+    let from = (from..=c.span.start)
+        .find(|&i| cx.text.is_char_boundary(i))
+        .unwrap_or(c.span.start);
     cx.text[from..c.span.start].trim_end().to_lowercase()
 }
 
@@ -129,7 +141,12 @@ pub fn check(cx: &CheckContext, out: &mut Report, id: &'static str, compared: &[
         let shown = |c: &Claim| c.span.of(cx.text).to_string();
         let plural = if got == 1.0 { "" } else { "s" };
         if (got - want).abs() <= tol || (got + 1.0 - want).abs() <= tol {
-            let note = format!("{} from {} to {}", cx.quoted(d.span), shown(&claims[a]), shown(&claims[b]));
+            let note = format!(
+                "{} from {} to {}",
+                cx.quoted(d.span),
+                shown(&claims[a]),
+                shown(&claims[b])
+            );
             out.pass(id, di, note);
         } else if got > 0.0 {
             let message = format!(
@@ -196,11 +213,17 @@ mod tests {
     #[test]
     fn an_offset_later_is_measured_from_the_date_before() {
         let text = |d: &str| {
-            format!("Monday, March 4, 2019\n\nThe firm wrote to the council on February 1, and again {d} later, on February 5, but heard nothing.\n")
+            format!(
+                "Monday, March 4, 2019\n\nThe firm wrote to the council on February 1, and again {d} later, on February 5, but heard nothing.\n"
+            )
         };
         let bad = run_one("duration-vs-range", &text("a fortnight"));
         assert_eq!(bad.findings.len(), 1, "{:?}", bad.findings);
-        assert!(bad.findings[0].message.contains("4 days apart"), "{}", bad.findings[0].message);
+        assert!(
+            bad.findings[0].message.contains("4 days apart"),
+            "{}",
+            bad.findings[0].message
+        );
         let good = run_one("duration-vs-range", &text("four days"));
         assert!(good.findings.is_empty(), "{:?}", good.findings);
     }

@@ -48,6 +48,18 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+
+    /// How sure a finding of this severity is, 0–1: an error is arithmetic
+    /// on figures the article itself links; a warning rests on a link read
+    /// from the wording (the same name, a definite re-mention); info is a
+    /// note for the editor.
+    pub fn confidence(&self) -> f64 {
+        match self {
+            Severity::Info => 0.4,
+            Severity::Warning => 0.6,
+            Severity::Error => 0.9,
+        }
+    }
 }
 
 /// A problem an editor should look at.
@@ -60,6 +72,9 @@ pub struct Finding {
     pub related: Vec<Span>,
     /// The evidence in plain words.
     pub message: String,
+    /// How sure the check is, 0–1 ([`Severity::confidence`] unless the
+    /// check knows better).
+    pub confidence: f64,
 }
 
 /// What a check concluded about one claim it could compare.
@@ -156,6 +171,7 @@ impl Report {
             span,
             related,
             message,
+            confidence: severity.confidence(),
         });
     }
 }

@@ -3,7 +3,7 @@
 
 use super::figures::not_a_count;
 use super::{Check, CheckContext, Report, Severity};
-use crate::claims::{Claim, fmt};
+use crate::claims::{Claim, Value, fmt};
 
 pub struct PartExceedsWhole;
 
@@ -17,6 +17,7 @@ impl Check for PartExceedsWhole {
     }
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
+        self.periods(cx, out);
         for (pi, part) in cx.claims.iter().enumerate() {
             let Some(wi) = part.part_of else { continue };
             let whole = &cx.claims[wi];
@@ -56,6 +57,55 @@ impl Check for PartExceedsWhole {
     }
 }
 
+impl PartExceedsWhole {
+    /// A period that is part of a longer one by the words between them:
+    /// "served eight years of a six-year sentence". The next claim only is
+    /// looked at, so the pass is linear.
+    fn periods(&self, cx: &CheckContext, out: &mut Report) {
+        let claims = cx.claims;
+        for (pi, pair) in claims.windows(2).enumerate() {
+            let (part, whole) = (&pair[0], &pair[1]);
+            let (Value::Duration { amount: p, unit: pu }, Value::Duration { amount: w, unit: wu }) =
+                (&part.value, &whole.value)
+            else {
+                continue;
+            };
+            let between = cx.text.get(part.span.end..whole.span.start).unwrap_or("").trim();
+            let of = ["of a", "of an", "of the", "of his", "of her", "of their", "of its"].contains(&between);
+            if !of || pu != wu || !whole.modifier || part.modifier {
+                continue;
+            }
+            let (Some(pv), Some(wv)) = (p.value, w.value) else {
+                continue;
+            };
+            if p.min > w.max {
+                let message = format!(
+                    "{} is more than the {} it is part of",
+                    cx.quoted(part.span),
+                    cx.quoted(whole.span)
+                );
+                out.flag(
+                    self.id(),
+                    Some(pi),
+                    Severity::Error,
+                    part.span,
+                    vec![whole.span],
+                    message,
+                );
+            } else {
+                let note = format!(
+                    "{} is within the {} ({} ≤ {})",
+                    cx.quoted(part.span),
+                    cx.quoted(whole.span),
+                    fmt(pv),
+                    fmt(wv)
+                );
+                out.pass(self.id(), pi, note);
+            }
+        }
+    }
+}
+
 /// Whether the claim reader's part and whole read as one in real copy:
 /// both counts, of the same thing when both name it ("37 pages" is no
 /// part of "seven email chains"), not the two ends of a range ("31,000 to
@@ -88,11 +138,11 @@ fn is_part_of(cx: &CheckContext, part: &Claim, whole: &Claim) -> bool {
             return false;
         }
     }
-    // Linked across a semicolon, or from a paragraph before the last, the total
+    // Linked across a semicolon, or from paragraphs away, the total
     // is usually another quantity ("the 10 most populous cities …; … 85
     // mayors"; "eight of them" three paragraphs after "four contests").
     let far = whole.paragraph != part.paragraph
-        && (whole.paragraph + 1 != part.paragraph || part.span.start.saturating_sub(whole.span.end) > 300);
+        && (part.paragraph.abs_diff(whole.paragraph) > 2 || part.span.start.abs_diff(whole.span.end) > 400);
     if cx.text[first.span.end..second.span.start].contains(';') || far {
         return false;
     }
@@ -186,5 +236,12 @@ mod real_copy_tests {
             let r = run_one("part-exceeds-whole", text);
             assert!(r.findings.is_empty(), "{text}: {:?}", r.findings);
         }
+    }
+
+    #[test]
+    fn a_period_longer_than_the_period_it_is_part_of() {
+        let text = |n: &str| format!("He was released after serving {n} years of a six-year sentence.\n");
+        assert_eq!(run_one("part-exceeds-whole", &text("eight")).findings.len(), 1);
+        assert!(run_one("part-exceeds-whole", &text("four")).findings.is_empty());
     }
 }

@@ -142,11 +142,28 @@ fn different_people(x: &str, y: &str) -> bool {
 /// light verb ("he was" / "he is", "do a wall" / "build a wall") is how a
 /// speaker says the same thing again on another day, not a misquotation.
 fn content_changed(a: &[String], b: &[String]) -> bool {
-    let light = |w: &String| FUNCTION_WORDS.contains(w.as_str()) || matches!(
-            w.as_str(),
-            "is" | "was" | "are" | "were" | "be" | "been" | "has" | "have" | "had" | "will" | "would"
-                | "do" | "does" | "did" | "make" | "get" | "build"
-        );
+    let light = |w: &String| {
+        FUNCTION_WORDS.contains(w.as_str())
+            || matches!(
+                w.as_str(),
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "do"
+                    | "does"
+                    | "did"
+                    | "make"
+                    | "get"
+                    | "build"
+            )
+    };
     let only = |x: &[String], y: &[String]| -> Vec<String> { x.iter().filter(|w| !y.contains(w)).cloned().collect() };
     let (da, db) = (only(a, b), only(b, a));
     !da.iter().all(light) && !db.iter().all(light)
@@ -228,6 +245,7 @@ impl Check for QuoteConflict {
                 out.findings.push(Finding {
                     check: self.id(),
                     severity: Severity::Warning,
+                    confidence: Severity::Warning.confidence(),
                     span: qb.span,
                     related,
                     message,

@@ -47,7 +47,12 @@ fn word_before(cx: &CheckContext, c: &Claim) -> Option<String> {
         .split_whitespace()
         .rev()
         .map(word_key)
-        .find(|w| !matches!(w.as_str(), "a" | "an" | "the" | "all" | "some" | "about" | "at" | "least"))
+        .find(|w| {
+            !matches!(
+                w.as_str(),
+                "a" | "an" | "the" | "all" | "some" | "about" | "at" | "least"
+            )
+        })
 }
 
 /// The outcome class of a count: its noun ("deaths") or the word before it
@@ -67,7 +72,11 @@ fn same_stem(a: &str, b: &str) -> bool {
 /// Whether the count is written as one already given.
 fn definite(cx: &CheckContext, c: &Claim) -> bool {
     let head = cx.text[c.sentence.start..c.span.start].split_whitespace().last();
-    head.is_some_and(|w| ["the", "all", "those", "these", "its", "their"].iter().any(|d| w.eq_ignore_ascii_case(d)))
+    head.is_some_and(|w| {
+        ["the", "all", "those", "these", "its", "their"]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+    })
 }
 
 /// The figure's value when it is one number.
@@ -83,10 +92,15 @@ fn key(cx: &CheckContext, c: &Claim) -> Option<String> {
         // A period, not an offset ("five years ago", "the three years
         // since"), which dates something else.
         (ClaimKind::Duration, Value::Duration { unit, .. }) => {
-            let next = cx.text[c.span.end..c.sentence.end].split_whitespace().next().map(word_key);
+            let next = cx.text[c.span.end..c.sentence.end]
+                .split_whitespace()
+                .next()
+                .map(word_key);
             let offset = next.is_some_and(|w| {
-                ["ago", "since", "later", "earlier", "after", "before", "from", "until", "till", "old", "on", "into"]
-                    .contains(&w.as_str())
+                [
+                    "ago", "since", "later", "earlier", "after", "before", "from", "until", "till", "old", "on", "into",
+                ]
+                .contains(&w.as_str())
             });
             (!offset).then(|| format!("duration:{unit}"))
         }
@@ -117,8 +131,14 @@ fn report(cx: &CheckContext, out: &mut Report, id: &'static str, (ai, bi): (usiz
 pub fn check(cx: &CheckContext, out: &mut Report, id: &'static str) {
     let claims = cx.claims;
     // The headline's figures, by what they measure and the word before.
-    let headline: Vec<usize> = (0..claims.len()).take_while(|&i| claims[i].paragraph == 0).filter(|&i| is_headline(cx, &claims[i])).collect();
-    let lead_par = claims.iter().map(|c| c.paragraph).find(|&p| p > 0 && p <= 2 && claims.iter().any(|c| c.paragraph == p && c.kind != ClaimKind::Date));
+    let headline: Vec<usize> = (0..claims.len())
+        .take_while(|&i| claims[i].paragraph == 0)
+        .filter(|&i| is_headline(cx, &claims[i]))
+        .collect();
+    let lead_par = claims
+        .iter()
+        .map(|c| c.paragraph)
+        .find(|&p| p > 0 && p <= 2 && claims.iter().any(|c| c.paragraph == p && c.kind != ClaimKind::Date));
     let mut first: FxHashMap<String, (usize, f64, bool)> = FxHashMap::default();
     for (bi, b) in claims.iter().enumerate() {
         let Some(k) = key(cx, b).or_else(|| (b.kind == ClaimKind::Count).then(|| "count:".to_string())) else {
@@ -135,13 +155,17 @@ pub fn check(cx: &CheckContext, out: &mut Report, id: &'static str) {
                         (Value::Duration { unit: x, .. }, Value::Duration { unit: y, .. }) => x == y,
                         (Value::Number(_), Value::Number(_)) => {
                             !not_a_count(cx.text, a)
-                                && word_before(cx, a).zip(wb.as_deref()).is_some_and(|(x, y)| same_stem(&x, y))
+                                && word_before(cx, a)
+                                    .zip(wb.as_deref())
+                                    .is_some_and(|(x, y)| same_stem(&x, y))
                         }
                         _ => false,
                     }
             });
             if let Some(h) = twin {
-                let (Some(x), Some(y)) = (claims[h].value.amount(), b.value.amount()) else { continue };
+                let (Some(x), Some(y)) = (claims[h].value.amount(), b.value.amount()) else {
+                    continue;
+                };
                 if !x.agrees(y) {
                     report(cx, out, id, (h, bi), "the headline");
                 }
@@ -158,7 +182,8 @@ pub fn check(cx: &CheckContext, out: &mut Report, id: &'static str) {
             Some(&(ai, va, _)) => {
                 let a = &claims[ai];
                 let near = va > 0.0 && vb > 0.0 && va.max(vb) <= 2.0 * va.min(vb);
-                let exact = a.value.amount().is_some_and(|x| x.is_exact()) && b.value.amount().is_some_and(|x| x.is_exact());
+                let exact =
+                    a.value.amount().is_some_and(|x| x.is_exact()) && b.value.amount().is_some_and(|x| x.is_exact());
                 if a.paragraph != b.paragraph && definite(cx, b) && near && exact && va != vb {
                     report(cx, out, id, (ai, bi), "the same quantity");
                 }
@@ -174,7 +199,9 @@ mod tests {
     #[test]
     fn the_headline_and_the_lead_give_one_figure() {
         let text = |n: &str| {
-            format!("Police detain nine after riot in Tulle\n\nMonday, May 6, 2019\n\nPolice on Sunday detained {n} people after a riot in Tulle.\n")
+            format!(
+                "Police detain nine after riot in Tulle\n\nMonday, May 6, 2019\n\nPolice on Sunday detained {n} people after a riot in Tulle.\n"
+            )
         };
         assert_eq!(run_one("restated-number", &text("eleven")).findings.len(), 1);
         assert!(run_one("restated-number", &text("nine")).findings.is_empty());

@@ -87,7 +87,9 @@ fn still_two(cx: &CheckContext, a: &Claim, b: &Claim, x: f64, y: f64) -> bool {
     let heads = second_word(cx, a).zip(second_word(cx, b)).is_some_and(|(p, q)| p != q);
     let each = |c: &Claim| {
         let rest = cx.text[c.span.end..c.sentence.end].to_lowercase();
-        [" each ", " apiece", " per ", " every "].iter().any(|w| rest.contains(w))
+        [" each ", " apiece", " per ", " every "]
+            .iter()
+            .any(|w| rest.contains(w))
     };
     let all_whole = cx.text[b.sentence.start..b.span.start]
         .split_whitespace()
@@ -247,7 +249,8 @@ impl Check for RestatedNumber {
                 // different things as often as one ("25 randomly selected
                 // sites" / "35 randomly selected precincts"): the verb makes
                 // a restatement only where the later one refers back.
-                let same_thing = ((same_thing && refers_back(cx, b)) || definite) && !still_two(cx, a, b, x.value.unwrap_or(0.0), y.value.unwrap_or(0.0));
+                let same_thing = ((same_thing && refers_back(cx, b)) || definite)
+                    && !still_two(cx, a, b, x.value.unwrap_or(0.0), y.value.unwrap_or(0.0));
                 // A figure restated wrong is a slip or a stale update, near
                 // the first; "the three delegates from his district" after
                 // "27 delegates" is another, smaller group.

@@ -63,6 +63,7 @@ impl Check for SpeakerNameVariant {
             out.findings.push(Finding {
                 check: self.id(),
                 severity: Severity::Warning,
+                confidence: Severity::Warning.confidence(),
                 span,
                 related: vec![first],
                 message: format!(
@@ -102,6 +103,7 @@ impl Check for SpeakerNameVariant {
             out.findings.push(Finding {
                 check: self.id(),
                 severity: Severity::Warning,
+                confidence: Severity::Warning.confidence(),
                 span: late,
                 related: vec![early],
                 message: format!(
@@ -230,6 +232,7 @@ impl SpeakerNameVariant {
             out.findings.push(Finding {
                 check: self.id(),
                 severity: Severity::Warning,
+                confidence: Severity::Warning.confidence(),
                 span: *late,
                 related: vec![*early],
                 message: format!(

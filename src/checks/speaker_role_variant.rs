@@ -145,6 +145,7 @@ impl Check for SpeakerRoleVariant {
                     out.findings.push(Finding {
                         check: self.id(),
                         severity: Severity::Warning,
+                        confidence: Severity::Warning.confidence(),
                         span: *span,
                         related: vec![*fspan],
                         message: format!(

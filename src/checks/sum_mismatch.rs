@@ -154,7 +154,9 @@ fn colon_list(cx: &CheckContext, ti: usize) -> Option<Vec<usize>> {
     if colon > 40 || words.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | '(' | '"' | '“')) {
         return None;
     }
-    let in_all = ["in all", "in total", "altogether", "all told"].iter().any(|w| words.trim_end().ends_with(w));
+    let in_all = ["in all", "in total", "altogether", "all told"]
+        .iter()
+        .any(|w| words.trim_end().ends_with(w));
     let from = t.span.end + colon;
     let mut parts = Vec::new();
     let mut sentences = 0;
@@ -192,9 +194,21 @@ fn colon_list(cx: &CheckContext, ti: usize) -> Option<Vec<usize>> {
 /// Words that say what a vote went to.
 fn vote_word(after: &str) -> bool {
     let a = after.trim_start().to_lowercase();
-    ["votes in favo", "in favo", "for,", "for and", "abstention", "abstained", "against", "votes against", "vote against", "yes", "no vote"]
-        .iter()
-        .any(|w| a.starts_with(w))
+    [
+        "votes in favo",
+        "in favo",
+        "for,",
+        "for and",
+        "abstention",
+        "abstained",
+        "against",
+        "votes against",
+        "vote against",
+        "yes",
+        "no vote",
+    ]
+    .iter()
+    .any(|w| a.starts_with(w))
 }
 
 /// "the vote of 229 members passed with 215 votes in favour, ten
@@ -218,7 +232,7 @@ fn vote_tally(cx: &CheckContext, ix: &Claims, ti: usize) -> Option<Vec<usize>> {
         .filter(|&j| {
             let c = &claims[j];
             let tail = &cx.text[c.span.end..c.sentence.end];
-            vote_word(tail) || tail.trim_start().split_whitespace().nth(1).is_some_and(|w| vote_word(w))
+            vote_word(tail) || tail.split_whitespace().nth(1).is_some_and(vote_word)
         })
         .collect();
     (parts.len() >= 2).then_some(parts)

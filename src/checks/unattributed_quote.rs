@@ -27,7 +27,10 @@ fn sourced_nearby(text: &str, quote: crate::span::Span) -> bool {
     let after = &after[..after.find('\n').unwrap_or(after.len())];
     // The quote's own marks, when its span leaves them out.
     let marks: &[char] = &['"', '“', '”'];
-    let (before, after) = (before.strip_suffix(marks).unwrap_or(before), after.strip_prefix(marks).unwrap_or(after));
+    let (before, after) = (
+        before.strip_suffix(marks).unwrap_or(before),
+        after.strip_prefix(marks).unwrap_or(after),
+    );
     let mut outside = String::with_capacity(before.len() + after.len() + 1);
     // Only the words outside quotation marks: drop quoted stretches.
     for part in [before, after] {
@@ -79,6 +82,7 @@ impl Check for UnattributedQuote {
             out.findings.push(Finding {
                 check: self.id(),
                 severity: Severity::Info,
+                confidence: Severity::Info.confidence(),
                 span: q.span,
                 related: vec![],
                 message: format!("no speaker found for the quote “{short}{ell}”"),

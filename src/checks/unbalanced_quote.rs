@@ -52,6 +52,7 @@ impl Check for UnbalancedQuote {
             out.findings.push(Finding {
                 check: self.id(),
                 severity: Severity::Warning,
+                confidence: Severity::Warning.confidence(),
                 span,
                 related: vec![],
                 message,

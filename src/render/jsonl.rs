@@ -100,6 +100,8 @@ struct FindingOut<'a> {
     check: &'static str,
     severity: &'static str,
     message: &'a str,
+    /// How sure the check is, 0–1, to two decimals.
+    confidence: f64,
     byte_start: usize,
     byte_end: usize,
     line: usize,
@@ -236,6 +238,7 @@ pub fn article(a: &Analysis) -> String {
                 check: f.check,
                 severity: f.severity.as_str(),
                 message: &f.message,
+                confidence: (f.confidence * 100.0).round() / 100.0,
                 byte_start,
                 byte_end,
                 line,
@@ -348,6 +351,7 @@ pub fn cross_finding(f: &crate::cross::CrossFinding) -> Json {
         "check": f.check,
         "severity": "warning",
         "message": f.message,
+        "confidence": crate::checks::Severity::Warning.confidence(),
         "places": f.places.iter().zip(&f.at).map(|((a, s), p)| json!({"article": a, "byte_start": s.start, "byte_end": s.end, "path": p.path, "line": p.line, "column": p.column})).collect::<Vec<_>>(),
     })
 }
