@@ -2,6 +2,8 @@
 # Round-trips a factsheet worksheet through LibreOffice Calc (CSV → XLSX →
 # CSV), re-runs factsheet on it and reports what survived. Needs
 # `apt-get install libreoffice-calc`. Usage: scripts/libreoffice-roundtrip.sh [ARTICLE]
+# The .xlsx worksheet's round trip (a verdict changed in LibreOffice kept by
+# a re-run) is a test: tests/libreoffice.rs.
 set -euo pipefail
 article=${1:-data/articles/ice-massachusetts.txt}
 bin=${FACTSHEET_BIN:-target/release/factsheet}
