@@ -27,25 +27,33 @@ impl Check for PercentVsCounts {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         for (pi, p) in cx.claims.iter().enumerate() {
-            if p.kind != ClaimKind::Percent {
+            // Percentage points are a change between two shares: no count
+            // beside them is their part.
+            if p.kind != ClaimKind::Percent || p.noun.as_deref() == Some("percentage points") {
                 continue;
             }
             let Some(pct) = p.value.amount() else { continue };
             // The part: the nearest count before it in the sentence, set beside it.
+            // Only the claims of its own sentence are read (claims are in
+            // text order), so a run of percentages stays linear.
             let part = cx.claims[..pi]
                 .iter()
                 .enumerate()
                 .rev()
+                .take_while(|(_, c)| c.span.start >= p.sentence.start)
                 .find(|(_, c)| c.sentence == p.sentence && c.kind == ClaimKind::Count)
                 .filter(|(_, c)| apposed(&cx.text[c.span.end..p.span.start]));
             let Some((mut ni, mut n)) = part else { continue };
             // "146 of 214 inmates, or 45 percent": the count beside the
             // percentage is the total; the share is its part's.
             if n.part_of.is_none() {
-                if let Some((k, c)) = cx
-                    .claims
+                // The claims of the sentence, found by binary search.
+                let lo = cx.claims.partition_point(|c| c.span.start < p.sentence.start);
+                let hi = cx.claims.partition_point(|c| c.span.start < p.sentence.end);
+                if let Some((k, c)) = cx.claims[lo..hi.max(lo)]
                     .iter()
                     .enumerate()
+                    .map(|(k, c)| (lo + k, c))
                     .find(|(_, c)| c.part_of == Some(ni) && c.sentence == p.sentence)
                 {
                     (ni, n) = (k, c);

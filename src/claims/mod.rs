@@ -1501,7 +1501,13 @@ pub(crate) fn extract_claims_with(
                     last_date = Some((*d, f.end));
                 }
                 let span = ctx.span(f.start, f.end);
-                let noun = noun_after(&ctx.lex, f.end);
+                // A change in percentage points is a difference of two
+                // shares, not a share: it says so in place of a noun.
+                let noun = if f.kind == ClaimKind::Percent && in_points(&ctx.lex, f.end) {
+                    Some("percentage points".to_string())
+                } else {
+                    noun_after(&ctx.lex, f.end)
+                };
                 claims.push(Claim {
                     kind: f.kind,
                     span,
@@ -1686,6 +1692,13 @@ fn starts_period(t: &str) -> bool {
 
 /// The word a number counts: the next content word ("370 individuals",
 /// "205 of those arrested" → "arrested").
+/// Whether a percentage claim ending before `end` is in percentage points.
+fn in_points(lex: &[Lex], end: usize) -> bool {
+    end.checked_sub(1)
+        .and_then(|k| lex.get(k))
+        .is_some_and(|w| w.lower().starts_with("point"))
+}
+
 fn noun_after(lex: &[Lex], j: usize) -> Option<String> {
     let mut k = j;
     let skip = [
@@ -1999,6 +2012,10 @@ mod tests {
     #[test]
     fn percentages_and_points() {
         assert_eq!(one("Turnout rose 3.4 percentage points.").2, serde_json::json!(3.4));
+        let points = claims("Turnout rose 3.4 percentage points among voters.");
+        assert_eq!(points[0].noun.as_deref(), Some("percentage points"));
+        let share = claims("Turnout was 34 percent among voters.");
+        assert_eq!(share[0].noun.as_deref(), Some("among"));
         assert_eq!(one("About 55% agreed.").1, ClaimKind::Percent);
         assert_eq!(one("Nearly half agreed.").2["value"], 50);
         assert_eq!(one("Roughly one in five agreed.").2["value"], 20);
