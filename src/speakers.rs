@@ -91,6 +91,11 @@ pub struct Roster {
     /// everyone else, parallel to `entities`: `find_variant` compares
     /// every one-word name with every person, and this settles most pairs.
     variant_initials: Vec<u8>,
+    /// Where each entity was first called by its surname alone (the end of
+    /// that mention), `usize::MAX` if never, parallel to `entities`: set
+    /// once the roster is built, so a lone surname asks one number instead
+    /// of rereading every mention of the person.
+    surname_alone_from: Vec<usize>,
 }
 
 /// See `Roster::variant_initials`.
@@ -419,6 +424,16 @@ impl Roster {
         roster.events.sort();
         roster.subjects.sort();
         roster.infer_genders(text, tokens);
+        roster.surname_alone_from = (roster.entities.iter())
+            .map(|e| {
+                let surname = last_word(&e.name);
+                (e.mentions.iter())
+                    .filter(|m| m.of(text) == surname)
+                    .map(|m| m.end)
+                    .min()
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
         roster
     }
 
@@ -726,12 +741,11 @@ impl Roster {
         if !run.name.contains(' ') {
             let surname = |e: &Entity| e.kind == EntityKind::Person && last_word(&e.name) == run.name;
             // Of two Cruzes, the one the story already calls plain "Cruz".
-            let called_so = |e: &Entity| {
+            let called_so = |i: usize| {
+                let e = &self.entities[i];
                 surname(e)
                     && e.name.contains(' ')
-                    && e.mentions
-                        .iter()
-                        .any(|m| m.end <= mention.start && m.of(text) == run.name)
+                    && self.surname_alone_from.get(i).is_some_and(|&end| end <= mention.start)
             };
             // Only people of that surname can be called so: read them from
             // the surname index (in index order), not the whole roster.
@@ -739,7 +753,7 @@ impl Roster {
                 .map_or(&[][..], Vec::as_slice)
                 .iter()
                 .copied()
-                .filter(|&i| called_so(&self.entities[i]))
+                .filter(|&i| called_so(i))
                 .collect();
             let idx = match usual[..] {
                 [only] => Some(only),
