@@ -298,7 +298,7 @@ fn jsonl_records_with_a_bad_date_or_an_empty_text_are_refused_by_name() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("a.jsonl:1: \"date\" \"2025-13-45\" is not a date"),
+        stderr.contains("a.jsonl:1: \"date\" `2025-13-45` is not a date"),
         "{stderr}"
     );
     assert!(stderr.contains("a.jsonl:2: \"text\" is empty"), "{stderr}");
