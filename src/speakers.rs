@@ -91,6 +91,9 @@ pub struct Roster {
     /// everyone else, parallel to `entities`: `find_variant` compares
     /// every one-word name with every person, and this settles most pairs.
     variant_initials: Vec<u8>,
+    /// The people of each variant initial (see above), in index order, so
+    /// `find_variant` visits only the people whose surname could match.
+    by_variant_initial: rustc_hash::FxHashMap<u8, Vec<usize>>,
     /// Where each entity was first called by its surname alone (the end of
     /// that mention), `usize::MAX` if never, parallel to `entities`: set
     /// once the roster is built, so a lone surname asks one number instead
@@ -449,10 +452,11 @@ impl Roster {
             return None;
         }
         // Cheapest tests first: this runs for every one-word name against
-        // every person.
+        // every person of the same initial.
         let initial = word.as_bytes()[0];
         let max = 1 + usize::from(word.len() >= 9);
-        let mut hits = self.entities.iter().enumerate().filter(|(i, e)| {
+        let people = self.by_variant_initial.get(&initial).map_or(&[][..], Vec::as_slice);
+        let mut hits = people.iter().map(|&i| (i, &self.entities[i])).filter(|(i, e)| {
             self.variant_initials[*i] == initial && {
                 let last = e.last();
                 last.chars().next() == word.chars().next()
@@ -940,7 +944,9 @@ impl Roster {
         let key = surname_key(&e.name);
         self.surnames.push(key);
         self.lower_names.push(e.name.to_lowercase());
-        self.variant_initials.push(variant_initial(&e));
+        let initial = variant_initial(&e);
+        self.variant_initials.push(initial);
+        self.by_variant_initial.entry(initial).or_default().push(idx);
         self.by_surname.entry(key).or_default().push(idx);
         if e.kind == EntityKind::Organization {
             self.organisations.push(idx);
@@ -964,7 +970,16 @@ impl Roster {
         self.surnames[idx] = key;
         self.lower_names[idx] = name.to_lowercase();
         self.entities[idx].name = name.to_string();
-        self.variant_initials[idx] = variant_initial(&self.entities[idx]);
+        let (old, new) = (self.variant_initials[idx], variant_initial(&self.entities[idx]));
+        if old != new {
+            if let Some(list) = self.by_variant_initial.get_mut(&old) {
+                list.retain(|&i| i != idx);
+            }
+            let list = self.by_variant_initial.entry(new).or_default();
+            let at = list.partition_point(|&i| i < idx);
+            list.insert(at, idx);
+        }
+        self.variant_initials[idx] = new;
     }
 
     /// Registers a speaker that the roster did not know (a single surname
