@@ -147,6 +147,10 @@ fn is_quote_mark(t: &Token) -> bool {
 /// either end except quotation marks (quoted content keeps its marks).
 fn clause(toks: &[Token], a: usize, b: usize) -> Option<Span> {
     let (mut a, mut b) = (a, b.min(toks.len()));
+    // A cue at the very end leaves nothing after it: no clause.
+    if a >= b {
+        return None;
+    }
     let edge = |t: &Token| !t.is_word && !is_quote_mark(t);
     while a < b && edge(&toks[a]) {
         a += 1;
@@ -279,7 +283,7 @@ const CLAUSE_BREAKS: &[&str] = &["but", "while", "although", "though", "whereas"
 /// Can the words from `toks[start]` be only an adjunct of the cue ("on
 /// Tuesday", "pleasantly into the phone") rather than what is said?
 fn adjunct_only(toks: &[Token], start: usize) -> bool {
-    let words: Vec<&Token> = toks[start..]
+    let words: Vec<&Token> = (toks.get(start..).unwrap_or(&[]))
         .iter()
         .take_while(|t| !is_end_mark(t))
         .filter(|t| t.is_word)
@@ -483,7 +487,10 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
     // "As the day nears, Stone says, the number …": the credit interrupts.
     let after_quote_mark = is_quote_mark(&toks[comma]) || (comma > 0 && is_quote_mark(&toks[comma - 1]));
     if !inverted && !after_quote_mark && toks.get(credit_end).is_some_and(|t| t.is(",")) {
-        let credit_words = toks[after..credit_end].iter().filter(|t| t.is_word).count();
+        let credit_words = (toks.get(after..credit_end).unwrap_or(&[]))
+            .iter()
+            .filter(|t| t.is_word)
+            .count();
         let next = toks[credit_end + 1..].iter().find(|t| t.is_word);
         let clause_opens = next.is_some_and(|n| !n.text.ends_with("ing") && !n.is_one_of(&["who", "which", "whose"]));
         if credit_words <= 3 && clause_opens {
