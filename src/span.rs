@@ -44,13 +44,36 @@ impl Span {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Inside lines longer than `MARK_EVERY` bytes, a mark about every
+    /// `MARK_EVERY` bytes: (byte offset, its column counted from its line's
+    /// start, 0-based). A column is then counted from the nearest mark, so a
+    /// text of one long line (a transcript pasted without breaks) does not
+    /// cost its whole length per item.
+    marks: Vec<(usize, usize)>,
 }
+
+/// How far apart the column marks of a long line are, in bytes.
+const MARK_EVERY: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).map_or(text.len(), |&next| next - 1);
+            let (mut at, mut column) = (start, 0);
+            while end - at > MARK_EVERY {
+                let mut next = at + MARK_EVERY;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                column += text[at..next].chars().count();
+                marks.push((next, column));
+                at = next;
+            }
+        }
+        LineIndex { starts, marks }
     }
 
     /// 1-based line of a byte offset (the line breaks before it, plus one).
@@ -67,7 +90,13 @@ impl LineIndex {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        (line, text[start..end].chars().count() + 1)
+        // The nearest mark at or before the offset on the same line.
+        let k = self.marks.partition_point(|&(at, _)| at <= end);
+        let (from, column) = match k.checked_sub(1).map(|k| self.marks[k]) {
+            Some((at, column)) if at >= start => (at, column),
+            _ => (start, 0),
+        };
+        (line, column + text[from..end].chars().count() + 1)
     }
 }
 
@@ -83,5 +112,27 @@ mod tests {
         assert_eq!(idx.line_col(text, 3), (2, 1));
         let e = text.find('e').unwrap();
         assert_eq!(idx.line_col(text, e), (2, 6));
+    }
+
+    #[test]
+    fn long_lines_count_columns_from_marks_the_same() {
+        // Lines far longer than the mark spacing, with multi-byte
+        // characters across the marks, and a short line between them.
+        let long: String = "ab “cd” é ".repeat(2000);
+        let text = format!("{long}\nshort\n{long}x");
+        let idx = LineIndex::new(&text);
+        for offset in (0..text.len()).step_by(997).chain([text.len() - 1, text.len()]) {
+            let mut end = offset;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..end].matches('\n').count() + 1;
+            assert_eq!(
+                idx.line_col(&text, offset),
+                (line, text[start..end].chars().count() + 1),
+                "{offset}"
+            );
+        }
     }
 }
