@@ -346,7 +346,9 @@ pub(crate) fn folded_key(word: &str) -> u64 {
 }
 
 /// Lines of a lexicon file without comments and blanks.
-fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+/// The entries of a word list: each line without its `#` comment, trimmed,
+/// blank lines left out.
+pub(crate) fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())

@@ -25,11 +25,7 @@ const MIN_SHARE_WITH_THAT: f32 = 0.1;
 /// `word count share` lines: the share of the form's occurrences that
 /// annotators marked as a cue.
 static CUES: LazyLock<WordTable<f32>> = LazyLock::new(|| {
-    let entries = |src: &'static str| {
-        src.lines()
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter(|l| !l.is_empty())
-    };
+    let entries = crate::lexicon::entries;
     let mined: Vec<(&'static str, f32)> = entries(SOURCE)
         .filter_map(|l| {
             let mut parts = l.split_whitespace();

@@ -26,7 +26,7 @@ const CLASSES_SRC: &str = include_str!("../../data/lexicon/count_classes.txt");
 
 static CLASSES: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     let mut m = FxHashMap::default();
-    for line in CLASSES_SRC.lines().map(|l| l.split('#').next().unwrap_or("").trim()) {
+    for line in crate::lexicon::entries(CLASSES_SRC) {
         let mut words = line.split_whitespace();
         let Some(class) = words.next() else { continue };
         for w in words {

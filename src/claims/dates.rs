@@ -125,9 +125,7 @@ pub fn inclusive_days(start: Date, end: Date) -> Option<i64> {
 pub(crate) const ORDINALS_SRC: &str = include_str!("../../data/lexicon/ordinals.txt");
 
 pub(crate) static ORDINALS: LazyLock<crate::lexicon::WordTable<u8>> = LazyLock::new(|| {
-    ORDINALS_SRC
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
+    crate::lexicon::entries(ORDINALS_SRC)
         .filter_map(|l| l.split_once(' '))
         .filter_map(|(w, n)| Some((w, n.trim().parse().ok()?)))
         .collect()

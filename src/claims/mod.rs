@@ -305,13 +305,8 @@ pub struct Claim {
 
 const CHANGE_SRC: &str = include_str!("../../data/lexicon/change_verbs.txt");
 
-static CHANGE_WORDS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
-    CHANGE_SRC
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .collect()
-});
+static CHANGE_WORDS: LazyLock<crate::lexicon::WordTable<()>> =
+    LazyLock::new(|| crate::lexicon::entries(CHANGE_SRC).collect());
 
 const TIME_UNITS_SRC: &str = include_str!("../../data/lexicon/time_units.txt");
 const UNITS_SRC: &str = include_str!("../../data/lexicon/units.txt");
@@ -1372,13 +1367,8 @@ const DAY_FIRST_SRC: &str = include_str!("../../data/lexicon/day_first_datelines
 
 /// Datelines of newsrooms that write the day first (London, Sydney, Delhi;
 /// the AAP and PA agencies).
-static DAY_FIRST_DATELINES: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
-    DAY_FIRST_SRC
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-        .collect()
-});
+static DAY_FIRST_DATELINES: LazyLock<crate::lexicon::WordTable<()>> =
+    LazyLock::new(|| crate::lexicon::entries(DAY_FIRST_SRC).collect());
 
 /// Does the article write dates day first? Its first dated line says so
 /// ("Thursday 7 March 2024"), or a dateline from a day-first newsroom
@@ -2305,10 +2295,7 @@ mod tests {
     #[test]
     fn claim_word_lists_are_sorted_without_duplicates() {
         for src in [DAY_FIRST_SRC, dates::ORDINALS_SRC, CHANGE_SRC] {
-            let keys: Vec<&str> = src
-                .lines()
-                .map(|l| l.split('#').next().unwrap_or("").trim())
-                .filter(|l| !l.is_empty())
+            let keys: Vec<&str> = crate::lexicon::entries(src)
                 .map(|l| l.split(' ').next().unwrap_or(""))
                 .collect();
             let mut sorted = keys.clone();

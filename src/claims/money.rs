@@ -21,9 +21,7 @@ pub(crate) struct Currency {
 
 /// Phrases of one, two or three words (joined by spaces) and their currency.
 static CURRENCIES: LazyLock<crate::lexicon::WordTable<Currency>> = LazyLock::new(|| {
-    CURRENCIES_SRC
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
+    crate::lexicon::entries(CURRENCIES_SRC)
         .filter_map(|l| l.rsplit_once(' '))
         .map(|(phrase, code)| {
             let (code, factor) = match code.split_once('/') {
