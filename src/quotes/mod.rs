@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 pub(crate) mod cues;
+pub mod gate;
 
 use crate::segment::{Paragraph, trim};
 use crate::span::Span;
@@ -67,6 +68,9 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// How the attribution was made (`speaker-verb-after-quote`, `pronoun`, …).
     pub rule: Option<&'static str>,
+    /// The learned gate's probability, for the speakers it gave.
+    #[serde(skip)]
+    pub learned: Option<f32>,
 }
 
 /// How often each rule's speaker is right: the share of its attributions
@@ -109,6 +113,9 @@ impl Quote {
     /// so an editor can sort attributions by doubt. `None` without a speaker.
     pub fn confidence(&self) -> Option<f32> {
         self.speaker.as_ref()?;
+        if let Some(p) = self.learned {
+            return Some(p);
+        }
         let rule = self.rule?;
         let c = RULE_CONFIDENCE
             .iter()
@@ -369,6 +376,11 @@ pub(crate) fn extract_quotes_with(
     roster: &mut Roster,
     tokens: &[Token],
 ) -> Vec<Quote> {
+    extract_and_read(text, paragraphs, roster, tokens, true).0
+}
+
+/// Pairs the marks into quotes; only transcript labels are attributed here.
+fn find_quotes(text: &str, paragraphs: &[Paragraph], roster: &mut Roster) -> Vec<Quote> {
     let mut segments: Vec<Segment> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         segments.extend(pair(text, p.span, i));
@@ -430,10 +442,39 @@ pub(crate) fn extract_quotes_with(
                 })
             }),
             rule: label.map(|_| "transcript-label"),
+            learned: None,
         });
     }
-    attribute(text, tokens, paragraphs, roster, &mut quotes);
     quotes
+}
+
+/// [`extract_quotes_with`] with the learned gate's inputs, before or after
+/// the gate has ruled.
+fn extract_and_read(
+    text: &str,
+    paragraphs: &[Paragraph],
+    roster: &mut Roster,
+    tokens: &[Token],
+    rule: bool,
+) -> (Vec<Quote>, Vec<gate::GateInput>) {
+    let mut quotes = find_quotes(text, paragraphs, roster);
+    let inputs = attribute(text, tokens, paragraphs, roster, &mut quotes);
+    if rule {
+        gate::apply(text, tokens, roster, &mut quotes, &inputs);
+    }
+    (quotes, inputs)
+}
+
+/// What the learned gate reads of each quote of a text, before it rules:
+/// the training samples of `scripts/train_quote_gate.py`.
+pub fn gate_samples(text: &str) -> Vec<gate::Sample> {
+    let doc = crate::ingest::Document::from_text("sample", text);
+    let body = Span::new(doc.body_start, text.len());
+    let paragraphs = crate::segment::segment(text, doc.body_start);
+    let tokens = tokenize(text, body);
+    let mut roster = Roster::from_tokens(text, &tokens);
+    let (quotes, inputs) = extract_and_read(text, &paragraphs, &mut roster, &tokens, false);
+    gate::samples(&quotes, &inputs)
 }
 
 fn sentence_at(p: &Paragraph, pos: usize) -> Span {
@@ -450,7 +491,14 @@ fn sentence_at(p: &Paragraph, pos: usize) -> Span {
         .unwrap_or(p.span)
 }
 
-fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mut Roster, quotes: &mut [Quote]) {
+fn attribute(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Paragraph],
+    roster: &mut Roster,
+    quotes: &mut [Quote],
+) -> Vec<gate::GateInput> {
+    let mut inputs = vec![gate::GateInput::default(); quotes.len()];
     let quoted: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     roster.forget_quoted(&quoted);
     // The furthest any of the first k quotes reaches (spans only shrink
@@ -565,6 +613,17 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
         let title_line = q.paragraph == 0 && headline_title_cased;
         let kind = classify(text, q, &before, cue.is_some(), title_line);
         quotes[i].kind = kind;
+        let q = &quotes[i];
+        inputs[i] = gate::read(
+            text,
+            tokens,
+            paragraphs,
+            q,
+            &before,
+            after_toks.as_deref(),
+            sent,
+            cue.is_some(),
+        );
         if kind == QuoteKind::Scare {
             continue;
         }
@@ -595,6 +654,7 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
     }
     propagate(text, tokens, paragraphs, quotes);
     nearest_mention(text, tokens, roster, quotes, &own_subject);
+    inputs
 }
 
 /// A speaker carried over from another quote hangs on the quote's own
