@@ -31,7 +31,7 @@ EPOCHS = 12
 RATE = 0.05
 L2 = 1e-4
 MIN_COUNT = 3  # a feature seen fewer times is not kept
-ADD_PRECISION = 0.8
+ADD_PRECISION = 0.75
 DROP_PRECISION = 0.9
 WEAK_RULES = {"coordinated", "characterised-as", "characterising-verb", "dash-credit", "floating",
               "multi-paragraph", "speech-noun", "transcript-label", "outer-speaker",

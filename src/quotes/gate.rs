@@ -24,6 +24,31 @@ use crate::span::Span;
 use crate::speakers::Roster;
 use crate::token::{Token, within};
 
+/// Words that give a thing its name ("call it “…”", "so-called").
+const NAMING_WORDS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "dub",
+    "dubbed",
+    "name",
+    "named",
+    "nicknamed",
+    "so-called",
+    "titled",
+    "known",
+    "term",
+    "termed",
+    "labeled",
+    "labelled",
+    "branded",
+    "entitled",
+];
+
+/// The feature of a quote in a naming context; the gate never adds there.
+const NAMING: &str = "naming";
+
 /// Pronouns that open a sentence capitalised ("He", "They").
 const PRONOUN_WORDS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
 
@@ -186,6 +211,13 @@ pub(crate) fn read(
     }
     if let Some(w) = words.iter().rev().nth(1) {
         f.push(format!("prev2={}", w.lower().as_ref() as &str));
+    }
+    // "what investigators call the “Eastside pipeline”": a name given to a
+    // thing is a term, whoever gives it; the gate leaves those alone.
+    let naming = |t: &&Token| t.is_one_of(NAMING_WORDS);
+    let adjacent = before.last().is_some_and(|t| t.is_word);
+    if adjacent && (words.last().is_some_and(naming) || words.iter().rev().nth(1).is_some_and(naming)) {
+        f.push(NAMING.into());
     }
     if before.iter().any(|t| t.has(class::SPEECH_VERB)) {
         f.push("speech-verb-before".into());
@@ -389,6 +421,9 @@ pub(crate) fn apply(text: &str, tokens: &[Token], roster: &mut Roster, quotes: &
             }
             continue;
         }
+        if input.feats.iter().any(|f| f == NAMING) {
+            continue;
+        }
         let Some(c) = input.candidate.filter(|_| input.verb.is_some()) else {
             continue;
         };
@@ -459,7 +494,8 @@ pub(crate) fn samples(quotes: &[Quote], inputs: &[GateInput]) -> Vec<Sample> {
             ));
             Sample {
                 quote: q.span,
-                mention: q.speaker.as_ref().map(|s| s.span).or(i.candidate),
+                // Without a cue word the gate names nobody: no sample.
+                mention: (q.speaker.as_ref().map(|s| s.span)).or(i.candidate.filter(|_| i.verb.is_some())),
                 rule: q.speaker.as_ref().and(q.rule),
                 feats,
             }

@@ -644,7 +644,8 @@ fn attribute(
                 quotes[i].speaker = Some(Speaker {
                     name: r.name,
                     role: r.role,
-                    span: r.name_span.unwrap_or(cue.subject),
+                    span: relative_mention(tokens, cue.subject, &cue.verb)
+                        .unwrap_or_else(|| r.name_span.unwrap_or(cue.subject)),
                     entity,
                 });
                 quotes[i].cue = Some(cue.verb);
@@ -655,6 +656,25 @@ fn attribute(
     propagate(text, tokens, paragraphs, quotes);
     nearest_mention(text, tokens, roster, quotes, &own_subject);
     inputs
+}
+
+/// "Beck, who said …": the relative pronoun is the mention the cue hangs
+/// on (the name it stands for is still the speaker's), found between the
+/// subject and the cue's verb, a few words on.
+fn relative_mention(tokens: &[Token], subject: Span, verb: &str) -> Option<Span> {
+    let verb = verb.split_whitespace().next().filter(|v| !v.is_empty())?;
+    let from = tokens.partition_point(|t| t.span.start < subject.end);
+    let toks = &tokens[from..tokens.len().min(from + 12)];
+    for (k, t) in toks.iter().enumerate() {
+        if t.text == verb || matches!(t.text, "“" | "”" | "\"" | "." | ":") {
+            return None;
+        }
+        if t.is("who") && k > 0 && toks[k - 1].is(",") {
+            // The verb follows the relative clause's start closely.
+            return toks[k + 1..].iter().take(4).any(|v| v.text == verb).then_some(t.span);
+        }
+    }
+    None
 }
 
 /// A speaker carried over from another quote hangs on the quote's own
