@@ -502,3 +502,63 @@ pub(crate) fn samples(quotes: &[Quote], inputs: &[GateInput]) -> Vec<Sample> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn after_text(t: &str) -> Option<String> {
+        let toks = tokenize(t, Span::new(0, t.len()));
+        after_candidate(&toks).map(|(s, v)| format!("{} / {v}", s.of(t)))
+    }
+
+    #[test]
+    fn the_model_is_compiled_in_with_its_thresholds() {
+        let m = model();
+        assert!(m.weights.len() > 50);
+        assert!(m.add > 0.0 && m.add < 1.0, "add {}", m.add);
+        assert!(m.drop >= 0.0 && m.drop < m.add, "drop {}", m.drop);
+        let p = probability(&["kind=scare".to_string()], None, false);
+        assert!(p > 0.0 && p < 1.0);
+    }
+
+    #[test]
+    fn a_credit_after_the_quote_reads_past_a_long_descriptor() {
+        assert_eq!(
+            after_text(", Westfield tenants union organizing director Carla Benn told the radio station.").as_deref(),
+            Some("Carla Benn / told")
+        );
+        assert_eq!(
+            after_text(", said former state auditor Lionel Marsh, who led the review.").as_deref(),
+            Some("Lionel Marsh / said")
+        );
+        assert_eq!(after_text(", she explained.").as_deref(), Some("she / explained"));
+        // No cue word within reach: no candidate.
+        assert_eq!(after_text(" and the crowd went home early that night."), None);
+    }
+
+    #[test]
+    fn a_capitalised_premodifier_is_not_a_speaker() {
+        let t = "Canadian newspapers have been reading the book";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        assert!(premodifier(&toks, Span::new(0, 8)));
+        let t = "Benn says the plan works";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        assert!(!premodifier(&toks, Span::new(0, 4)));
+    }
+
+    #[test]
+    fn a_name_given_to_a_thing_gets_no_learned_speaker() {
+        let t = "Headline here\n\nInspector Lena Cho spoke Monday.\n\nCho called it a blow to what investigators call the “Northside ring.”\n";
+        let paras = crate::segment::segment(t, 0);
+        let mut roster = Roster::build(t, Span::new(0, t.len()));
+        let qs = super::super::extract_quotes(t, &paras, &mut roster);
+        let q = qs
+            .iter()
+            .find(|q| q.span.of(t).starts_with("Northside"))
+            .expect("quote");
+        assert_ne!(q.rule, Some(RULE));
+        assert!(q.speaker.is_none(), "{:?}", q.speaker);
+    }
+}

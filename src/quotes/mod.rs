@@ -1071,6 +1071,18 @@ mod tests {
     use super::*;
     use crate::segment::segment;
 
+    #[test]
+    fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
+        let t = "Omar Haddad, who said it twice";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        let m = relative_mention(&toks, Span::new(0, 11), "said").expect("who");
+        assert_eq!(m.of(t), "who");
+        // No relative clause: the subject stays the mention.
+        let t = "Omar Haddad said, who knows";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        assert_eq!(relative_mention(&toks, Span::new(0, 11), "said"), None);
+    }
+
     fn run(t: &str) -> Vec<Quote> {
         let paras = segment(t, 0);
         let mut roster = Roster::build(t, Span::new(0, t.len()));
