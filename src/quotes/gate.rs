@@ -266,7 +266,7 @@ pub(crate) fn read(
 /// director Kendall Fells told Fox News`): the name or pronoun right before
 /// a cue word, or the name right after one (`said former FBI agent Timothy
 /// Gill`), within a few words of the closing mark.
-fn after_candidate(after: &[Token]) -> Option<(Span, String)> {
+pub(crate) fn after_candidate(after: &[Token]) -> Option<(Span, String)> {
     let toks: Vec<&Token> = after
         .iter()
         .skip_while(|t| !t.is_word)

@@ -83,6 +83,7 @@ const RULE_CONFIDENCE: &[(&str, f32)] = &[
     ("characterising-verb", 0.74),
     ("colon-introduction", 0.84),
     ("coordinated", 0.3),
+    ("credit-after-descriptor", 0.79),
     ("dash-credit", 0.58),
     ("floating", 0.58),
     ("headline-subject", 0.77),
@@ -610,6 +611,18 @@ fn attribute(
         if cue.is_none() {
             cue = credit_line_after(text, tokens, paragraphs, q, after_toks.as_deref());
         }
+        if cue.is_none() && q.span.of(text).trim_end().ends_with([',', '?', '!']) {
+            // `“…,” Westfield tenants union organizing director Carla Benn
+            // told …`: a credit the cue rules' subject grammar missed.
+            cue = after_toks
+                .as_deref()
+                .and_then(gate::after_candidate)
+                .map(|(subject, verb)| Cue {
+                    subject,
+                    verb,
+                    rule: "credit-after-descriptor",
+                });
+        }
         let title_line = q.paragraph == 0 && headline_title_cased;
         let kind = classify(text, q, &before, cue.is_some(), title_line);
         quotes[i].kind = kind;
@@ -1081,6 +1094,16 @@ mod tests {
         let t = "Omar Haddad said, who knows";
         let toks = tokenize(t, Span::new(0, t.len()));
         assert_eq!(relative_mention(&toks, Span::new(0, 11), "said"), None);
+    }
+
+    #[test]
+    fn a_credit_with_a_long_descriptor_after_the_quote() {
+        let t = "Headline here\n\nThe rent board met on Monday.\n\n“We have waited long enough,” Westfield tenants union organizing director Carla Benn told the board.\n";
+        let qs = run(t);
+        assert_eq!(qs.len(), 1);
+        let s = qs[0].speaker.as_ref().expect("speaker");
+        assert_eq!(s.span.of(t), "Carla Benn");
+        assert_eq!(qs[0].rule, Some("credit-after-descriptor"));
     }
 
     fn run(t: &str) -> Vec<Quote> {
