@@ -607,7 +607,7 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut worst: Option<Severity> = None;
     let mut sheet_articles = Vec::new();
     let mut csv_out = Worksheet::from_rows(Vec::new());
-    let mut digests = Vec::new();
+    let mut cross_batch = factsheet::cross::Batch::default();
     let mut write_failed = false;
     let mut sarif_results = Vec::new();
     let mut errors = Vec::new();
@@ -650,7 +650,9 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
                     if args.output.is_some() {
                         sheet_articles.push(worksheet::Article { path: done.path, rows });
                     }
-                    digests.extend(done.digest);
+                    if let Some(d) = done.digest {
+                        cross_batch.add(d);
+                    }
                     sarif_results.extend(done.sarif);
                     pages.extend(done.html);
                 }
@@ -669,11 +671,12 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     progress.finish_and_clear();
     // Contradictions between the articles of the batch.
-    let cross = if digests.len() > 1 {
-        factsheet::cross::cross_check(&digests)
+    let cross = if cross_batch.len() > 1 {
+        cross_batch.check()
     } else {
         Vec::new()
     };
+    drop(cross_batch);
     summary.findings += cross.len();
     if !cross.is_empty() {
         worst = worst.max(Some(Severity::Warning));
