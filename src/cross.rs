@@ -241,6 +241,8 @@ impl std::fmt::Display for Place {
 type Sym = u32;
 /// No string (a person without a title).
 const NO_SYM: Sym = Sym::MAX;
+/// A string (a speaker, a title) first seen in an article at a place.
+type Seen = (Sym, u32, At);
 
 /// Each string the batch names once, however many articles name it:
 /// people, speakers, titles, counted nouns and date ranges recur from
@@ -357,11 +359,11 @@ impl Batch {
         let mut order: Vec<u32> = (0..self.quotes.len() as u32).collect();
         // Stable: within one quotation, the batch's order.
         order.sort_by_key(|&k| self.quotes[k as usize].0);
-        let mut groups: Vec<Vec<(Sym, u32, At)>> = Vec::new();
+        let mut groups: Vec<Vec<Seen>> = Vec::new();
         let mut seen = rustc_hash::FxHashSet::default();
         for run in order.chunk_by(|&x, &y| self.quotes[x as usize].0 == self.quotes[y as usize].0) {
             seen.clear();
-            let v: Vec<(Sym, u32, At)> = run
+            let v: Vec<Seen> = run
                 .iter()
                 .map(|&k| self.quotes[k as usize])
                 .filter(|q| seen.insert(q.1))
@@ -484,11 +486,11 @@ impl Batch {
             .filter(|&k| self.people[k as usize].1 != NO_SYM)
             .collect();
         order.sort_by_key(|&k| self.people[k as usize].0);
-        let mut titled: Vec<(Sym, Vec<(Sym, u32, At)>)> = Vec::new();
+        let mut titled: Vec<(Sym, Vec<Seen>)> = Vec::new();
         let mut seen = rustc_hash::FxHashSet::default();
         for run in order.chunk_by(|&x, &y| self.people[x as usize].0 == self.people[y as usize].0) {
             seen.clear();
-            let v: Vec<(Sym, u32, At)> = run
+            let v: Vec<Seen> = run
                 .iter()
                 .map(|&k| self.people[k as usize])
                 .filter(|p| seen.insert(self.strings.get(p.1).to_ascii_lowercase()))

@@ -329,6 +329,29 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
         .collect()
 }
 
+/// The CSV lines of `rows` under `headers` (the header line first when
+/// `header`), as [`Worksheet::to_csv`] writes them: a sheet can be written
+/// a few rows at a time, so a batch's rows need not all be held.
+pub fn csv_lines(headers: &[String], rows: &[Row], header: bool) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    // Writing into a Vec cannot fail.
+    if header {
+        let _ = w.write_record(headers);
+    }
+    let mut rec: Vec<String> = Vec::with_capacity(headers.len());
+    for r in rows {
+        rec.clear();
+        rec.extend(headers.iter().map(|h| neutralise(r.cell(h.as_str()))));
+        let _ = w.write_record(&rec);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// The columns of a new worksheet, in order.
+pub fn columns() -> Vec<String> {
+    default_headers()
+}
+
 /// A line or column number, as `to_string` writes it.
 fn push_digits(cell: &mut String, n: usize) {
     crate::claims::dates::push_padded(cell, n as u64, 1);
@@ -496,14 +519,9 @@ impl Worksheet {
         if bom {
             out.extend_from_slice(b"\xEF\xBB\xBF");
         }
-        let mut w = csv::Writer::from_writer(out);
-        // Writing into a Vec cannot fail.
-        let _ = w.write_record(&self.headers);
-        for r in &self.rows {
-            let rec: Vec<String> = self.headers.iter().map(|h| neutralise(r.cell(h.as_str()))).collect();
-            let _ = w.write_record(&rec);
-        }
-        w.into_inner().unwrap_or_default()
+        out.extend(csv_lines(&self.headers, &[], true));
+        out.extend(csv_lines(&self.headers, &self.rows, false));
+        out
     }
 
     /// Writes atomically and durably (a temporary file beside the target,
