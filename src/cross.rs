@@ -1,14 +1,17 @@
 //! Checks across the articles of a batch: the same quotation given to
 //! different speakers, one person named or titled differently, and the same
 //! figure for the same event given different values. Each article leaves a
-//! small [`Digest`], so a batch of any size keeps only these in memory.
+//! small [`Digest`], folded into a [`Batch`] that keeps a few numbers per
+//! quotation, person and figure and each name once, so a batch of any size
+//! keeps little in memory; the checks compare items through keyed indexes,
+//! never all pairs.
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::Analysis;
-use crate::checks::names::{bare_words, one_word_slip};
+use crate::checks::names::{bare_words, looks_like_person, one_slip_between_people};
 use crate::claims::{ClaimKind, Value};
 use crate::lexicon::ROLE_MODIFIERS;
 use crate::quotes::QuoteKind;
@@ -37,59 +40,99 @@ pub const CHECKS: &[(&str, &str)] = &[
     ),
 ];
 
-/// What one article contributes to the cross-article checks.
-#[derive(Debug, Clone, Default)]
-pub struct Digest {
-    pub article: String,
-    /// The article's path as given, for `path:line:col` places.
-    pub path: String,
-    /// (byte offset, line, column) of every span kept below, sorted, so a
-    /// finding can name its places as an editor does.
-    places: Vec<(usize, usize, usize)>,
-    /// (normalised words, speaker, span) of attributed quotes.
-    quotes: Vec<(String, String, Span)>,
-    /// (name, titles, first mention) of people.
-    people: Vec<(String, Vec<String>, Span)>,
-    /// (counted noun's stem, date range, value, span, noun as written) of
-    /// exact counts in a sentence that also gives the event's dates.
-    figures: Vec<(String, String, f64, Span, String)>,
+/// Where one kept item is: its span and, as an editor names it, its line
+/// and column. Offsets fit in 32 bits (inputs are at most 64 MiB).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct At {
+    start: u32,
+    end: u32,
+    line: u32,
+    column: u32,
 }
 
-fn words(s: &str) -> String {
-    s.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                .replace('’', "'")
-        })
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+impl At {
+    fn of(a: &Analysis, span: Span) -> At {
+        let (line, column) = a.document.line_col(span.start);
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        At {
+            start: small(span.start),
+            end: small(span.end),
+            line: small(line),
+            column: small(column),
+        }
+    }
+
+    fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// What one article contributes to the cross-article checks: the hash of
+/// each attributed quotation's words (not the words), the people with
+/// their first title, and the dated counts. Built in parallel, one per
+/// article, then folded into a [`Batch`].
+#[derive(Debug, Clone, Default)]
+pub struct Digest {
+    /// The article's path as given, for `path:line:col` places; its name
+    /// is derived from it.
+    path: Box<str>,
+    /// (hash of the normalised words, speaker, place) of attributed quotes.
+    quotes: Vec<(u64, Box<str>, At)>,
+    /// (name, first title, first mention) of people.
+    people: Vec<(Box<str>, Option<Box<str>>, At)>,
+    /// (counted noun as written, date range, value, place) of exact counts
+    /// in a paragraph that also gives the event's dates.
+    figures: Vec<(Box<str>, Box<str>, f64, At)>,
+}
+
+/// A hash of a quotation's words, lower-cased and stripped of the
+/// punctuation around them, so the same words quoted with other marks or
+/// capitals meet. Hashing the words as they are read keeps no copy of them.
+fn words_hash(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::hash::DefaultHasher::new();
+    let mut buf = [0u8; 4];
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        for c in w.to_lowercase().chars() {
+            let c = if c == '’' { '\'' } else { c };
+            h.write(c.encode_utf8(&mut buf).as_bytes());
+        }
+        // A separator no character's UTF-8 holds: "ab c" is not "a bc".
+        h.write_u8(0xff);
+    }
+    h.finish()
 }
 
 /// Singular form of the counted noun, so "arrests" meets "arrest".
-fn stem(noun: &str) -> String {
+fn stem(noun: &str) -> &str {
     let n = noun.trim_end_matches("ed");
-    n.strip_suffix('s').unwrap_or(n).to_string()
+    n.strip_suffix('s').unwrap_or(n)
 }
 
 impl Digest {
     pub fn of(a: &Analysis) -> Digest {
         let text = a.document.text.as_str();
-        let quotes: Vec<(String, String, Span)> = a
+        let quotes = a
             .quotes
             .iter()
             .filter(|q| q.kind != QuoteKind::Scare && q.span.of(text).split_whitespace().count() >= 6)
-            .filter_map(|q| Some((words(q.span.of(text)), q.speaker.as_ref()?.name.clone(), q.span)))
+            .filter_map(|q| {
+                let speaker = q.speaker.as_ref()?.name.as_str().into();
+                Some((words_hash(q.span.of(text)), speaker, At::of(a, q.span)))
+            })
             .collect();
-        let people: Vec<(String, Vec<String>, Span)> = a
+        let people = a
             .roster
             .entities
             .iter()
             .filter(|e| e.kind == EntityKind::Person && e.name.contains(' '))
             .filter_map(|e| {
-                let titles = e.titles.iter().map(|(t, _)| t.clone()).collect();
-                Some((e.name.clone(), titles, *e.mentions.iter().min()?))
+                let title = e.titles.first().map(|(t, _)| t.as_str().into());
+                Some((e.name.as_str().into(), title, At::of(a, *e.mentions.iter().min()?)))
             })
             .collect();
         // The first date range of each paragraph, found in one pass: a
@@ -109,25 +152,12 @@ impl Digest {
                 continue;
             };
             if let Some(Value::DateRange(s, e)) = windows.get(&c.paragraph) {
-                figures.push((stem(noun), format!("{}..{}", s.iso(), e.iso()), v, c.span, noun.clone()));
+                let window = format!("{}..{}", s.iso(), e.iso());
+                figures.push((noun.as_str().into(), window.into(), v, At::of(a, c.span)));
             }
         }
-        let mut places: Vec<(usize, usize, usize)> = quotes
-            .iter()
-            .map(|q| q.2.start)
-            .chain(people.iter().map(|p| p.2.start))
-            .chain(figures.iter().map(|f| f.3.start))
-            .map(|at| {
-                let (l, c) = a.document.line_col(at);
-                (at, l, c)
-            })
-            .collect();
-        places.sort_unstable();
-        places.dedup();
         Digest {
-            article: article_name(&a.document.path).to_string(),
-            path: a.document.path.clone(),
-            places,
+            path: a.document.path.as_str().into(),
             quotes,
             people,
             figures,
@@ -182,9 +212,6 @@ fn same_surname(a: &str, b: &str) -> bool {
     la.eq_ignore_ascii_case(lb) || (la.chars().count() >= 4 && crate::speakers::edit_distance(la, lb) <= 1)
 }
 
-/// A value first seen in article `.1` at span `.2`.
-type Seen<T> = (T, usize, Span);
-
 /// A contradiction between two articles.
 #[derive(Debug, Clone, Serialize)]
 pub struct CrossFinding {
@@ -210,171 +237,409 @@ impl std::fmt::Display for Place {
     }
 }
 
-/// The line and column of a kept span's start in digest `d`.
-fn place_of(d: &Digest, span: Span) -> Place {
-    let k = d.places.partition_point(|p| p.0 < span.start);
-    let (line, column) = d
-        .places
-        .get(k)
-        .filter(|p| p.0 == span.start)
-        .map_or((0, 0), |p| (p.1, p.2));
-    Place {
-        path: d.path.clone(),
-        line,
-        column,
+/// An interned string: its place in [`Strings`].
+type Sym = u32;
+/// No string (a person without a title).
+const NO_SYM: Sym = Sym::MAX;
+/// A string (a speaker, a title) first seen in an article at a place.
+type Seen = (Sym, u32, At);
+
+/// Each string the batch names once, however many articles name it:
+/// people, speakers, titles, counted nouns and date ranges recur from
+/// article to article.
+#[derive(Debug, Default)]
+struct Strings {
+    ids: rustc_hash::FxHashMap<Arc<str>, Sym>,
+    all: Vec<Arc<str>>,
+}
+
+impl Strings {
+    fn id(&mut self, s: &str) -> Sym {
+        if let Some(&k) = self.ids.get(s) {
+            return k;
+        }
+        let k = Sym::try_from(self.all.len()).unwrap_or(NO_SYM - 1);
+        let shared: Arc<str> = s.into();
+        self.all.push(shared.clone());
+        self.ids.insert(shared, k);
+        k
+    }
+
+    fn get(&self, k: Sym) -> &str {
+        &self.all[k as usize]
     }
 }
 
-/// Compares the articles through keyed indexes (quotation text, surname,
-/// counted thing and dates), so a batch of thousands costs about as much
-/// as reading the digests once. Each conflict is reported once, between
-/// the first article of each side.
-pub fn cross_check(digests: &[Digest]) -> Vec<CrossFinding> {
-    let mut out = Vec::new();
-    let place = |d: usize, s: Span| (digests[d].article.clone(), s);
-    let at = |d: usize, s: Span| place_of(&digests[d], s);
+/// The articles of a batch as the cross-article checks need them: a few
+/// numbers for each quotation, person and figure (about 30 bytes each),
+/// and each string once. [`Batch::check`] compares them through keyed
+/// indexes, so a batch costs about as much as sorting its items.
+#[derive(Debug, Default)]
+pub struct Batch {
+    paths: Vec<Box<str>>,
+    strings: Strings,
+    /// (hash of the words, speaker, article, place) of attributed quotes.
+    quotes: Vec<(u64, Sym, u32, At)>,
+    /// (name, first title or [`NO_SYM`], article, first mention) of people.
+    people: Vec<(Sym, Sym, u32, At)>,
+    /// (noun's stem, date range, noun as written, value, article, place).
+    figures: Vec<(Sym, Sym, Sym, f64, u32, At)>,
+}
 
-    // The same quotation, different speakers.
-    let mut by_quote: HashMap<&str, Vec<(&str, usize, Span)>> = HashMap::new();
-    for (d, g) in digests.iter().enumerate() {
-        for (q, speaker, span) in &g.quotes {
-            let seen = by_quote.entry(q.as_str()).or_default();
-            if !seen.iter().any(|(s, _, _)| s == speaker) {
-                seen.push((speaker.as_str(), d, *span));
-            }
+impl Batch {
+    /// Adds one article (the next in the batch's order).
+    pub fn add(&mut self, d: Digest) {
+        let article = u32::try_from(self.paths.len()).unwrap_or(u32::MAX);
+        self.paths.push(d.path);
+        let strings = &mut self.strings;
+        self.quotes.extend(
+            d.quotes
+                .iter()
+                .map(|(h, speaker, at)| (*h, strings.id(speaker), article, *at)),
+        );
+        self.people.extend(d.people.iter().map(|(name, title, at)| {
+            let title = title.as_deref().map_or(NO_SYM, |t| strings.id(t));
+            (strings.id(name), title, article, *at)
+        }));
+        self.figures.extend(d.figures.iter().map(|(noun, window, v, at)| {
+            (
+                strings.id(stem(noun)),
+                strings.id(window),
+                strings.id(noun),
+                *v,
+                article,
+                *at,
+            )
+        }));
+    }
+
+    /// How many articles the batch holds.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// A finding between article `a` at one place and article `b` at another.
+    fn finding(&self, check: &'static str, message: String, a: (u32, At), b: (u32, At)) -> CrossFinding {
+        let path = |d: u32| &*self.paths[d as usize];
+        let place = |(d, at): (u32, At)| (article_name(path(d)).to_string(), at.span());
+        let editor = |(d, at): (u32, At)| Place {
+            path: path(d).to_string(),
+            line: at.line as usize,
+            column: at.column as usize,
+        };
+        CrossFinding {
+            check,
+            message,
+            places: vec![place(a), place(b)],
+            at: vec![editor(a), editor(b)],
         }
     }
-    let mut keys: Vec<_> = by_quote.into_iter().filter(|(_, v)| v.len() > 1).collect();
-    keys.sort_by_key(|(_, v)| (v[0].1, v[0].2));
-    for (_, v) in keys {
-        let (sa, da, pa) = v[0];
-        for &(sb, db, pb) in &v[1..] {
-            // One article's headline and body, or one person under two
-            // name forms ("Barack Obama", "Obama"; "Calderon", "Calderón").
-            if db == da || same_surname(sa, sb) {
-                continue;
+
+    fn article(&self, d: u32) -> &str {
+        article_name(&self.paths[d as usize])
+    }
+
+    /// Every contradiction between the batch's articles. Each conflict is
+    /// reported once, between the first article of each side.
+    pub fn check(&self) -> Vec<CrossFinding> {
+        let mut out = self.quote_speakers();
+        out.extend(self.name_variants());
+        out.extend(self.role_variants());
+        out.extend(self.figures());
+        out
+    }
+
+    /// The same quotation, different speakers: quotations grouped by their
+    /// words' hash, each group's distinct speakers in the batch's order.
+    fn quote_speakers(&self) -> Vec<CrossFinding> {
+        let mut order: Vec<u32> = (0..self.quotes.len() as u32).collect();
+        // Stable: within one quotation, the batch's order.
+        order.sort_by_key(|&k| self.quotes[k as usize].0);
+        let mut groups: Vec<Vec<Seen>> = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
+        for run in order.chunk_by(|&x, &y| self.quotes[x as usize].0 == self.quotes[y as usize].0) {
+            seen.clear();
+            let v: Vec<Seen> = run
+                .iter()
+                .map(|&k| self.quotes[k as usize])
+                .filter(|q| seen.insert(q.1))
+                .map(|(_, speaker, d, at)| (speaker, d, at))
+                .collect();
+            if v.len() > 1 {
+                groups.push(v);
             }
-            out.push(CrossFinding {
-                check: "cross-quote-speaker",
-                message: format!(
+        }
+        groups.sort_by_key(|v| (v[0].1, v[0].2));
+        let mut out = Vec::new();
+        for v in groups {
+            let (sa, da, pa) = v[0];
+            let sa = self.strings.get(sa);
+            for &(sb, db, pb) in &v[1..] {
+                let sb = self.strings.get(sb);
+                // One article's headline and body, or one person under two
+                // name forms ("Barack Obama", "Obama"; "Calderon", "Calderón").
+                if db == da || same_surname(sa, sb) {
+                    continue;
+                }
+                let message = format!(
                     "the same quotation is given to {sa} in {} and to {sb} in {}",
-                    digests[da].article, digests[db].article
-                ),
-                places: vec![place(da, pa), place(db, pb)],
-                at: vec![at(da, pa), at(db, pb)],
-            });
+                    self.article(da),
+                    self.article(db)
+                );
+                out.push(self.finding("cross-quote-speaker", message, (da, pa), (db, pb)));
+            }
         }
+        out
     }
 
-    // One person, two spellings or two titles: compare the distinct names
-    // that share a surname or a first name.
-    let mut names: Vec<(&str, usize, Span, Option<&str>)> = Vec::new();
-    let mut titles: HashMap<&str, Vec<(&str, usize, Span)>> = HashMap::new();
-    for (d, g) in digests.iter().enumerate() {
-        for (name, ts, span) in &g.people {
-            if !names.iter().any(|(n, ..)| n == name) {
-                names.push((name.as_str(), d, *span, ts.first().map(String::as_str)));
-            }
-            if let Some(t) = ts.first() {
-                let seen = titles.entry(name.as_str()).or_default();
-                if !seen.iter().any(|(x, ..)| x.eq_ignore_ascii_case(t)) {
-                    seen.push((t.as_str(), d, *span));
-                }
+    /// The distinct names of people, each with its first appearance, in
+    /// the batch's order.
+    fn distinct_names(&self) -> Vec<(Sym, u32, At)> {
+        let mut first = vec![false; self.strings.all.len()];
+        let mut names = Vec::new();
+        for &(name, _, d, at) in &self.people {
+            if !std::mem::replace(&mut first[name as usize], true) {
+                names.push((name, d, at));
             }
         }
+        names
     }
-    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, (n, ..)) in names.iter().enumerate() {
-        let first = first_word(n);
-        let last = last_word(n);
-        by_part.entry(last).or_default().push(k);
-        if first != last {
-            by_part.entry(first).or_default().push(k);
-        }
-    }
-    let mut reported = std::collections::HashSet::new();
-    for group in by_part.values() {
-        for (x, &i) in group.iter().enumerate() {
-            for &j in &group[x + 1..] {
-                let (na, da, pa, _) = names[i];
-                let (nb, db, pb, _) = names[j];
-                let slip = one_word_slip(&bare_words(na), &bare_words(nb));
-                if slip && na.len() >= 8 && da != db && reported.insert((i.min(j), i.max(j))) {
-                    out.push(CrossFinding {
-                        check: "cross-name-variant",
-                        message: format!(
-                            "“{na}” in {} is spelled “{nb}” in {}",
-                            digests[da].article, digests[db].article
-                        ),
-                        places: vec![place(da, pa), place(db, pb)],
-                        at: vec![at(da, pa), at(db, pb)],
-                    });
-                }
-            }
-        }
-    }
-    let mut titled: Vec<_> = titles.into_iter().filter(|(_, v)| v.len() > 1).collect();
-    titled.sort_by_key(|(_, v)| (v[0].1, v[0].2));
-    for (name, v) in titled {
-        let (ta, da, pa) = v[0];
-        let Some(oa) = office(ta) else { continue };
-        for &(tb, db, pb) in v[1..].iter().filter(|(_, db, _)| *db != da) {
-            if office(tb).is_none_or(|ob| ob == oa) {
+
+    /// One person, two spellings: two names of as many words, all but one
+    /// the same, that one a slip of the other. Names are put in buckets by
+    /// the words they share, the slipped word's place and first letter,
+    /// and compared only with the names of their bucket whose slipped word
+    /// is at most two letters longer (a slip changes a length by two at
+    /// most), so distinct people are not compared with each other.
+    fn name_variants(&self) -> Vec<CrossFinding> {
+        use std::hash::{Hash, Hasher};
+        let names = self.distinct_names();
+        // Each name's slipped word lower-cased, as the slip's edit distance
+        // reads it, end to end in one string; and per bucket entry (bucket,
+        // the word's length in characters, name, where the word lies).
+        let mut lower = String::new();
+        let mut keyed: Vec<(u64, u32, u32, u32, u32)> = Vec::new();
+        for (k, n) in names.iter().enumerate() {
+            let w = bare_words(self.strings.get(n.0));
+            if !looks_like_person(&w) {
                 continue;
             }
-            out.push(CrossFinding {
-                check: "cross-role-variant",
-                message: format!(
-                    "{name} is “{ta}” in {} but “{tb}” in {}",
-                    digests[da].article, digests[db].article
-                ),
-                places: vec![place(da, pa), place(db, pb)],
-                at: vec![at(da, pa), at(db, pb)],
-            });
-        }
-    }
-
-    // The same count of the same thing over the same dates.
-    let mut figures: HashMap<(&str, &str), Vec<Seen<f64>>> = HashMap::new();
-    for (d, g) in digests.iter().enumerate() {
-        for (noun, window, v, span, _) in &g.figures {
-            let seen = figures.entry((noun.as_str(), window.as_str())).or_default();
-            if !seen.iter().any(|(x, ..)| x == v) {
-                seen.push((*v, d, *span));
+            for p in 0..w.len() {
+                let mut h = std::hash::DefaultHasher::new();
+                (w.len(), p).hash(&mut h);
+                for (q, other) in w.iter().enumerate().filter(|(q, _)| *q != p) {
+                    (q, other.to_ascii_lowercase()).hash(&mut h);
+                }
+                w[p].chars().next().map(|c| c.to_lowercase().to_string()).hash(&mut h);
+                let start = lower.len();
+                lower.extend(w[p].chars().flat_map(char::to_lowercase));
+                let length = lower[start..].chars().count();
+                let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                keyed.push((h.finish(), small(length), k as u32, small(start), small(lower.len())));
             }
         }
+        keyed.sort_unstable();
+        let word = |e: &(u64, u32, u32, u32, u32)| &lower[e.3 as usize..e.4 as usize];
+        let mut pairs = Vec::new();
+        for run in keyed.chunk_by(|x, y| x.0 == y.0) {
+            for (x, ex) in run.iter().enumerate() {
+                for ey in run[x + 1..].iter().take_while(|e| e.1 - ex.1 <= 2) {
+                    // A slip is at most two edits: a cheap look first.
+                    if within_two_edits(word(ex), word(ey)) {
+                        pairs.push((ex.2.min(ey.2), ex.2.max(ey.2)));
+                    }
+                }
+            }
+        }
+        drop(keyed);
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut out = Vec::new();
+        for (i, j) in pairs {
+            let ((a, da, pa), (b, db, pb)) = (names[i as usize], names[j as usize]);
+            let (na, nb) = (self.strings.get(a), self.strings.get(b));
+            // Names the earlier check compared: those sharing a first or
+            // last word.
+            let (parts_a, parts_b) = ([first_word(na), last_word(na)], [first_word(nb), last_word(nb)]);
+            let share = parts_a.iter().any(|w| parts_b.contains(w));
+            if !share || na.len() < 8 || da == db || !one_slip_between_people(&bare_words(na), &bare_words(nb)) {
+                continue;
+            }
+            let message = format!(
+                "“{na}” in {} is spelled “{nb}” in {}",
+                self.article(da),
+                self.article(db)
+            );
+            out.push(self.finding("cross-name-variant", message, (da, pa), (db, pb)));
+        }
+        out
     }
-    let mut figs: Vec<_> = figures.into_iter().filter(|(_, v)| v.len() > 1).collect();
-    figs.sort_by_key(|(_, v)| (v[0].1, v[0].2));
-    for ((_, window), v) in figs {
-        let (va, da, pa) = v[0];
-        // The noun as the first article wrote it: "people", not "peoples".
-        let noun = digests[da]
-            .figures
-            .iter()
-            .find(|f| f.3 == pa)
-            .map_or("", |f| f.4.as_str());
-        for &(vb, db, pb) in v[1..].iter().filter(|(_, db, _)| *db != da) {
-            out.push(CrossFinding {
-                check: "cross-figure",
-                message: format!(
+
+    /// One person, two offices: each name's distinct first titles (in any
+    /// case), in the batch's order.
+    fn role_variants(&self) -> Vec<CrossFinding> {
+        let mut order: Vec<u32> = (0..self.people.len() as u32)
+            .filter(|&k| self.people[k as usize].1 != NO_SYM)
+            .collect();
+        order.sort_by_key(|&k| self.people[k as usize].0);
+        let mut titled: Vec<(Sym, Vec<Seen>)> = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
+        for run in order.chunk_by(|&x, &y| self.people[x as usize].0 == self.people[y as usize].0) {
+            seen.clear();
+            let v: Vec<Seen> = run
+                .iter()
+                .map(|&k| self.people[k as usize])
+                .filter(|p| seen.insert(self.strings.get(p.1).to_ascii_lowercase()))
+                .map(|(_, title, d, at)| (title, d, at))
+                .collect();
+            if v.len() > 1 {
+                titled.push((self.people[run[0] as usize].0, v));
+            }
+        }
+        titled.sort_by_key(|(_, v)| (v[0].1, v[0].2));
+        let mut out = Vec::new();
+        for (name, v) in titled {
+            let (ta, da, pa) = v[0];
+            let ta = self.strings.get(ta);
+            let Some(oa) = office(ta) else { continue };
+            for &(tb, db, pb) in v[1..].iter().filter(|(_, db, _)| *db != da) {
+                let tb = self.strings.get(tb);
+                if office(tb).is_none_or(|ob| ob == oa) {
+                    continue;
+                }
+                let message = format!(
+                    "{} is “{ta}” in {} but “{tb}” in {}",
+                    self.strings.get(name),
+                    self.article(da),
+                    self.article(db)
+                );
+                out.push(self.finding("cross-role-variant", message, (da, pa), (db, pb)));
+            }
+        }
+        out
+    }
+
+    /// The same count of the same thing over the same dates: figures
+    /// grouped by (noun's stem, date range), each group's distinct values.
+    fn figures(&self) -> Vec<CrossFinding> {
+        let mut order: Vec<u32> = (0..self.figures.len() as u32).collect();
+        let key = |k: u32| {
+            let f = &self.figures[k as usize];
+            (f.0, f.1)
+        };
+        order.sort_by_key(|&k| key(k));
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
+        for run in order.chunk_by(|&x, &y| key(x) == key(y)) {
+            seen.clear();
+            // Values compared as `==` does: 0 and -0 are one value, and
+            // no value equals NaN.
+            let v: Vec<u32> = run
+                .iter()
+                .copied()
+                .filter(|&k| {
+                    let x = self.figures[k as usize].3;
+                    x.is_nan() || seen.insert(if x == 0.0 { 0 } else { x.to_bits() })
+                })
+                .collect();
+            if v.len() > 1 {
+                groups.push(v);
+            }
+        }
+        let first = |v: &Vec<u32>| {
+            let f = &self.figures[v[0] as usize];
+            (f.4, f.5)
+        };
+        groups.sort_by_key(first);
+        let mut out = Vec::new();
+        for v in groups {
+            let (_, window, noun, va, da, pa) = self.figures[v[0] as usize];
+            // The noun as the first article wrote it: "people", not "peoples".
+            let (noun, window) = (self.strings.get(noun), self.strings.get(window));
+            for &k in &v[1..] {
+                let (.., vb, db, pb) = self.figures[k as usize];
+                if db == da {
+                    continue;
+                }
+                let message = format!(
                     "{} {noun} ({window}) in {} but {} in {}",
                     crate::claims::fmt(va),
-                    digests[da].article,
+                    self.article(da),
                     crate::claims::fmt(vb),
-                    digests[db].article
-                ),
-                places: vec![place(da, pa), place(db, pb)],
-                at: vec![at(da, pa), at(db, pb)],
-            });
+                    self.article(db)
+                );
+                out.push(self.finding("cross-figure", message, (da, pa), (db, pb)));
+            }
+        }
+        out
+    }
+}
+
+/// Whether two words are at most two edits apart, a swap of neighbouring
+/// letters counting as one (as [`crate::checks::names::slip_distance`]
+/// counts them), without allocating. Words longer than the table are let
+/// through for the full check.
+fn within_two_edits(a: &str, b: &str) -> bool {
+    const MAX: usize = 48;
+    let (mut ca, mut cb) = (['\0'; MAX], ['\0'; MAX]);
+    let (mut la, mut lb) = (0, 0);
+    for (cells, len, word) in [(&mut ca, &mut la, a), (&mut cb, &mut lb, b)] {
+        for c in word.chars() {
+            if *len == MAX {
+                return true;
+            }
+            cells[*len] = c;
+            *len += 1;
         }
     }
-    out
+    let (a, b) = (&ca[..la], &cb[..lb]);
+    if a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
+    let mut rows = [[0usize; MAX + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, before) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        let mut least = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[prev][j - 1] + cost)
+                .min(rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[before][j - 2] + 1);
+            }
+            rows[cur][j] = v;
+            least = least.min(v);
+        }
+        // Every path goes through this row: past two, never back.
+        if least > 2 {
+            return false;
+        }
+    }
+    rows[a.len() % 3][b.len()] <= 2
+}
+
+/// Compares the articles of `digests` (see [`Batch::check`]).
+pub fn cross_check(digests: &[Digest]) -> Vec<CrossFinding> {
+    let mut batch = Batch::default();
+    for d in digests {
+        batch.add(d.clone());
+    }
+    batch.check()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checks::names::one_word_slip;
     use crate::{Selection, analyze_text};
 
     #[test]
@@ -418,6 +683,84 @@ mod tests {
         let b = analyze_text("b.txt", "Gov. Dana Whitcombe spoke again.\n", &Selection::default());
         let found = cross_check(&[Digest::of(&a), Digest::of(&b)]);
         assert!(found.iter().any(|f| f.check == "cross-role-variant"), "{found:?}");
+    }
+
+    #[test]
+    fn the_cheap_look_agrees_with_the_slip_distance() {
+        let words = [
+            "buttigieg",
+            "buttigeig",
+            "emanuel",
+            "emanual",
+            "albright",
+            "albrihgt",
+            "smith",
+            "smyth",
+            "smithson",
+            "wu",
+            "wo",
+            "kalomi",
+            "kalmoi",
+            "kalomine",
+            "abcdef",
+            "bacdfe",
+            "garcía",
+            "garcia",
+        ];
+        for a in words {
+            for b in words {
+                let slip = crate::checks::names::slip_distance(a, b) <= 2;
+                assert_eq!(within_two_edits(a, b), slip, "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_name_buckets_find_what_comparing_every_pair_finds() {
+        let first = ["Anna", "Boris", "Carla"];
+        let syllables = ["ba", "de", "fi", "go", "ku", "la", "me", "ni"];
+        let mut digests = Vec::new();
+        let mut names = Vec::new();
+        for i in 0..300usize {
+            let mut surname: String = (0..4).map(|k| syllables[(i >> (3 * k)) % 8]).collect();
+            if i % 7 == 3 {
+                surname = surname[..4].to_string(); // shorter names, fewer slips allowed
+            }
+            surname[..1].make_ascii_uppercase();
+            let name = format!("{} {surname}", first[i % 3]);
+            let text = format!("“We will look at every file before the vote,” said {name}, a spokesman.\n");
+            digests.push(Digest::of(&analyze_text(
+                &format!("a{i}.txt"),
+                &text,
+                &Selection::default(),
+            )));
+            names.push(name);
+        }
+        let found = cross_check(&digests);
+        let mut got: Vec<String> = found
+            .iter()
+            .filter(|f| f.check == "cross-name-variant")
+            .map(|f| f.message.clone())
+            .collect();
+        // Every pair, as the check compared them before it had buckets.
+        let mut expected = Vec::new();
+        for (i, na) in names.iter().enumerate() {
+            for (j, nb) in names.iter().enumerate().skip(i + 1) {
+                let share = [first_word(na), last_word(na)]
+                    .iter()
+                    .any(|w| [first_word(nb), last_word(nb)].contains(w));
+                if share && na.len() >= 8 && one_word_slip(&bare_words(na), &bare_words(nb)) {
+                    expected.push(format!("“{na}” in a{i}.txt is spelled “{nb}” in a{j}.txt"));
+                }
+            }
+        }
+        assert!(expected.len() > 10, "{expected:?}");
+        got.sort();
+        expected.sort();
+        assert_eq!(got, expected);
+        let again: Vec<String> = cross_check(&digests).iter().map(|f| f.message.clone()).collect();
+        let first_run: Vec<String> = found.iter().map(|f| f.message.clone()).collect();
+        assert_eq!(first_run, again, "the same batch, the same findings in the same order");
     }
 
     #[test]

@@ -606,8 +606,12 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     let mut summary = Summary::default();
     let mut worst: Option<Severity> = None;
     let mut sheet_articles = Vec::new();
-    let mut csv_out = Worksheet::from_rows(Vec::new());
-    let mut digests = Vec::new();
+    // `--format csv` is written as the rows come, a chunk at a time.
+    let csv_columns = worksheet::columns();
+    if args.format == Format::Csv {
+        emit(&String::from_utf8_lossy(&worksheet::csv_lines(&csv_columns, &[], true)));
+    }
+    let mut cross_batch = factsheet::cross::Batch::default();
     let mut write_failed = false;
     let mut sarif_results = Vec::new();
     let mut errors = Vec::new();
@@ -632,7 +636,8 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
                     progress.suspend(|| emit(&done.rendered));
                     let rows = done.rows.unwrap_or_default();
                     if args.format == Format::Csv {
-                        csv_out.rows.extend(rows.iter().cloned());
+                        let lines = worksheet::csv_lines(&csv_columns, &rows, false);
+                        progress.suspend(|| emit(&String::from_utf8_lossy(&lines)));
                     }
                     if let Some(dir) = &args.worksheet_dir {
                         let stem = done.article.rsplit_once('.').map_or(done.article.as_str(), |(s, _)| s);
@@ -650,7 +655,9 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
                     if args.output.is_some() {
                         sheet_articles.push(worksheet::Article { path: done.path, rows });
                     }
-                    digests.extend(done.digest);
+                    if let Some(d) = done.digest {
+                        cross_batch.add(d);
+                    }
                     sarif_results.extend(done.sarif);
                     pages.extend(done.html);
                 }
@@ -669,11 +676,12 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     progress.finish_and_clear();
     // Contradictions between the articles of the batch.
-    let cross = if digests.len() > 1 {
-        factsheet::cross::cross_check(&digests)
+    let cross = if cross_batch.len() > 1 {
+        cross_batch.check()
     } else {
         Vec::new()
     };
+    drop(cross_batch);
     summary.findings += cross.len();
     if !cross.is_empty() {
         worst = worst.max(Some(Severity::Warning));
@@ -685,7 +693,7 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
             }
             emit(&format!("{}\n", summary.to_json()));
         }
-        Format::Csv => emit(&String::from_utf8_lossy(&csv_out.to_csv(false))),
+        Format::Csv => {}
         Format::Table => {
             if !cross.is_empty() {
                 emit(&table::render_cross(&cross, shared.view));

@@ -11,6 +11,7 @@
 mod cells;
 mod file;
 mod identity;
+mod matching;
 mod update;
 mod xlsx;
 
@@ -328,6 +329,29 @@ pub fn rows(a: &Analysis) -> Vec<Row> {
         .collect()
 }
 
+/// The CSV lines of `rows` under `headers` (the header line first when
+/// `header`), as [`Worksheet::to_csv`] writes them: a sheet can be written
+/// a few rows at a time, so a batch's rows need not all be held.
+pub fn csv_lines(headers: &[String], rows: &[Row], header: bool) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    // Writing into a Vec cannot fail.
+    if header {
+        let _ = w.write_record(headers);
+    }
+    let mut rec: Vec<String> = Vec::with_capacity(headers.len());
+    for r in rows {
+        rec.clear();
+        rec.extend(headers.iter().map(|h| neutralise(r.cell(h.as_str()))));
+        let _ = w.write_record(&rec);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// The columns of a new worksheet, in order.
+pub fn columns() -> Vec<String> {
+    default_headers()
+}
+
 /// A line or column number, as `to_string` writes it.
 fn push_digits(cell: &mut String, n: usize) {
     crate::claims::dates::push_padded(cell, n as u64, 1);
@@ -495,14 +519,9 @@ impl Worksheet {
         if bom {
             out.extend_from_slice(b"\xEF\xBB\xBF");
         }
-        let mut w = csv::Writer::from_writer(out);
-        // Writing into a Vec cannot fail.
-        let _ = w.write_record(&self.headers);
-        for r in &self.rows {
-            let rec: Vec<String> = self.headers.iter().map(|h| neutralise(r.cell(h.as_str()))).collect();
-            let _ = w.write_record(&rec);
-        }
-        w.into_inner().unwrap_or_default()
+        out.extend(csv_lines(&self.headers, &[], true));
+        out.extend(csv_lines(&self.headers, &self.rows, false));
+        out
     }
 
     /// Writes atomically and durably (a temporary file beside the target,
@@ -526,18 +545,19 @@ impl Worksheet {
         let fresh_ids: HashSet<&str> = fresh.iter().filter_map(|r| r.get("id")).collect();
         // Old rows of these articles whose id vanished: candidates for
         // "changed" (an edited item) or else "orphaned".
-        let mut vanished: Vec<&Row> = self
-            .rows
-            .iter()
-            .filter(|r| articles.contains(r.cell("article")) && !fresh_ids.contains(r.cell("id")))
-            .collect();
+        let mut vanished = matching::Vanished::new(
+            self.rows
+                .iter()
+                .filter(|r| articles.contains(r.cell("article")) && !fresh_ids.contains(r.cell("id")))
+                .collect(),
+        );
         let mut rows = Vec::new();
         for mut r in fresh {
             let id = r.cell("id").to_string();
-            let old = old_by_id.get(id.as_str()).copied().or_else(|| {
-                let k = best_match(&r, &vanished)?;
-                Some(vanished.remove(k))
-            });
+            let old = old_by_id
+                .get(id.as_str())
+                .copied()
+                .or_else(|| vanished.take_best_match(&r));
             match old {
                 Some(o) if o.get("id") == Some(&id) => {
                     carry_human(o, &mut r);
@@ -558,7 +578,7 @@ impl Worksheet {
             }
             rows.push(r);
         }
-        for o in vanished {
+        for o in vanished.unused() {
             let mut r = o.clone();
             r.insert("row_status", "orphaned");
             stats.orphaned += 1;
@@ -611,32 +631,6 @@ fn flag_new_speakers(old: &Worksheet, merged: &mut Worksheet, stats: &mut MergeS
     }
 }
 
-/// The vanished old row most like a new one: same article, kind and type,
-/// text and sentence at least 80% similar.
-fn best_match(new: &Row, vanished: &[&Row]) -> Option<usize> {
-    // Text and sentence together: "370" → "380" is a small edit of its
-    // sentence even though it is a third of the claim's own text.
-    let key = |r: &Row| format!("{} | {}", r.cell("text"), r.cell("context"));
-    let mine = key(new);
-    vanished
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| ["article", "kind", "type"].iter().all(|k| o.cell(k) == new.cell(k)))
-        .map(|(i, o)| (i, similarity(&mine, &key(o))))
-        .filter(|(_, s)| *s >= 0.8)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(i, _)| i)
-}
-
-/// 1 − normalised edit distance over characters.
-fn similarity(a: &str, b: &str) -> f64 {
-    let longest = a.chars().count().max(b.chars().count());
-    if longest == 0 {
-        return 1.0;
-    }
-    1.0 - crate::speakers::edit_distance(a, b) as f64 / longest as f64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -670,12 +664,6 @@ mod tests {
         assert_eq!(r.get("evidence"), None);
         // The text a replaced cell left behind is not part of the row.
         assert_eq!(r, expected.into_iter().collect::<Row>());
-    }
-
-    #[test]
-    fn similarity_sees_small_edits() {
-        assert!(similarity("205 of those arrested", "250 of those arrested") > 0.85);
-        assert!(similarity("six-day", "a completely different quote") < 0.5);
     }
 
     #[test]

@@ -122,7 +122,12 @@ fn edit_distance_floor(la: usize, lb: usize) -> usize {
 /// Whether two full names are one person's name with one word misspelt:
 /// the same number of words, all but one equal, that one a slip.
 pub(crate) fn one_word_slip(a: &[String], b: &[String]) -> bool {
-    if a.len() != b.len() || !looks_like_person(a) || !looks_like_person(b) {
+    looks_like_person(a) && looks_like_person(b) && one_slip_between_people(a, b)
+}
+
+/// [`one_word_slip`] of two names already known to look like people's.
+pub(crate) fn one_slip_between_people(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() {
         return false;
     }
     let differing: Vec<(&String, &String)> = a.iter().zip(b).filter(|(x, y)| !x.eq_ignore_ascii_case(y)).collect();
