@@ -413,7 +413,7 @@ fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
         antecedent(toks, v - 1)
     } else {
         subject_before(toks, v)
-            .filter(|s| plausible_subject(toks, *s))
+            .filter(|s| plausible_subject(toks, *s) && !opens_with_participle(toks, *s))
             .or_else(|| subject_without_marks(toks, v))
             .or_else(|| subject_before_time(toks, v))
             .map(|s| relative_head(toks, s).unwrap_or(s))
@@ -435,6 +435,15 @@ fn credit_subject(toks: &[Token], comma: usize) -> Option<Span> {
             .filter(|s| plausible_subject(toks, *s))
     };
     before.or_else(after)
+}
+
+/// "arresting 370 individuals identified as …": a phrase opened by a
+/// lower-case participle is the narration's clause, and the verb after it
+/// a reduced relative, not its speaker's.
+fn opens_with_participle(toks: &[Token], s: Span) -> bool {
+    toks.iter()
+        .find(|t| t.span.start >= s.start)
+        .is_some_and(|t| t.is_word && !t.is_capitalized() && t.text.len() > 4 && t.text.ends_with("ing"))
 }
 
 /// Words of a time phrase between a subject and its verb ("Feinstein last
