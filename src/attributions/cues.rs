@@ -93,30 +93,36 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
             .filter(|n| n.is("to"))
             .map(|_| (2, share.unwrap_or(0.9)));
     }
+    // A capitalised form opens a headline or names something ("Calls",
+    // "Reported Speech").
+    if t.is_capitalized() {
+        return None;
+    }
+    // The learned tagger reads the words that headed cues in context; a
+    // word neither it nor the lexicon knows is no cue.
+    let tagged = super::tagger::read(toks, i);
+    if share.is_none() && tagged.is_none() {
+        return None;
+    }
+    // "the continued presence", "his stated aim": a modifier, not a verb.
+    if t.is_one_of(NOT_HEADS) || (i > 0 && toks[i - 1].is_one_of(DETERMINERS)) {
+        return None;
+    }
     let lexical = share.and_then(|share| {
         // A weaker form still reports when a "that" clause follows ("found
         // that", "believe that", "fear that").
         let complement = toks.get(i + 1).is_some_and(|n| n.is("that"));
         (share >= MIN_SHARE || (complement && share >= MIN_SHARE_WITH_THAT)).then_some(share)
     });
-    // The learned tagger reads the word in context: it adds the forms the
-    // lexicon's shares leave out ("wants to", "see Clinton as"), gives its
-    // share of this context where both read a cue, and overrules the
-    // lexicon only when sure the word reports nothing here.
-    let share = match (super::tagger::read(toks, i), lexical) {
+    // The tagger adds the forms the lexicon's shares leave out ("wants
+    // to", "see Clinton as"), gives its share of this context where both
+    // read a cue, and overrules the lexicon only when sure the word
+    // reports nothing here.
+    let share = match (tagged, lexical) {
         (Some((s, _)), Some(_)) if s < VETO => return None,
         (Some((s, share)), _) if s > super::tagger::THRESHOLD => share,
         (_, l) => l?,
     };
-    // A capitalised form opens a headline or names something ("Calls",
-    // "Reported Speech").
-    if t.is_capitalized() || t.is_one_of(NOT_HEADS) {
-        return None;
-    }
-    // "the continued presence", "his stated aim": a modifier, not a verb.
-    if i > 0 && toks[i - 1].is_one_of(DETERMINERS) {
-        return None;
-    }
     Some((1, share))
 }
 
