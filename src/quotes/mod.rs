@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 pub(crate) mod cues;
+pub mod gate;
 
 use crate::segment::{Paragraph, trim};
 use crate::span::Span;
@@ -67,6 +68,9 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
     /// How the attribution was made (`speaker-verb-after-quote`, `pronoun`, …).
     pub rule: Option<&'static str>,
+    /// The learned gate's probability, for the speakers it gave.
+    #[serde(skip)]
+    pub learned: Option<f32>,
 }
 
 /// How often each rule's speaker is right: the share of its attributions
@@ -79,6 +83,7 @@ const RULE_CONFIDENCE: &[(&str, f32)] = &[
     ("characterising-verb", 0.74),
     ("colon-introduction", 0.84),
     ("coordinated", 0.3),
+    ("credit-after-descriptor", 0.79),
     ("dash-credit", 0.58),
     ("floating", 0.58),
     ("headline-subject", 0.77),
@@ -109,6 +114,9 @@ impl Quote {
     /// so an editor can sort attributions by doubt. `None` without a speaker.
     pub fn confidence(&self) -> Option<f32> {
         self.speaker.as_ref()?;
+        if let Some(p) = self.learned {
+            return Some(p);
+        }
         let rule = self.rule?;
         let c = RULE_CONFIDENCE
             .iter()
@@ -369,6 +377,11 @@ pub(crate) fn extract_quotes_with(
     roster: &mut Roster,
     tokens: &[Token],
 ) -> Vec<Quote> {
+    extract_and_read(text, paragraphs, roster, tokens, true).0
+}
+
+/// Pairs the marks into quotes; only transcript labels are attributed here.
+fn find_quotes(text: &str, paragraphs: &[Paragraph], roster: &mut Roster) -> Vec<Quote> {
     let mut segments: Vec<Segment> = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
         segments.extend(pair(text, p.span, i));
@@ -430,10 +443,39 @@ pub(crate) fn extract_quotes_with(
                 })
             }),
             rule: label.map(|_| "transcript-label"),
+            learned: None,
         });
     }
-    attribute(text, tokens, paragraphs, roster, &mut quotes);
     quotes
+}
+
+/// [`extract_quotes_with`] with the learned gate's inputs, before or after
+/// the gate has ruled.
+fn extract_and_read(
+    text: &str,
+    paragraphs: &[Paragraph],
+    roster: &mut Roster,
+    tokens: &[Token],
+    rule: bool,
+) -> (Vec<Quote>, Vec<gate::GateInput>) {
+    let mut quotes = find_quotes(text, paragraphs, roster);
+    let inputs = attribute(text, tokens, paragraphs, roster, &mut quotes);
+    if rule {
+        gate::apply(text, tokens, roster, &mut quotes, &inputs);
+    }
+    (quotes, inputs)
+}
+
+/// What the learned gate reads of each quote of a text, before it rules:
+/// the training samples of `scripts/train_quote_gate.py`.
+pub fn gate_samples(text: &str) -> Vec<gate::Sample> {
+    let doc = crate::ingest::Document::from_text("sample", text);
+    let body = Span::new(doc.body_start, text.len());
+    let paragraphs = crate::segment::segment(text, doc.body_start);
+    let tokens = tokenize(text, body);
+    let mut roster = Roster::from_tokens(text, &tokens);
+    let (quotes, inputs) = extract_and_read(text, &paragraphs, &mut roster, &tokens, false);
+    gate::samples(&quotes, &inputs)
 }
 
 fn sentence_at(p: &Paragraph, pos: usize) -> Span {
@@ -450,7 +492,14 @@ fn sentence_at(p: &Paragraph, pos: usize) -> Span {
         .unwrap_or(p.span)
 }
 
-fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mut Roster, quotes: &mut [Quote]) {
+fn attribute(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Paragraph],
+    roster: &mut Roster,
+    quotes: &mut [Quote],
+) -> Vec<gate::GateInput> {
+    let mut inputs = vec![gate::GateInput::default(); quotes.len()];
     let quoted: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     roster.forget_quoted(&quoted);
     // The furthest any of the first k quotes reaches (spans only shrink
@@ -562,9 +611,32 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
         if cue.is_none() {
             cue = credit_line_after(text, tokens, paragraphs, q, after_toks.as_deref());
         }
+        if cue.is_none() && q.span.of(text).trim_end().ends_with([',', '?', '!']) {
+            // `“…,” Westfield tenants union organizing director Carla Benn
+            // told …`: a credit the cue rules' subject grammar missed.
+            cue = after_toks
+                .as_deref()
+                .and_then(gate::after_candidate)
+                .map(|(subject, verb)| Cue {
+                    subject,
+                    verb,
+                    rule: "credit-after-descriptor",
+                });
+        }
         let title_line = q.paragraph == 0 && headline_title_cased;
         let kind = classify(text, q, &before, cue.is_some(), title_line);
         quotes[i].kind = kind;
+        let q = &quotes[i];
+        inputs[i] = gate::read(
+            text,
+            tokens,
+            paragraphs,
+            q,
+            &before,
+            after_toks.as_deref(),
+            sent,
+            cue.is_some(),
+        );
         if kind == QuoteKind::Scare {
             continue;
         }
@@ -585,7 +657,8 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
                 quotes[i].speaker = Some(Speaker {
                     name: r.name,
                     role: r.role,
-                    span: r.name_span.unwrap_or(cue.subject),
+                    span: relative_mention(tokens, cue.subject, &cue.verb)
+                        .unwrap_or_else(|| r.name_span.unwrap_or(cue.subject)),
                     entity,
                 });
                 quotes[i].cue = Some(cue.verb);
@@ -595,6 +668,26 @@ fn attribute(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: &mu
     }
     propagate(text, tokens, paragraphs, quotes);
     nearest_mention(text, tokens, roster, quotes, &own_subject);
+    inputs
+}
+
+/// "Beck, who said …": the relative pronoun is the mention the cue hangs
+/// on (the name it stands for is still the speaker's), found between the
+/// subject and the cue's verb, a few words on.
+fn relative_mention(tokens: &[Token], subject: Span, verb: &str) -> Option<Span> {
+    let verb = verb.split_whitespace().next().filter(|v| !v.is_empty())?;
+    let from = tokens.partition_point(|t| t.span.start < subject.end);
+    let toks = &tokens[from..tokens.len().min(from + 12)];
+    for (k, t) in toks.iter().enumerate() {
+        if t.text == verb || matches!(t.text, "“" | "”" | "\"" | "." | ":") {
+            return None;
+        }
+        if t.is("who") && k > 0 && toks[k - 1].is(",") {
+            // The verb follows the relative clause's start closely.
+            return toks[k + 1..].iter().take(4).any(|v| v.text == verb).then_some(t.span);
+        }
+    }
+    None
 }
 
 /// A speaker carried over from another quote hangs on the quote's own
@@ -990,6 +1083,28 @@ impl Roster {
 mod tests {
     use super::*;
     use crate::segment::segment;
+
+    #[test]
+    fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_speaker() {
+        let t = "Omar Haddad, who said it twice";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        let m = relative_mention(&toks, Span::new(0, 11), "said").expect("who");
+        assert_eq!(m.of(t), "who");
+        // No relative clause: the subject stays the mention.
+        let t = "Omar Haddad said, who knows";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        assert_eq!(relative_mention(&toks, Span::new(0, 11), "said"), None);
+    }
+
+    #[test]
+    fn a_credit_with_a_long_descriptor_after_the_quote() {
+        let t = "Headline here\n\nThe rent board met on Monday.\n\n“We have waited long enough,” Westfield tenants union organizing director Carla Benn told the board.\n";
+        let qs = run(t);
+        assert_eq!(qs.len(), 1);
+        let s = qs[0].speaker.as_ref().expect("speaker");
+        assert_eq!(s.span.of(t), "Carla Benn");
+        assert_eq!(qs[0].rule, Some("credit-after-descriptor"));
+    }
 
     fn run(t: &str) -> Vec<Quote> {
         let paras = segment(t, 0);

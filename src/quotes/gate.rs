@@ -1,0 +1,564 @@
+//! The learned speaker gate: a logistic model, trained on polnear-train
+//! (`scripts/train_quote_gate.py`, the politico articles held out), that
+//! decides for each quotation whether its candidate mention is the one who
+//! said it. The hand rules propose; the gate settles the quotes they leave
+//! without a speaker (a short quote under a verb the cue list lacks, "he
+//! says he goes “back to war tomorrow”", is speech, not a scare quote),
+//! and takes back weak attributions the model finds unlikely.
+//!
+//! The candidate is the speaker the rules gave, else the subject of the
+//! quote's own clause, else of the sentence before. Features are sparse
+//! strings (the word before the mark, the quote's shape, the candidate's
+//! kind and distance, the rule); the weights are `data/models/quote_gate.txt`,
+//! compiled in. Each decision keeps a `rule` and the model's probability as
+//! its confidence.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::cues::{self, is_pronoun};
+use super::{Quote, QuoteKind, Speaker};
+use crate::lexicon::class;
+use crate::segment::Paragraph;
+use crate::span::Span;
+use crate::speakers::Roster;
+use crate::token::{Token, within};
+
+/// Words that give a thing its name ("call it “…”", "so-called").
+const NAMING_WORDS: &[&str] = &[
+    "call",
+    "calls",
+    "called",
+    "calling",
+    "dub",
+    "dubbed",
+    "name",
+    "named",
+    "nicknamed",
+    "so-called",
+    "titled",
+    "known",
+    "term",
+    "termed",
+    "labeled",
+    "labelled",
+    "branded",
+    "entitled",
+];
+
+/// The feature of a quote in a naming context; the gate never adds there.
+const NAMING: &str = "naming";
+
+/// Pronouns that open a sentence capitalised ("He", "They").
+const PRONOUN_WORDS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
+
+/// The rule named on attributions the gate adds.
+pub const RULE: &str = "learned-speaker-gate";
+
+/// The model, `feature weight` a line, and its two thresholds.
+const MODEL: &str = include_str!("../../data/models/quote_gate.txt");
+
+struct Model {
+    weights: HashMap<&'static str, f32>,
+    /// A quote with no speaker takes its candidate at this probability.
+    add: f32,
+    /// An attribution by a weak rule is dropped below this probability.
+    drop: f32,
+}
+
+fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m = Model {
+            weights: HashMap::new(),
+            add: 1.1,
+            drop: -0.1,
+        };
+        for line in MODEL.lines().filter(|l| !l.starts_with('#')) {
+            let mut it = line.split_whitespace();
+            let (Some(k), Some(v)) = (it.next(), it.next().and_then(|v| v.parse::<f32>().ok())) else {
+                continue;
+            };
+            match k {
+                "@add" => m.add = v,
+                "@drop" => m.drop = v,
+                _ => {
+                    m.weights.insert(k, v);
+                }
+            }
+        }
+        m
+    })
+}
+
+/// Rules weak enough for the gate to overrule (their measured precision is
+/// below 0.75); the verb rules it never touches.
+const WEAK_RULES: &[&str] = &[
+    "coordinated",
+    "characterised-as",
+    "characterising-verb",
+    "dash-credit",
+    "floating",
+    "multi-paragraph",
+    "speech-noun",
+    "transcript-label",
+    "outer-speaker",
+    "sentence-final-credit",
+    "verb-inside-unclosed-quote",
+];
+
+/// What the attribution pass knows about one quote when it is read: the
+/// clause candidate and the features of the quote's surroundings.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct GateInput {
+    /// The subject of the quote's clause (or of the sentence before).
+    pub candidate: Option<Span>,
+    /// The cue word next to the candidate (its verb, usually), so the
+    /// attribution it makes can point at its cue.
+    pub verb: Option<String>,
+    pub feats: Vec<String>,
+}
+
+fn bucket(n: usize) -> usize {
+    match n {
+        0..=3 => n,
+        4..=6 => 5,
+        7..=12 => 9,
+        _ => 20,
+    }
+}
+
+/// A coarse class of a word: what it says about the quote after it.
+fn word_class(t: &Token) -> &'static str {
+    if !t.is_word {
+        return match t.text {
+            "," => "comma",
+            ":" => "colon",
+            "-" | "—" | "–" => "dash",
+            "(" => "paren",
+            _ => "mark",
+        };
+    }
+    if t.has(class::SPEECH_VERB) {
+        "speech"
+    } else if t.has(class::CHARACTERISING_VERB) {
+        "characterising"
+    } else if t.is_possessive() {
+        "possessive"
+    } else if is_pronoun(t) {
+        "pronoun"
+    } else if t.has(class::FUNCTION_WORD) {
+        "function"
+    } else if t.is_capitalized() {
+        "capital"
+    } else if t.text.ends_with("ed") {
+        "ed"
+    } else if t.text.ends_with("ing") {
+        "ing"
+    } else if t.text.ends_with('s') {
+        "s"
+    } else {
+        "other"
+    }
+}
+
+/// Reads a quote's surroundings once, while the rules read them.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn read(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Paragraph],
+    q: &Quote,
+    before: &[Token],
+    after: Option<&[Token]>,
+    sent: Span,
+    has_cue: bool,
+) -> GateInput {
+    let mut f: Vec<String> = Vec::with_capacity(24);
+    let content = q.span.of(text);
+    let n = content.split_whitespace().take(13).count();
+    f.push(format!("kind={}", q.kind.as_str()));
+    f.push(format!("n={}", bucket(n)));
+    f.push(format!("kind={}&n={}", q.kind.as_str(), bucket(n)));
+    if has_cue {
+        f.push("cue-unresolved".into());
+    }
+    if content.starts_with(char::is_uppercase) {
+        f.push("cap".into());
+    }
+    let trimmed = content.trim_end_matches(['”', '"', '’', '\'']);
+    if let Some(c) = trimmed.chars().last().filter(|c| ".?!,".contains(*c)) {
+        f.push(format!("ends={c}"));
+    }
+    if q.group.is_some() {
+        f.push("group".into());
+    }
+    if q.close.is_none() {
+        f.push("unclosed".into());
+    }
+    if q.paragraph == 0 {
+        f.push("para0".into());
+    }
+    let words: Vec<&Token> = before.iter().filter(|t| t.is_word).collect();
+    f.push(format!("before={}", bucket(words.len())));
+    if let Some(last) = before.last() {
+        f.push(format!("prev-class={}", word_class(last)));
+        if last.is_word {
+            f.push(format!("prev={}", last.lower().as_ref() as &str));
+        }
+    } else {
+        f.push("prev-class=none".into());
+    }
+    if let Some(w) = words.iter().rev().nth(1) {
+        f.push(format!("prev2={}", w.lower().as_ref() as &str));
+    }
+    // "what investigators call the “Eastside pipeline”": a name given to a
+    // thing is a term, whoever gives it; the gate leaves those alone.
+    let naming = |t: &&Token| t.is_one_of(NAMING_WORDS);
+    let adjacent = before.last().is_some_and(|t| t.is_word);
+    if adjacent && (words.last().is_some_and(naming) || words.iter().rev().nth(1).is_some_and(naming)) {
+        f.push(NAMING.into());
+    }
+    if before.iter().any(|t| t.has(class::SPEECH_VERB)) {
+        f.push("speech-verb-before".into());
+    }
+    if before.iter().any(|t| t.has(class::CHARACTERISING_VERB)) {
+        f.push("characterising-before".into());
+    }
+    if before.iter().any(|t| t.has(class::MINED_CUE)) {
+        f.push("mined-cue-before".into());
+    }
+    if let Some(a) = after {
+        if let Some(t) = a.first() {
+            f.push(format!("next-class={}", word_class(t)));
+        }
+        if let Some(t) = a.iter().find(|t| t.is_word) {
+            f.push(format!("next={}", t.lower().as_ref() as &str));
+        }
+    }
+    let mut verb = None;
+    let (candidate, from) = if let Some((c, v)) = after.and_then(after_candidate) {
+        verb = Some(v);
+        (Some(c), "after")
+    } else if let Some(c) = own_candidate(before) {
+        (Some(c), "own")
+    } else if words.is_empty() {
+        (previous_subject(tokens, paragraphs, q, sent), "previous")
+    } else {
+        (None, "none")
+    };
+    if let Some(c) = candidate {
+        f.push(format!("cand={from}"));
+        describe_candidate(text, tokens, c, q, &mut f);
+        if verb.is_none() {
+            verb = gap_cue(tokens, c, q);
+        }
+    }
+    GateInput {
+        candidate,
+        verb,
+        feats: f,
+    }
+}
+
+/// A credit after the quote that the cue rules did not read, often for a
+/// long descriptor before the name (`“…,” Fight for $15 organizing
+/// director Kendall Fells told Fox News`): the name or pronoun right before
+/// a cue word, or the name right after one (`said former FBI agent Timothy
+/// Gill`), within a few words of the closing mark.
+pub(crate) fn after_candidate(after: &[Token]) -> Option<(Span, String)> {
+    let toks: Vec<&Token> = after
+        .iter()
+        .skip_while(|t| !t.is_word)
+        .take_while(|t| !matches!(t.text, "." | "“" | "\"" | ";"))
+        .take(12)
+        .collect();
+    let cue = |t: &Token| t.is_word && !t.is_capitalized() && t.has(class::SPEECH_VERB | class::MINED_CUE);
+    let k = toks.iter().position(|t| cue(t))?;
+    let name = |t: &Token| t.is_word && (t.is_capitalized() || t.text.len() == 1) && !t.has(class::FUNCTION_WORD);
+    if k == 0 {
+        let run: Vec<&&Token> = toks[1..]
+            .iter()
+            .skip_while(|t| !name(t))
+            .take_while(|t| name(t))
+            .collect();
+        let span = Span::new(run.first()?.span.start, run.last()?.span.end);
+        return Some((span, toks[0].text.to_string()));
+    }
+    let (last, verb) = (toks[k - 1], toks[k].text.to_string());
+    if is_pronoun(last) {
+        return Some((last.span, verb));
+    }
+    let start = toks[..k].iter().rposition(|t| !name(t)).map_or(0, |i| i + 1);
+    (start < k).then(|| (Span::new(toks[start].span.start, last.span.end), verb))
+}
+
+/// The cue between a candidate and its quote, nearest the quote first: a
+/// word of the cue lists, else a verb in -ed or -ing right before the
+/// quote or its colon ("boomed: “…”"). `None` when no word reads as one:
+/// the gate then names no speaker, as an attribution shows its cue.
+fn gap_cue(tokens: &[Token], c: Span, q: &Quote) -> Option<String> {
+    let gap = within(tokens, Span::new(c.end, q.open.start.max(c.end)));
+    let listed = class::SPEECH_VERB | class::MINED_CUE | class::CHARACTERISING_VERB;
+    if let Some(t) = gap.iter().rev().find(|t| t.is_word && t.has(listed)) {
+        return Some(t.text.to_string());
+    }
+    let last = gap.iter().rev().find(|t| t.is_word)?;
+    let adjacent = gap.iter().rev().take_while(|t| !t.is_word).all(|t| t.text == ":");
+    let verb = !last.is_capitalized() && (last.text.ends_with("ed") || last.text.ends_with("ing"));
+    (adjacent && verb).then(|| last.text.to_string())
+}
+
+/// The subject of the clause the quote sits in, if plausible.
+fn own_candidate(before: &[Token]) -> Option<Span> {
+    let last = before.iter().rposition(|t| t.is_word)?;
+    cues::clause_subject(before, last + 1).filter(|s| cues::plausible_subject(before, *s))
+}
+
+/// A quote that opens its sentence: the subject of the sentence before in
+/// its paragraph.
+fn previous_subject(tokens: &[Token], paragraphs: &[Paragraph], q: &Quote, sent: Span) -> Option<Span> {
+    let para = &paragraphs[q.paragraph];
+    let prev = para.sentences.iter().rev().find(|s| s.end <= sent.start)?;
+    let toks = within(tokens, *prev);
+    // A sentence inside a quotation speaks; its subject is not the speaker.
+    if toks.iter().any(|t| matches!(t.text, "“" | "”" | "\"")) {
+        return None;
+    }
+    let toks = &toks[..toks.len().min(40)];
+    cues::clause_subject(toks, toks.len()).filter(|s| cues::plausible_subject(toks, *s))
+}
+
+/// Features of a candidate mention: its kind, its distance from the mark,
+/// the word after it (the verb, usually).
+fn describe_candidate(text: &str, tokens: &[Token], c: Span, q: &Quote, f: &mut Vec<String>) {
+    let toks = within(tokens, c);
+    let kind = match toks {
+        [t] if is_pronoun(t) => "pronoun",
+        [t, ..] if t.is_one_of(&["the", "a", "an"]) => "described",
+        [t, ..] if t.is_capitalized() => "name",
+        _ => "other",
+    };
+    f.push(format!("cand-kind={kind}"));
+    if toks.len() > 1 {
+        f.push(format!("cand-len={}", bucket(toks.len())));
+    }
+    let gap = within(tokens, Span::new(c.end, q.open.start.max(c.end)));
+    f.push(format!("cand-gap={}", bucket(gap.iter().filter(|t| t.is_word).count())));
+    if let Some(v) = gap.iter().find(|t| t.is_word) {
+        f.push(format!("cand-next={}", v.lower().as_ref() as &str));
+        f.push(format!("cand-next-class={}", word_class(v)));
+    }
+    if gap
+        .iter()
+        .any(|t| t.is_word && t.has(class::SPEECH_VERB | class::MINED_CUE))
+    {
+        f.push("cand-cue-between".into());
+    }
+    if c.of(text).contains(',') {
+        f.push("cand-comma".into());
+    }
+}
+
+/// A capitalised word that only modifies the noun after it ("Mexican
+/// newspapers have …", "Former US secretary of state …"): the speaker is
+/// the whole phrase or a name further on, not this word.
+fn premodifier(tokens: &[Token], c: Span) -> bool {
+    let k = tokens.partition_point(|t| t.span.start < c.end);
+    let Some(next) = tokens.get(k).filter(|t| t.is_word && !t.is_capitalized()) else {
+        return false;
+    };
+    if next.has(class::TITLE | class::ROLE_MODIFIER) {
+        return true;
+    }
+    let verb_like = next.has(class::SPEECH_VERB | class::MINED_CUE | class::CHARACTERISING_VERB | class::FUNCTION_WORD)
+        || next.text.ends_with("ed")
+        || next.text.ends_with("ly");
+    let then_aux = tokens.get(k + 1).is_some_and(|t| {
+        t.is_one_of(&[
+            "have", "has", "are", "were", "is", "was", "say", "said", "had", "will", "would",
+        ])
+    });
+    !verb_like && then_aux
+}
+
+/// The model's probability that `mention` said the quote.
+/// Quotes with a speaker and those without have their own weights
+/// (prefixes `S:` and `N:`): one model for each decision.
+fn probability(feats: &[String], rule: Option<&str>, speaker: bool) -> f32 {
+    let m = model();
+    let prefix = if speaker { "S:" } else { "N:" };
+    let mut key = String::with_capacity(48);
+    let mut w = |k: &str| {
+        key.clear();
+        key.push_str(prefix);
+        key.push_str(k);
+        m.weights.get(key.as_str()).copied().unwrap_or(0.0)
+    };
+    let mut z = w("bias");
+    for k in feats {
+        z += w(k);
+    }
+    z += w(&format!(
+        "rule={}",
+        rule.unwrap_or(if speaker { "other" } else { "none" })
+    ));
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The gate's verdict on every quote after the hand rules and propagation.
+pub(crate) fn apply(text: &str, tokens: &[Token], roster: &mut Roster, quotes: &mut [Quote], inputs: &[GateInput]) {
+    for (q, input) in quotes.iter_mut().zip(inputs) {
+        if q.speaker.is_some() {
+            if !q.rule.is_some_and(|r| WEAK_RULES.contains(&r)) {
+                continue;
+            }
+            let p = probability(&input.feats, q.rule, true);
+            if p < model().drop {
+                q.speaker = None;
+                q.cue = None;
+                q.rule = None;
+            }
+            continue;
+        }
+        if input.feats.iter().any(|f| f == NAMING) {
+            continue;
+        }
+        let Some(c) = input.candidate.filter(|_| input.verb.is_some()) else {
+            continue;
+        };
+        let p = probability(&input.feats, None, false);
+        if p < model().add {
+            continue;
+        }
+        let Some(r) = roster.resolve_within(text, c, tokens) else {
+            continue;
+        };
+        // "Mexican newspapers": a description headed by a common noun is
+        // not the entity its modifier names.
+        let words = within(tokens, c);
+        let common_head = words
+            .last()
+            .is_some_and(|t| t.is_word && !t.is_capitalized() && !is_pronoun(t))
+            && words
+                .first()
+                .is_some_and(|t| t.is_capitalized() && !t.has(class::FUNCTION_WORD));
+        if premodifier(tokens, c) || (common_head && r.entity.is_some()) {
+            continue;
+        }
+        // A capitalised mention the roster does not know is rarely a
+        // speaker ("Mexican", "Former US"): the gate only names people
+        // and bodies the article introduces, or descriptions.
+        let capitalised = c.of(text).starts_with(char::is_uppercase);
+        if capitalised && r.entity.is_none() && !PRONOUN_WORDS.contains(&c.of(text).to_lowercase().as_str()) {
+            continue;
+        }
+        if r.entity.is_some() {
+            roster.note_mention(c.start, r.entity.unwrap_or_default());
+        }
+        q.speaker = Some(Speaker {
+            name: r.name,
+            role: r.role,
+            span: r.name_span.unwrap_or(c),
+            entity: r.entity,
+        });
+        if q.kind == QuoteKind::Scare {
+            q.kind = QuoteKind::Partial;
+        }
+        q.cue = input.verb.clone();
+        q.rule = Some(RULE);
+        q.learned = Some(p);
+    }
+}
+
+/// One quote as the gate sees it, for training: the mention it would name
+/// (the rules' speaker, else its candidate) and the features.
+#[derive(Debug, Clone)]
+pub struct Sample {
+    pub quote: Span,
+    pub mention: Option<Span>,
+    /// The rule that gave the speaker; `None` for a quote with none.
+    pub rule: Option<&'static str>,
+    pub feats: Vec<String>,
+}
+
+pub(crate) fn samples(quotes: &[Quote], inputs: &[GateInput]) -> Vec<Sample> {
+    quotes
+        .iter()
+        .zip(inputs)
+        .map(|(q, i)| {
+            let mut feats = i.feats.clone();
+            feats.push(format!(
+                "rule={}",
+                q.rule.unwrap_or(if q.speaker.is_some() { "other" } else { "none" })
+            ));
+            Sample {
+                quote: q.span,
+                // Without a cue word the gate names nobody: no sample.
+                mention: (q.speaker.as_ref().map(|s| s.span)).or(i.candidate.filter(|_| i.verb.is_some())),
+                rule: q.speaker.as_ref().and(q.rule),
+                feats,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn after_text(t: &str) -> Option<String> {
+        let toks = tokenize(t, Span::new(0, t.len()));
+        after_candidate(&toks).map(|(s, v)| format!("{} / {v}", s.of(t)))
+    }
+
+    #[test]
+    fn the_model_is_compiled_in_with_its_thresholds() {
+        let m = model();
+        assert!(m.weights.len() > 50);
+        assert!(m.add > 0.0 && m.add < 1.0, "add {}", m.add);
+        assert!(m.drop >= 0.0 && m.drop < m.add, "drop {}", m.drop);
+        let p = probability(&["kind=scare".to_string()], None, false);
+        assert!(p > 0.0 && p < 1.0);
+    }
+
+    #[test]
+    fn a_credit_after_the_quote_reads_past_a_long_descriptor() {
+        assert_eq!(
+            after_text(", Westfield tenants union organizing director Carla Benn told the radio station.").as_deref(),
+            Some("Carla Benn / told")
+        );
+        assert_eq!(
+            after_text(", said former state auditor Lionel Marsh, who led the review.").as_deref(),
+            Some("Lionel Marsh / said")
+        );
+        assert_eq!(after_text(", she explained.").as_deref(), Some("she / explained"));
+        // No cue word within reach: no candidate.
+        assert_eq!(after_text(" and the crowd went home early that night."), None);
+    }
+
+    #[test]
+    fn a_capitalised_premodifier_is_not_a_speaker() {
+        let t = "Canadian newspapers have been reading the book";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        assert!(premodifier(&toks, Span::new(0, 8)));
+        let t = "Benn says the plan works";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        assert!(!premodifier(&toks, Span::new(0, 4)));
+    }
+
+    #[test]
+    fn a_name_given_to_a_thing_gets_no_learned_speaker() {
+        let t = "Headline here\n\nInspector Lena Cho spoke Monday.\n\nCho called it a blow to what investigators call the “Northside ring.”\n";
+        let paras = crate::segment::segment(t, 0);
+        let mut roster = Roster::build(t, Span::new(0, t.len()));
+        let qs = super::super::extract_quotes(t, &paras, &mut roster);
+        let q = qs
+            .iter()
+            .find(|q| q.span.of(t).starts_with("Northside"))
+            .expect("quote");
+        assert_ne!(q.rule, Some(RULE));
+        assert!(q.speaker.is_none(), "{:?}", q.speaker);
+    }
+}
