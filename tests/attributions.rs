@@ -62,6 +62,36 @@ fn reported_speech_has_cue_source_and_content() {
 }
 
 #[test]
+fn a_relative_pronoun_is_the_mention_and_its_antecedent_the_source() {
+    let a = analyse(
+        "The board heard from Tomas Reyes, who has long argued that the ferry will lose money. \
+         “We cannot carry this alone,” she said, adding that the port authority owes the city $3 million.\n",
+    );
+    let text = a.document.text.as_str();
+    let (t, _) = find(&a, "that the ferry will lose money");
+    let s = t.speaker.as_ref().unwrap();
+    assert_eq!((s.span.of(text), s.name.as_str()), ("who", "Tomas Reyes"));
+    // The participle goes on with the credit's speaker, not with the
+    // quotation's "We".
+    let (t, _) = find(&a, "that the port authority owes");
+    assert_eq!(t.rule, "participle");
+    assert_eq!(t.speaker.as_ref().unwrap().span.of(text), "she");
+}
+
+#[test]
+fn a_reduced_relative_is_not_a_speaker() {
+    let a = analyse("Inspectors closed the yard last week, fining 40 workers identified as unlicensed operators.\n");
+    let text = a.document.text.as_str();
+    assert!(
+        a.attributions.iter().all(|t| t
+            .speaker
+            .as_ref()
+            .is_none_or(|s| !s.span.of(text).starts_with("fining"))),
+        "a participle phrase read as a speaker"
+    );
+}
+
+#[test]
 fn an_interrupting_credit_splits_the_content() {
     let a = analyse(STORY);
     let (t, content) = find(&a, "Those who ride the buses today");

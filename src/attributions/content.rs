@@ -26,6 +26,10 @@ pub(crate) enum Frame {
 pub(crate) struct Reading {
     pub content: Vec<Span>,
     pub source: Option<Span>,
+    /// What the source mention stands for, when it is a relative pronoun
+    /// ("Martin O’Malley, who noted …": the mention is "who", its
+    /// antecedent names the source).
+    pub refers: Option<Span>,
     pub frame: Frame,
 }
 
@@ -237,6 +241,57 @@ fn antecedent(toks: &[Token], who: usize) -> Option<Span> {
     (s < who).then(|| Span::new(toks[s].span.start, toks[who - 1].span.end))
 }
 
+/// Words that may stand between a relative pronoun and its cue ("who
+/// has long argued", "who also said", "which previously found").
+const RELATIVE_BRIDGE: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "once",
+    "previously",
+    "long",
+    "not",
+    "never",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "often",
+];
+
+/// A relative clause's cue ("Martin O’Malley, who noted that …", "a
+/// report which found …"): the relative pronoun, which annotated news
+/// takes as the source mention, and its antecedent, which names it.
+fn relative_source(toks: &[Token], v: usize) -> Option<(Span, Span)> {
+    let mut k = v;
+    while k > 0
+        && v - k < 3
+        && toks[k - 1].is_word
+        && (toks[k - 1].is_one_of(RELATIVE_BRIDGE)
+            || (toks[k - 1].text.ends_with("ly") && !toks[k - 1].is_capitalized()))
+    {
+        k -= 1;
+    }
+    let who = k.checked_sub(1).filter(|&w| toks[w].is_one_of(&["who", "which"]))?;
+    let head = if who > 0 && toks[who - 1].is(",") {
+        subject_before(toks, who - 1).filter(|s| plausible_subject(toks, *s))
+    } else {
+        antecedent(toks, who)
+    }?;
+    Some((toks[who].span, head))
+}
+
 /// "Critics who oppose the plan argue …": the phrase before the verb is
 /// the relative clause's object; the subject is what "who" refers to.
 fn relative_head(toks: &[Token], subject: Span) -> Option<Span> {
@@ -330,13 +385,16 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
         return Some(Reading {
             content: vec![content],
             source: None,
+            refers: None,
             frame: Frame::Raising,
         });
     }
     let content = clause(toks, start, end)?;
+    let relative = relative_source(toks, v).filter(|_| !participle);
     Some(Reading {
         content: vec![content],
-        source: source_before(toks, v, participle),
+        source: relative.map(|r| r.0).or_else(|| source_before(toks, v, participle)),
+        refers: relative.map(|r| r.1),
         frame: if participle {
             Frame::Participle
         } else {
@@ -350,16 +408,42 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
 /// phrase before the cue.
 fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
     if participle {
-        clause_subject(toks, v - 1).filter(|s| plausible_subject(toks, *s))
+        credit_subject(toks, v - 1).or_else(|| clause_subject(toks, v - 1).filter(|s| plausible_subject(toks, *s)))
     } else if v > 1 && toks[v - 1].is_one_of(&["who", "which"]) {
         antecedent(toks, v - 1)
     } else {
         subject_before(toks, v)
-            .filter(|s| plausible_subject(toks, *s))
+            .filter(|s| plausible_subject(toks, *s) && !opens_with_participle(toks, *s))
             .or_else(|| subject_without_marks(toks, v))
             .or_else(|| subject_before_time(toks, v))
             .map(|s| relative_head(toks, s).unwrap_or(s))
     }
+}
+
+/// The speaker of a credit right before the comma at `comma` (`“…,” he
+/// said, adding that …`, `…, said Ms. Ortiz, noting …`): a participle
+/// after a credit goes on with its speaker, not with the quotation's
+/// own subject.
+fn credit_subject(toks: &[Token], comma: usize) -> Option<Span> {
+    let said = (comma.saturating_sub(6)..comma).find(|&k| crate::lexicon::is_speech_verb(toks[k].text))?;
+    let before = subject_before(toks, said)
+        .filter(|_| said + 1 == comma)
+        .filter(|s| plausible_subject(toks, *s));
+    let after = || {
+        subject_after(toks, said + 1)
+            .filter(|s| s.end == toks[comma - 1].span.end)
+            .filter(|s| plausible_subject(toks, *s))
+    };
+    before.or_else(after)
+}
+
+/// "arresting 370 individuals identified as …": a phrase opened by a
+/// lower-case participle is the narration's clause, and the verb after it
+/// a reduced relative, not its speaker's.
+fn opens_with_participle(toks: &[Token], s: Span) -> bool {
+    toks.iter()
+        .find(|t| t.span.start >= s.start)
+        .is_some_and(|t| t.is_word && !t.is_capitalized() && t.text.len() > 4 && t.text.ends_with("ing"))
 }
 
 /// Words of a time phrase between a subject and its verb ("Feinstein last
@@ -500,6 +584,7 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
     Some(Reading {
         content,
         source,
+        refers: None,
         frame: Frame::ContentFirst,
     })
 }
@@ -511,6 +596,7 @@ fn after_quote(source: Span) -> Reading {
     Reading {
         content: Vec::new(),
         source: Some(source),
+        refers: None,
         frame: Frame::ContentFirst,
     }
 }
@@ -538,6 +624,7 @@ fn according(toks: &[Token], v: usize, is_cue: &dyn Fn(usize) -> bool) -> Option
     (!content.is_empty()).then_some(Reading {
         content,
         source,
+        refers: None,
         frame: Frame::According,
     })
 }

@@ -2,7 +2,9 @@
 //! ("said", "told", "believes", "vowed", "according to"). The lexicon is
 //! mined from annotated news (`scripts/mine_attribution_cues.py`) with each
 //! form's share of cue uses; a form reads as a cue when its share clears
-//! [`MIN_SHARE`], and the share becomes the rule's confidence.
+//! [`MIN_SHARE`], and the share becomes the rule's confidence. The learned
+//! tagger (`tagger.rs`) reads the words that headed cues in context, adds
+//! what the lexicon misses and vetoes what it is sure of.
 
 use std::sync::LazyLock;
 
@@ -18,6 +20,11 @@ const HAND_SHARE: f32 = 0.6;
 /// Forms marked as a cue less often than this, wherever they occur, are
 /// too often something else ("support", "see", "made").
 pub(crate) const MIN_SHARE: f32 = 0.45;
+
+/// A tagger score below this drops a cue the lexicon reads (measured on
+/// the held-out publisher: the best attribution F1, precision up by 2
+/// points, recall the same).
+const VETO: f32 = -3.0;
 
 /// The share a form followed by "that" needs.
 const MIN_SHARE_WITH_THAT: f32 = 0.1;
@@ -86,22 +93,36 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
             .filter(|n| n.is("to"))
             .map(|_| (2, share.unwrap_or(0.9)));
     }
-    let share = share?;
     // A capitalised form opens a headline or names something ("Calls",
     // "Reported Speech").
-    // A weaker form still reports when a "that" clause follows ("found
-    // that", "believe that", "fear that").
-    let complement = toks.get(i + 1).is_some_and(|n| n.is("that"));
-    if share < MIN_SHARE && !(complement && share >= MIN_SHARE_WITH_THAT) {
+    if t.is_capitalized() {
         return None;
     }
-    if t.is_capitalized() || t.is_one_of(NOT_HEADS) {
+    // The learned tagger reads the words that headed cues in context; a
+    // word neither it nor the lexicon knows is no cue.
+    let tagged = super::tagger::read(toks, i);
+    if share.is_none() && tagged.is_none() {
         return None;
     }
     // "the continued presence", "his stated aim": a modifier, not a verb.
-    if i > 0 && toks[i - 1].is_one_of(DETERMINERS) {
+    if t.is_one_of(NOT_HEADS) || (i > 0 && toks[i - 1].is_one_of(DETERMINERS)) {
         return None;
     }
+    let lexical = share.and_then(|share| {
+        // A weaker form still reports when a "that" clause follows ("found
+        // that", "believe that", "fear that").
+        let complement = toks.get(i + 1).is_some_and(|n| n.is("that"));
+        (share >= MIN_SHARE || (complement && share >= MIN_SHARE_WITH_THAT)).then_some(share)
+    });
+    // The tagger adds the forms the lexicon's shares leave out ("wants
+    // to", "see Clinton as"), gives its share of this context where both
+    // read a cue, and overrules the lexicon only when sure the word
+    // reports nothing here.
+    let share = match (tagged, lexical) {
+        (Some((s, _)), Some(_)) if s < VETO => return None,
+        (Some((s, share)), _) if s > super::tagger::THRESHOLD => share,
+        (_, l) => l?,
+    };
     Some((1, share))
 }
 

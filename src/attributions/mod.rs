@@ -11,6 +11,7 @@
 mod content;
 mod cues;
 mod kind;
+mod tagger;
 
 pub use kind::AttributionKind;
 
@@ -194,7 +195,11 @@ fn sentence(
                     }
                 }
             }
-            let speaker = r.source.map(|s| resolve(text, toks, roster, s));
+            // A relative pronoun is the mention; its antecedent names it.
+            let speaker = r.source.map(|s| Source {
+                span: s,
+                ..resolve(text, toks, roster, r.refers.unwrap_or(s))
+            });
             // Reported speech with no one reporting it is mostly a verb
             // used otherwise ("ICE has not ruled out …"), unless the cue
             // nearly always reports.
