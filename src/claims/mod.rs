@@ -487,9 +487,12 @@ impl Ctx<'_> {
             };
             if let Some((day, e, spelled)) = dates::day_at(l, kk) {
                 // "May 24 to 26," with nothing counted after the day: a
-                // later day of the same month.
+                // later day of the same month. After "from" an earlier day
+                // is the same month's too ("from July 17 to 13"), a range
+                // written backwards that range-order reports.
+                let (rest, e) = this_years_end(l, e, self.article);
                 let bare_day = sep.is_one_of(&["to", "through", "until", "till", "thru"])
-                    && d1.day.is_some_and(|d| day > d)
+                    && d1.day.is_some_and(|d| day > d || l[i].is("from"))
                     && l.get(e).is_none_or(|x| !x.is_word());
                 if (dash || spelled || bare_day) && dates::day_month_at(l, kk).is_none() {
                     // "from April 27th to the third": the day of the next month.
@@ -497,7 +500,7 @@ impl Ctx<'_> {
                         (Some(m), Some(d)) if day < d && spelled && !dash => Some(m % 12 + 1),
                         (m, _) => m,
                     };
-                    let mut d2 = DateValue::ymd(d1.year, month, Some(day));
+                    let mut d2 = DateValue::ymd(d1.year.or(rest), month, Some(day));
                     let mut end = e;
                     if let Some((y, after)) = dates::year_after(l, e, false) {
                         d2.year = Some(y);
@@ -1536,6 +1539,28 @@ pub(crate) fn extract_claims_with(
 fn unit_long(t: &str) -> bool {
     t.split_once('-')
         .is_some_and(|(head, rest)| rest.eq_ignore_ascii_case("long") && time_unit(&head.to_lowercase()).is_some())
+}
+
+/// "of last year", "of this year", "of next year" after a range's last day
+/// (`lex[e]`): the year it names from the article's date, and the index
+/// after it; otherwise nothing and `e`.
+fn this_years_end(l: &[Lex], e: usize, article: Option<Date>) -> (Option<i16>, usize) {
+    let (Some(of), Some(which), Some(year)) = (l.get(e), l.get(e + 1), l.get(e + 2)) else {
+        return (None, e);
+    };
+    if !of.is("of") || !year.is("year") {
+        return (None, e);
+    }
+    let shift = if which.is("last") {
+        -1
+    } else if which.is("this") {
+        0
+    } else if which.is("next") {
+        1
+    } else {
+        return (None, e);
+    };
+    (article.map(|a| a.year() + shift), e + 3)
 }
 
 /// Words a claim can start with in any case: number words, vague amounts
