@@ -19,6 +19,7 @@ impl Check for PartExceedsWhole {
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         self.periods(cx, out);
         self.stages(cx, out);
+        self.occupants(cx, out);
         for (pi, part) in cx.claims.iter().enumerate() {
             let Some(wi) = part.part_of else { continue };
             let whole = &cx.claims[wi];
@@ -186,6 +187,69 @@ impl PartExceedsWhole {
     }
 }
 
+/// "120 people were in the building", "150 passengers on board": how
+/// many a place held, the whole every count of its rescued, dead or
+/// injured is part of.
+fn holds(cx: &CheckContext, c: &Claim) -> bool {
+    let end = c.sentence.end.max(c.span.end);
+    let words: Vec<String> = cx.text[c.span.end..end]
+        .split_whitespace()
+        .take(5)
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphabetic()).to_lowercase())
+        .collect();
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    let rest = match w.as_slice() {
+        ["people" | "persons" | "passengers" | "guests" | "occupants", rest @ ..] => rest,
+        rest => rest,
+    };
+    matches!(
+        rest,
+        ["were", "in" | "inside" | "aboard", "the" | "a", ..] | ["were", "on", "board", ..] | ["on", "board", ..] | ["aboard", ..]
+    )
+}
+
+/// A count of what happened to those a place held ("135 were rescued").
+fn befell(cx: &CheckContext, c: &Claim) -> bool {
+    let end = c.sentence.end.max(c.span.end);
+    cx.text[c.span.end..end]
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphabetic()).to_lowercase())
+        .any(|w| matches!(w.as_str(), "rescued" | "evacuated" | "died" | "killed" | "injured" | "escaped" | "survived"))
+}
+
+impl PartExceedsWhole {
+    /// More people rescued, dead or injured than the place held. At most
+    /// two such wholes are read per article, so the pass stays linear.
+    fn occupants(&self, cx: &CheckContext, out: &mut Report) {
+        let claims = cx.claims;
+        let counts = |c: &&Claim| c.kind == ClaimKind::Count && c.value.amount().is_some_and(|a| a.value.is_some());
+        let wholes: Vec<usize> = (0..claims.len())
+            .filter(|&k| counts(&&claims[k]) && holds(cx, &claims[k]))
+            .take(2)
+            .collect();
+        for wi in wholes {
+            let whole = &claims[wi];
+            let Some(w) = whole.value.amount() else { continue };
+            for (pi, part) in claims.iter().enumerate() {
+                if pi == wi || !counts(&part) || !befell(cx, part) {
+                    continue;
+                }
+                let Some(p) = part.value.amount() else { continue };
+                if p.min > w.max {
+                    let message = format!(
+                        "{} is more than the {} the place held (line {})",
+                        cx.quoted(part.span),
+                        cx.quoted(whole.span),
+                        cx.line(whole.span.start)
+                    );
+                    out.flag(self.id(), Some(pi), Severity::Warning, part.span, vec![whole.span], message);
+                }
+            }
+        }
+    }
+}
+
 /// Whether the claim reader's part and whole read as one in real copy:
 /// both counts, of the same thing when both name it ("37 pages" is no
 /// part of "seven email chains"), not the two ends of a range ("31,000 to
@@ -286,6 +350,20 @@ mod tests {
         let ok = run_one(
             "part-exceeds-whole",
             "Since March, 2310 patients were admitted and 2150 had been discharged.\nPolice arrested 40 people, and 12 were charged; 60 were detained and 50 released.\n",
+        );
+        assert!(ok.findings.is_empty(), "{:?}", ok.findings);
+    }
+
+    #[test]
+    fn more_rescued_than_the_place_held() {
+        let r = run_one(
+            "part-exceeds-whole",
+            "A ferry sank on Sunday; 95 were rescued and four died.\nThe operator said 80 passengers were on board at the time.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        let ok = run_one(
+            "part-exceeds-whole",
+            "A ferry sank on Sunday; 75 were rescued and four died.\nThe operator said 80 passengers were on board at the time.\n",
         );
         assert!(ok.findings.is_empty(), "{:?}", ok.findings);
     }
