@@ -145,7 +145,9 @@ fn stage_of(cx: &CheckContext, c: &Claim) -> Option<(usize, bool)> {
         .take(5)
         .find_map(|w| STAGES.get(clean(w).as_str()).copied());
     after.or_else(|| {
-        let before = cx.text[c.sentence.start.min(c.span.start)..c.span.start].split_whitespace().next_back()?;
+        let before = cx.text[c.sentence.start.min(c.span.start)..c.span.start]
+            .split_whitespace()
+            .next_back()?;
         STAGES.get(clean(before).as_str()).copied()
     })
 }
@@ -168,7 +170,11 @@ impl PartExceedsWhole {
             if la != lb || late_a == late_b {
                 continue;
             }
-            let ((wi, whole), (pi, part)) = if late_b { ((k, a), (k + 1, b)) } else { ((k + 1, b), (k, a)) };
+            let ((wi, whole), (pi, part)) = if late_b {
+                ((k, a), (k + 1, b))
+            } else {
+                ((k + 1, b), (k, a))
+            };
             let (Some(p), Some(w)) = (part.value.amount(), whole.value.amount()) else {
                 continue;
             };
@@ -178,10 +184,25 @@ impl PartExceedsWhole {
                     cx.quoted(part.span),
                     cx.quoted(whole.span)
                 );
-                out.flag(self.id(), Some(pi), Severity::Warning, part.span, vec![whole.span], message);
+                out.flag(
+                    self.id(),
+                    Some(pi),
+                    Severity::Warning,
+                    part.span,
+                    vec![whole.span],
+                    message,
+                );
             } else {
-                out.pass(self.id(), pi, format!("{} is within the {}", cx.quoted(part.span), cx.quoted(whole.span)));
-                out.pass(self.id(), wi, format!("{} is within the {}", cx.quoted(part.span), cx.quoted(whole.span)));
+                out.pass(
+                    self.id(),
+                    pi,
+                    format!("{} is within the {}", cx.quoted(part.span), cx.quoted(whole.span)),
+                );
+                out.pass(
+                    self.id(),
+                    wi,
+                    format!("{} is within the {}", cx.quoted(part.span), cx.quoted(whole.span)),
+                );
             }
         }
     }
@@ -204,7 +225,10 @@ fn holds(cx: &CheckContext, c: &Claim) -> bool {
     };
     matches!(
         rest,
-        ["were", "in" | "inside" | "aboard", "the" | "a", ..] | ["were", "on", "board", ..] | ["on", "board", ..] | ["aboard", ..]
+        ["were", "in" | "inside" | "aboard", "the" | "a", ..]
+            | ["were", "on", "board", ..]
+            | ["on", "board", ..]
+            | ["aboard", ..]
     )
 }
 
@@ -215,7 +239,12 @@ fn befell(cx: &CheckContext, c: &Claim) -> bool {
         .split_whitespace()
         .take(3)
         .map(|w| w.trim_matches(|ch: char| !ch.is_alphabetic()).to_lowercase())
-        .any(|w| matches!(w.as_str(), "rescued" | "evacuated" | "died" | "killed" | "injured" | "escaped" | "survived"))
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "rescued" | "evacuated" | "died" | "killed" | "injured" | "escaped" | "survived"
+            )
+        })
 }
 
 impl PartExceedsWhole {
@@ -243,7 +272,14 @@ impl PartExceedsWhole {
                         cx.quoted(whole.span),
                         cx.line(whole.span.start)
                     );
-                    out.flag(self.id(), Some(pi), Severity::Warning, part.span, vec![whole.span], message);
+                    out.flag(
+                        self.id(),
+                        Some(pi),
+                        Severity::Warning,
+                        part.span,
+                        vec![whole.span],
+                        message,
+                    );
                 }
             }
         }

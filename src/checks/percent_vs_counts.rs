@@ -53,7 +53,9 @@ impl Check for PercentVsCounts {
             let (Some(na), Some(wa)) = (n.value.amount(), w.value.amount()) else {
                 continue;
             };
-            let (Some(nv), Some(wv)) = (na.value, wa.value) else { continue };
+            let (Some(nv), Some(wv)) = (na.value, wa.value) else {
+                continue;
+            };
             let wv = wv + link.extra;
             if wv <= 0.0 {
                 continue;
@@ -176,7 +178,9 @@ impl PercentVsCounts {
         let (Some(fa), Some(ta)) = (from.value.amount(), to.value.amount()) else {
             return;
         };
-        let (Some(fv), Some(tv)) = (fa.value, ta.value) else { return };
+        let (Some(fv), Some(tv)) = (fa.value, ta.value) else {
+            return;
+        };
         if fv <= 0.0 {
             return;
         }
@@ -184,7 +188,11 @@ impl PercentVsCounts {
         // A rise said of a fall (or the reverse) means the counts are not
         // the ones the percentage is about.
         if (change > 0.0) != ch.up {
-            out.undecided(self.id(), pi, "the counts around it move the other way; not compared".into());
+            out.undecided(
+                self.id(),
+                pi,
+                "the counts around it move the other way; not compared".into(),
+            );
             return;
         }
         let size = change.abs();
@@ -209,7 +217,14 @@ impl PercentVsCounts {
             out.pass(self.id(), pi, format!("{detail} ≈ {}", p.span.of(cx.text)));
         } else {
             let message = format!("{} disagrees with the counts: {detail}", cx.quoted(p.span));
-            out.flag(self.id(), Some(pi), ch.severity, p.span, vec![from.span, to.span], message);
+            out.flag(
+                self.id(),
+                Some(pi),
+                ch.severity,
+                p.span,
+                vec![from.span, to.span],
+                message,
+            );
         }
     }
 }
@@ -303,4 +318,3 @@ mod tests {
         assert!(ok.findings.is_empty(), "{:?}", ok.findings);
     }
 }
-

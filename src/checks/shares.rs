@@ -69,10 +69,7 @@ fn counted(c: &Claim) -> bool {
 /// The next claim after `i` in the same sentence.
 fn next_in_sentence(cx: &CheckContext, i: usize) -> Option<usize> {
     let c = cx.claims.get(i)?;
-    cx.claims
-        .get(i + 1)
-        .filter(|n| n.sentence == c.sentence)
-        .map(|_| i + 1)
+    cx.claims.get(i + 1).filter(|n| n.sentence == c.sentence).map(|_| i + 1)
 }
 
 /// The lower-cased words of `s`, without punctuation at their edges.
@@ -93,7 +90,11 @@ pub(crate) fn whole_after(cx: &CheckContext, pi: usize) -> Option<usize> {
         return None;
     }
     let between = &cx.text[p.span.end..w.span.start];
-    if between.len() > 60 || between.chars().any(|c| c.is_ascii_digit() || ",;:()—–.\"“”".contains(c)) {
+    if between.len() > 60
+        || between
+            .chars()
+            .any(|c| c.is_ascii_digit() || ",;:()—–.\"“”".contains(c))
+    {
         return None;
     }
     let ws = words(between);
@@ -121,9 +122,15 @@ pub(crate) fn part_of_after(cx: &CheckContext, pi: usize, wi: usize) -> Option<u
             }
             let between = &cx.text[cx.claims[wi].span.end..c.span.start];
             let tail = between.trim_end().to_lowercase();
-            let says_so = ["which is", "which constitutes", "which amounts to", "which represents", "that is"]
-                .iter()
-                .any(|w| tail.ends_with(w) && tail.contains(", "));
+            let says_so = [
+                "which is",
+                "which constitutes",
+                "which amounts to",
+                "which represents",
+                "that is",
+            ]
+            .iter()
+            .any(|w| tail.ends_with(w) && tail.contains(", "));
             let plain = !between.chars().any(|ch| ch.is_ascii_digit()) && between.len() < 90;
             return (plain && (apposed(between) || says_so)).then_some(k);
         }
@@ -201,11 +208,16 @@ pub(crate) fn tally(cx: &CheckContext, pi: usize, ni: usize) -> Option<ShareLink
     }
     let before = &cx.text[m.sentence.start.max(m.span.start.saturating_sub(40))..m.span.start];
     let before = before.get(..).unwrap_or("");
-    const VOTES: &[&str] = &["vote", "voted", "votes", "passed", "approved", "rejected", "margin", "tally"];
+    const VOTES: &[&str] = &[
+        "vote", "voted", "votes", "passed", "approved", "rejected", "margin", "tally",
+    ];
     if !words(before).iter().rev().take(4).any(|w| VOTES.contains(&w.as_str())) {
         return None;
     }
-    let after = cx.text.get(p.span.end..(p.span.end + 30).min(p.sentence.end)).unwrap_or("");
+    let after = cx
+        .text
+        .get(p.span.end..(p.span.end + 30).min(p.sentence.end))
+        .unwrap_or("");
     let against = words(after)
         .iter()
         .take(3)

@@ -69,7 +69,21 @@ fn own_present_title(title: &str) -> bool {
 /// office held now.
 fn appositive_office(role: &str) -> Option<BTreeSet<String>> {
     const HANGS: &[&str] = &[
-        "for", "of", "to", "and", "or", "responsible", "who", "which", "at", "in", "on", "with", "from", "since", "until",
+        "for",
+        "of",
+        "to",
+        "and",
+        "or",
+        "responsible",
+        "who",
+        "which",
+        "at",
+        "in",
+        "on",
+        "with",
+        "from",
+        "since",
+        "until",
     ];
     let words: Vec<&str> = role.split_whitespace().collect();
     let head_len = words
@@ -79,7 +93,10 @@ fn appositive_office(role: &str) -> Option<BTreeSet<String>> {
     let head = &words[..head_len];
     let past = words.iter().any(|w| {
         let w = w.to_lowercase();
-        matches!(w.as_str(), "former" | "then" | "late" | "acting" | "interim" | "outgoing") || w.starts_with("ex-")
+        matches!(
+            w.as_str(),
+            "former" | "then" | "late" | "acting" | "interim" | "outgoing"
+        ) || w.starts_with("ex-")
     });
     // "a spokesman", "his deputy": a role of someone's, not an office.
     let first = head.first()?.to_lowercase();
@@ -164,7 +181,12 @@ impl Check for SpeakerRoleVariant {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         // One title cannot disagree with another: most people have one.
-        for e in cx.roster.entities.iter().filter(|e| !e.titles.is_empty() && e.roles.len() >= 2) {
+        for e in cx
+            .roster
+            .entities
+            .iter()
+            .filter(|e| !e.titles.is_empty() && e.roles.len() >= 2)
+        {
             // "for Life", "Hears About Obama": not a person's name.
             if !looks_like_person(&bare_words(&e.name)) {
                 continue;

@@ -246,8 +246,17 @@ fn side_of(clause: &str) -> Option<bool> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .collect();
     let has = |ws: &[&str]| words.iter().any(|w| ws.contains(&w.as_str()));
-    let pro = has(&["supporting", "supported", "support", "favor", "favour", "yes", "aye", "ayes"])
-        || clause.contains(" voted for") || clause.contains(" voting for");
+    let pro = has(&[
+        "supporting",
+        "supported",
+        "support",
+        "favor",
+        "favour",
+        "yes",
+        "aye",
+        "ayes",
+    ]) || clause.contains(" voted for")
+        || clause.contains(" voting for");
     let con = has(&["opposing", "opposed", "oppose", "against", "nay", "nays"]);
     match (pro, con) {
         (true, false) => Some(true),
@@ -270,13 +279,23 @@ fn tally_sides(cx: &CheckContext, ix: &Claims, ti: usize, out: &mut Report) -> b
         return false;
     }
     let before = cx.text[a.sentence.start..a.span.start].trim_end().to_lowercase();
-    if !["passed", "voted", "approved", "rejected", "vote of", "margin of", "failed"]
-        .iter()
-        .any(|w| before.ends_with(w))
+    if ![
+        "passed",
+        "voted",
+        "approved",
+        "rejected",
+        "vote of",
+        "margin of",
+        "failed",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
     {
         return false;
     }
-    let (Some(av), Some(bv)) = (exact(a), exact(b)) else { return false };
+    let (Some(av), Some(bv)) = (exact(a), exact(b)) else {
+        return false;
+    };
     let rest_span = crate::span::Span::new(b.span.end, a.sentence.end);
     let rest = rest_span.of(cx.text);
     let in_rest: Vec<usize> = (ix.in_sentence(a.sentence).iter().copied())
@@ -311,20 +330,35 @@ fn tally_sides(cx: &CheckContext, ix: &Claims, ti: usize, out: &mut Report) -> b
         }
     }
     for (k, (sum, listed, spans, whole)) in sides.into_iter().enumerate() {
-        let (total, tspan, word) = if k == 0 { (av, a.span, "for") } else { (bv, b.span, "against") };
+        let (total, tspan, word) = if k == 0 {
+            (av, a.span, "for")
+        } else {
+            (bv, b.span, "against")
+        };
         if !whole || listed.len() < 2 {
             continue;
         }
         let listed = listed.join(" + ");
         if (sum - total).abs() < 1e-6 {
-            out.pass("sum-mismatch", if k == 0 { ti } else { ti + 1 }, format!("{listed} = {}", fmt(total)));
+            out.pass(
+                "sum-mismatch",
+                if k == 0 { ti } else { ti + 1 },
+                format!("{listed} = {}", fmt(total)),
+            );
         } else {
             let message = format!(
                 "the votes {word} add up to {} ({listed}), not {}",
                 fmt(sum),
                 tspan.of(cx.text)
             );
-            out.flag("sum-mismatch", Some(if k == 0 { ti } else { ti + 1 }), Severity::Error, tspan, spans, message);
+            out.flag(
+                "sum-mismatch",
+                Some(if k == 0 { ti } else { ti + 1 }),
+                Severity::Error,
+                tspan,
+                spans,
+                message,
+            );
         }
     }
     true

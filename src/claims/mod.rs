@@ -1557,11 +1557,14 @@ static COUNTED_NOUNS: LazyLock<crate::lexicon::WordTable<()>> =
 /// modifier ("the 2016 voters", "in 2016 students"); or it is the subject
 /// of a second clause ("… and 1920 had been discharged").
 fn counts_people(l: &[Lex], i: usize, j: usize) -> bool {
-    let noun = l.get(j).is_some_and(|n| n.is_word() && COUNTED_NOUNS.get(n.text).is_some());
+    let noun = l
+        .get(j)
+        .is_some_and(|n| n.is_word() && COUNTED_NOUNS.get(n.text).is_some());
     let prev = i.checked_sub(1).map(|k| &l[k]);
     let modifier = prev.is_some_and(|p| {
-        p.is_one_of(&["the", "a", "in", "since", "by", "until", "before", "after", "from", "its", "their", "his", "her"])
-            || p.text.ends_with("'s")
+        p.is_one_of(&[
+            "the", "a", "in", "since", "by", "until", "before", "after", "from", "its", "their", "his", "her",
+        ]) || p.text.ends_with("'s")
             || p.text.ends_with("’s")
     });
     let subject = prev.is_some_and(|p| p.is("and")) && l.get(j).is_some_and(|n| n.is_one_of(&["had", "have", "were"]));
@@ -2020,7 +2023,9 @@ mod tests {
 
     #[test]
     fn four_digit_counts_of_people_are_not_years() {
-        let cs = claims("Of these, 1846 persons were hospitalized and 1920 had been discharged. The 2016 voters left. In 2016 students marched.\n");
+        let cs = claims(
+            "Of these, 1846 persons were hospitalized and 1920 had been discharged. The 2016 voters left. In 2016 students marched.\n",
+        );
         let kinds: Vec<_> = cs.iter().map(|c| (c.kind, c.value.to_json().to_string())).collect();
         assert_eq!(kinds[0], (ClaimKind::Count, "1846".to_string()), "{kinds:?}");
         assert_eq!(kinds[1], (ClaimKind::Count, "1920".to_string()), "{kinds:?}");
