@@ -364,6 +364,76 @@ fn tally_sides(cx: &CheckContext, ix: &Claims, ti: usize, out: &mut Report) -> b
     true
 }
 
+/// "six people were arrested in all: one for theft. They arrested three
+/// for trespassing and another for assault": a total said "in all" before
+/// a colon, then what each part was for, up to the end of the next
+/// sentence. "one", "another" and "a" before "for" are one each.
+fn for_list(cx: &CheckContext, ti: usize, out: &mut Report) -> bool {
+    let claims = cx.claims;
+    let t = &claims[ti];
+    let rest = &cx.text[t.span.end..t.sentence.end];
+    let Some(colon) = rest.find(':') else { return false };
+    let head = rest[..colon].trim_end();
+    if colon > 40
+        || !["in all", "in total", "all told", "altogether"]
+            .iter()
+            .any(|w| head.ends_with(w))
+    {
+        return false;
+    }
+    let Some(tv) = exact(t) else { return false };
+    // The colon's sentence and the next one, in the same paragraph.
+    let from = t.span.end + colon + 1;
+    let next = claims[ti + 1..]
+        .iter()
+        .find(|c| c.sentence != t.sentence)
+        .filter(|c| c.paragraph == t.paragraph && cx.text[t.sentence.end..c.sentence.start].trim().is_empty())
+        .map_or(t.sentence.end, |c| c.sentence.end);
+    let mut sum = 0.0;
+    let mut spans = Vec::new();
+    let mut listed = Vec::new();
+    let mut pos = from;
+    for w in cx.text[from..next].split_whitespace() {
+        let start = pos + cx.text[pos..next].find(w).unwrap_or(0);
+        pos = start + w.len();
+        if !cx.text[pos..next].trim_start().starts_with("for ") {
+            continue;
+        }
+        // Claims are in text order: the one starting here, by binary search.
+        let at = claims.partition_point(|c| c.span.start < start);
+        let value = if let Some(c) = claims.get(at).filter(|c| c.span.start == start) {
+            if !same_kind(t, c) {
+                return false;
+            }
+            exact(c)
+        } else if ["one", "another", "a", "an"].contains(&w.to_lowercase().as_str()) {
+            Some(1.0)
+        } else {
+            None
+        };
+        if let Some(v) = value {
+            sum += v;
+            listed.push(fmt(v));
+            spans.push(crate::span::Span::new(start, pos));
+        }
+    }
+    if listed.len() < 2 {
+        return false;
+    }
+    let listed = listed.join(" + ");
+    if (sum - tv).abs() < 1e-6 {
+        out.pass("sum-mismatch", ti, format!("{listed} = {}", fmt(tv)));
+    } else {
+        let message = format!(
+            "the parts add up to {} ({listed}), not {}",
+            fmt(sum),
+            t.span.of(cx.text)
+        );
+        out.flag("sum-mismatch", Some(ti), Severity::Warning, t.span, spans, message);
+    }
+    true
+}
+
 impl Check for SumMismatch {
     fn id(&self) -> &'static str {
         "sum-mismatch"
@@ -400,6 +470,9 @@ impl Check for SumMismatch {
                 self.compare(cx, out, ti, &later);
                 continue;
             }
+            if for_list(cx, ti, out) {
+                continue;
+            }
             if let Some(parts) = colon_list(cx, ti).filter(|p| one_unit(claims, p)) {
                 self.compare(cx, out, ti, &parts);
                 continue;
@@ -427,6 +500,25 @@ impl Check for SumMismatch {
 #[cfg(test)]
 mod tests {
     use crate::checks::test_support::run_one;
+
+    #[test]
+    fn a_total_in_all_and_what_each_part_was_for() {
+        let r = run_one(
+            "sum-mismatch",
+            "Officers issued nine fines in all: one for speeding, four for parking. They fined two for littering and another for noise.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert!(
+            r.findings[0].message.contains("8 (1 + 4 + 2 + 1)"),
+            "{}",
+            r.findings[0].message
+        );
+        let ok = run_one(
+            "sum-mismatch",
+            "Officers issued eight fines in all: one for speeding, four for parking. They fined two for littering and another for noise.\n",
+        );
+        assert!(ok.findings.is_empty(), "{:?}", ok.findings);
+    }
 
     #[test]
     fn a_tally_and_the_sides_that_made_it() {
