@@ -1121,10 +1121,11 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// Whether two words are at most `max` edits apart; words whose lengths
-/// alone rule that out skip the table (most pairs of names).
+/// Whether two words are at most `max` edits apart, two letters swapped
+/// counting as one ("Chriac" for Chirac); words whose lengths alone rule
+/// that out skip the table (most pairs of names).
 pub(crate) fn within_edits(a: &str, b: &str, max: usize) -> bool {
-    a.chars().count().abs_diff(b.chars().count()) <= max && edit_distance(a, b) <= max
+    a.chars().count().abs_diff(b.chars().count()) <= max && crate::checks::names::slip_distance(a, b) <= max
 }
 
 /// Two words equal but for case, without allocating for ASCII.

@@ -18,6 +18,7 @@ mod range_order;
 mod restated_index;
 mod restated_lead;
 mod restated_number;
+mod shares;
 mod speaker_name_variant;
 mod speaker_role_variant;
 mod sum_mismatch;

@@ -3,7 +3,7 @@
 
 use super::figures::not_a_count;
 use super::{Check, CheckContext, Report, Severity};
-use crate::claims::{Claim, Value, fmt};
+use crate::claims::{Claim, ClaimKind, Value, fmt};
 
 pub struct PartExceedsWhole;
 
@@ -18,6 +18,8 @@ impl Check for PartExceedsWhole {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         self.periods(cx, out);
+        self.stages(cx, out);
+        self.occupants(cx, out);
         for (pi, part) in cx.claims.iter().enumerate() {
             let Some(wi) = part.part_of else { continue };
             let whole = &cx.claims[wi];
@@ -101,6 +103,184 @@ impl PartExceedsWhole {
                     fmt(wv)
                 );
                 out.pass(self.id(), pi, note);
+            }
+        }
+    }
+}
+
+const STAGES_SRC: &str = include_str!("../../data/lexicon/stages.txt");
+
+/// Each stage word with the line it is on and whether it is the later
+/// stage.
+static STAGES: std::sync::LazyLock<std::collections::HashMap<&'static str, (usize, bool)>> =
+    std::sync::LazyLock::new(|| {
+        let mut m = std::collections::HashMap::new();
+        let lines = STAGES_SRC
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty());
+        for (k, line) in lines.enumerate() {
+            let (early, late) = line.split_once('|').unwrap_or((line, ""));
+            for w in early.split_whitespace() {
+                m.insert(w, (k, false));
+            }
+            for w in late.split_whitespace() {
+                m.insert(w, (k, true));
+            }
+        }
+        m
+    });
+
+/// The stage a count reaches: the first stage word among the five words
+/// after it ("1846 persons were hospitalized", "900 had been discharged"),
+/// or the verb right before it ("arrested 40").
+fn stage_of(cx: &CheckContext, c: &Claim) -> Option<(usize, bool)> {
+    let end = c.sentence.end.max(c.span.end);
+    let clean = |w: &str| w.trim_matches(|ch: char| !ch.is_alphabetic()).to_lowercase();
+    // The words of its own clause: up to the first comma, that word included.
+    let mut clause_ended = false;
+    let after = cx.text[c.span.end..end]
+        .split_whitespace()
+        .take_while(|w| !std::mem::replace(&mut clause_ended, w.ends_with([',', ';'])))
+        .take(5)
+        .find_map(|w| STAGES.get(clean(w).as_str()).copied());
+    after.or_else(|| {
+        let before = cx.text[c.sentence.start.min(c.span.start)..c.span.start]
+            .split_whitespace()
+            .next_back()?;
+        STAGES.get(clean(before).as_str()).copied()
+    })
+}
+
+impl PartExceedsWhole {
+    /// Two counts of one sentence at two stages of one process ("1,846
+    /// were hospitalized and 1,920 had been discharged"): the later stage
+    /// is part of the earlier. Each count meets only the next count of its
+    /// sentence, so the pass is linear.
+    fn stages(&self, cx: &CheckContext, out: &mut Report) {
+        let claims = cx.claims;
+        for (k, pair) in claims.windows(2).enumerate() {
+            let (a, b) = (&pair[0], &pair[1]);
+            if a.sentence != b.sentence || a.kind != ClaimKind::Count || b.kind != ClaimKind::Count {
+                continue;
+            }
+            let (Some((la, late_a)), Some((lb, late_b))) = (stage_of(cx, a), stage_of(cx, b)) else {
+                continue;
+            };
+            if la != lb || late_a == late_b {
+                continue;
+            }
+            let ((wi, whole), (pi, part)) = if late_b {
+                ((k, a), (k + 1, b))
+            } else {
+                ((k + 1, b), (k, a))
+            };
+            let (Some(p), Some(w)) = (part.value.amount(), whole.value.amount()) else {
+                continue;
+            };
+            if p.min > w.max {
+                let message = format!(
+                    "{} is more than the {} it is part of",
+                    cx.quoted(part.span),
+                    cx.quoted(whole.span)
+                );
+                out.flag(
+                    self.id(),
+                    Some(pi),
+                    Severity::Warning,
+                    part.span,
+                    vec![whole.span],
+                    message,
+                );
+            } else {
+                out.pass(
+                    self.id(),
+                    pi,
+                    format!("{} is within the {}", cx.quoted(part.span), cx.quoted(whole.span)),
+                );
+                out.pass(
+                    self.id(),
+                    wi,
+                    format!("{} is within the {}", cx.quoted(part.span), cx.quoted(whole.span)),
+                );
+            }
+        }
+    }
+}
+
+/// "120 people were in the building", "150 passengers on board": how
+/// many a place held, the whole every count of its rescued, dead or
+/// injured is part of.
+fn holds(cx: &CheckContext, c: &Claim) -> bool {
+    let end = c.sentence.end.max(c.span.end);
+    let words: Vec<String> = cx.text[c.span.end..end]
+        .split_whitespace()
+        .take(5)
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphabetic()).to_lowercase())
+        .collect();
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    let rest = match w.as_slice() {
+        ["people" | "persons" | "passengers" | "guests" | "occupants", rest @ ..] => rest,
+        rest => rest,
+    };
+    matches!(
+        rest,
+        ["were", "in" | "inside" | "aboard", "the" | "a", ..]
+            | ["were", "on", "board", ..]
+            | ["on", "board", ..]
+            | ["aboard", ..]
+    )
+}
+
+/// A count of what happened to those a place held ("135 were rescued").
+fn befell(cx: &CheckContext, c: &Claim) -> bool {
+    let end = c.sentence.end.max(c.span.end);
+    cx.text[c.span.end..end]
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphabetic()).to_lowercase())
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "rescued" | "evacuated" | "died" | "killed" | "injured" | "escaped" | "survived"
+            )
+        })
+}
+
+impl PartExceedsWhole {
+    /// More people rescued, dead or injured than the place held. At most
+    /// two such wholes are read per article, so the pass stays linear.
+    fn occupants(&self, cx: &CheckContext, out: &mut Report) {
+        let claims = cx.claims;
+        let counts = |c: &&Claim| c.kind == ClaimKind::Count && c.value.amount().is_some_and(|a| a.value.is_some());
+        let wholes: Vec<usize> = (0..claims.len())
+            .filter(|&k| counts(&&claims[k]) && holds(cx, &claims[k]))
+            .take(2)
+            .collect();
+        for wi in wholes {
+            let whole = &claims[wi];
+            let Some(w) = whole.value.amount() else { continue };
+            for (pi, part) in claims.iter().enumerate() {
+                if pi == wi || !counts(&part) || !befell(cx, part) {
+                    continue;
+                }
+                let Some(p) = part.value.amount() else { continue };
+                if p.min > w.max {
+                    let message = format!(
+                        "{} is more than the {} the place held (line {})",
+                        cx.quoted(part.span),
+                        cx.quoted(whole.span),
+                        cx.line(whole.span.start)
+                    );
+                    out.flag(
+                        self.id(),
+                        Some(pi),
+                        Severity::Warning,
+                        part.span,
+                        vec![whole.span],
+                        message,
+                    );
+                }
             }
         }
     }
@@ -195,6 +375,34 @@ fn head_noun(cx: &CheckContext, c: &Claim) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use crate::checks::test_support::run_one;
+
+    #[test]
+    fn a_later_stage_larger_than_the_earlier_one() {
+        let r = run_one(
+            "part-exceeds-whole",
+            "Since March, 2310 patients were admitted and 2450 had been discharged.\nPolice arrested 40 people, and 52 were charged.\n",
+        );
+        assert_eq!(r.findings.len(), 2, "{:?}", r.findings);
+        let ok = run_one(
+            "part-exceeds-whole",
+            "Since March, 2310 patients were admitted and 2150 had been discharged.\nPolice arrested 40 people, and 12 were charged; 60 were detained and 50 released.\n",
+        );
+        assert!(ok.findings.is_empty(), "{:?}", ok.findings);
+    }
+
+    #[test]
+    fn more_rescued_than_the_place_held() {
+        let r = run_one(
+            "part-exceeds-whole",
+            "A ferry sank on Sunday; 95 were rescued and four died.\nThe operator said 80 passengers were on board at the time.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        let ok = run_one(
+            "part-exceeds-whole",
+            "A ferry sank on Sunday; 75 were rescued and four died.\nThe operator said 80 passengers were on board at the time.\n",
+        );
+        assert!(ok.findings.is_empty(), "{:?}", ok.findings);
+    }
 
     #[test]
     fn part_within_whole_passes() {

@@ -23,7 +23,13 @@ impl Check for RangeOrder {
                 (Some(x), Some(y)) => y < x,
                 _ => match (a.month_day(), b.month_day(), a.year, b.year) {
                     (Some(x), Some(y), None, None) => y < x,
-                    (_, _, Some(x), Some(y)) if a.month.is_none() => y < x,
+                    // Years on both ends: compare as far as both go
+                    // ("January 2016 and December 2015" by month, "2016
+                    // until May 2008" by year).
+                    (_, _, Some(x), Some(y)) => match (a.month, b.month) {
+                        (Some(m), Some(n)) => (y, n) < (x, m),
+                        _ => y < x,
+                    },
                     _ => false,
                 },
             };
@@ -53,6 +59,24 @@ mod tests {
             "BOSTON, May 9, 2024 — Rain fell from May 2 to April 30.\n",
         );
         assert_eq!(r.findings.len(), 1);
+    }
+
+    #[test]
+    fn reversed_months_and_bare_days_are_errors() {
+        let r = run_one(
+            "range-order",
+            "BOSTON, May 9, 2024 — Sales fell between March 2021 and October 2020. The survey ran from June 20 to 4 of last year.\n",
+        );
+        assert_eq!(r.findings.len(), 2, "{:?}", r.findings);
+    }
+
+    #[test]
+    fn month_ranges_in_order_and_across_new_year_pass() {
+        let r = run_one(
+            "range-order",
+            "BOSTON, May 9, 2024 — Sales fell between October 2020 and March 2021, and from November to February. It ran from June 4 to 20 of last year.\n",
+        );
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
     }
 
     #[test]

@@ -37,6 +37,14 @@ const CONCURRENT: &[&str] = &[
     "member",
     "father",
     "director",
+    // Someone's adviser or spokesman holds an office besides ("police
+    // spokesman" and "Officer").
+    "advisor",
+    "adviser",
+    "aide",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
 ];
 
 /// Whether a title is the person's own and current: not a former one
@@ -53,6 +61,56 @@ fn own_present_title(title: &str) -> bool {
     let another = words.iter().any(|w| w == "for" || w == "of" || w == "to" || w == "and")
         || words.last().is_some_and(|w| HONORIFICS.contains_key(w.as_str()));
     !past && !another && !title.contains('\n')
+}
+
+/// The office an appositive role names: its words before the first word
+/// that hangs something on it ("commissioner responsible for defence",
+/// "secretary of state" keep "commissioner", "secretary"), when that is one
+/// office held now.
+fn appositive_office(role: &str) -> Option<BTreeSet<String>> {
+    const HANGS: &[&str] = &[
+        "for",
+        "of",
+        "to",
+        "and",
+        "or",
+        "responsible",
+        "who",
+        "which",
+        "at",
+        "in",
+        "on",
+        "with",
+        "from",
+        "since",
+        "until",
+    ];
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let head_len = words
+        .iter()
+        .position(|w| HANGS.contains(&w.to_lowercase().as_str()) || w.ends_with(','))
+        .unwrap_or(words.len());
+    let head = &words[..head_len];
+    let past = words.iter().any(|w| {
+        let w = w.to_lowercase();
+        matches!(
+            w.as_str(),
+            "former" | "then" | "late" | "acting" | "interim" | "outgoing"
+        ) || w.starts_with("ex-")
+    });
+    // "a spokesman", "his deputy": a role of someone's, not an office.
+    let first = head.first()?.to_lowercase();
+    if past || matches!(first.as_str(), "a" | "an" | "his" | "her" | "their" | "its") {
+        return None;
+    }
+    // The office is the head noun, the last word ("the state's health
+    // commissioner"); a name after it ("Defense Secretary Ash Carter") is
+    // another person's.
+    if title_key(head.last()?).is_empty() {
+        return None;
+    }
+    let key = title_key(&head.join(" "));
+    (!key.is_empty() && !key.iter().all(|w| CONCURRENT.contains(&w.as_str()))).then_some(key)
 }
 
 /// The words of a title that say what the office is.
@@ -123,7 +181,12 @@ impl Check for SpeakerRoleVariant {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         // One title cannot disagree with another: most people have one.
-        for e in cx.roster.entities.iter().filter(|e| e.titles.len() >= 2) {
+        for e in cx
+            .roster
+            .entities
+            .iter()
+            .filter(|e| !e.titles.is_empty() && e.roles.len() >= 2)
+        {
             // "for Life", "Hears About Obama": not a person's name.
             if !looks_like_person(&bare_words(&e.name)) {
                 continue;
@@ -133,6 +196,14 @@ impl Check for SpeakerRoleVariant {
                 continue;
             }
             let mut seen: Vec<(&str, crate::span::Span, BTreeSet<String>)> = Vec::new();
+            // The office an appositive names ("Jane Roe, the city's
+            // finance commissioner, …") counts as a title, before any.
+            let appositives = e
+                .roles
+                .iter()
+                .filter(|(_, span)| !e.titles.iter().any(|(_, t)| t == span))
+                .filter_map(|(role, span)| appositive_office(role).map(|key| (role.as_str(), *span, key)));
+            seen.extend(appositives.take(1));
             for (title, span) in &e.titles {
                 if !own_present_title(title) || !names_this_person(cx, &name, *span) {
                     continue;
@@ -192,6 +263,24 @@ mod tests {
             "Former Florida Gov. Jeb Bush spoke.\nLater Gov. Jeb Bush left.\nSenate Foreign Relations Committee Chairman Bob Corker agreed, and Sen. Bob Corker left.\n",
         );
         assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
+
+    #[test]
+    fn an_appositive_office_against_a_later_title() {
+        let r = run_one(
+            "speaker-role-variant",
+            "Talks were led by Ilse Brandtner, the regional transport commissioner responsible for rail.\n\nLater Finance Minister Brandtner said the deal would hold.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        for text in [
+            "Talks were led by Ilse Brandtner, the regional transport commissioner.\n\nLater Commissioner Brandtner said the deal would hold.\n",
+            "Talks were led by Ilse Brandtner, a close adviser to the mayor.\n\nLater Senator Brandtner said the deal would hold.\n",
+            "Ilse Brandtner, the county police spokeswoman, spoke.\n\nLater Officer Brandtner said more.\n",
+            "Ilse Brandtner, the former transport commissioner, spoke.\n\nLater Finance Minister Brandtner said more.\n",
+        ] {
+            let r = run_one("speaker-role-variant", text);
+            assert!(r.findings.is_empty(), "{text}: {:?}", r.findings);
+        }
     }
 
     #[test]

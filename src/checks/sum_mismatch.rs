@@ -238,6 +238,202 @@ fn vote_tally(cx: &CheckContext, ix: &Claims, ti: usize) -> Option<Vec<usize>> {
     (parts.len() >= 2).then_some(parts)
 }
 
+/// Which side of a vote a clause counts: `Some(true)` for, `Some(false)`
+/// against, `None` neither (an abstention, or no vote word).
+fn side_of(clause: &str) -> Option<bool> {
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let has = |ws: &[&str]| words.iter().any(|w| ws.contains(&w.as_str()));
+    let pro = has(&[
+        "supporting",
+        "supported",
+        "support",
+        "favor",
+        "favour",
+        "yes",
+        "aye",
+        "ayes",
+    ]) || clause.contains(" voted for")
+        || clause.contains(" voting for");
+    let con = has(&["opposing", "opposed", "oppose", "against", "nay", "nays"]);
+    match (pro, con) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// A vote's tally and who made it up: "passed 232 to 198, with 231
+/// Democrats supporting it and 194 Republicans opposing it; two Democrats
+/// opposed, and one independent supported." Each side listed in two or
+/// more clauses must add up to its side of the tally.
+fn tally_sides(cx: &CheckContext, ix: &Claims, ti: usize, out: &mut Report) -> bool {
+    let claims = cx.claims;
+    let (a, b) = (&claims[ti], claims.get(ti + 1));
+    let Some(b) = b.filter(|b| b.sentence == a.sentence && b.kind == ClaimKind::Count) else {
+        return false;
+    };
+    if a.kind != ClaimKind::Count || cx.text[a.span.end..b.span.start].trim() != "to" {
+        return false;
+    }
+    let before = cx.text[a.sentence.start..a.span.start].trim_end().to_lowercase();
+    if ![
+        "passed",
+        "voted",
+        "approved",
+        "rejected",
+        "vote of",
+        "margin of",
+        "failed",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+    {
+        return false;
+    }
+    let (Some(av), Some(bv)) = (exact(a), exact(b)) else {
+        return false;
+    };
+    let rest_span = crate::span::Span::new(b.span.end, a.sentence.end);
+    let rest = rest_span.of(cx.text);
+    let in_rest: Vec<usize> = (ix.in_sentence(a.sentence).iter().copied())
+        .filter(|&j| j > ti + 1 && claims[j].kind == ClaimKind::Count)
+        .collect();
+    // (sum, parts, spans, every clause read) for each side.
+    let mut sides = [(0.0, Vec::new(), Vec::new(), true), (0.0, Vec::new(), Vec::new(), true)];
+    let mut at = rest_span.start;
+    for clause in rest.split([',', ';']).flat_map(|c| c.split(" and ")) {
+        let start = at + rest[at - rest_span.start..].find(clause).unwrap_or(0);
+        at = start + clause.len();
+        let here: Vec<usize> = in_rest
+            .iter()
+            .copied()
+            .filter(|&j| claims[j].span.start >= start && claims[j].span.end <= at)
+            .collect();
+        let lone = clause.split_whitespace().any(|w| w.eq_ignore_ascii_case("one"));
+        let value = match here.as_slice() {
+            [j] => exact(&claims[*j]).map(|v| (v, claims[*j].span)),
+            [] if lone => Some((1.0, crate::span::Span::new(start, at))),
+            _ => None,
+        };
+        match (side_of(clause), value) {
+            (Some(side), Some((v, span))) => {
+                let s = &mut sides[usize::from(!side)];
+                s.0 += v;
+                s.1.push(fmt(v));
+                s.2.push(span);
+            }
+            (Some(side), None) => sides[usize::from(!side)].3 = false,
+            _ => {}
+        }
+    }
+    for (k, (sum, listed, spans, whole)) in sides.into_iter().enumerate() {
+        let (total, tspan, word) = if k == 0 {
+            (av, a.span, "for")
+        } else {
+            (bv, b.span, "against")
+        };
+        if !whole || listed.len() < 2 {
+            continue;
+        }
+        let listed = listed.join(" + ");
+        if (sum - total).abs() < 1e-6 {
+            out.pass(
+                "sum-mismatch",
+                if k == 0 { ti } else { ti + 1 },
+                format!("{listed} = {}", fmt(total)),
+            );
+        } else {
+            let message = format!(
+                "the votes {word} add up to {} ({listed}), not {}",
+                fmt(sum),
+                tspan.of(cx.text)
+            );
+            out.flag(
+                "sum-mismatch",
+                Some(if k == 0 { ti } else { ti + 1 }),
+                Severity::Error,
+                tspan,
+                spans,
+                message,
+            );
+        }
+    }
+    true
+}
+
+/// "six people were arrested in all: one for theft. They arrested three
+/// for trespassing and another for assault": a total said "in all" before
+/// a colon, then what each part was for, up to the end of the next
+/// sentence. "one", "another" and "a" before "for" are one each.
+fn for_list(cx: &CheckContext, ti: usize, out: &mut Report) -> bool {
+    let claims = cx.claims;
+    let t = &claims[ti];
+    let rest = &cx.text[t.span.end..t.sentence.end];
+    let Some(colon) = rest.find(':') else { return false };
+    let head = rest[..colon].trim_end();
+    if colon > 40
+        || !["in all", "in total", "all told", "altogether"]
+            .iter()
+            .any(|w| head.ends_with(w))
+    {
+        return false;
+    }
+    let Some(tv) = exact(t) else { return false };
+    // The colon's sentence and the next one, in the same paragraph.
+    let from = t.span.end + colon + 1;
+    let next = claims[ti + 1..]
+        .iter()
+        .find(|c| c.sentence != t.sentence)
+        .filter(|c| c.paragraph == t.paragraph && cx.text[t.sentence.end..c.sentence.start].trim().is_empty())
+        .map_or(t.sentence.end, |c| c.sentence.end);
+    let mut sum = 0.0;
+    let mut spans = Vec::new();
+    let mut listed = Vec::new();
+    let mut pos = from;
+    for w in cx.text[from..next].split_whitespace() {
+        let start = pos + cx.text[pos..next].find(w).unwrap_or(0);
+        pos = start + w.len();
+        if !cx.text[pos..next].trim_start().starts_with("for ") {
+            continue;
+        }
+        // Claims are in text order: the one starting here, by binary search.
+        let at = claims.partition_point(|c| c.span.start < start);
+        let value = if let Some(c) = claims.get(at).filter(|c| c.span.start == start) {
+            if !same_kind(t, c) {
+                return false;
+            }
+            exact(c)
+        } else if ["one", "another", "a", "an"].contains(&w.to_lowercase().as_str()) {
+            Some(1.0)
+        } else {
+            None
+        };
+        if let Some(v) = value {
+            sum += v;
+            listed.push(fmt(v));
+            spans.push(crate::span::Span::new(start, pos));
+        }
+    }
+    if listed.len() < 2 {
+        return false;
+    }
+    let listed = listed.join(" + ");
+    if (sum - tv).abs() < 1e-6 {
+        out.pass("sum-mismatch", ti, format!("{listed} = {}", fmt(tv)));
+    } else {
+        let message = format!(
+            "the parts add up to {} ({listed}), not {}",
+            fmt(sum),
+            t.span.of(cx.text)
+        );
+        out.flag("sum-mismatch", Some(ti), Severity::Warning, t.span, spans, message);
+    }
+    true
+}
+
 impl Check for SumMismatch {
     fn id(&self) -> &'static str {
         "sum-mismatch"
@@ -274,12 +470,18 @@ impl Check for SumMismatch {
                 self.compare(cx, out, ti, &later);
                 continue;
             }
+            if for_list(cx, ti, out) {
+                continue;
+            }
             if let Some(parts) = colon_list(cx, ti).filter(|p| one_unit(claims, p)) {
                 self.compare(cx, out, ti, &parts);
                 continue;
             }
             if let Some(parts) = vote_tally(cx, &ix, ti) {
                 self.compare(cx, out, ti, &parts);
+                continue;
+            }
+            if tally_sides(cx, &ix, ti, out) {
                 continue;
             }
             // Parts of this total that end with "the remaining N".
@@ -298,6 +500,36 @@ impl Check for SumMismatch {
 #[cfg(test)]
 mod tests {
     use crate::checks::test_support::run_one;
+
+    #[test]
+    fn a_total_in_all_and_what_each_part_was_for() {
+        let r = run_one(
+            "sum-mismatch",
+            "Officers issued nine fines in all: one for speeding, four for parking. They fined two for littering and another for noise.\n",
+        );
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert!(
+            r.findings[0].message.contains("8 (1 + 4 + 2 + 1)"),
+            "{}",
+            r.findings[0].message
+        );
+        let ok = run_one(
+            "sum-mismatch",
+            "Officers issued eight fines in all: one for speeding, four for parking. They fined two for littering and another for noise.\n",
+        );
+        assert!(ok.findings.is_empty(), "{:?}", ok.findings);
+    }
+
+    #[test]
+    fn a_tally_and_the_sides_that_made_it() {
+        let bad = "The motion failed 41 to 57, with 38 Labour members supporting it and 52 Conservatives opposing; three Labour members voted for it, and seven Liberals opposed.\n";
+        let r = run_one("sum-mismatch", bad);
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        assert!(r.findings[0].message.contains("59"), "{}", r.findings[0].message);
+        let good = "The motion failed 41 to 59, with 40 Labour members supporting it and 52 Conservatives opposing; one Green voted for it, and seven Liberals opposed.\nThe council voted 7 to 2, with 5 members supporting.\n";
+        let r = run_one("sum-mismatch", good);
+        assert!(r.findings.is_empty(), "{:?}", r.findings);
+    }
 
     #[test]
     fn budget_split_that_does_not_add_up() {

@@ -487,9 +487,12 @@ impl Ctx<'_> {
             };
             if let Some((day, e, spelled)) = dates::day_at(l, kk) {
                 // "May 24 to 26," with nothing counted after the day: a
-                // later day of the same month.
+                // later day of the same month. After "from" an earlier day
+                // is the same month's too ("from July 17 to 13"), a range
+                // written backwards that range-order reports.
+                let (rest, e) = this_years_end(l, e, self.article);
                 let bare_day = sep.is_one_of(&["to", "through", "until", "till", "thru"])
-                    && d1.day.is_some_and(|d| day > d)
+                    && d1.day.is_some_and(|d| day > d || l[i].is("from"))
                     && l.get(e).is_none_or(|x| !x.is_word());
                 if (dash || spelled || bare_day) && dates::day_month_at(l, kk).is_none() {
                     // "from April 27th to the third": the day of the next month.
@@ -497,7 +500,7 @@ impl Ctx<'_> {
                         (Some(m), Some(d)) if day < d && spelled && !dash => Some(m % 12 + 1),
                         (m, _) => m,
                     };
-                    let mut d2 = DateValue::ymd(d1.year, month, Some(day));
+                    let mut d2 = DateValue::ymd(d1.year.or(rest), month, Some(day));
                     let mut end = e;
                     if let Some((y, after)) = dates::year_after(l, e, false) {
                         d2.year = Some(y);
@@ -1138,8 +1141,14 @@ impl Ctx<'_> {
             }
             return Some(self.hedged_from(i, j, ClaimKind::Age, Value::Number, amount));
         }
-        // Years standing alone are dates.
-        if amount.is_exact() && year_at(l, i).is_some() && t.text.len() == 4 && !t.text.contains(',') {
+        // Years standing alone are dates; "1846 persons were hospitalized"
+        // counts people.
+        if amount.is_exact()
+            && year_at(l, i).is_some()
+            && t.text.len() == 4
+            && !t.text.contains(',')
+            && !counts_people(l, i, j)
+        {
             let v = amount.value? as i16;
             let d = DateValue {
                 year: Some(v),
@@ -1536,6 +1545,52 @@ pub(crate) fn extract_claims_with(
 fn unit_long(t: &str) -> bool {
     t.split_once('-')
         .is_some_and(|(head, rest)| rest.eq_ignore_ascii_case("long") && time_unit(&head.to_lowercase()).is_some())
+}
+
+const COUNTED_NOUNS_SRC: &str = include_str!("../../data/lexicon/counted_nouns.txt");
+
+static COUNTED_NOUNS: LazyLock<crate::lexicon::WordTable<()>> =
+    LazyLock::new(|| crate::lexicon::entries(COUNTED_NOUNS_SRC).collect());
+
+/// A four-digit number at `i` (ending at `j`) that counts people: a plural
+/// of [`COUNTED_NOUNS`] follows, and no word before it makes it a year's
+/// modifier ("the 2016 voters", "in 2016 students"); or it is the subject
+/// of a second clause ("… and 1920 had been discharged").
+fn counts_people(l: &[Lex], i: usize, j: usize) -> bool {
+    let noun = l
+        .get(j)
+        .is_some_and(|n| n.is_word() && COUNTED_NOUNS.get(n.text).is_some());
+    let prev = i.checked_sub(1).map(|k| &l[k]);
+    let modifier = prev.is_some_and(|p| {
+        p.is_one_of(&[
+            "the", "a", "in", "since", "by", "until", "before", "after", "from", "its", "their", "his", "her",
+        ]) || p.text.ends_with("'s")
+            || p.text.ends_with("’s")
+    });
+    let subject = prev.is_some_and(|p| p.is("and")) && l.get(j).is_some_and(|n| n.is_one_of(&["had", "have", "were"]));
+    (noun && !modifier) || subject
+}
+
+/// "of last year", "of this year", "of next year" after a range's last day
+/// (`lex[e]`): the year it names from the article's date, and the index
+/// after it; otherwise nothing and `e`.
+fn this_years_end(l: &[Lex], e: usize, article: Option<Date>) -> (Option<i16>, usize) {
+    let (Some(of), Some(which), Some(year)) = (l.get(e), l.get(e + 1), l.get(e + 2)) else {
+        return (None, e);
+    };
+    if !of.is("of") || !year.is("year") {
+        return (None, e);
+    }
+    let shift = if which.is("last") {
+        -1
+    } else if which.is("this") {
+        0
+    } else if which.is("next") {
+        1
+    } else {
+        return (None, e);
+    };
+    (article.map(|a| a.year() + shift), e + 3)
 }
 
 /// Words a claim can start with in any case: number words, vague amounts
@@ -1964,6 +2019,18 @@ mod tests {
         let cs = claims("The six-day operation ended.");
         assert_eq!(cs[0].value.to_json(), serde_json::json!({"amount": 6, "unit": "day"}));
         assert!(cs[0].modifier);
+    }
+
+    #[test]
+    fn four_digit_counts_of_people_are_not_years() {
+        let cs = claims(
+            "Of these, 1846 persons were hospitalized and 1920 had been discharged. The 2016 voters left. In 2016 students marched.\n",
+        );
+        let kinds: Vec<_> = cs.iter().map(|c| (c.kind, c.value.to_json().to_string())).collect();
+        assert_eq!(kinds[0], (ClaimKind::Count, "1846".to_string()), "{kinds:?}");
+        assert_eq!(kinds[1], (ClaimKind::Count, "1920".to_string()), "{kinds:?}");
+        assert_eq!(kinds[2].0, ClaimKind::Date, "{kinds:?}");
+        assert_eq!(kinds[3].0, ClaimKind::Date, "{kinds:?}");
     }
 
     #[test]
