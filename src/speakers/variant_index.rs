@@ -64,7 +64,14 @@ fn key(initial: u32, form: &[char]) -> u32 {
 #[derive(Debug, Default)]
 pub struct VariantIndex {
     entries: Vec<u64>,
+    /// For a roster of a few people, the people and their initials
+    /// instead: reading them all is cheaper than making forms, and
+    /// proposes every person the forms could.
+    few: Option<Vec<(usize, u32)>>,
 }
+
+/// Up to this many people are read one by one rather than indexed.
+const FEW: usize = 64;
 
 impl VariantIndex {
     /// Indexes `(person, initial, surname)` for every person whose surname
@@ -73,6 +80,14 @@ impl VariantIndex {
         people: impl Iterator<Item = (usize, u32, &'a str)>,
         depth: impl Fn(&[char]) -> usize,
     ) -> VariantIndex {
+        let people: Vec<(usize, u32, &str)> = people.collect();
+        if people.len() <= FEW {
+            let few = people.iter().map(|&(i, initial, _)| (i, initial)).collect();
+            return VariantIndex {
+                entries: Vec::new(),
+                few: Some(few),
+            };
+        }
         let mut entries = Vec::new();
         for (i, initial, surname) in people {
             let letters = folded_chars(surname);
@@ -82,13 +97,18 @@ impl VariantIndex {
         }
         entries.sort_unstable();
         entries.dedup();
-        VariantIndex { entries }
+        VariantIndex { entries, few: None }
     }
 
     /// The people (in index order, each once) whose surname shares a form
     /// of up to `depth` deletions with `word` under `initial`: every
     /// surname that many edits from it (or fewer) is among them.
     pub(crate) fn candidates(&self, initial: u32, word: &str, depth: usize) -> Vec<usize> {
+        if let Some(few) = &self.few {
+            let mut out: Vec<usize> = few.iter().filter(|&&(_, c)| c == initial).map(|&(i, _)| i).collect();
+            out.sort_unstable();
+            return out;
+        }
         let mut out = Vec::new();
         for_each_prefix_form(&folded_chars(word), depth, &mut |form: &[char]| {
             let k = u64::from(key(initial, form)) << 32;
@@ -133,12 +153,17 @@ mod tests {
 
     #[test]
     fn the_index_proposes_near_surnames_only() {
-        let people = [
+        let mut people = vec![
             (0, 72, "Haldane"),
             (1, 72, "Hawkins"),
             (2, 75, "Haldane"),
             (3, 72, "Holdane"),
         ];
+        // A few people are all proposed (those of the initial); many are
+        // indexed.
+        let few = VariantIndex::new(people.clone().into_iter(), |_| 2);
+        assert_eq!(few.candidates(72, "Haldene", 2), [0, 1, 3]);
+        people.extend((4..=FEW).map(|i| (i, 90, "Zimmerman")));
         let index = VariantIndex::new(people.into_iter(), |_| 2);
         assert_eq!(index.candidates(72, "Haldene", 2), [0, 3]);
         assert!(index.candidates(72, "Zzyzx", 2).is_empty());
