@@ -270,6 +270,18 @@ fn emit(s: &str) {
     }
 }
 
+/// Writes an article's JSON line to stdout as it is made (see
+/// [`STREAM_FROM`]); a closed pipe ends quietly, as in [`emit`].
+fn emit_article(a: &factsheet::Analysis) {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = jsonl::write_article(a, &mut out)
+        .and_then(|_| out.write_all(b"\n"))
+        .and_then(|_| out.flush());
+    if written.is_err() {
+        std::process::exit(0);
+    }
+}
+
 /// The worksheets that could be read; each one that could not is
 /// reported in one line, and the exit code is 2 when any was.
 fn read_sheets(paths: &[PathBuf]) -> (Vec<Worksheet>, ExitCode) {
@@ -363,6 +375,9 @@ struct Done {
     article: String,
     path: String,
     rendered: String,
+    /// A long article's analysis, when its JSON line is written in its
+    /// turn instead of `rendered` (see [`STREAM_FROM`]).
+    stream: Option<Box<factsheet::Analysis>>,
     rows: Option<Vec<worksheet::Row>>,
     digest: Option<factsheet::cross::Digest>,
     sarif: Vec<serde_json::Value>,
@@ -385,6 +400,12 @@ struct Shared {
 /// Inputs are read, analysed and written this many at a time, so memory
 /// stays flat however long a JSON Lines stream is, and output keeps input order.
 const CHUNK: usize = 256;
+
+/// An article of this many bytes or more is not rendered as JSON Lines in
+/// parallel with the others but written straight to stdout in its turn:
+/// its JSON can be dozens of times its size (a text made of counts), and
+/// holding it as one string set the peak memory (issue 15).
+const STREAM_FROM: usize = 1 << 20;
 
 fn analyse(
     source: Source,
@@ -414,8 +435,14 @@ fn analyse(
             factsheet::analyze_with_rules(d, selection, &shared.rules)
         }))
         .map_err(|_| format!("{name}: internal error while analysing this article (please report it)"))?;
+        let streamed = format == Format::Jsonl && a.document.text.len() >= STREAM_FROM;
         let rendered = match format {
-            Format::Jsonl => format!("{}\n", jsonl::article(&a)),
+            Format::Jsonl if streamed => String::new(),
+            Format::Jsonl => {
+                let mut line = jsonl::article(&a);
+                line.push('\n');
+                line
+            }
             Format::Table => table::render_with(&a, shared.view),
             Format::Line => factsheet::render::line::article(&a),
             Format::Csv | Format::Sarif => String::new(),
@@ -434,6 +461,7 @@ fn analyse(
             counts: (a.quotes.len(), a.claims.len(), a.findings.len()),
             worst: a.findings.iter().map(|f| f.severity).max(),
             html: shared.page.as_ref().map(|v| factsheet::render::html::article(&a, v)),
+            stream: streamed.then(|| Box::new(a)),
         })
     });
     Outcome { name, result }
@@ -633,7 +661,10 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
                     summary.claims += done.counts.1;
                     summary.findings += done.counts.2;
                     worst = worst.max(done.worst);
-                    progress.suspend(|| emit(&done.rendered));
+                    progress.suspend(|| match &done.stream {
+                        Some(a) => emit_article(a),
+                        None => emit(&done.rendered),
+                    });
                     let rows = done.rows.unwrap_or_default();
                     if args.format == Format::Csv {
                         let lines = worksheet::csv_lines(&csv_columns, &rows, false);

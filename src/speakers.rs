@@ -13,6 +13,9 @@ use crate::lexicon::{
 use crate::span::Span;
 use crate::token::{Token, exactly_within, tokenize};
 
+mod variant_index;
+pub(crate) use variant_index::{VariantIndex, folded_chars, for_each_prefix_form};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
@@ -71,11 +74,19 @@ pub struct Roster {
     pub entities: Vec<Entity>,
     /// Mentions that spell an entity's surname another way ("Haldene").
     pub variants: Vec<(usize, Span)>,
-    /// (position, entity index), in text order: who was mentioned where.
-    events: Vec<(usize, usize)>,
+    /// Who was mentioned where, in text order: entity index by (position,
+    /// order among mentions at that position). A speaker noted later
+    /// (`note_mention`) goes first among those at its position, so its
+    /// order is the count of notes so far, negated; the roster's own
+    /// mentions are ordered by entity. A tree, not a sorted list: every
+    /// quote's speaker is noted, and inserting into a list of a long
+    /// text's mentions moved half of it each time.
+    events: std::collections::BTreeMap<(usize, i64), usize>,
+    /// Mentions noted by `note_mention` so far.
+    noted: i64,
     /// Positions of mentions in subject position (a sentence's subject, or
     /// an attributed speaker): what "he" and "she" most often refer to.
-    subjects: Vec<usize>,
+    subjects: std::collections::BTreeSet<usize>,
     /// A hash of each entity's surname, case folded, parallel to
     /// `entities`: its key in `by_surname`.
     surnames: Vec<u64>,
@@ -88,12 +99,9 @@ pub struct Roster {
     /// Indices of the organisations, in order.
     organisations: Vec<usize>,
     /// First byte of the surname of each person with a full name, 0 for
-    /// everyone else, parallel to `entities`: `find_variant` compares
-    /// every one-word name with every person, and this settles most pairs.
+    /// everyone else, parallel to `entities`: only these surnames are
+    /// indexed for `find_variant`, each under its initial.
     variant_initials: Vec<u8>,
-    /// The people of each variant initial (see above), in index order, so
-    /// `find_variant` visits only the people whose surname could match.
-    by_variant_initial: rustc_hash::FxHashMap<u8, Vec<usize>>,
     /// Where each entity was first called by its surname alone (the end of
     /// that mention), `usize::MAX` if never, parallel to `entities`: set
     /// once the roster is built, so a lone surname asks one number instead
@@ -403,13 +411,16 @@ impl Roster {
                 }
             }
         }
+        // The roster's names are settled now: the surname index for
+        // misspellings is built once, on the first one-word name to need it.
+        let mut variant_index = None;
         for run in &named {
             let kind = run.kind.unwrap_or(EntityKind::Person);
             let found = roster.find(&run.name, kind, run.gender).or_else(|| {
                 // A surname spelled another way ("Haldene" for Haldane) is
                 // still that person; the name-variant check reports it.
                 let v = (run.kind.is_none() && !run.name.contains(' '))
-                    .then(|| roster.find_variant(&run.name))
+                    .then(|| roster.find_variant(&run.name, &mut variant_index))
                     .flatten()?;
                 roster.variants.push((v, run.name_span));
                 Some(v)
@@ -418,14 +429,12 @@ impl Roster {
                 let e = &mut roster.entities[idx];
                 e.mentions.push(run.name_span);
                 e.gender = e.gender.or(run.gender);
-                roster.events.push((run.name_span.start, idx));
+                roster.events.insert((run.name_span.start, idx as i64), idx);
                 if is_subject(text, tokens, run) {
-                    roster.subjects.push(run.name_span.start);
+                    roster.subjects.insert(run.name_span.start);
                 }
             }
         }
-        roster.events.sort();
-        roster.subjects.sort();
         roster.infer_genders(text, tokens);
         roster.surname_alone_from = (roster.entities.iter())
             .map(|e| {
@@ -441,7 +450,9 @@ impl Roster {
     }
 
     /// A person whose surname is one small edit from `word` (5+ letters).
-    fn find_variant(&self, word: &str) -> Option<usize> {
+    /// `index` is built on the first call, and the roster must not change
+    /// while it is in use.
+    fn find_variant(&self, word: &str, index: &mut Option<VariantIndex>) -> Option<usize> {
         let lower = lowercase(word);
         // Words of the language ("Republican", "American") are not misspelt names.
         let common = TITLES.contains(lower.as_str())
@@ -451,11 +462,20 @@ impl Roster {
         if word.chars().count() < 5 || common {
             return None;
         }
-        // Cheapest tests first: this runs for every one-word name against
-        // every person of the same initial.
         let initial = word.as_bytes()[0];
         let max = 1 + usize::from(word.len() >= 9);
-        let people = self.by_variant_initial.get(&initial).map_or(&[][..], Vec::as_slice);
+        // Only the people whose surname shares a deletion form with the
+        // word can be within `max` edits of it: a roster of thousands is
+        // not read once per one-word name.
+        let index = index.get_or_insert_with(|| {
+            VariantIndex::new(
+                (self.entities.iter().enumerate())
+                    .filter(|&(i, _)| self.variant_initials[i] != 0)
+                    .map(|(i, e)| (i, u32::from(self.variant_initials[i]), e.last())),
+                |_| 2,
+            )
+        });
+        let people = index.candidates(u32::from(initial), word, 2);
         let mut hits = people.iter().map(|&i| (i, &self.entities[i])).filter(|(i, e)| {
             self.variant_initials[*i] == initial && {
                 let last = e.last();
@@ -483,15 +503,15 @@ impl Roster {
         let mut subject_of_last: Option<usize> = None;
         let mut subject_here: Option<usize> = None;
         let mut at_start = true;
-        let mut ev = self.events.iter().peekable();
+        let mut ev = self.events.iter().map(|(&(pos, _), &idx)| (pos, idx)).peekable();
         for t in tokens {
-            while let Some(&&(pos, idx)) = ev.peek() {
+            while let Some(&(pos, idx)) = ev.peek() {
                 if pos > t.span.start {
                     break;
                 }
                 if subject_here.is_none()
                     && self.entities[idx].kind == EntityKind::Person
-                    && self.subjects.binary_search(&pos).is_ok()
+                    && self.subjects.contains(&pos)
                 {
                     subject_here = Some(idx);
                 }
@@ -580,13 +600,10 @@ impl Roster {
     /// The most recent entity in subject position before `pos` that fits,
     /// within a few sentences; else the most recent mention that fits.
     fn recent_subject(&self, pos: usize, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
-        let upto = self.events.partition_point(|(p, _)| *p < pos);
-        self.events[..upto]
-            .iter()
-            .rev()
+        self.before(pos)
             .take_while(|(p, _)| pos - p < 1200)
-            .filter(|(p, _)| self.subjects.binary_search(p).is_ok())
-            .map(|&(_, i)| i)
+            .filter(|(p, _)| self.subjects.contains(p))
+            .map(|(_, i)| i)
             .find(|&i| fits(&self.entities[i]))
             .or_else(|| self.recent(pos, fits))
     }
@@ -596,14 +613,12 @@ impl Roster {
     /// main clause outranks a reported clause ("McClenney said Clinton
     /// doesn’t show consistency. “…,” she said" is McClenney).
     fn main_clause_subject(&self, text: &str, pos: usize, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
-        let upto = self.events.partition_point(|(p, _)| *p < pos);
-        let mut subjects = self.events[..upto]
-            .iter()
-            .rev()
+        let mut subjects = self
+            .before(pos)
             .take_while(|(p, _)| pos - p < 1200)
-            .filter(|(p, _)| self.subjects.binary_search(p).is_ok())
+            .filter(|(p, _)| self.subjects.contains(p))
             .filter(|(_, i)| fits(&self.entities[*i]));
-        let Some(&(p, idx)) = subjects.next() else {
+        let Some((p, idx)) = subjects.next() else {
             return self.recent(pos, fits);
         };
         let sentence_start = text[..p].rfind(['\n', '.', '?', '!']).map_or(0, |k| k + 1);
@@ -618,18 +633,20 @@ impl Roster {
             .take_while(|(q, _)| *q >= sentence_start)
             .filter(|(q, _)| !subordinate(*q))
             .last();
-        Some(opener.map_or(idx, |&(_, i)| i))
+        Some(opener.map_or(idx, |(_, i)| i))
     }
 
     /// The most recent entity mentioned before `pos` that fits.
     fn recent(&self, pos: usize, fits: impl Fn(&Entity) -> bool) -> Option<usize> {
-        let upto = self.events.partition_point(|(p, _)| *p < pos);
-        self.events[..upto]
-            .iter()
-            .rev()
+        self.before(pos)
             .take(40)
-            .map(|&(_, i)| i)
+            .map(|(_, i)| i)
             .find(|&i| fits(&self.entities[i]))
+    }
+
+    /// Mentions (position, entity) before `pos`, nearest first.
+    fn before(&self, pos: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        (self.events.range(..(pos, i64::MIN)).rev()).map(|(&(p, _), &i)| (p, i))
     }
 
     /// Forgets mentions inside quotations: "Obama had …,” he said" is the
@@ -652,18 +669,16 @@ impl Roster {
             let k = by_start.partition_point(|q| q.start <= *p);
             k > 0 && reach[k - 1] > *p
         };
-        self.events.retain(|(p, _)| !inside(p));
+        self.events.retain(|(p, _), _| !inside(p));
         self.subjects.retain(|p| !inside(p));
     }
 
     /// Records that an entity was referred to at `pos` (a resolved speaker),
     /// so later pronouns can find it.
     pub fn note_mention(&mut self, pos: usize, entity: usize) {
-        let at = self.events.partition_point(|(p, _)| *p < pos);
-        self.events.insert(at, (pos, entity));
-        if let Err(at) = self.subjects.binary_search(&pos) {
-            self.subjects.insert(at, pos);
-        }
+        self.noted += 1;
+        self.events.insert((pos, -self.noted), entity);
+        self.subjects.insert(pos);
     }
 
     fn resolved(&self, idx: usize, role: Option<String>) -> Resolved {
@@ -853,11 +868,9 @@ impl Roster {
             // the one the story names next ("Organizers with the Federation
             // of … put the crowd at 12,000").
             let ahead = || {
-                self.events
-                    .iter()
-                    .skip_while(|(p, _)| *p < mention.end)
-                    .take_while(|(p, _)| *p < mention.end + 600)
-                    .map(|&(_, i)| i)
+                (self.events.range((mention.end, i64::MIN)..))
+                    .take_while(|((p, _), _)| *p < mention.end + 600)
+                    .map(|(_, &i)| i)
                     .find(|&i| self.entities[i].kind == EntityKind::Organization)
             };
             let org = named
@@ -946,7 +959,6 @@ impl Roster {
         self.lower_names.push(e.name.to_lowercase());
         let initial = variant_initial(&e);
         self.variant_initials.push(initial);
-        self.by_variant_initial.entry(initial).or_default().push(idx);
         self.by_surname.entry(key).or_default().push(idx);
         if e.kind == EntityKind::Organization {
             self.organisations.push(idx);
@@ -970,16 +982,7 @@ impl Roster {
         self.surnames[idx] = key;
         self.lower_names[idx] = name.to_lowercase();
         self.entities[idx].name = name.to_string();
-        let (old, new) = (self.variant_initials[idx], variant_initial(&self.entities[idx]));
-        if old != new {
-            if let Some(list) = self.by_variant_initial.get_mut(&old) {
-                list.retain(|&i| i != idx);
-            }
-            let list = self.by_variant_initial.entry(new).or_default();
-            let at = list.partition_point(|&i| i < idx);
-            list.insert(at, idx);
-        }
-        self.variant_initials[idx] = new;
+        self.variant_initials[idx] = variant_initial(&self.entities[idx]);
     }
 
     /// Registers a speaker that the roster did not know (a single surname

@@ -7,71 +7,144 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{CheckNote, Finding};
+use super::{CheckNote, Finding, Severity};
 
 /// Findings one check may report about one article, before the summary.
 pub const MAX_FINDINGS: usize = 50;
-/// Notes one check may leave on one claim, before the summary.
-pub const MAX_NOTES: usize = 50;
+/// Notes one check may leave on one claim, before the summary. Real copy
+/// gets at most three from one check; fifty made a claim of a text of
+/// counts carry seven kilobytes of notes, most of the output and memory.
+pub const MAX_NOTES: usize = 10;
+
+/// A check's findings are cut back to the first `MAX_FINDINGS + 1` by
+/// position whenever this many have piled up, so a check that finds a
+/// contradiction in every pair never holds more than this many at once.
+const PRUNE_AT: usize = 8 * MAX_FINDINGS;
+
+/// What the running check reported beyond the bounds, kept while it runs so
+/// what will be dropped is not held (nor, through [`Running::keeps_finding`]
+/// and [`Running::keeps_note`], even written). The result is the same as
+/// bounding once the check is done: [`bound_findings`] and [`bound_notes`]
+/// finish the job with these counts.
+#[derive(Debug, Default, Clone)]
+pub struct Running {
+    findings_from: usize,
+    /// After a cut: the start of the first finding past the kept ones. A
+    /// later finding that starts there or after can only come after it.
+    cutoff: Option<usize>,
+    /// Findings cut so far, and the worst of them.
+    dropped: usize,
+    worst_dropped: Option<Severity>,
+    /// Per claim: notes seen, notes dropped, whether a dropped one failed.
+    per_claim: FxHashMap<usize, (usize, usize, bool)>,
+}
+
+impl Running {
+    /// A check starts with this many findings already reported. (Every
+    /// note goes through [`Running::keeps_note`], so notes need no mark.)
+    pub fn begin(findings: usize) -> Running {
+        Running {
+            findings_from: findings,
+            ..Running::default()
+        }
+    }
+
+    /// Would a finding starting at `start` be among the kept ones?
+    pub fn keeps_finding(&self, start: usize) -> bool {
+        self.cutoff.is_none_or(|c| start < c)
+    }
+
+    /// Counts a finding that will not be kept.
+    pub fn drop_finding(&mut self, severity: Severity) {
+        self.dropped += 1;
+        self.worst_dropped = self.worst_dropped.max(Some(severity));
+    }
+
+    /// After a finding was pushed: cuts the check's findings back to the
+    /// first `MAX_FINDINGS + 1` by position (stable, as [`bound_findings`]
+    /// orders them) once [`PRUNE_AT`] have piled up.
+    pub fn after_push(&mut self, findings: &mut Vec<Finding>) {
+        let from = self.findings_from;
+        if findings.len() - from < PRUNE_AT {
+            return;
+        }
+        findings[from..].sort_by_key(|f| f.span.start);
+        let keep = from + MAX_FINDINGS + 1;
+        for f in &findings[keep..] {
+            self.dropped += 1;
+            self.worst_dropped = self.worst_dropped.max(Some(f.severity));
+        }
+        findings.truncate(keep);
+        self.cutoff = Some(findings[keep - 1].span.start);
+    }
+
+    /// Would a note on `claim` be kept? Counts it either way, and a dropped
+    /// one for the claim's summary note.
+    pub fn keeps_note(&mut self, claim: usize, passed: bool) -> bool {
+        let e = self.per_claim.entry(claim).or_default();
+        e.0 += 1;
+        if e.0 <= MAX_NOTES {
+            return true;
+        }
+        e.1 += 1;
+        e.2 |= !passed;
+        false
+    }
+
+    /// Bounds what the check reported, once it is done.
+    pub fn finish(self, id: &'static str, findings: &mut Vec<Finding>, notes: &mut Vec<CheckNote>) {
+        bound_findings(id, findings, self.findings_from, self.dropped, self.worst_dropped);
+        let mut over: Vec<(usize, usize, bool)> = (self.per_claim.into_iter())
+            .filter(|(_, e)| e.1 > 0)
+            .map(|(claim, e)| (claim, e.1, e.2))
+            .collect();
+        over.sort_unstable();
+        notes.extend(
+            over.into_iter()
+                .map(|(claim, dropped, failed)| summary_note(id, claim, dropped, failed)),
+        );
+    }
+}
 
 /// Keeps the first [`MAX_FINDINGS`] (by position) of the findings the check
 /// `id` added after `from`, and replaces the rest with one finding at the
-/// first dropped one, as severe as the worst dropped one.
-pub fn bound_findings(id: &'static str, findings: &mut Vec<Finding>, from: usize) {
+/// first dropped one, as severe as the worst dropped one. `dropped` and
+/// `worst` count findings already cut while the check ran (they all came
+/// after the first dropped one still held).
+pub fn bound_findings(
+    id: &'static str,
+    findings: &mut Vec<Finding>,
+    from: usize,
+    dropped: usize,
+    worst: Option<Severity>,
+) {
     if findings.len() - from <= MAX_FINDINGS {
         return;
     }
     findings[from..].sort_by_key(|f| f.span.start);
-    let dropped = findings.len() - from - MAX_FINDINGS;
     let first = from + MAX_FINDINGS;
-    let severity = findings[first..].iter().map(|f| f.severity).max();
+    let dropped = findings.len() - first + dropped;
+    let severity = findings[first..].iter().map(|f| f.severity).max().max(worst);
     let span = findings[first].span;
     findings.truncate(first);
     findings.push(Finding {
         check: id,
-        severity: severity.unwrap_or(super::Severity::Info),
-        confidence: severity.unwrap_or(super::Severity::Info).confidence(),
+        severity: severity.unwrap_or(Severity::Info),
+        confidence: severity.unwrap_or(Severity::Info).confidence(),
         span,
         related: Vec::new(),
         message: format!("and {} more {id} findings", thousands(dropped)),
     });
 }
 
-/// Keeps the first [`MAX_NOTES`] notes per claim of those the check `id`
-/// added after `from`, and sums up each claim's rest in one note (failed if
-/// any dropped note failed).
-pub fn bound_notes(id: &'static str, notes: &mut Vec<CheckNote>, from: usize) {
-    if notes.len() - from <= MAX_NOTES {
-        return;
-    }
-    // Per claim: notes seen, notes dropped, whether a dropped one failed.
-    let mut seen: FxHashMap<usize, (usize, usize, bool)> = FxHashMap::default();
-    let mut kept = from;
-    for i in from..notes.len() {
-        let e = seen.entry(notes[i].claim).or_default();
-        e.0 += 1;
-        if e.0 <= MAX_NOTES {
-            notes.swap(kept, i);
-            kept += 1;
-        } else {
-            e.1 += 1;
-            e.2 |= !notes[i].passed;
-        }
-    }
-    notes.truncate(kept);
-    let mut over: Vec<(usize, usize, bool)> = seen
-        .into_iter()
-        .filter(|(_, e)| e.1 > 0)
-        .map(|(claim, e)| (claim, e.1, e.2))
-        .collect();
-    over.sort_unstable();
-    notes.extend(over.into_iter().map(|(claim, dropped, failed)| CheckNote {
+fn summary_note(id: &'static str, claim: usize, dropped: usize, failed: bool) -> CheckNote {
+    CheckNote {
         claim,
         check: id,
         passed: !failed,
         undecided: false,
         note: format!("and {} more", thousands(dropped)),
-    }));
+    }
 }
 
 /// 84675 → "84,675".
@@ -115,7 +188,7 @@ mod tests {
     fn many_findings_become_fifty_and_a_summary() {
         let mut f: Vec<Finding> = (0..200).rev().map(|i| finding(i, Severity::Warning)).collect();
         f[10].severity = Severity::Error;
-        bound_findings("restated-number", &mut f, 0);
+        bound_findings("restated-number", &mut f, 0, 0, None);
         assert_eq!(f.len(), MAX_FINDINGS + 1);
         assert_eq!(f[0].span.start, 0);
         let last = &f[MAX_FINDINGS];
@@ -127,7 +200,7 @@ mod tests {
     #[test]
     fn a_few_findings_are_left_alone() {
         let mut f: Vec<Finding> = (0..5).rev().map(|i| finding(i, Severity::Warning)).collect();
-        bound_findings("restated-number", &mut f, 0);
+        bound_findings("restated-number", &mut f, 0, 0, None);
         assert_eq!(f.len(), 5);
         assert_eq!(f[0].span.start, 4, "order untouched");
     }
@@ -141,12 +214,58 @@ mod tests {
             undecided: false,
             note: String::new(),
         };
-        let mut n: Vec<CheckNote> = (0..70).map(|i| note(0, i != 65)).chain([note(1, true)]).collect();
-        bound_notes("restated-number", &mut n, 0);
+        let mut run = Running::begin(0);
+        let mut n = Vec::new();
+        for (claim, passed) in (0..70).map(|i| (0, i != 65)).chain([(1, true)]) {
+            if run.keeps_note(claim, passed) {
+                n.push(note(claim, passed));
+            }
+        }
+        run.finish("restated-number", &mut Vec::new(), &mut n);
         assert_eq!(n.iter().filter(|n| n.claim == 0).count(), MAX_NOTES + 1);
         let summary = n.last().unwrap();
         assert_eq!((summary.claim, summary.passed), (0, false));
-        assert_eq!(summary.note, "and 20 more");
+        assert_eq!(summary.note, format!("and {} more", 70 - MAX_NOTES));
         assert!(n.iter().any(|n| n.claim == 1));
+    }
+
+    #[test]
+    fn findings_cut_while_running_end_as_if_cut_at_the_end() {
+        // Positions in a scrambled order, with ties, and errors late.
+        let starts: Vec<usize> = (0..2000).map(|i| (i * 7919) % 613).collect();
+        let severity = |i: usize| {
+            if starts[i] == 600 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            }
+        };
+        let mut at_end: Vec<Finding> = Vec::new();
+        for (i, &s) in starts.iter().enumerate() {
+            let mut f = finding(s, severity(i));
+            f.message = i.to_string();
+            at_end.push(f);
+        }
+        bound_findings("restated-number", &mut at_end, 0, 0, None);
+        let mut run = Running::begin(0);
+        let mut running: Vec<Finding> = Vec::new();
+        for (i, &s) in starts.iter().enumerate() {
+            if run.keeps_finding(s) {
+                let mut f = finding(s, severity(i));
+                f.message = i.to_string();
+                running.push(f);
+                run.after_push(&mut running);
+            } else {
+                run.drop_finding(severity(i));
+            }
+        }
+        run.finish("restated-number", &mut running, &mut Vec::new());
+        let show = |f: &Vec<Finding>| {
+            f.iter()
+                .map(|f| (f.span.start, f.severity, f.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(show(&running), show(&at_end));
+        assert_eq!(at_end.last().unwrap().severity, Severity::Error);
     }
 }

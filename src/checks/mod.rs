@@ -118,38 +118,46 @@ impl CheckContext<'_> {
 pub struct Report {
     pub findings: Vec<Finding>,
     pub notes: Vec<CheckNote>,
+    /// The running check's tally past the bounds (see [`bounds::Running`]).
+    running: bounds::Running,
 }
 
 impl Report {
     pub fn pass(&mut self, check: &'static str, claim: usize, note: String) {
-        self.notes.push(CheckNote {
-            claim,
-            check,
-            passed: true,
-            undecided: false,
-            note,
-        });
+        self.note(check, claim, true, false, || note);
+    }
+
+    /// [`Report::pass`], with the note written only if it is kept.
+    pub fn pass_with(&mut self, check: &'static str, claim: usize, note: impl FnOnce() -> String) {
+        self.note(check, claim, true, false, note);
     }
 
     pub fn fail(&mut self, check: &'static str, claim: usize, note: String) {
-        self.notes.push(CheckNote {
-            claim,
-            check,
-            passed: false,
-            undecided: false,
-            note,
-        });
+        self.note(check, claim, false, false, || note);
     }
 
     /// The check could not decide about the claim: why, as its note.
     pub fn undecided(&mut self, check: &'static str, claim: usize, note: String) {
-        self.notes.push(CheckNote {
-            claim,
-            check,
-            passed: false,
-            undecided: true,
-            note,
-        });
+        self.note(check, claim, false, true, || note);
+    }
+
+    fn note(
+        &mut self,
+        check: &'static str,
+        claim: usize,
+        passed: bool,
+        undecided: bool,
+        note: impl FnOnce() -> String,
+    ) {
+        if self.running.keeps_note(claim, passed) {
+            self.notes.push(CheckNote {
+                claim,
+                check,
+                passed,
+                undecided,
+                note: note(),
+            });
+        }
     }
 
     /// Reports a finding, and marks the claim it is about (if any) as failed
@@ -163,17 +171,49 @@ impl Report {
         related: Vec<Span>,
         message: String,
     ) {
-        if let Some(c) = claim {
-            self.fail(check, c, message.clone());
+        self.flag_with(check, claim, severity, span, related, || message);
+    }
+
+    /// [`Report::flag`], with the message written only if the finding or
+    /// the claim's note is kept (a check may find far more than is kept).
+    pub fn flag_with(
+        &mut self,
+        check: &'static str,
+        claim: Option<usize>,
+        severity: Severity,
+        span: Span,
+        related: Vec<Span>,
+        message: impl FnOnce() -> String,
+    ) {
+        let keep_note = claim.is_some_and(|c| self.running.keeps_note(c, false));
+        let keep_finding = self.running.keeps_finding(span.start);
+        if !keep_finding {
+            self.running.drop_finding(severity);
         }
-        self.findings.push(Finding {
-            check,
-            severity,
-            span,
-            related,
-            message,
-            confidence: severity.confidence(),
-        });
+        if !keep_note && !keep_finding {
+            return;
+        }
+        let message = message();
+        if let (Some(c), true) = (claim, keep_note) {
+            self.notes.push(CheckNote {
+                claim: c,
+                check,
+                passed: false,
+                undecided: false,
+                note: message.clone(),
+            });
+        }
+        if keep_finding {
+            self.findings.push(Finding {
+                check,
+                severity,
+                span,
+                related,
+                message,
+                confidence: severity.confidence(),
+            });
+            self.running.after_push(&mut self.findings);
+        }
     }
 }
 
@@ -221,10 +261,10 @@ impl Selection {
 pub fn run_checks(cx: &CheckContext, selection: &Selection) -> Report {
     let mut report = Report::default();
     for check in REGISTRY.iter().filter(|c| selection.wants(c.id())) {
-        let (findings, notes) = (report.findings.len(), report.notes.len());
+        report.running = bounds::Running::begin(report.findings.len());
         check.run(cx, &mut report);
-        bounds::bound_findings(check.id(), &mut report.findings, findings);
-        bounds::bound_notes(check.id(), &mut report.notes, notes);
+        let running = std::mem::take(&mut report.running);
+        running.finish(check.id(), &mut report.findings, &mut report.notes);
     }
     report.findings.sort_by_key(|f| (f.span.start, f.check));
     report
@@ -248,6 +288,7 @@ pub(crate) mod test_support {
         Report {
             findings: a.findings,
             notes: a.notes,
+            ..Report::default()
         }
     }
 }

@@ -171,8 +171,10 @@ fn content_changed(a: &[String], b: &[String]) -> bool {
 
 /// Whether the quote sits in the article's first line, its headline,
 /// whose quotes the headline does not attribute the way the body does.
-fn in_headline(text: &str, q: &Quote) -> bool {
-    !text[..q.span.start].contains('\n')
+/// `first_newline` is where that line ends (found once: on a text of one
+/// long line, looking back from every quote read the whole text each time).
+fn in_headline(first_newline: Option<usize>, q: &Quote) -> bool {
+    first_newline.is_none_or(|n| n >= q.span.start)
 }
 
 /// Whether the shorter word list runs, word for word, inside the longer.
@@ -200,6 +202,7 @@ impl Check for QuoteConflict {
         // Clause pairs through an index of their words, tried in the order
         // of a scan of every pair: the first similar pair is the finding.
         let mut index = ClauseIndex::default();
+        let first_newline = memchr::memchr(b'\n', cx.text.as_bytes());
         let mut filed = rustc_hash::FxHashSet::default();
         for j in 0..quotes.len() {
             'earlier: for (i, ai, bi) in index.candidates(parsed[j].iter().map(|c| c.words.as_slice())) {
@@ -210,7 +213,7 @@ impl Check for QuoteConflict {
                 }
                 let (qa, qb) = (quotes[i], quotes[j]);
                 let two_speakers = matches!((speaker(qa), speaker(qb)), (Some(x), Some(y)) if different_people(x, y))
-                    && !in_headline(cx.text, qa);
+                    && !in_headline(first_newline, qa);
                 // A headline's excerpt of a fuller quote ("got to come
                 // a long way" / "he's got to come a long way") and a
                 // speaker rephrasing in the next paragraph are not
@@ -255,7 +258,7 @@ impl Check for QuoteConflict {
             // A clause said again by the same speaker (outside the headline)
             // finds what its first saying finds, and that comes first: file
             // only the first.
-            let headline = in_headline(cx.text, quotes[j]);
+            let headline = in_headline(first_newline, quotes[j]);
             let fresh = (parsed[j].iter().enumerate())
                 .filter(|(_, c)| filed.insert((c.words.as_slice(), speaker(quotes[j]), headline)))
                 .map(|(k, c)| (k, c.words.as_slice()));

@@ -4,7 +4,8 @@
 //! them, so it no longer scans every earlier claim. Per noun, only the most
 //! recent [`WINDOW`] earlier counts are compared: an article with more
 //! counts of one thing than that (a table pasted as text) would otherwise
-//! compare every pair of them.
+//! compare every pair of them. The same window bounds the earlier counts
+//! a total is summed from.
 
 use rustc_hash::FxHashMap;
 
@@ -81,10 +82,13 @@ impl Earlier {
         out
     }
 
-    /// Earlier claims (all of them) of `b`'s noun stem, in claim order.
+    /// The most recent [`WINDOW`] earlier claims of `b`'s noun stem, in
+    /// claim order: the parts a total may add up. A sum of counts spread
+    /// over more than that many earlier mentions is no sentence's total,
+    /// and reading them all made a text of counts quadratic.
     pub fn same_stem(&self, bi: usize, b: &Claim) -> &[usize] {
         match stem(b).and_then(|s| self.by_stem.get(s)) {
-            Some(list) => &list[..list.partition_point(|&i| i < bi)],
+            Some(list) => recent(list, bi),
             None => &[],
         }
     }

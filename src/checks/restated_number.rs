@@ -213,8 +213,15 @@ impl Check for RestatedNumber {
         let counted = distinct_values_per_noun(cx);
         let earlier = Earlier::new(claims);
         let mut sum_of_earlier: Vec<Option<bool>> = vec![None; claims.len()];
+        // Whether each claim is no count at all, asked once per claim, not
+        // once per pair.
+        let mut no_count: Vec<Option<bool>> = vec![None; claims.len()];
+        let mut not_count = |i: usize| *no_count[i].get_or_insert_with(|| not_a_count(cx.text, &claims[i]));
         for (bi, b) in claims.iter().enumerate() {
-            if not_a_count(cx.text, b) {
+            // A noun counted three or more ways ("222 delegates", "the six
+            // delegates at stake", "1,237 delegates to win") names several
+            // quantities: no mention of it restates another.
+            if not_count(bi) || noun_stem(b).is_some_and(|n| counted.get(n).is_some_and(|v| v.len() > 2)) {
                 continue;
             }
             for ai in earlier.of(bi, b) {
@@ -222,11 +229,7 @@ impl Check for RestatedNumber {
                 if !comparable(a, b) || a.part_of.is_some() || b.part_of.is_some() || a.sentence == b.sentence {
                     continue;
                 }
-                // A noun counted three or more ways ("222 delegates", "the
-                // six delegates at stake", "1,237 delegates to win") names
-                // several quantities: no mention of it restates another.
-                if noun_stem(b).is_some_and(|n| counted.get(n).is_some_and(|v| v.len() > 2)) || not_a_count(cx.text, a)
-                {
+                if not_count(ai) {
                     continue;
                 }
                 let (Some(x), Some(y)) = (a.value.amount(), b.value.amount()) else {
@@ -265,20 +268,23 @@ impl Check for RestatedNumber {
                 }
                 if x.agrees(y) {
                     if same_thing && (!x.is_exact() || !y.is_exact()) {
-                        let note = format!("{} agrees with {}", cx.quoted(b.span), cx.quoted(a.span));
-                        out.pass(self.id(), bi, note);
+                        out.pass_with(self.id(), bi, || {
+                            format!("{} agrees with {}", cx.quoted(b.span), cx.quoted(a.span))
+                        });
                     }
                     continue;
                 }
-                let message = format!(
-                    "{} restates {} (line {}) with a different value: {} vs {}",
-                    cx.quoted(b.span),
-                    cx.quoted(a.span),
-                    cx.line(a.span.start),
-                    b.value.display(),
-                    a.value.display()
-                );
-                out.flag(self.id(), Some(bi), Severity::Error, b.span, vec![a.span], message);
+                let message = || {
+                    format!(
+                        "{} restates {} (line {}) with a different value: {} vs {}",
+                        cx.quoted(b.span),
+                        cx.quoted(a.span),
+                        cx.line(a.span.start),
+                        b.value.display(),
+                        a.value.display()
+                    )
+                };
+                out.flag_with(self.id(), Some(bi), Severity::Error, b.span, vec![a.span], message);
             }
         }
         super::restated_lead::check(cx, out, self.id());

@@ -2,10 +2,9 @@
 //! article ("Gregory Haldane" … "Haldene", "Michelle Wu" … "Michele Wu").
 
 use super::{Check, CheckContext, Finding, Report, Severity};
-use std::collections::HashMap;
 
 use super::names::{bare_word, bare_words, is_first_name, looks_like_person, one_word_slip, word_slip};
-use crate::speakers::EntityKind;
+use crate::speakers::{EntityKind, folded_chars, for_each_prefix_form};
 
 pub struct SpeakerNameVariant;
 
@@ -142,9 +141,11 @@ const MAX_KEY_GROUP: usize = 64;
 /// names that could be one word slip apart, in order. Each name is keyed
 /// by its other words and by every form of one word with one letter
 /// deleted (two for words of seven letters or more, where two slips are
-/// allowed): two words within that many edits or swaps share a form, so
-/// every pair `one_word_slip` accepts is among these (a symmetric-delete
-/// index, as spelling correctors use), and the work is linear in names.
+/// allowed), read from the word's first letters and cut short (see
+/// `for_each_prefix_form`, so a long word has at most 46 forms): two words
+/// within that many edits or swaps share a form, so every pair
+/// `one_word_slip` accepts is among these (a symmetric-delete index, as
+/// spelling correctors use), and the work is linear in names.
 fn slip_candidates(
     entities: &[crate::speakers::Entity],
     bare: &[Vec<String>],
@@ -156,10 +157,7 @@ fn slip_candidates(
         if e.kind != EntityKind::Person || shapes[i].0 < 2 {
             continue;
         }
-        let words: Vec<Vec<char>> = bare[i]
-            .iter()
-            .map(|w| w.chars().flat_map(char::to_lowercase).collect())
-            .collect();
+        let words: Vec<Vec<char>> = bare[i].iter().map(|w| folded_chars(w)).collect();
         for (slot, word) in words.iter().enumerate() {
             let mut rest = rustc_hash::FxHasher::default();
             (words.len(), slot).hash(&mut rest);
@@ -169,7 +167,7 @@ fn slip_candidates(
                 }
             }
             let deletions = if word.len() >= 7 { 2 } else { 1 };
-            for_each_deletion(word, deletions, &mut |form: &[char]| {
+            for_each_prefix_form(word, deletions, &mut |form: &[char]| {
                 let mut h = rest.clone();
                 form.hash(&mut h);
                 keys.push((h.finish(), i as u32));
@@ -194,50 +192,47 @@ fn slip_candidates(
     pairs
 }
 
-/// Calls `f` with the word and every form of it with up to `depth`
-/// letters deleted (forms may repeat).
-fn for_each_deletion(word: &[char], depth: usize, f: &mut dyn FnMut(&[char])) {
-    f(word);
-    if depth == 0 {
-        return;
-    }
-    let mut form = Vec::with_capacity(word.len());
-    for k in 0..word.len() {
-        form.clear();
-        form.extend_from_slice(&word[..k]);
-        form.extend_from_slice(&word[k + 1..]);
-        for_each_deletion(&form, depth - 1, f);
-    }
-}
-
 impl SpeakerNameVariant {
     /// A surname alone ("Chriac") one slip from the surname of a full
     /// name ("Jacques Chirac"). Surnames are indexed by first letter, so
     /// each lone name meets only the few that could match.
     fn lone_surname_slips(&self, cx: &CheckContext, bare: &[Vec<String>], out: &mut Report) {
         let entities = &cx.roster.entities;
-        let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
-        for (i, e) in entities.iter().enumerate() {
-            if e.kind == EntityKind::Person && bare[i].len() >= 2 && looks_like_person(&bare[i]) {
-                if let Some(c) = bare[i].last().and_then(|w| w.chars().next()) {
-                    by_initial.entry(c).or_default().push(i);
-                }
+        // The surnames of full names, each under its first letter: as
+        // written (ASCII case folded) for the exact test, and by deletion
+        // forms for the slips, so a lone name meets only the surnames that
+        // could be one slip from it, not every surname of its letter.
+        let surname_of = |i: usize| -> Option<&str> {
+            let e = &entities[i];
+            (e.kind == EntityKind::Person && bare[i].len() >= 2 && looks_like_person(&bare[i]))
+                .then(|| bare[i].last().map(String::as_str))
+                .flatten()
+                .filter(|w| !w.is_empty())
+        };
+        let initial = |w: &str| w.chars().next().map_or(0, u32::from);
+        let mut exact: rustc_hash::FxHashSet<(u32, String)> = rustc_hash::FxHashSet::default();
+        let mut people = Vec::new();
+        for i in 0..entities.len() {
+            if let Some(w) = surname_of(i) {
+                exact.insert((initial(w), w.to_ascii_lowercase()));
+                people.push((i, initial(w), w));
             }
         }
+        // Two slips are allowed only between words of seven letters or
+        // more (`word_slip`), so shorter words need forms of one deletion.
+        let depth = |letters: usize| if letters >= 7 { 2 } else { 1 };
+        let slips = crate::speakers::VariantIndex::new(people.into_iter(), |w: &[char]| depth(w.len()));
         for (j, b) in entities.iter().enumerate() {
             let [lone] = bare[j].as_slice() else { continue };
             if b.kind != EntityKind::Person || !looks_like_person(&bare[j]) || is_first_name(lone) {
                 continue;
             }
             let Some(c) = lone.chars().next() else { continue };
-            let candidates = by_initial.get(&c).map(Vec::as_slice).unwrap_or(&[]);
             // A lone word that is itself a surname here is no slip.
-            if candidates
-                .iter()
-                .any(|&i| bare[i].last().is_some_and(|w| w.eq_ignore_ascii_case(lone)))
-            {
+            if exact.contains(&(u32::from(c), lone.to_ascii_lowercase())) {
                 continue;
             }
+            let candidates = slips.candidates(u32::from(c), lone, depth(folded_chars(lone).len()));
             let Some(&i) = candidates
                 .iter()
                 .find(|&&i| bare[i].last().is_some_and(|w| word_slip(w, lone)))
@@ -311,15 +306,6 @@ mod tests {
             "Judge Patricia Abernathy ruled. Later Patricia Abrenathi said she would not.\n",
         );
         assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
-    }
-
-    #[test]
-    fn candidates_pair_only_names_sharing_a_deletion_form() {
-        let mut all = Vec::new();
-        super::for_each_deletion(&['w', 'u', 'x'], 1, &mut |f: &[char]| {
-            all.push(f.iter().collect::<String>())
-        });
-        assert_eq!(all, ["wux", "ux", "wx", "wu"]);
     }
 
     #[test]

@@ -13,19 +13,38 @@ use crate::speakers::EntityKind;
 // analysis: building a `serde_json::Value` tree first cost a fifth of a
 // JSON Lines run. Field names are the documented contract.
 
+// The long lists (quotes, claims, findings) are written as they are made,
+// not collected first: a long article's claims as strings were several
+// times the article's size (issue 15).
 #[derive(Serialize)]
-struct ArticleOut<'a> {
+#[serde(bound = "Seq<Q>: Serialize, Seq<C>: Serialize, Seq<F>: Serialize")]
+struct ArticleOut<'a, Q, C, F> {
     #[serde(rename = "type")]
     kind: &'static str,
     path: &'a str,
     title: Option<&'a str>,
     byline: Option<&'a str>,
     published: Option<String>,
-    quotes: Vec<QuoteOut<'a>>,
+    quotes: Seq<Q>,
     attributions: Vec<AttributionOut<'a>>,
-    claims: Vec<ClaimOut<'a>>,
-    findings: Vec<FindingOut<'a>>,
+    claims: Seq<C>,
+    findings: Seq<F>,
     roster: Vec<RosterOut<'a>>,
+}
+
+/// A list written item by item from an iterator made anew for each
+/// writing, with the bytes a `Vec` of the same items would give.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -126,6 +145,14 @@ struct RosterOut<'a> {
 
 /// The `article` line of one analysis, without its newline.
 pub fn article(a: &Analysis) -> String {
+    let mut out = Vec::new();
+    write_article(a, &mut out).ok();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes the `article` line of one analysis, without its newline, as it
+/// is made (nothing the size of the output is held).
+pub fn write_article(a: &Analysis, out: impl std::io::Write) -> std::io::Result<()> {
     let text = a.document.text.as_str();
     let ids = Ids::of(a);
     let place = |s: crate::span::Span| {
@@ -171,12 +198,8 @@ pub fn article(a: &Analysis) -> String {
             confidence: t.confidence,
         })
         .collect();
-    let quotes = a
-        .quotes
-        .iter()
-        .zip(&ids.quotes)
-        .enumerate()
-        .map(|(qi, (q, id))| {
+    let quotes = || {
+        a.quotes.iter().zip(&ids.quotes).enumerate().map(|(qi, (q, id))| {
             let (byte_start, byte_end, line, column) = place(q.span);
             QuoteOut {
                 id,
@@ -201,12 +224,9 @@ pub fn article(a: &Analysis) -> String {
                 attribution: attribution_of[qi],
             }
         })
-        .collect();
-    let claims = a
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
+    };
+    let claims = || {
+        a.claims.iter().enumerate().map(|(i, c)| {
             let (byte_start, byte_end, line, column) = place(c.span);
             let (check_status, check_notes) = check_status(a, i);
             ClaimOut {
@@ -226,12 +246,9 @@ pub fn article(a: &Analysis) -> String {
                 check_notes,
             }
         })
-        .collect();
-    let findings = a
-        .findings
-        .iter()
-        .zip(&ids.findings)
-        .map(|(f, id)| {
+    };
+    let findings = || {
+        a.findings.iter().zip(&ids.findings).map(|(f, id)| {
             let (byte_start, byte_end, line, column) = place(f.span);
             FindingOut {
                 id,
@@ -253,18 +270,18 @@ pub fn article(a: &Analysis) -> String {
                     .collect(),
             }
         })
-        .collect();
+    };
     let rows = roster_rows(a);
-    let out = ArticleOut {
+    let article = ArticleOut {
         kind: "article",
         path: &a.document.path,
         title: a.document.title.as_deref(),
         byline: a.document.byline.as_deref(),
         published: a.document.published.map(|d| d.to_string()),
-        quotes,
+        quotes: Seq(quotes),
         attributions,
-        claims,
-        findings,
+        claims: Seq(claims),
+        findings: Seq(findings),
         roster: rows
             .iter()
             .map(|r| RosterOut {
@@ -276,7 +293,7 @@ pub fn article(a: &Analysis) -> String {
             })
             .collect(),
     };
-    serde_json::to_string(&out).unwrap_or_default()
+    serde_json::to_writer(out, &article).map_err(std::io::Error::other)
 }
 
 /// One speaker of the roster, as shown in every format.
@@ -292,11 +309,15 @@ pub struct RosterRow {
 pub fn roster_rows(a: &Analysis) -> Vec<RosterRow> {
     let text = a.document.text.as_str();
     let mut rows: Vec<RosterRow> = Vec::new();
+    // Each name's row, so a text of thousands of speakers does not search
+    // the rows for every quote.
+    let mut row_of: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for q in &a.quotes {
         let Some(s) = &q.speaker else { continue };
-        let idx = match rows.iter().position(|r| r.name == s.name) {
-            Some(i) => i,
+        let idx = match row_of.get(s.name.as_str()) {
+            Some(&i) => i,
             None => {
+                row_of.insert(&s.name, rows.len());
                 let entity = s.entity.and_then(|e| a.roster.entities.get(e));
                 let mut roles: Vec<String> = Vec::new();
                 let mut forms: Vec<String> = Vec::new();
