@@ -580,7 +580,7 @@ impl Batch {
 }
 
 /// Whether two words are at most two edits apart, a swap of neighbouring
-/// letters counting as one (as [`crate::checks::names::slip_distance`]
+/// letters counting as one (as [`crate::speakers::slip_distance`]
 /// counts them), without allocating. Words longer than the table are let
 /// through for the full check.
 fn within_two_edits(a: &str, b: &str) -> bool {
@@ -709,7 +709,7 @@ mod tests {
         ];
         for a in words {
             for b in words {
-                let slip = crate::checks::names::slip_distance(a, b) <= 2;
+                let slip = crate::speakers::slip_distance(a, b) <= 2;
                 assert_eq!(within_two_edits(a, b), slip, "{a} / {b}");
             }
         }

@@ -1124,11 +1124,45 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Edit distance with a swap of two neighbouring letters counted as one
+/// edit ("Buttigieg"/"Buttigeig"): the slip a typist makes most.
+pub(crate) fn slip_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    if a.len().abs_diff(b.len()) > 2 {
+        return edit_distance_floor(a.len(), b.len());
+    }
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for (j, cell) in d.iter_mut().take(w).enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        d[i * w] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[(i - 1) * w + j - 1] + cost)
+                .min(d[(i - 1) * w + j] + 1)
+                .min(d[i * w + j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
+            }
+            d[i * w + j] = v;
+        }
+    }
+    d[a.len() * w + b.len()]
+}
+
+/// The least edit distance two words of these lengths can have.
+fn edit_distance_floor(la: usize, lb: usize) -> usize {
+    la.abs_diff(lb)
+}
+
 /// Whether two words are at most `max` edits apart, two letters swapped
 /// counting as one ("Chriac" for Chirac); words whose lengths alone rule
 /// that out skip the table (most pairs of names).
 pub(crate) fn within_edits(a: &str, b: &str, max: usize) -> bool {
-    a.chars().count().abs_diff(b.chars().count()) <= max && crate::checks::names::slip_distance(a, b) <= max
+    a.chars().count().abs_diff(b.chars().count()) <= max && slip_distance(a, b) <= max
 }
 
 /// Two words equal but for case, without allocating for ASCII.

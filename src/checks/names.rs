@@ -68,7 +68,7 @@ pub(crate) fn word_slip(a: &str, b: &str) -> bool {
     if first(a) != first(b) || opposite_genders(a, b) {
         return false;
     }
-    let d = slip_distance(a, b);
+    let d = crate::speakers::slip_distance(a, b);
     d == 1 || (d == 2 && la.min(lb) >= 7)
 }
 
@@ -83,40 +83,6 @@ fn opposite_genders(a: &str, b: &str) -> bool {
 pub(crate) fn is_first_name(w: &str) -> bool {
     let w = w.to_lowercase();
     MALE_NAMES.contains(&w) || FEMALE_NAMES.contains(&w)
-}
-
-/// Edit distance with a swap of two neighbouring letters counted as one
-/// edit ("Buttigieg"/"Buttigeig"): the slip a typist makes most.
-pub(crate) fn slip_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
-    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
-    if a.len().abs_diff(b.len()) > 2 {
-        return edit_distance_floor(a.len(), b.len());
-    }
-    let w = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    for (j, cell) in d.iter_mut().take(w).enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        d[i * w] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[(i - 1) * w + j - 1] + cost)
-                .min(d[(i - 1) * w + j] + 1)
-                .min(d[i * w + j - 1] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[(i - 2) * w + j - 2] + 1);
-            }
-            d[i * w + j] = v;
-        }
-    }
-    d[a.len() * w + b.len()]
-}
-
-/// The least edit distance two words of these lengths can have.
-fn edit_distance_floor(la: usize, lb: usize) -> usize {
-    la.abs_diff(lb)
 }
 
 /// Whether two full names are one person's name with one word misspelt:
