@@ -275,7 +275,8 @@ def ratchet(path, figures, floors):
     changed = []
     out = []
     for line in lines:
-        m = re.match(r'^\s*\[\s*"?([^"\]]+)"?\s*\]\s*$', line)
+        # A section header, perhaps with a comment after it ("# added by --ratchet").
+        m = re.match(r'^\s*\[\s*"?([^"\]]+)"?\s*\]\s*(#.*)?$', line)
         if m:
             section = m.group(1).strip()
         m = re.match(r'^(\s*)("?)([A-Za-z0-9_.\-]+)\2(\s*=\s*)([0-9.eE+\-]+)(.*)$', line)

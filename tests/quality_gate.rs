@@ -124,6 +124,22 @@ fn the_ratchet_raises_floors_rounding_down_and_keeps_comments() {
 }
 
 #[test]
+fn a_second_ratchet_raises_the_section_the_first_one_added() {
+    let dir = tempfile::tempdir().unwrap();
+    let floors = "[polnear-train]\nmention_attribution_f1 = 0.800\n";
+    let first = gate(dir.path(), floors, FIGURES, &["--ratchet"]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let once = std::fs::read_to_string(dir.path().join("floors.toml")).unwrap();
+    assert!(once.contains("# added by --ratchet"), "{once}");
+    let better = FIGURES.replace("sum_mismatch\": 0.5", "sum_mismatch\": 0.75");
+    let second = gate(dir.path(), &once, &better, &["--ratchet"]);
+    assert!(second.status.success(), "{}", String::from_utf8_lossy(&second.stderr));
+    let twice = std::fs::read_to_string(dir.path().join("floors.toml")).unwrap();
+    assert_eq!(twice.matches("[wikinews-planted-dev]").count(), 1, "{twice}");
+    assert!(twice.contains("\"findings_recall.sum_mismatch\" = 0.750"), "{twice}");
+}
+
+#[test]
 fn a_checkout_without_shared_is_an_error_not_a_pass() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
