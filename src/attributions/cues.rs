@@ -85,19 +85,19 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     if !t.is_word {
         return None;
     }
-    // The table first: most words are no cue, and one lookup says so.
-    let share = CUES.get(t.text).copied();
     if t.is("according") {
         return toks
             .get(i + 1)
             .filter(|n| n.is("to"))
-            .map(|_| (2, share.unwrap_or(0.9)));
+            .map(|_| (2, CUES.get(t.text).copied().unwrap_or(0.9)));
     }
     // A capitalised form opens a headline or names something ("Calls",
-    // "Reported Speech").
+    // "Reported Speech"); it is turned away before any table is read.
     if t.is_capitalized() {
         return None;
     }
+    // The table next: most words are no cue, and one lookup says so.
+    let share = CUES.get(t.text).copied();
     // The learned tagger reads the words that headed cues in context; a
     // word neither it nor the lexicon knows is no cue.
     let tagged = super::tagger::read(toks, i);
