@@ -100,12 +100,13 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     let share = CUES.get(t.text).copied();
     // The learned tagger reads the words that headed cues in context; a
     // word neither it nor the lexicon knows is no cue.
-    let tagged = super::tagger::read(toks, i);
-    if share.is_none() && tagged.is_none() {
+    // "the continued presence", "his stated aim": a modifier, not a verb
+    // (asked before the tagger, which need not score it).
+    if t.is_one_of(NOT_HEADS) || (i > 0 && toks[i - 1].is_one_of(DETERMINERS)) {
         return None;
     }
-    // "the continued presence", "his stated aim": a modifier, not a verb.
-    if t.is_one_of(NOT_HEADS) || (i > 0 && toks[i - 1].is_one_of(DETERMINERS)) {
+    let tagged = super::tagger::read(toks, i);
+    if share.is_none() && tagged.is_none() {
         return None;
     }
     let lexical = share.and_then(|share| {
