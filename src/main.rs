@@ -633,7 +633,20 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
 
     let mut summary = Summary::default();
     let mut worst: Option<Severity> = None;
-    let mut sheet_articles = Vec::new();
+    // A combined worksheet's rows wait on disk, not in memory.
+    let mut sheet_articles = match &args.output {
+        Some(path) => match worksheet::Spill::new() {
+            Ok(s) => Some(s),
+            Err(e) => {
+                eprintln!(
+                    "factsheet: {}: cannot keep the batch's rows for the worksheet: {e}",
+                    path.display()
+                );
+                return Ok(ExitCode::from(2));
+            }
+        },
+        None => None,
+    };
     // `--format csv` is written as the rows come, a chunk at a time.
     let csv_columns = worksheet::columns();
     if args.format == Format::Csv {
@@ -683,8 +696,12 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
                     }
                     // Only a combined worksheet needs the batch's rows and
                     // article names; a stream without one keeps nothing.
-                    if args.output.is_some() {
-                        sheet_articles.push(worksheet::Article { path: done.path, rows });
+                    if let Some(spill) = &mut sheet_articles {
+                        if let Err(e) = spill.push(worksheet::Article { path: done.path, rows }) {
+                            eprintln!("factsheet: cannot keep the batch's rows for the worksheet: {e}");
+                            write_failed = true;
+                            sheet_articles = None;
+                        }
                     }
                     if let Some(d) = done.digest {
                         cross_batch.add(d);
@@ -762,10 +779,13 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
             write_failed = true;
         }
     }
-    if let Some(path) = &args.output {
-        if let Err(e) = write_sheet(path, sheet_articles, args.excel) {
-            eprintln!("factsheet: {e}");
-            write_failed = true;
+    if let (Some(path), Some(spill)) = (&args.output, sheet_articles) {
+        match worksheet::update_spilled(path, spill, args.excel) {
+            Ok(done) => report_sheet(path, &done),
+            Err(e) => {
+                eprintln!("factsheet: {e}");
+                write_failed = true;
+            }
         }
     }
     eprintln!("{}", summary.line());
@@ -808,9 +828,14 @@ fn rejoin_id_lists(args: &mut CheckArgs) {
 /// Writes the worksheet, merging into an existing one so no human work is lost.
 fn write_sheet(path: &Path, articles: Vec<worksheet::Article>, bom: bool) -> factsheet::Result<()> {
     let done = worksheet::update(path, articles, bom)?;
+    report_sheet(path, &done);
+    Ok(())
+}
+
+/// What writing a worksheet did, on stderr.
+fn report_sheet(path: &Path, done: &worksheet::Update) {
     for note in &done.notes {
         eprintln!("{}: note: {note}", path.display());
     }
     eprintln!("{}: {}", path.display(), done.line());
-    Ok(())
 }

@@ -12,12 +12,14 @@ mod cells;
 mod file;
 mod identity;
 mod matching;
+mod spill;
 mod update;
 mod xlsx;
 
 pub use cells::{neutralise, restore};
 pub use identity::Article;
-pub use update::{Update, update};
+pub use spill::Spill;
+pub use update::{Update, update, update_spilled};
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -452,7 +454,12 @@ impl Worksheet {
         let mut seen = HashSet::new();
         for rec in records {
             let (line, cells) = rec?;
-            let row: Row = headers.iter().map(String::as_str).zip(cells).collect();
+            // Built at its size: an old sheet's rows are what a merge holds.
+            let bytes = cells.iter().map(String::len).sum();
+            let mut row = Row::with_capacity(headers.len(), bytes);
+            for (k, v) in headers.iter().zip(cells) {
+                row.insert(k, v);
+            }
             let id = row.cell("id").to_string();
             if id.is_empty() {
                 return Err(bad(line, "row without an id".into()));
@@ -535,12 +542,7 @@ impl Worksheet {
     /// in `articles` are left as they are.
     pub fn merge(&self, fresh: Vec<Row>, articles: &HashSet<String>) -> (Worksheet, MergeStats) {
         let mut stats = MergeStats::default();
-        let mut headers = default_headers();
-        for h in &self.headers {
-            if !headers.contains(h) {
-                headers.push(h.clone()); // a column the user added
-            }
-        }
+        let headers = self.merged_headers();
         let old_by_id: HashMap<&str, &Row> = self.rows.iter().map(|r| (r.cell("id"), r)).collect();
         let fresh_ids: HashSet<&str> = fresh.iter().filter_map(|r| r.get("id")).collect();
         // Old rows of these articles whose id vanished: candidates for
@@ -594,6 +596,116 @@ impl Worksheet {
     }
 }
 
+impl Worksheet {
+    /// The columns of this sheet once merged: factsheet's, then any the
+    /// user added.
+    pub(crate) fn merged_headers(&self) -> Vec<String> {
+        let mut headers = default_headers();
+        for h in &self.headers {
+            if !headers.contains(h) {
+                headers.push(h.clone()); // a column the user added
+            }
+        }
+        headers
+    }
+
+    /// [`Worksheet::merge`] and [`flag_new_speakers`] of a run given one
+    /// article at a time (`next` gives its name and rows), each merged row
+    /// handed to `emit` as it is made, in the order `merge` puts them:
+    /// only this sheet's rows are held. Articles are matched on their own
+    /// (an edit is looked for among its own article's vanished rows).
+    pub(crate) fn merge_streamed(
+        &self,
+        articles: &HashSet<String>,
+        mut next: impl FnMut() -> Result<Option<(String, Vec<Row>)>>,
+        mut emit: impl FnMut(&Row) -> Result<()>,
+    ) -> Result<MergeStats> {
+        let mut stats = MergeStats::default();
+        let old_by_id: HashMap<&str, &Row> = self.rows.iter().map(|r| (r.cell("id"), r)).collect();
+        let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, r) in self.rows.iter().enumerate() {
+            if articles.contains(r.cell("article")) {
+                by_article.entry(r.cell("article")).or_default().push(i);
+            }
+        }
+        let speakers = quote_speakers(self);
+        let mut orphaned = vec![false; self.rows.len()];
+        while let Some((name, fresh)) = next()? {
+            let fresh_ids: HashSet<&str> = fresh.iter().filter_map(|r| r.get("id")).collect();
+            let places: Vec<usize> = by_article
+                .get(name.as_str())
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&i| !fresh_ids.contains(self.rows[i].cell("id")))
+                .collect();
+            let mut vanished = matching::Vanished::new(places.iter().map(|&i| &self.rows[i]).collect());
+            for mut r in fresh {
+                let id = r.cell("id").to_string();
+                let old = old_by_id
+                    .get(id.as_str())
+                    .copied()
+                    .or_else(|| vanished.take_best_match(&r));
+                match old {
+                    Some(o) if o.get("id") == Some(&id) => {
+                        carry_human(o, &mut r);
+                        match speakers.get(id.as_str()) {
+                            Some(&was) if !was.is_empty() && was != r.cell("speaker") => {
+                                let note = format!("{} (speaker: {was})", r.cell("text"));
+                                r.insert("row_status", "changed");
+                                r.insert("previous_text", note);
+                                stats.changed += 1;
+                            }
+                            _ => {
+                                r.insert("row_status", "kept");
+                                stats.kept += 1;
+                            }
+                        }
+                    }
+                    Some(o) => {
+                        carry_human(o, &mut r);
+                        let before = o.cell("text").to_string();
+                        r.insert("row_status", "changed");
+                        r.insert("previous_text", before);
+                        stats.changed += 1;
+                    }
+                    None => {
+                        r.insert("row_status", "new");
+                        stats.new += 1;
+                    }
+                }
+                emit(&r)?;
+            }
+            for p in vanished.unused_places() {
+                orphaned[places[p]] = true;
+            }
+        }
+        for (o, _) in self.rows.iter().zip(&orphaned).filter(|(_, gone)| **gone) {
+            let mut r = o.clone();
+            r.insert("row_status", "orphaned");
+            stats.orphaned += 1;
+            emit(&r)?;
+        }
+        // Rows of other articles stay as they were, after this run's rows.
+        for o in &self.rows {
+            if !articles.contains(o.cell("article")) {
+                emit(o)?;
+            }
+        }
+        Ok(stats)
+    }
+}
+
+/// The speaker of each quote of a sheet, by id.
+fn quote_speakers(sheet: &Worksheet) -> HashMap<&str, &str> {
+    sheet
+        .rows
+        .iter()
+        .filter(|r| r.cell("kind") == "quote")
+        .map(|r| (r.cell("id"), r.cell("speaker")))
+        .collect()
+}
+
 /// Copies the journalist's columns (and any extra column) from an old row.
 fn carry_human(old: &Row, new: &mut Row) {
     for (k, v) in old.iter() {
@@ -608,12 +720,7 @@ fn carry_human(old: &Row, new: &mut Row) {
 /// credited to someone else) is `changed`: its verdict was about the old
 /// speaker and needs a second look.
 fn flag_new_speakers(old: &Worksheet, merged: &mut Worksheet, stats: &mut MergeStats) {
-    let before: HashMap<&str, &str> = old
-        .rows
-        .iter()
-        .filter(|r| r.cell("kind") == "quote")
-        .map(|r| (r.cell("id"), r.cell("speaker")))
-        .collect();
+    let before = quote_speakers(old);
     for r in &mut merged.rows {
         if r.cell("row_status") != "kept" {
             continue;

@@ -199,12 +199,36 @@ impl Pending {
     }
 
     fn write(&self, bytes: &[u8]) -> std::io::Result<()> {
-        let mut f = OpenOptions::new()
+        let mut f = self.open()?;
+        f.write_all(bytes)?;
+        self.finish(f)
+    }
+
+    fn open(&self) -> std::io::Result<File> {
+        OpenOptions::new()
             .write(true)
             .create(true)
             .truncate(true)
-            .open(&self.tmp)?;
-        f.write_all(bytes)?;
+            .open(&self.tmp)
+    }
+
+    /// [`Pending::prepare`] of a sheet that `write` streams into the
+    /// temporary file (buffered). Any failure, of `write` too, removes it.
+    pub fn stream<T>(sheet: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<(Pending, T)> {
+        let pending = Pending {
+            tmp: temp_path(sheet),
+            sheet: sheet.to_path_buf(),
+            done: false,
+        };
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, pending.open().map_err(|e| pending.error(e))?);
+        let done = write(&mut out)?;
+        let f = out.into_inner().map_err(|e| pending.error(e.into_error()))?;
+        pending.finish(f).map_err(|e| pending.error(e))?;
+        Ok((pending, done))
+    }
+
+    /// Gives the temporary file the old sheet's mode and flushes it to disk.
+    fn finish(&self, f: File) -> std::io::Result<()> {
         if let Ok(m) = std::fs::metadata(&self.sheet) {
             f.set_permissions(m.permissions())?;
         }

@@ -6,9 +6,10 @@
 //! written before `article_path` keep their ids, two articles that share a
 //! file name never share ids, and no verdict crosses from one to the other.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
+use super::spill::SpillReader;
 use super::{Row, Worksheet};
 use crate::error::{Error, Result};
 use crate::render::article_name;
@@ -35,45 +36,134 @@ pub struct Identified {
 /// when an old row would otherwise share an id with a fresh row of another
 /// article (a sheet no later run could read).
 pub fn identify(sheet: &Path, old: &mut Worksheet, batch: Vec<Article>) -> Result<Identified> {
-    let here = sheet_folder(sheet);
-    let mut seen_paths = HashSet::new();
+    let mut namer = Namer::new(sheet, old);
     let mut named: Vec<(String, String, Vec<Row>)> = Vec::new();
-    let mut notes = Vec::new();
-    let known = Known::of(old);
-    let mut claimed: HashSet<String> = HashSet::new();
     for a in batch {
-        let rel = relative_to(&here, &a.path);
-        if !seen_paths.insert(rel.clone()) {
-            notes.push(format!("{} is given twice; its rows are written once", a.path));
-            continue;
+        if let Some((name, rel)) = namer.name(&a.path, || Ok(a.rows.clone()))? {
+            named.push((name, rel, a.rows));
         }
-        let base = article_name(&a.path).to_string();
-        let name = known.name_for(&rel, &base, &a.rows, &claimed);
-        if name != base {
-            notes.push(format!(
-                "{}: the sheet already has another article called {base}; this one's rows are named {name}",
-                a.path
-            ));
-        }
-        claimed.insert(name.clone());
-        named.push((name, rel, a.rows));
     }
     let mut rows = Vec::new();
     let mut names = HashSet::new();
     for (name, rel, mut article_rows) in named {
-        let base_seeded = article_rows.first().is_some_and(|r| r.cell("article") == name);
-        if !base_seeded {
-            reseed_ids(&name, &mut article_rows);
-        }
-        for r in &mut article_rows {
-            r.insert("article", &name);
-            r.insert("article_path", &rel);
-        }
+        finish_rows(&name, &rel, &mut article_rows);
         names.insert(name);
         rows.extend(article_rows);
     }
-    claim_blank_rows(sheet, old, &rows, &names)?;
-    Ok(Identified { rows, names, notes })
+    let claims = Claims::of(old, |see| {
+        rows.iter().for_each(see);
+        Ok(())
+    })?;
+    claims.apply(sheet, old, &names)?;
+    Ok(Identified {
+        rows,
+        names,
+        notes: namer.notes,
+    })
+}
+
+/// An article of a spilled batch, named against the sheet.
+pub struct Named {
+    /// Its place in the spill.
+    pub index: usize,
+    pub name: String,
+    pub rel: String,
+}
+
+/// A spilled batch named against the sheet: [`identify`] without holding
+/// the batch's rows (each article's are read back when needed).
+pub struct Plan {
+    pub articles: Vec<Named>,
+    pub names: HashSet<String>,
+    pub notes: Vec<String>,
+}
+
+/// [`identify`] of a spilled batch: names its articles, then reads them
+/// back one at a time to claim old rows whose `article` cell was emptied.
+pub fn plan(sheet: &Path, old: &mut Worksheet, spill: &mut SpillReader, paths: &[String]) -> Result<Plan> {
+    let io = |source| Error::Io {
+        path: sheet.to_path_buf(),
+        source,
+    };
+    let mut namer = Namer::new(sheet, old);
+    let mut articles = Vec::new();
+    for (index, path) in paths.iter().enumerate() {
+        if let Some((name, rel)) = namer.name(path, || spill.rows(index).map_err(io))? {
+            articles.push(Named { index, name, rel });
+        }
+    }
+    let notes = namer.notes;
+    let names: HashSet<String> = articles.iter().map(|a| a.name.clone()).collect();
+    let claims = Claims::of(old, |see| {
+        for a in &articles {
+            named_rows(spill, a).map_err(io)?.iter().for_each(&mut *see);
+        }
+        Ok(())
+    })?;
+    claims.apply(sheet, old, &names)?;
+    Ok(Plan { articles, names, notes })
+}
+
+/// A named article's rows as the sheet will hold them.
+pub fn named_rows(spill: &mut SpillReader, a: &Named) -> std::io::Result<Vec<Row>> {
+    let mut rows = spill.rows(a.index)?;
+    finish_rows(&a.name, &a.rel, &mut rows);
+    Ok(rows)
+}
+
+/// Gives an article's rows its name and path (and ids seeded by its name
+/// when that is not its file name).
+fn finish_rows(name: &str, rel: &str, rows: &mut [Row]) {
+    let base_seeded = rows.first().is_some_and(|r| r.cell("article") == name);
+    if !base_seeded {
+        reseed_ids(name, rows);
+    }
+    for r in rows.iter_mut() {
+        r.insert("article", name);
+        r.insert("article_path", rel);
+    }
+}
+
+/// Names a run's articles one after another.
+struct Namer {
+    here: PathBuf,
+    seen_paths: HashSet<String>,
+    known: Known,
+    claimed: HashSet<String>,
+    notes: Vec<String>,
+}
+
+impl Namer {
+    fn new(sheet: &Path, old: &Worksheet) -> Namer {
+        Namer {
+            here: sheet_folder(sheet),
+            seen_paths: HashSet::new(),
+            known: Known::of(old),
+            claimed: HashSet::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// The article at `path`'s (name, path relative to the sheet), or
+    /// `None` when it was given before. `rows` are its fresh rows, read
+    /// only when the sheet has rows from before `article_path` to compare.
+    fn name(&mut self, path: &str, rows: impl FnOnce() -> Result<Vec<Row>>) -> Result<Option<(String, String)>> {
+        let rel = relative_to(&self.here, path);
+        if !self.seen_paths.insert(rel.clone()) {
+            self.notes
+                .push(format!("{path} is given twice; its rows are written once"));
+            return Ok(None);
+        }
+        let base = article_name(path).to_string();
+        let name = self.known.name_for(&rel, &base, rows, &self.claimed)?;
+        if name != base {
+            self.notes.push(format!(
+                "{path}: the sheet already has another article called {base}; this one's rows are named {name}"
+            ));
+        }
+        self.claimed.insert(name.clone());
+        Ok(Some((name, rel)))
+    }
 }
 
 /// The articles an existing sheet holds: name → the paths its rows give
@@ -113,29 +203,38 @@ impl Known {
     }
 
     /// The name an article at `rel` goes by in this sheet.
-    fn name_for(&self, rel: &str, base: &str, rows: &[Row], claimed: &HashSet<String>) -> String {
+    fn name_for(
+        &self,
+        rel: &str,
+        base: &str,
+        rows: impl FnOnce() -> Result<Vec<Row>>,
+        claimed: &HashSet<String>,
+    ) -> Result<String> {
         // The sheet knows this path: keep its name (and so its ids).
         if let Some(n) = self.by_path.get(rel).filter(|n| !claimed.contains(*n)) {
-            return n.clone();
+            return Ok(n.clone());
         }
         // Rows from before `article_path` under this file name are this
         // article's only if they come from its text: otherwise a different
         // article that happens to share the name would inherit verdicts.
-        let legacy_matches = self.legacy.get(base).is_some_and(|old| same_text(old, rows));
+        let legacy_matches = match self.legacy.get(base) {
+            Some(old) => same_text(old, &rows()?),
+            None => false,
+        };
         if legacy_matches && !claimed.contains(base) {
-            return base.to_string();
+            return Ok(base.to_string());
         }
         let free = |n: &str| !self.names.contains(n) && !claimed.contains(n);
         let parts: Vec<&str> = rel.split('/').filter(|p| !p.is_empty()).collect();
         let suffixes = (1..=parts.len()).rev().map(|k| parts[k - 1..].join("/"));
         let mut candidates = std::iter::once(base.to_string()).chain(suffixes);
         if let Some(n) = candidates.find(|n| free(n)) {
-            return n;
+            return Ok(n);
         }
-        (2..)
+        Ok((2..)
             .map(|k| format!("{base}#{k}"))
             .find(|n| free(n))
-            .unwrap_or_else(|| base.to_string())
+            .unwrap_or_else(|| base.to_string()))
     }
 }
 
@@ -196,37 +295,56 @@ const FNV_PRIME: u64 = 0x100000001b3;
 /// row's article, or the merged sheet would hold the id twice. A row whose
 /// `article` cell was emptied is claimed when its text is the fresh row's
 /// text; otherwise nothing is written and the journalist is told the fix.
-fn claim_blank_rows(sheet: &Path, old: &mut Worksheet, fresh: &[Row], names: &HashSet<String>) -> Result<()> {
-    let by_id: HashMap<&str, &Row> = fresh.iter().map(|r| (r.cell("id"), r)).collect();
-    for o in &mut old.rows {
-        let Some(f) = by_id.get(o.cell("id")) else {
-            continue;
-        };
-        let article = o.cell("article");
-        if names.contains(article) && article == f.cell("article") {
-            continue;
-        }
-        if article.is_empty() && !o.cell("text").is_empty() && one_line(o.cell("text")) == one_line(f.cell("text")) {
-            o.insert("article", f.cell("article"));
-            o.insert("article_path", f.cell("article_path"));
-            continue;
-        }
-        let shown = if article.is_empty() {
-            "empty".to_string()
-        } else {
-            format!("“{article}”")
-        };
-        return Err(Error::Identity {
-            path: sheet.to_path_buf(),
-            message: format!(
-                "the row with id {} has its article cell {shown}, but that id belongs to {}; nothing was written\nhint: put {} back in that row's article cell, or delete the row",
-                o.cell("id"),
-                f.cell("article"),
-                f.cell("article"),
-            ),
-        });
+/// The fresh rows are seen one at a time ([`Claims::see`]); only old rows
+/// that share an id with one are remembered.
+struct Claims {
+    /// Old row → the last fresh row with its id: (article, path, text).
+    hits: BTreeMap<usize, (String, String, String)>,
+}
+
+impl Claims {
+    /// The old rows that share an id with a fresh row, the fresh rows
+    /// given by `fresh` (which calls `see` on each).
+    fn of(old: &Worksheet, fresh: impl FnOnce(&mut dyn FnMut(&Row)) -> Result<()>) -> Result<Claims> {
+        let old_ids: HashMap<&str, usize> = old.rows.iter().enumerate().map(|(i, r)| (r.cell("id"), i)).collect();
+        let mut hits = BTreeMap::new();
+        fresh(&mut |f: &Row| {
+            if let Some(&i) = old_ids.get(f.cell("id")) {
+                let [article, path, text] =
+                    [f.cell("article"), f.cell("article_path"), f.cell("text")].map(str::to_string);
+                hits.insert(i, (article, path, text));
+            }
+        })?;
+        Ok(Claims { hits })
     }
-    Ok(())
+
+    fn apply(self, sheet: &Path, old: &mut Worksheet, names: &HashSet<String>) -> Result<()> {
+        for (i, (f_article, f_path, f_text)) in self.hits {
+            let o = &mut old.rows[i];
+            let article = o.cell("article");
+            if names.contains(article) && article == f_article {
+                continue;
+            }
+            if article.is_empty() && !o.cell("text").is_empty() && one_line(o.cell("text")) == one_line(&f_text) {
+                o.insert("article", &f_article);
+                o.insert("article_path", &f_path);
+                continue;
+            }
+            let shown = if article.is_empty() {
+                "empty".to_string()
+            } else {
+                format!("“{article}”")
+            };
+            return Err(Error::Identity {
+                path: sheet.to_path_buf(),
+                message: format!(
+                    "the row with id {} has its article cell {shown}, but that id belongs to {f_article}; nothing was written\nhint: put {f_article} back in that row's article cell, or delete the row",
+                    o.cell("id"),
+                ),
+            });
+        }
+        Ok(())
+    }
 }
 
 fn one_line(s: &str) -> String {

@@ -146,6 +146,12 @@ impl<'a> Vanished<'a> {
     }
 
     /// The rows no fresh row took, in sheet order.
+    /// The places (in the rows given to [`Vanished::new`]) of the rows no
+    /// fresh row took.
+    pub fn unused_places(&self) -> impl Iterator<Item = usize> + '_ {
+        self.used.iter().enumerate().filter(|(_, u)| !**u).map(|(i, _)| i)
+    }
+
     pub fn unused(&self) -> impl Iterator<Item = &'a Row> + '_ {
         self.rows.iter().zip(&self.used).filter(|(_, u)| !**u).map(|(r, _)| *r)
     }

@@ -3,11 +3,16 @@
 //! the result reads back, and write it only if nobody saved the sheet in
 //! the meantime (else merge that save too).
 
+use std::collections::HashSet;
+use std::io::Write;
 use std::path::Path;
 
+use compact_str::CompactString;
+
 use super::file::{self, Lock, Pending, Snapshot};
-use super::identity::{Article, identify};
-use super::{MergeStats, Worksheet};
+use super::identity::{self, Article, identify};
+use super::spill::Spill;
+use super::{MergeStats, Row, Worksheet};
 use crate::error::{Error, Result};
 
 /// What [`update`] did.
@@ -36,33 +41,193 @@ const RETRIES: usize = 8;
 /// Writes a run's articles into the worksheet at `path`, merging with what
 /// is there.
 pub fn update(path: &Path, batch: Vec<Article>, bom: bool) -> Result<Update> {
+    let spill = Spill::of(batch).map_err(|e| io_error(path, e))?;
+    update_spilled(path, spill, bom)
+}
+
+/// [`update`] of a batch whose rows were spilled to disk as it ran. A CSV
+/// sheet is merged and written as a stream of rows, one article's fresh
+/// rows at a time: besides the old sheet, only small per-article facts are
+/// held. A spreadsheet (`.xlsx`) is built whole in memory.
+pub fn update_spilled(path: &Path, mut batch: Spill, bom: bool) -> Result<Update> {
     let target = file::target(path);
     file::refuse_read_only(&target)?;
-    let _lock = Lock::take(&target)?;
-    file::remove_stale_temps(&target);
-    let mut seen = Snapshot::take(&target)?;
+    if super::is_xlsx(path) {
+        let articles = batch.into_articles().map_err(|e| io_error(path, e))?;
+        return locked(path, &target, |seen| {
+            let (bytes, done) = merge_into(path, &target, seen, articles.clone(), bom)?;
+            Ok((Pending::prepare(&target, &bytes)?, done))
+        });
+    }
+    locked(path, &target, |seen| {
+        Pending::stream(&target, |out| merge_streamed(path, &target, seen, &mut batch, bom, out))
+    })
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Under the sheet's lock, writes what `attempt` makes of the sheet as it
+/// is now, and only if nobody saved the sheet meanwhile (else tries again
+/// with their save).
+fn locked(
+    path: &Path,
+    target: &Path,
+    mut attempt: impl FnMut(&Snapshot) -> Result<(Pending, Update)>,
+) -> Result<Update> {
+    let _lock = Lock::take(target)?;
+    file::remove_stale_temps(target);
+    let mut seen = Snapshot::take(target)?;
     for _ in 0..RETRIES {
-        let (bytes, done) = merge_into(path, &target, &seen, batch.clone(), bom)?;
-        let now = Snapshot::take(&target)?;
+        let (pending, done) = attempt(&seen)?;
+        let now = Snapshot::take(target)?;
         if now.same_bytes(&seen) {
-            let pending = Pending::prepare(&target, &bytes)?;
             // The last look, in the instant before the rename: writing and
             // flushing the temporary file took time a save could fall in.
-            if now.same_stamp(&target) {
+            if now.same_stamp(target) {
                 pending.commit()?;
                 return Ok(done);
             }
             drop(pending);
-            seen = Snapshot::take(&target)?;
+            seen = Snapshot::take(target)?;
             continue;
         }
         // Someone saved the sheet while this run merged: merge their save.
+        drop(pending);
         seen = now;
     }
     Err(Error::Identity {
         path: path.to_path_buf(),
         message: "the worksheet kept changing while factsheet merged into it; nothing was written\nhint: save and close it in the spreadsheet, then run again".into(),
     })
+}
+
+/// Streams the run merged into the sheet as `seen` holds it to `out`, as
+/// CSV, checking as it goes that the sheet would read back.
+fn merge_streamed(
+    path: &Path,
+    target: &Path,
+    seen: &Snapshot,
+    batch: &mut Spill,
+    bom: bool,
+    out: &mut dyn Write,
+) -> Result<Update> {
+    let io = |e| io_error(path, e);
+    let mut old = match seen.bytes() {
+        Some(bytes) => Some(Worksheet::parse(path, bytes)?),
+        None => None,
+    };
+    let paths: Vec<String> = (0..batch.len()).map(|i| batch.path(i).to_string()).collect();
+    let mut spill = batch.reader().map_err(io)?;
+    let mut empty = Worksheet::default();
+    let plan = identity::plan(target, old.as_mut().unwrap_or(&mut empty), &mut spill, &paths)?;
+    let headers = old.as_ref().map_or_else(super::columns, Worksheet::merged_headers);
+    let mut sheet = Streamed::new(path, out, headers, bom)?;
+    let mut articles = plan.articles.iter();
+    let mut next = || match articles.next() {
+        Some(a) => Ok(Some((a.name.clone(), identity::named_rows(&mut spill, a).map_err(io)?))),
+        None => Ok(None),
+    };
+    let stats = match &old {
+        Some(old) => Some(old.merge_streamed(&plan.names, next, |r| sheet.row(r))?),
+        None => {
+            while let Some((_, rows)) = next()? {
+                for r in &rows {
+                    sheet.row(r)?;
+                }
+            }
+            None
+        }
+    };
+    let rows = sheet.finish()?;
+    Ok(Update {
+        stats,
+        rows,
+        notes: plan.notes,
+    })
+}
+
+/// A CSV sheet written a row at a time, refusing (as the merged sheet's
+/// error) what [`Worksheet::parse`] would refuse: the checks of
+/// [`Worksheet::check_readable`], made as the rows pass.
+struct Streamed<'a> {
+    path: &'a Path,
+    out: csv::Writer<&'a mut dyn Write>,
+    headers: Vec<String>,
+    ids: HashSet<CompactString>,
+    record: Vec<String>,
+    rows: usize,
+}
+
+impl<'a> Streamed<'a> {
+    fn new(path: &'a Path, out: &'a mut dyn Write, headers: Vec<String>, bom: bool) -> Result<Self> {
+        let probe = Worksheet {
+            headers: headers.clone(),
+            rows: Vec::new(),
+        };
+        probe.check_readable().map_err(|why| unreadable(path, why))?;
+        if bom {
+            out.write_all(b"\xEF\xBB\xBF").map_err(|e| write_error(path, e))?;
+        }
+        let mut out = csv::Writer::from_writer(out);
+        out.write_record(&headers).map_err(|e| write_error(path, e.into()))?;
+        Ok(Streamed {
+            path,
+            out,
+            headers,
+            ids: HashSet::new(),
+            record: Vec::new(),
+            rows: 0,
+        })
+    }
+
+    fn row(&mut self, r: &Row) -> Result<()> {
+        let id = r.cell("id");
+        if id.is_empty() {
+            return Err(unreadable(self.path, "a row without an id".into()));
+        }
+        if !self.ids.insert(CompactString::from(id)) {
+            return Err(unreadable(self.path, format!("id {id} appears twice")));
+        }
+        if !super::is_verdict(r.cell("verdict")) {
+            return Err(unreadable(
+                self.path,
+                format!("unknown verdict “{}”", r.cell("verdict")),
+            ));
+        }
+        self.record.clear();
+        self.record
+            .extend(self.headers.iter().map(|h| super::neutralise(r.cell(h.as_str()))));
+        self.out
+            .write_record(&self.record)
+            .map_err(|e| write_error(self.path, e.into()))?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    /// The number of rows written, once they are all out.
+    fn finish(mut self) -> Result<usize> {
+        self.out.flush().map_err(|e| write_error(self.path, e))?;
+        Ok(self.rows)
+    }
+}
+
+fn unreadable(path: &Path, why: String) -> Error {
+    Error::Identity {
+        path: path.to_path_buf(),
+        message: format!("the merged worksheet would not read back ({why}); nothing was written"),
+    }
+}
+
+fn write_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Write {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// The bytes to write: the run merged into the sheet as `seen` holds it.
