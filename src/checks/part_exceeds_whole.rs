@@ -60,6 +60,24 @@ impl Check for PartExceedsWhole {
 }
 
 impl PartExceedsWhole {
+    /// "“X” is more than the “Y” it is part of", flagged on the part.
+    fn flag_larger_part(
+        &self,
+        cx: &CheckContext,
+        out: &mut Report,
+        pi: usize,
+        part: &Claim,
+        whole: &Claim,
+        severity: Severity,
+    ) {
+        let message = format!(
+            "{} is more than the {} it is part of",
+            cx.quoted(part.span),
+            cx.quoted(whole.span)
+        );
+        out.flag(self.id(), Some(pi), severity, part.span, vec![whole.span], message);
+    }
+
     /// A period that is part of a longer one by the words between them:
     /// "served eight years of a six-year sentence". The next claim only is
     /// looked at, so the pass is linear.
@@ -81,19 +99,7 @@ impl PartExceedsWhole {
                 continue;
             };
             if p.min > w.max {
-                let message = format!(
-                    "{} is more than the {} it is part of",
-                    cx.quoted(part.span),
-                    cx.quoted(whole.span)
-                );
-                out.flag(
-                    self.id(),
-                    Some(pi),
-                    Severity::Error,
-                    part.span,
-                    vec![whole.span],
-                    message,
-                );
+                self.flag_larger_part(cx, out, pi, part, whole, Severity::Error);
             } else {
                 let note = format!(
                     "{} is within the {} ({} ≤ {})",
@@ -115,11 +121,7 @@ const STAGES_SRC: &str = include_str!("../../data/lexicon/stages.txt");
 static STAGES: std::sync::LazyLock<std::collections::HashMap<&'static str, (usize, bool)>> =
     std::sync::LazyLock::new(|| {
         let mut m = std::collections::HashMap::new();
-        let lines = STAGES_SRC
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter(|l| !l.is_empty());
-        for (k, line) in lines.enumerate() {
+        for (k, line) in crate::lexicon::entries(STAGES_SRC).enumerate() {
             let (early, late) = line.split_once('|').unwrap_or((line, ""));
             for w in early.split_whitespace() {
                 m.insert(w, (k, false));
@@ -179,45 +181,30 @@ impl PartExceedsWhole {
                 continue;
             };
             if p.min > w.max {
-                let message = format!(
-                    "{} is more than the {} it is part of",
-                    cx.quoted(part.span),
-                    cx.quoted(whole.span)
-                );
-                out.flag(
-                    self.id(),
-                    Some(pi),
-                    Severity::Warning,
-                    part.span,
-                    vec![whole.span],
-                    message,
-                );
+                self.flag_larger_part(cx, out, pi, part, whole, Severity::Warning);
             } else {
-                out.pass(
-                    self.id(),
-                    pi,
-                    format!("{} is within the {}", cx.quoted(part.span), cx.quoted(whole.span)),
-                );
-                out.pass(
-                    self.id(),
-                    wi,
-                    format!("{} is within the {}", cx.quoted(part.span), cx.quoted(whole.span)),
-                );
+                let note = format!("{} is within the {}", cx.quoted(part.span), cx.quoted(whole.span));
+                out.pass(self.id(), pi, note.clone());
+                out.pass(self.id(), wi, note);
             }
         }
     }
+}
+
+/// The words after a claim to its sentence's end, lower-cased, without
+/// their punctuation.
+fn words_after<'a>(cx: &CheckContext<'a>, c: &Claim) -> impl Iterator<Item = String> + 'a {
+    let end = c.sentence.end.max(c.span.end);
+    cx.text[c.span.end..end]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphabetic()).to_lowercase())
 }
 
 /// "120 people were in the building", "150 passengers on board": how
 /// many a place held, the whole every count of its rescued, dead or
 /// injured is part of.
 fn holds(cx: &CheckContext, c: &Claim) -> bool {
-    let end = c.sentence.end.max(c.span.end);
-    let words: Vec<String> = cx.text[c.span.end..end]
-        .split_whitespace()
-        .take(5)
-        .map(|w| w.trim_matches(|ch: char| !ch.is_alphabetic()).to_lowercase())
-        .collect();
+    let words: Vec<String> = words_after(cx, c).take(5).collect();
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     let rest = match w.as_slice() {
         ["people" | "persons" | "passengers" | "guests" | "occupants", rest @ ..] => rest,
@@ -234,17 +221,12 @@ fn holds(cx: &CheckContext, c: &Claim) -> bool {
 
 /// A count of what happened to those a place held ("135 were rescued").
 fn befell(cx: &CheckContext, c: &Claim) -> bool {
-    let end = c.sentence.end.max(c.span.end);
-    cx.text[c.span.end..end]
-        .split_whitespace()
-        .take(3)
-        .map(|w| w.trim_matches(|ch: char| !ch.is_alphabetic()).to_lowercase())
-        .any(|w| {
-            matches!(
-                w.as_str(),
-                "rescued" | "evacuated" | "died" | "killed" | "injured" | "escaped" | "survived"
-            )
-        })
+    words_after(cx, c).take(3).any(|w| {
+        matches!(
+            w.as_str(),
+            "rescued" | "evacuated" | "died" | "killed" | "injured" | "escaped" | "survived"
+        )
+    })
 }
 
 impl PartExceedsWhole {
