@@ -560,24 +560,7 @@ impl Worksheet {
                 .get(id.as_str())
                 .copied()
                 .or_else(|| vanished.take_best_match(&r));
-            match old {
-                Some(o) if o.get("id") == Some(&id) => {
-                    carry_human(o, &mut r);
-                    r.insert("row_status", "kept");
-                    stats.kept += 1;
-                }
-                Some(o) => {
-                    carry_human(o, &mut r);
-                    let before = o.cell("text").to_string();
-                    r.insert("row_status", "changed");
-                    r.insert("previous_text", before);
-                    stats.changed += 1;
-                }
-                None => {
-                    r.insert("row_status", "new");
-                    stats.new += 1;
-                }
-            }
+            settle(old, &mut r, &mut stats);
             rows.push(r);
         }
         for o in vanished.unused() {
@@ -646,32 +629,10 @@ impl Worksheet {
                     .get(id.as_str())
                     .copied()
                     .or_else(|| vanished.take_best_match(&r));
-                match old {
-                    Some(o) if o.get("id") == Some(&id) => {
-                        carry_human(o, &mut r);
-                        match speakers.get(id.as_str()) {
-                            Some(&was) if !was.is_empty() && was != r.cell("speaker") => {
-                                let note = format!("{} (speaker: {was})", r.cell("text"));
-                                r.insert("row_status", "changed");
-                                r.insert("previous_text", note);
-                                stats.changed += 1;
-                            }
-                            _ => {
-                                r.insert("row_status", "kept");
-                                stats.kept += 1;
-                            }
-                        }
-                    }
-                    Some(o) => {
-                        carry_human(o, &mut r);
-                        let before = o.cell("text").to_string();
-                        r.insert("row_status", "changed");
-                        r.insert("previous_text", before);
-                        stats.changed += 1;
-                    }
-                    None => {
-                        r.insert("row_status", "new");
-                        stats.new += 1;
+                settle(old, &mut r, &mut stats);
+                if r.cell("row_status") == "kept" {
+                    if let Some(&was) = speakers.get(id.as_str()) {
+                        new_speaker(was, &mut r, &mut stats);
                     }
                 }
                 emit(&r)?;
@@ -706,6 +667,43 @@ fn quote_speakers(sheet: &Worksheet) -> HashMap<&str, &str> {
         .collect()
 }
 
+/// Marks a fresh row against the old row it continues (the same id, or
+/// the row it is an edit of): `kept`, `changed` with the old text, or
+/// `new`; the journalist's cells come along.
+fn settle(old: Option<&Row>, r: &mut Row, stats: &mut MergeStats) {
+    match old {
+        Some(o) if o.get("id") == Some(r.cell("id")) => {
+            carry_human(o, r);
+            r.insert("row_status", "kept");
+            stats.kept += 1;
+        }
+        Some(o) => {
+            carry_human(o, r);
+            let before = o.cell("text").to_string();
+            r.insert("row_status", "changed");
+            r.insert("previous_text", before);
+            stats.changed += 1;
+        }
+        None => {
+            r.insert("row_status", "new");
+            stats.new += 1;
+        }
+    }
+}
+
+/// A kept quote whose speaker was `was` and is now someone else: its
+/// verdict was about the old speaker, so it is `changed`.
+fn new_speaker(was: &str, r: &mut Row, stats: &mut MergeStats) {
+    if was.is_empty() || was == r.cell("speaker") {
+        return;
+    }
+    let note = format!("{} (speaker: {was})", r.cell("text"));
+    r.insert("row_status", "changed");
+    r.insert("previous_text", note);
+    stats.kept -= 1;
+    stats.changed += 1;
+}
+
 /// Copies the journalist's columns (and any extra column) from an old row.
 fn carry_human(old: &Row, new: &mut Row) {
     for (k, v) in old.iter() {
@@ -725,15 +723,8 @@ fn flag_new_speakers(old: &Worksheet, merged: &mut Worksheet, stats: &mut MergeS
         if r.cell("row_status") != "kept" {
             continue;
         }
-        let Some(&was) = before.get(r.cell("id")) else {
-            continue;
-        };
-        if !was.is_empty() && was != r.cell("speaker") {
-            let note = format!("{} (speaker: {was})", r.cell("text"));
-            r.insert("row_status", "changed");
-            r.insert("previous_text", note);
-            stats.kept -= 1;
-            stats.changed += 1;
+        if let Some(&was) = before.get(r.cell("id")) {
+            new_speaker(was, r, stats);
         }
     }
 }
