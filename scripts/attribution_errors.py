@@ -29,33 +29,9 @@ import os
 import subprocess
 import sys
 
+from polnear_spans import char_map, overlap, strip
+
 HELD_OUT = "politico"
-
-
-def char_map(text):
-    """Byte offset -> code point offset."""
-    m = [0] * (len(text.encode("utf-8")) + 1)
-    b = 0
-    for i, ch in enumerate(text):
-        n = len(ch.encode("utf-8"))
-        for k in range(n):
-            m[b + k] = i
-        b += n
-    m[b] = len(text)
-    return m
-
-
-def strip(text, s, e):
-    marks = " \t\n\"“”‘’'"
-    while s < e and text[s] in marks:
-        s += 1
-    while e > s and text[e - 1] in marks:
-        e -= 1
-    return s, e
-
-
-def overlap(a, b):
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
 def run(binary, root, gold):

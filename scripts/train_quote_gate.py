@@ -26,6 +26,8 @@ import os
 import subprocess
 import sys
 
+from polnear_spans import char_map, overlap, strip
+
 HELD_OUT = "politico"
 EPOCHS = 12
 RATE = 0.05
@@ -36,30 +38,6 @@ DROP_PRECISION = 0.9
 WEAK_RULES = {"coordinated", "characterised-as", "characterising-verb", "dash-credit", "floating",
               "multi-paragraph", "speech-noun", "transcript-label", "outer-speaker",
               "sentence-final-credit", "verb-inside-unclosed-quote"}
-
-
-def byte_to_char(text):
-    m = [0] * (len(text.encode("utf-8")) + 1)
-    b = 0
-    for i, ch in enumerate(text):
-        for k in range(len(ch.encode("utf-8"))):
-            m[b + k] = i
-        b += len(ch.encode("utf-8"))
-    m[b] = len(text)
-    return m
-
-
-def overlap(a, b):
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def strip(text, s, e):
-    marks = " \t\n\"“”‘’'"
-    while s < e and text[s] in marks:
-        s += 1
-    while e > s and text[e - 1] in marks:
-        e -= 1
-    return s, e
 
 
 def samples(root, features_bin):
@@ -79,7 +57,7 @@ def samples(root, features_bin):
     data = []
     for g in gold:
         text = texts[g["doc"]]
-        m = byte_to_char(text)
+        m = char_map(text)
         frags = [((s, e), a["source"] or []) for a in g["attributions"] for s, e in a["quotes"]]
         for smp in rows.get(g["doc"], []):
             if smp["mention"] is None:
