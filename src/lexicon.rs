@@ -395,6 +395,7 @@ pub(crate) const SOURCES: &[(&str, &str)] = &[
         include_str!("../data/lexicon/introductory_words.txt"),
     ),
     ("subordinators.txt", include_str!("../data/lexicon/subordinators.txt")),
+    ("claim_starts.txt", include_str!("../data/lexicon/claim_starts.txt")),
     (
         "characterising_verbs.txt",
         include_str!("../data/lexicon/characterising_verbs.txt"),
@@ -452,6 +453,12 @@ pub(crate) static NUMBER_WORDS: LazyLock<FastMap<u32>> = LazyLock::new(|| {
         .filter_map(|(k, v)| Some((k, v.parse().ok()?)))
         .collect()
 });
+/// Words a claim can start with: the number words and `claim_starts.txt`.
+pub(crate) static CLAIM_STARTS: LazyLock<FastSet> = LazyLock::new(|| {
+    entries(source("claim_starts.txt"))
+        .chain(NUMBER_WORDS.keys().copied())
+        .collect()
+});
 
 /// Which word lists a word is on, as bits: every token of an article is
 /// asked several of these questions (title? speech verb? month?), and one
@@ -468,7 +475,7 @@ pub(crate) mod class {
     pub const ORG_WORD: u16 = 1 << 8;
     pub const PLACE_WORD: u16 = 1 << 9;
     pub const ABBREVIATION: u16 = 1 << 10;
-    /// A word a claim can start with (`claims::CLAIM_STARTS`).
+    /// A word a claim can start with ([`CLAIM_STARTS`]).
     pub const CLAIM_START: u16 = 1 << 11;
     /// A speech verb only the mined list has (`mined_cue_verbs.txt`).
     pub const MINED_CUE: u16 = 1 << 12;
@@ -497,7 +504,7 @@ static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
     add(&mut ORG_WORDS.iter().copied(), class::ORG_WORD);
     add(&mut PLACE_WORDS.iter().copied(), class::PLACE_WORD);
     add(&mut ABBREVIATIONS.iter().copied(), class::ABBREVIATION);
-    add(&mut crate::claims::CLAIM_STARTS.keys().copied(), class::CLAIM_START);
+    add(&mut CLAIM_STARTS.keys().copied(), class::CLAIM_START);
     out
 });
 

@@ -349,7 +349,7 @@ fn names_number(prev: &Lex) -> bool {
         && !prev.is_one_of(&["about", "nearly", "some", "over", "roughly", "more", "under"])
 }
 
-use crate::lexicon::month;
+use crate::lexicon::{CLAIM_STARTS, month};
 
 /// What the claim grammar found at one place, before linking.
 struct Found {
@@ -1123,32 +1123,6 @@ fn this_years_end(l: &[Lex], e: usize, article: Option<Date>) -> (Option<i16>, u
     };
     (article.map(|a| a.year() + shift), e + 3)
 }
-
-/// Words a claim can start with in any case: number words, vague amounts
-/// and the words that lead into ranges, fractions and durations.
-pub(crate) static CLAIM_STARTS: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(|| {
-    const LEADS: &[&str] = &[
-        "a",
-        "an",
-        "one",
-        "half",
-        "from",
-        "between",
-        "some",
-        "within",
-        "every",
-        "all",
-        "today",
-        "tomorrow",
-        "yesterday",
-    ];
-    LEADS
-        .iter()
-        .copied()
-        .chain(numbers::VAGUE_AMOUNTS.iter().map(|(w, _, _)| *w))
-        .chain(crate::lexicon::NUMBER_WORDS.keys().copied())
-        .collect()
-});
 
 /// Words after "a"/"an" that can make a claim of it: "a dozen", "a third
 /// of", "a day", "one in five".

@@ -613,6 +613,16 @@ mod tests {
     }
 
     #[test]
+    fn every_vague_amount_can_start_a_claim() {
+        for (word, _, _) in VAGUE_AMOUNTS {
+            assert!(
+                crate::lexicon::CLAIM_STARTS.contains(word),
+                "{word} is missing from data/lexicon/claim_starts.txt"
+            );
+        }
+    }
+
+    #[test]
     fn every_hedge_ends_in_a_listed_word() {
         for (phrase, _) in HEDGES.iter() {
             assert!(HEDGE_ENDS.contains(phrase.last().unwrap()), "{phrase:?}");
