@@ -17,8 +17,7 @@ mod update;
 mod xlsx;
 
 pub use cells::{neutralise, restore};
-pub use identity::Article;
-pub use spill::Spill;
+pub use spill::{Article, Spill};
 pub use update::{Update, update, update_spilled};
 
 use std::collections::{HashMap, HashSet};
@@ -356,7 +355,7 @@ pub fn columns() -> Vec<String> {
 
 /// A line or column number, as `to_string` writes it.
 fn push_digits(cell: &mut String, n: usize) {
-    crate::claims::dates::push_padded(cell, n as u64, 1);
+    crate::claims::calendar::push_padded(cell, n as u64, 1);
 }
 
 impl Worksheet {

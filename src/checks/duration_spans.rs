@@ -12,7 +12,7 @@
 //! pass stays linear.
 
 use super::{CheckContext, Report, Severity};
-use crate::claims::dates::DateValue;
+use crate::claims::calendar::DateValue;
 use crate::claims::{Claim, ClaimKind, Value, fmt};
 
 /// How many claims either side of a duration are looked at.

@@ -3,19 +3,12 @@
 //! respondents") that is not the share the counts give, allowing for the
 //! rounding the article uses and for hedges ("nearly half" fits 48%).
 
-use super::{Check, CheckContext, Report, Severity, shares};
+use super::shares::{self, ShareLink, apposed};
+use super::{Check, CheckContext, Report, Severity};
 use crate::claims::numbers::Amount;
 use crate::claims::{ClaimKind, fmt};
 
 pub struct PercentVsCounts;
-
-/// Text between a count and a percentage that sets them side by side:
-/// "355, or 52 percent", "52 — about 60 percent —", "23,300 of them … — nearly half".
-pub(crate) fn apposed(between: &str) -> bool {
-    let tail = between.trim_end();
-    let close = tail.ends_with([',', '—', '–', '(']) || tail.ends_with(" or") || tail.trim() == "or";
-    close && !between.chars().any(|c| c.is_ascii_digit()) && between.len() < 60
-}
 
 impl Check for PercentVsCounts {
     fn id(&self) -> &'static str {
@@ -83,34 +76,6 @@ impl Check for PercentVsCounts {
                 out.flag(self.id(), Some(pi), link.severity, p.span, related, message);
             }
         }
-    }
-}
-
-/// The counts a percentage is the share of: `part` of `whole` (plus
-/// `extra`, the other side of a tally), how sure the link is, and any other
-/// span the reader needs to see.
-pub(crate) struct ShareLink {
-    pub part: usize,
-    pub whole: usize,
-    pub extra: f64,
-    pub other: Option<crate::span::Span>,
-    pub severity: Severity,
-}
-
-impl ShareLink {
-    fn of(part: usize, whole: usize, severity: Severity) -> Self {
-        ShareLink {
-            part,
-            whole,
-            extra: 0.0,
-            other: None,
-            severity,
-        }
-    }
-
-    /// A part found with no whole: the check says it could not decide.
-    fn undecided(part: usize) -> Self {
-        ShareLink::of(part, usize::MAX, Severity::Info)
     }
 }
 

@@ -5,9 +5,44 @@
 //! 7.4 million barrels"), a vote tally ("voted 66 to 27, or 71 percent"),
 //! and a change between two counts ("a 73% increase from 88 deaths").
 
-use super::percent_vs_counts::{ShareLink, apposed};
 use super::{CheckContext, Severity};
 use crate::claims::{Claim, ClaimKind};
+
+/// Text between a count and a percentage that sets them side by side:
+/// "355, or 52 percent", "52 — about 60 percent —", "23,300 of them … — nearly half".
+pub(crate) fn apposed(between: &str) -> bool {
+    let tail = between.trim_end();
+    let close = tail.ends_with([',', '—', '–', '(']) || tail.ends_with(" or") || tail.trim() == "or";
+    close && !between.chars().any(|c| c.is_ascii_digit()) && between.len() < 60
+}
+
+/// The counts a percentage is the share of: `part` of `whole` (plus
+/// `extra`, the other side of a tally), how sure the link is, and any other
+/// span the reader needs to see.
+pub(crate) struct ShareLink {
+    pub part: usize,
+    pub whole: usize,
+    pub extra: f64,
+    pub other: Option<crate::span::Span>,
+    pub severity: Severity,
+}
+
+impl ShareLink {
+    pub(crate) fn of(part: usize, whole: usize, severity: Severity) -> Self {
+        ShareLink {
+            part,
+            whole,
+            extra: 0.0,
+            other: None,
+            severity,
+        }
+    }
+
+    /// A part found with no whole: the check says it could not decide.
+    pub(crate) fn undecided(part: usize) -> Self {
+        ShareLink::of(part, usize::MAX, Severity::Info)
+    }
+}
 
 /// A percentage change: the claims it goes from and to, which way the
 /// wording says it went, and how sure the link is.

@@ -6,6 +6,7 @@
 
 mod ages;
 mod bounds;
+pub mod calendar;
 pub mod dates;
 #[cfg(test)]
 mod forms_tests;
@@ -29,9 +30,9 @@ use serde::Serialize;
 use crate::segment::Paragraph;
 use crate::span::Span;
 use crate::speakers::{EntityKind, Roster};
-use dates::{DateValue, date_at, is_range_sep, resolve_weekday, resolve_year, year_at};
+use calendar::{DateValue, Period};
+use dates::{date_at, is_range_sep, resolve_weekday, resolve_year, year_at};
 use numbers::{Amount, Lex, Qualifier, hedge_before, lex, num, scale_at, words_number};
-use periods::Period;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -638,7 +639,7 @@ impl Ctx<'_> {
             let m = &l[k];
             // A minus written against the number, with a space before it:
             // "27-3" is a score, "- 5" a dash.
-            (matches!(m.text, "-" | "−") && dates::adjacent(m, &l[i]) && (k == 0 || !dates::adjacent(&l[k - 1], m)))
+            (matches!(m.text, "-" | "−") && numbers::adjacent(m, &l[i]) && (k == 0 || !numbers::adjacent(&l[k - 1], m)))
                 || m.is_one_of(&["minus", "negative"])
         });
         let mut found = self.numeric(i);

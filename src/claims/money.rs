@@ -7,8 +7,8 @@
 
 use std::sync::LazyLock;
 
-use super::dates::adjacent;
 use super::numbers::Lex;
+use super::numbers::adjacent;
 
 const CURRENCIES_SRC: &str = include_str!("../../data/lexicon/currencies.txt");
 

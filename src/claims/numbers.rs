@@ -604,6 +604,11 @@ pub(crate) fn fraction_at(lex: &[Lex], i: usize) -> Option<(f64, usize)> {
     None
 }
 
+/// Is `b` written right against `a` ("18" "th", "14" "april")?
+pub(crate) fn adjacent(a: &Lex, b: &Lex) -> bool {
+    a.span.end == b.span.start
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,8 +8,10 @@
 //! ("-year-old", "-point"), a currency, a percent sign, a time unit, a
 //! unit of measure, a rate, a range, an age, a year, else a count.
 
-use super::dates::{self, DateValue, year_at};
+use super::calendar::DateValue;
+use super::dates::year_at;
 use super::mixed::{self, scaled_rest};
+use super::numbers::adjacent;
 use super::numbers::{Amount, Qualifier, fraction_at, scale_at, vague_at, words_number};
 use super::{ClaimKind, Ctx, Found, Value, counts_people, fortnights, long_unit, money, names_number, time_unit, unit};
 
@@ -113,7 +115,7 @@ impl Ctx<'_> {
             return Core::Done(None);
         }
         // "9:05": the minutes of a clock time (out of scope).
-        if i >= 2 && l[i - 1].is(":") && dates::adjacent(&l[i - 1], t) && l[i - 2].is_digits() {
+        if i >= 2 && l[i - 1].is(":") && adjacent(&l[i - 1], t) && l[i - 2].is_digits() {
             return Core::Done(None);
         }
         let score_follows = l.get(i + 1).is_some_and(|n| n.text == "-") && l.get(i + 2).is_some_and(|n| n.is_digits());
@@ -328,7 +330,7 @@ impl Ctx<'_> {
         // "24-bed", "three-term": a count of the thing the compound
         // names. Plurals are other words ("three-pointers"), and so are
         // ordinals and number words ("twenty-first", "fifty-fifty").
-        let numberish = dates::ordinal(u).is_some() || crate::lexicon::NUMBER_WORDS.get(u).is_some();
+        let numberish = super::dates::ordinal(u).is_some() || crate::lexicon::NUMBER_WORDS.get(u).is_some();
         if v >= 2.0 && u.chars().all(|c| c.is_alphabetic()) && !u.ends_with('s') && !numberish {
             return Some(self.plain(i, j, ClaimKind::Count, Value::Number(amount)));
         }
@@ -405,7 +407,7 @@ impl Ctx<'_> {
         let l = &self.lex;
         let next = l.get(j).map_or("", |n| n.text);
         // "3h": an hour sign written against the figures.
-        let hour_sign = next == "h" && dates::adjacent(&l[j - 1], &l[j]) && l[j - 1].is_digits();
+        let hour_sign = next == "h" && adjacent(&l[j - 1], &l[j]) && l[j - 1].is_digits();
         let tu = time_unit(next).or(hour_sign.then_some("hour"))?;
         // "3 years old", "around 3 years of age".
         if tu == "year" && l.get(j + 1).is_some_and(|n| n.is("old")) {

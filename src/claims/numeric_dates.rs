@@ -5,8 +5,8 @@
 //! is one, else by the article's style (a day-first dateline, or dots as
 //! in European copy), else month first as in US copy.
 
-use super::dates::{DateValue, adjacent};
-use super::numbers::Lex;
+use super::calendar::DateValue;
+use super::numbers::{Lex, adjacent};
 use crate::lexicon::month;
 
 /// One field of a numeric date: a number with its digit count, or a month name.

@@ -8,14 +8,9 @@
 
 use jiff::civil::Date;
 
-use super::dates::{DateValue, adjacent, ordinal, year_at};
-use super::numbers::Lex;
-
-/// What a period phrase names.
-pub(crate) enum Period {
-    Range(DateValue, DateValue),
-    Day(DateValue),
-}
+use super::calendar::{DateValue, Period};
+use super::dates::{ordinal, year_at};
+use super::numbers::{Lex, adjacent};
 
 /// A period at `lex[i]`: (value, first index, index after).
 pub(crate) fn period_at(lex: &[Lex], i: usize, article: Option<Date>, future: bool) -> Option<(Period, usize, usize)> {

@@ -8,9 +8,9 @@
 
 use jiff::civil::Date;
 
-use super::dates::{DateValue, day_at, days_in_month, ordinal, weekday_of, year_after};
+use super::calendar::{DateValue, Period};
+use super::dates::{day_at, days_in_month, ordinal, weekday_of, year_after};
 use super::numbers::Lex;
-use super::periods::Period;
 use crate::lexicon::{month, weekday};
 
 /// "last" opens "the last Friday in March" and "the last day of May".

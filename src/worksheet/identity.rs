@@ -9,17 +9,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
-use super::spill::SpillReader;
+use super::spill::{Article, SpillReader};
 use super::{Row, Worksheet};
 use crate::error::{Error, Result};
 use crate::render::article_name;
-
-/// One article's fresh rows, and the path it was read from (as given).
-#[derive(Clone, Debug)]
-pub struct Article {
-    pub path: String,
-    pub rows: Vec<Row>,
-}
 
 /// The run's rows, named and ready to merge.
 pub struct Identified {

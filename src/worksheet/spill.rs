@@ -8,7 +8,13 @@ use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
 use super::Row;
-use super::identity::Article;
+
+/// One article's fresh rows, and the path it was read from (as given).
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub path: String,
+    pub rows: Vec<Row>,
+}
 
 /// The rows of a batch's articles, one article after another, on disk.
 pub struct Spill {

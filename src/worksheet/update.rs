@@ -10,8 +10,8 @@ use std::path::Path;
 use compact_str::CompactString;
 
 use super::file::{self, Lock, Pending, Snapshot};
-use super::identity::{self, Article, identify};
-use super::spill::Spill;
+use super::identity::{self, identify};
+use super::spill::{Article, Spill};
 use super::{MergeStats, Row, Worksheet};
 use crate::error::{Error, Result};
 
