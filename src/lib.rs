@@ -29,6 +29,7 @@ pub mod cross;
 pub mod error;
 pub mod export;
 pub mod ingest;
+pub mod inputs;
 pub mod lexicon;
 pub mod quotes;
 pub mod render;

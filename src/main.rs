@@ -22,6 +22,7 @@ use rayon::prelude::*;
 
 use factsheet::checks::{REGISTRY, Selection};
 use factsheet::ingest::InputFormat;
+use factsheet::inputs::{self, Source, parse_day};
 use factsheet::render::jsonl::{self, Summary};
 use factsheet::render::{Format, table};
 use factsheet::worksheet::{self, Worksheet};
@@ -165,16 +166,8 @@ struct CheckArgs {
     html: Option<PathBuf>,
     /// The articles' date (YYYY-MM-DD) where the text has no dateline; a
     /// dateline, or a JSON Lines record's `date`, wins.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = parse_day)]
     date: Option<jiff::civil::Date>,
-}
-
-/// A calendar date as `--date` takes it: YYYY-MM-DD, and a day that exists.
-fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
-    let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
-    ok.then(|| s.parse().ok())
-        .flatten()
-        .ok_or_else(|| format!("`{s}` is not a date (YYYY-MM-DD, a day that exists)"))
 }
 
 fn main() -> ExitCode {
@@ -299,72 +292,6 @@ fn read_sheets(paths: &[PathBuf]) -> (Vec<Worksheet>, ExitCode) {
     (sheets, code)
 }
 
-/// Expands folders into their article files (.txt, .md, .html in any
-/// case), sorted, following links to files and skipping hidden files and
-/// folders. A folder or file that cannot be read comes back as a
-/// [`Source::Bad`] in its place.
-fn expand(inputs: &[PathBuf]) -> Vec<Source> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.is_dir() {
-            let mut found: Vec<(PathBuf, Option<String>)> = Vec::new();
-            let walk = walkdir::WalkDir::new(p)
-                .follow_links(true)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-            for e in walk {
-                match e {
-                    Ok(e) if e.file_type().is_file() && is_article(e.path()) => found.push((e.into_path(), None)),
-                    Ok(_) => {}
-                    Err(e) => {
-                        let at = e.path().map_or_else(|| p.clone(), Path::to_path_buf);
-                        let why = e.io_error().map_or_else(|| e.to_string(), |io| io.to_string());
-                        let message = format!("{}: cannot read: {why}", at.display());
-                        found.push((at, Some(message)));
-                    }
-                }
-            }
-            found.sort();
-            out.extend(found.into_iter().map(|(path, bad)| match bad {
-                None => Source::File(path),
-                Some(message) => Source::Bad {
-                    name: path.display().to_string(),
-                    message,
-                },
-            }));
-        } else {
-            out.push(Source::File(p.clone()));
-        }
-    }
-    out
-}
-
-/// Is this an article file by its extension (in any case)?
-fn is_article(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|x| x.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    matches!(ext.as_str(), "txt" | "md" | "markdown" | "html" | "htm")
-}
-
-/// One input of a run: a file, or a record of a JSON Lines archive.
-enum Source {
-    File(PathBuf),
-    Record {
-        name: String,
-        text: String,
-        date: Option<jiff::civil::Date>,
-        url: Option<String>,
-    },
-    Bad {
-        name: String,
-        message: String,
-    },
-}
-
 /// What one input produced, rendered in parallel and written in order.
 struct Outcome {
     name: String,
@@ -415,19 +342,7 @@ fn analyse(
     want_rows: bool,
     want_digest: bool,
 ) -> Outcome {
-    let (name, doc) = match source {
-        Source::File(p) => (
-            p.display().to_string(),
-            Document::read_as(&p, shared.stdin_format).map_err(|e| e.to_string()),
-        ),
-        Source::Record { name, text, date, url } => {
-            let mut d = Document::from_text(name.clone(), text);
-            d.published = date;
-            d.url = url;
-            (name, Ok(d))
-        }
-        Source::Bad { name, message } => (name, Err(message)),
-    };
+    let (name, doc) = source.open(shared.stdin_format);
     let result = doc.and_then(|mut d| {
         d.date_hint = shared.date_hint;
         // A bug in a rule must cost one article, not the batch.
@@ -467,102 +382,6 @@ fn analyse(
     Outcome { name, result }
 }
 
-/// Records of a JSON Lines archive: `{"id": …, "text": …, "date": …}`.
-fn jsonl_records(path: &Path) -> anyhow::Result<Box<dyn Iterator<Item = Source>>> {
-    use std::io::BufRead;
-    let label = if path == Path::new("-") {
-        "<stdin>".to_string()
-    } else {
-        path.display().to_string()
-    };
-    let reader: Box<dyn BufRead> = if path == Path::new("-") {
-        Box::new(std::io::BufReader::new(std::io::stdin()))
-    } else {
-        let f = std::fs::File::open(path).map_err(|e| anyhow::anyhow!("{label}: cannot read: {e}"))?;
-        Box::new(std::io::BufReader::new(f))
-    };
-    Ok(Box::new(reader.lines().enumerate().filter_map(move |(n, line)| {
-        let at = format!("{label}:{}", n + 1);
-        let line = match line {
-            Ok(l) => l,
-            Err(e) => {
-                return Some(Source::Bad {
-                    name: at.clone(),
-                    message: format!("{at}: cannot read: {e}"),
-                });
-            }
-        };
-        if line.trim().is_empty() {
-            return None;
-        }
-        let v: serde_json::Value = match serde_json::from_str(&line) {
-            Ok(v) => v,
-            Err(e) => {
-                return Some(Source::Bad {
-                    name: at.clone(),
-                    message: format!("{at}: not a JSON object: {e}"),
-                });
-            }
-        };
-        let name = match &v["id"] {
-            serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Number(n) => n.to_string(),
-            _ => at.clone(),
-        };
-        let text = match &v["text"] {
-            serde_json::Value::String(t) if t.trim().is_empty() => {
-                return Some(Source::Bad {
-                    name,
-                    message: format!("{at}: \"text\" is empty"),
-                });
-            }
-            serde_json::Value::String(t) => t.clone(),
-            serde_json::Value::Null => {
-                return Some(Source::Bad {
-                    name,
-                    message: format!("{at}: no \"text\" in the record"),
-                });
-            }
-            _ => {
-                return Some(Source::Bad {
-                    name,
-                    message: format!("{at}: \"text\" is not a string"),
-                });
-            }
-        };
-        // A record's date is a day ("2024-03-07") or a timestamp that
-        // starts with one; anything else is an error, not silently no date.
-        let date = match &v["date"] {
-            serde_json::Value::Null => None,
-            serde_json::Value::String(d) => match d
-                .get(..10)
-                .filter(|_| d.len() == 10 || matches!(d.as_bytes()[10], b'T' | b' '))
-                .map(parse_date)
-            {
-                Some(Ok(d)) => Some(d),
-                _ => {
-                    return Some(Source::Bad {
-                        name,
-                        message: format!("{at}: \"date\" `{d}` is not a date (YYYY-MM-DD, a day that exists)"),
-                    });
-                }
-            },
-            other => {
-                return Some(Source::Bad {
-                    name,
-                    message: format!("{at}: \"date\" {other} is not a date (YYYY-MM-DD, a day that exists)"),
-                });
-            }
-        };
-        let url = v["url"]
-            .as_str()
-            .map(str::trim)
-            .filter(|u| !u.is_empty())
-            .map(String::from);
-        Some(Source::Record { name, text, date, url })
-    })))
-}
-
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum InputKind {
     /// Article files (.txt, .md, .html) and folders of them.
@@ -573,35 +392,10 @@ enum InputKind {
 
 fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     rejoin_id_lists(&mut args);
-    let shared = Shared {
-        view: table::View::for_stdout(),
-        stdin_format: args.stdin_format,
-        rules: house_rules(args.rules.as_deref())?,
-        date_hint: args.date,
-        page: match (&args.html, &args.output) {
-            (None, _) => None,
-            (Some(_), Some(sheet)) if sheet.exists() => {
-                Some(factsheet::render::html::verdicts(&Worksheet::read(sheet)?))
-            }
-            (Some(_), _) => Some(Default::default()),
-        },
-    };
-    let mut pages = Vec::new();
-    // `--only "a, b"`: ids trimmed, empty ones dropped.
-    let tidy = |ids: &[String]| -> Vec<String> {
-        ids.iter()
-            .map(|i| i.trim().to_string())
-            .filter(|i| !i.is_empty())
-            .collect()
-    };
-    let (only, skip) = (tidy(&args.only), tidy(&args.skip));
+    let shared = Shared::of(&args)?;
+    let selection = selection(&args, &shared.rules)?;
     if let Some(dir) = &args.worksheet_dir {
         std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", dir.display()))?;
-    }
-    for id in only.iter().chain(&skip) {
-        if !REGISTRY.iter().any(|c| c.id() == id) && !shared.rules.has(id) {
-            anyhow::bail!("unknown check `{id}`\nhint: `factsheet checks` lists them");
-        }
     }
     if args.jobs > 0 {
         rayon::ThreadPoolBuilder::new()
@@ -609,53 +403,21 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
             .build_global()
             .ok();
     }
-    let selection = Selection { only, skip };
     let mut sources: Box<dyn Iterator<Item = Source>> = match args.input {
-        InputKind::Files => Box::new(expand(&args.inputs).into_iter()),
+        InputKind::Files => Box::new(inputs::expand(&args.inputs).into_iter()),
         InputKind::Jsonl => {
             let mut all: Box<dyn Iterator<Item = Source>> = Box::new(std::iter::empty());
             for p in &args.inputs {
-                all = Box::new(all.chain(jsonl_records(p)?));
+                all = Box::new(all.chain(inputs::records(p)?));
             }
             all
         }
     };
+    let progress = progress_for(sources.size_hint());
+    let Some(mut run) = Run::start(&args) else {
+        return Ok(ExitCode::from(2));
+    };
     let want_rows = args.output.is_some() || args.worksheet_dir.is_some() || args.format == Format::Csv;
-    // Progress on stderr, drawn only when stderr is a terminal: a bar for
-    // a known number of files, a counter for a stream.
-    let progress = match sources.size_hint() {
-        (n, Some(m)) if n == m && n > 1 => indicatif::ProgressBar::new(n as u64),
-        _ => indicatif::ProgressBar::new_spinner(),
-    };
-    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        progress.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-    }
-
-    let mut summary = Summary::default();
-    let mut worst: Option<Severity> = None;
-    // A combined worksheet's rows wait on disk, not in memory.
-    let mut sheet_articles = match &args.output {
-        Some(path) => match worksheet::Spill::new() {
-            Ok(s) => Some(s),
-            Err(e) => {
-                eprintln!(
-                    "factsheet: {}: cannot keep the batch's rows for the worksheet: {e}",
-                    path.display()
-                );
-                return Ok(ExitCode::from(2));
-            }
-        },
-        None => None,
-    };
-    // `--format csv` is written as the rows come, a chunk at a time.
-    let csv_columns = worksheet::columns();
-    if args.format == Format::Csv {
-        emit(&String::from_utf8_lossy(&worksheet::csv_lines(&csv_columns, &[], true)));
-    }
-    let mut cross_batch = factsheet::cross::Batch::default();
-    let mut write_failed = false;
-    let mut sarif_results = Vec::new();
-    let mut errors = Vec::new();
     loop {
         let chunk: Vec<Source> = sources.by_ref().take(CHUNK).collect();
         if chunk.is_empty() {
@@ -667,141 +429,268 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
             .collect();
         progress.inc(outcomes.len() as u64);
         for o in outcomes {
-            match o.result {
-                Ok(done) => {
-                    summary.articles += 1;
-                    summary.quotes += done.counts.0;
-                    summary.claims += done.counts.1;
-                    summary.findings += done.counts.2;
-                    worst = worst.max(done.worst);
-                    progress.suspend(|| match &done.stream {
-                        Some(a) => emit_article(a),
-                        None => emit(&done.rendered),
-                    });
-                    let rows = done.rows.unwrap_or_default();
-                    if args.format == Format::Csv {
-                        let lines = worksheet::csv_lines(&csv_columns, &rows, false);
-                        progress.suspend(|| emit(&String::from_utf8_lossy(&lines)));
-                    }
-                    if let Some(dir) = &args.worksheet_dir {
-                        let stem = done.article.rsplit_once('.').map_or(done.article.as_str(), |(s, _)| s);
-                        let one = worksheet::Article {
-                            path: done.path.clone(),
-                            rows: rows.clone(),
-                        };
-                        if let Err(e) = write_sheet(&dir.join(format!("{stem}.csv")), vec![one], args.excel) {
-                            eprintln!("factsheet: {e}");
-                            write_failed = true;
-                        }
-                    }
-                    // Only a combined worksheet needs the batch's rows and
-                    // article names; a stream without one keeps nothing.
-                    if let Some(spill) = &mut sheet_articles {
-                        if let Err(e) = spill.push(worksheet::Article { path: done.path, rows }) {
-                            eprintln!("factsheet: cannot keep the batch's rows for the worksheet: {e}");
-                            write_failed = true;
-                            sheet_articles = None;
-                        }
-                    }
-                    if let Some(d) = done.digest {
-                        cross_batch.add(d);
-                    }
-                    sarif_results.extend(done.sarif);
-                    pages.extend(done.html);
-                }
-                Err(message) => {
-                    summary.errors += 1;
-                    eprintln!("factsheet: {message}");
-                    if args.format == Format::Sarif {
-                        errors.push(message.clone());
-                    }
-                    if args.format == Format::Jsonl {
-                        emit(&format!("{}\n", jsonl::error(&o.name, &message)));
-                    }
-                }
-            }
+            run.take(o, &progress);
         }
     }
     progress.finish_and_clear();
-    // Contradictions between the articles of the batch.
-    let cross = if cross_batch.len() > 1 {
-        cross_batch.check()
-    } else {
-        Vec::new()
+    Ok(run.finish(&shared))
+}
+
+impl Shared {
+    fn of(args: &CheckArgs) -> anyhow::Result<Shared> {
+        Ok(Shared {
+            view: table::View::for_stdout(),
+            stdin_format: args.stdin_format,
+            rules: house_rules(args.rules.as_deref())?,
+            date_hint: args.date,
+            page: match (&args.html, &args.output) {
+                (None, _) => None,
+                (Some(_), Some(sheet)) if sheet.exists() => {
+                    Some(factsheet::render::html::verdicts(&Worksheet::read(sheet)?))
+                }
+                (Some(_), _) => Some(Default::default()),
+            },
+        })
+    }
+}
+
+/// The checks `--only` and `--skip` ask for ("a, b": ids trimmed, empty
+/// ones dropped); an id that names no check is an error.
+fn selection(args: &CheckArgs, rules: &factsheet::rules::RuleSet) -> anyhow::Result<Selection> {
+    let tidy = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .map(|i| i.trim().to_string())
+            .filter(|i| !i.is_empty())
+            .collect()
     };
-    drop(cross_batch);
-    summary.findings += cross.len();
-    if !cross.is_empty() {
-        worst = worst.max(Some(Severity::Warning));
-    }
-    match args.format {
-        Format::Jsonl => {
-            for f in &cross {
-                emit(&format!("{}\n", jsonl::cross_finding(f)));
-            }
-            emit(&format!("{}\n", summary.to_json()));
-        }
-        Format::Csv => {}
-        Format::Table => {
-            if !cross.is_empty() {
-                emit(&table::render_cross(&cross, shared.view));
-            }
-        }
-        Format::Line => {
-            for f in &cross {
-                emit(&factsheet::render::line::cross(f));
-            }
-        }
-        Format::Sarif => {
-            sarif_results.extend(cross.iter().map(factsheet::render::sarif::cross_result));
-            let mut rules: Vec<(String, String)> = REGISTRY
-                .iter()
-                .map(|c| (c.id().to_string(), c.description().to_string()))
-                .collect();
-            rules.extend(
-                shared
-                    .rules
-                    .rules()
-                    .iter()
-                    .map(|r| (r.id.to_string(), r.description.to_string())),
-            );
-            for (id, d) in factsheet::cross::CHECKS {
-                rules.push((id.to_string(), d.to_string()));
-            }
-            let log = factsheet::render::sarif::log(&rules, sarif_results, &errors);
-            emit(&format!("{}\n", serde_json::to_string_pretty(&log).unwrap_or_default()));
+    let (only, skip) = (tidy(&args.only), tidy(&args.skip));
+    for id in only.iter().chain(&skip) {
+        if !REGISTRY.iter().any(|c| c.id() == id) && !rules.has(id) {
+            anyhow::bail!("unknown check `{id}`\nhint: `factsheet checks` lists them");
         }
     }
-    if let Some(path) = &args.html {
-        let page = factsheet::render::html::page(&pages, &cross);
-        if let Err(e) = std::fs::write(path, page) {
-            eprintln!("factsheet: {}: cannot write: {e}", path.display());
-            write_failed = true;
+    Ok(Selection { only, skip })
+}
+
+/// Progress on stderr, drawn only when stderr is a terminal: a bar for a
+/// known number of files, a counter for a stream.
+fn progress_for(size_hint: (usize, Option<usize>)) -> indicatif::ProgressBar {
+    let progress = match size_hint {
+        (n, Some(m)) if n == m && n > 1 => indicatif::ProgressBar::new(n as u64),
+        _ => indicatif::ProgressBar::new_spinner(),
+    };
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        progress.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    progress
+}
+
+/// What a `check` run gathers as its articles come in: the counts, the
+/// worst finding, the worksheet's rows (on disk), the cross-article
+/// digests, and what the SARIF log and the review page need at the end.
+struct Run<'a> {
+    args: &'a CheckArgs,
+    summary: Summary,
+    worst: Option<Severity>,
+    /// A combined worksheet's rows wait on disk, not in memory.
+    sheet: Option<worksheet::Spill>,
+    csv_columns: Vec<String>,
+    cross: factsheet::cross::Batch,
+    sarif: Vec<serde_json::Value>,
+    errors: Vec<String>,
+    pages: Vec<factsheet::render::html::ArticlePage>,
+    write_failed: bool,
+}
+
+impl<'a> Run<'a> {
+    /// A run ready for its first article (and the CSV header written);
+    /// `None`, after saying why, when the worksheet's rows have nowhere to go.
+    fn start(args: &'a CheckArgs) -> Option<Run<'a>> {
+        let sheet = match &args.output {
+            Some(path) => match worksheet::Spill::new() {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    eprintln!(
+                        "factsheet: {}: cannot keep the batch's rows for the worksheet: {e}",
+                        path.display()
+                    );
+                    return None;
+                }
+            },
+            None => None,
+        };
+        // `--format csv` is written as the rows come, a chunk at a time.
+        let csv_columns = worksheet::columns();
+        if args.format == Format::Csv {
+            emit(&String::from_utf8_lossy(&worksheet::csv_lines(&csv_columns, &[], true)));
+        }
+        Some(Run {
+            args,
+            summary: Summary::default(),
+            worst: None,
+            sheet,
+            csv_columns,
+            cross: factsheet::cross::Batch::default(),
+            sarif: Vec::new(),
+            errors: Vec::new(),
+            pages: Vec::new(),
+            write_failed: false,
+        })
+    }
+
+    /// One input's outcome, written in its turn.
+    fn take(&mut self, o: Outcome, progress: &indicatif::ProgressBar) {
+        match o.result {
+            Ok(done) => self.take_done(done, progress),
+            Err(message) => {
+                self.summary.errors += 1;
+                eprintln!("factsheet: {message}");
+                if self.args.format == Format::Sarif {
+                    self.errors.push(message.clone());
+                }
+                if self.args.format == Format::Jsonl {
+                    emit(&format!("{}\n", jsonl::error(&o.name, &message)));
+                }
+            }
         }
     }
-    if let (Some(path), Some(spill)) = (&args.output, sheet_articles) {
-        match worksheet::update_spilled(path, spill, args.excel) {
-            Ok(done) => report_sheet(path, &done),
-            Err(e) => {
+
+    fn take_done(&mut self, done: Done, progress: &indicatif::ProgressBar) {
+        let args = self.args;
+        self.summary.articles += 1;
+        self.summary.quotes += done.counts.0;
+        self.summary.claims += done.counts.1;
+        self.summary.findings += done.counts.2;
+        self.worst = self.worst.max(done.worst);
+        progress.suspend(|| match &done.stream {
+            Some(a) => emit_article(a),
+            None => emit(&done.rendered),
+        });
+        let rows = done.rows.unwrap_or_default();
+        if args.format == Format::Csv {
+            let lines = worksheet::csv_lines(&self.csv_columns, &rows, false);
+            progress.suspend(|| emit(&String::from_utf8_lossy(&lines)));
+        }
+        if let Some(dir) = &args.worksheet_dir {
+            let stem = done.article.rsplit_once('.').map_or(done.article.as_str(), |(s, _)| s);
+            let one = worksheet::Article {
+                path: done.path.clone(),
+                rows: rows.clone(),
+            };
+            if let Err(e) = write_sheet(&dir.join(format!("{stem}.csv")), vec![one], args.excel) {
                 eprintln!("factsheet: {e}");
-                write_failed = true;
+                self.write_failed = true;
+            }
+        }
+        // Only a combined worksheet needs the batch's rows and article
+        // names; a stream without one keeps nothing.
+        if let Some(spill) = &mut self.sheet {
+            if let Err(e) = spill.push(worksheet::Article { path: done.path, rows }) {
+                eprintln!("factsheet: cannot keep the batch's rows for the worksheet: {e}");
+                self.write_failed = true;
+                self.sheet = None;
+            }
+        }
+        if let Some(d) = done.digest {
+            self.cross.add(d);
+        }
+        self.sarif.extend(done.sarif);
+        self.pages.extend(done.html);
+    }
+
+    /// The batch's own findings, the closing output of each format, the
+    /// review page and the worksheet; then the exit code.
+    fn finish(mut self, shared: &Shared) -> ExitCode {
+        let args = self.args;
+        // Contradictions between the articles of the batch.
+        let cross = if self.cross.len() > 1 {
+            std::mem::take(&mut self.cross).check()
+        } else {
+            Vec::new()
+        };
+        self.summary.findings += cross.len();
+        if !cross.is_empty() {
+            self.worst = self.worst.max(Some(Severity::Warning));
+        }
+        self.write_closing(&cross, shared);
+        if let Some(path) = &args.html {
+            let page = factsheet::render::html::page(&self.pages, &cross);
+            if let Err(e) = std::fs::write(path, page) {
+                eprintln!("factsheet: {}: cannot write: {e}", path.display());
+                self.write_failed = true;
+            }
+        }
+        if let (Some(path), Some(spill)) = (&args.output, self.sheet.take()) {
+            match worksheet::update_spilled(path, spill, args.excel) {
+                Ok(done) => report_sheet(path, &done),
+                Err(e) => {
+                    eprintln!("factsheet: {e}");
+                    self.write_failed = true;
+                }
+            }
+        }
+        eprintln!("{}", self.summary.line());
+        if self.summary.errors > 0 || self.write_failed {
+            return ExitCode::from(2);
+        }
+        let threshold = args.fail_on.map(|f| match f {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+        });
+        match (threshold, self.worst) {
+            (Some(t), Some(w)) if w >= t => ExitCode::from(1),
+            _ => ExitCode::SUCCESS,
+        }
+    }
+
+    /// What each format writes after the articles: the cross-article
+    /// findings, and the JSON Lines summary or the whole SARIF log.
+    fn write_closing(&mut self, cross: &[factsheet::cross::CrossFinding], shared: &Shared) {
+        match self.args.format {
+            Format::Jsonl => {
+                for f in cross {
+                    emit(&format!("{}\n", jsonl::cross_finding(f)));
+                }
+                emit(&format!("{}\n", self.summary.to_json()));
+            }
+            Format::Csv => {}
+            Format::Table => {
+                if !cross.is_empty() {
+                    emit(&table::render_cross(cross, shared.view));
+                }
+            }
+            Format::Line => {
+                for f in cross {
+                    emit(&factsheet::render::line::cross(f));
+                }
+            }
+            Format::Sarif => {
+                let mut results = std::mem::take(&mut self.sarif);
+                results.extend(cross.iter().map(factsheet::render::sarif::cross_result));
+                let log = factsheet::render::sarif::log(&sarif_rules(&shared.rules), results, &self.errors);
+                emit(&format!("{}\n", serde_json::to_string_pretty(&log).unwrap_or_default()));
             }
         }
     }
-    eprintln!("{}", summary.line());
-    if summary.errors > 0 || write_failed {
-        return Ok(ExitCode::from(2));
+}
+
+/// Every check a SARIF log can name: the registry, the house rules and the
+/// cross-article checks, as (id, description).
+fn sarif_rules(house: &factsheet::rules::RuleSet) -> Vec<(String, String)> {
+    let mut rules: Vec<(String, String)> = REGISTRY
+        .iter()
+        .map(|c| (c.id().to_string(), c.description().to_string()))
+        .collect();
+    rules.extend(
+        house
+            .rules()
+            .iter()
+            .map(|r| (r.id.to_string(), r.description.to_string())),
+    );
+    for (id, d) in factsheet::cross::CHECKS {
+        rules.push((id.to_string(), d.to_string()));
     }
-    let threshold = args.fail_on.map(|f| match f {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-    });
-    if let (Some(t), Some(w)) = (threshold, worst) {
-        if w >= t {
-            return Ok(ExitCode::from(1));
-        }
-    }
-    Ok(ExitCode::SUCCESS)
+    rules
 }
 
 /// `--only a, b` unquoted reaches us as `--only "a,"` and an input `b`:
