@@ -176,75 +176,10 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     match cli.command {
-        Command::Checks(args) => {
-            let rules = match house_rules(args.rules.as_deref()) {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("factsheet: {e:#}");
-                    return ExitCode::from(2);
-                }
-            };
-            let mut out = String::new();
-            for c in REGISTRY {
-                out.push_str(&format!("{:<22} {}\n", c.id(), c.description()));
-            }
-            for r in rules.rules() {
-                out.push_str(&format!("{:<22} {} (house rule)\n", r.id, r.description));
-            }
-            emit(&out);
-            ExitCode::SUCCESS
-        }
-        Command::Review(args) => {
-            let (sheets, code) = read_sheets(&args.sheets);
-            let reviews = factsheet::review::review(&sheets);
-            if sheets.is_empty() {
-                return code;
-            }
-            emit(&match args.format {
-                ReviewFormat::Table => factsheet::render::review::table(&reviews, table::View::for_stdout()),
-                ReviewFormat::Csv => factsheet::render::review::csv(&reviews),
-                ReviewFormat::Jsonl => factsheet::render::review::jsonl(&reviews),
-            });
-            code
-        }
-        Command::Export(args) => {
-            let (sheets, code) = read_sheets(&args.sheets);
-            let date = args
-                .date
-                .unwrap_or_else(|| jiff::ZonedDateTime::now().date().to_string());
-            let reviews = factsheet::export::claim_reviews(&sheets, &date, args.publisher.as_deref());
-            let json = serde_json::to_string_pretty(&reviews).unwrap_or_default();
-            emit(&format!("{}\n", factsheet::export::script_safe(&json)));
-            code
-        }
-        Command::Extract(args) => match Document::read(&args.input) {
-            Ok(d) => {
-                let mut head = String::new();
-                for (label, value) in [("title", &d.title), ("byline", &d.byline)] {
-                    if let Some(v) = value {
-                        head.push_str(&format!("{label}: {v}\n"));
-                    }
-                }
-                if let Some(p) = d.published {
-                    head.push_str(&format!("published: {p}\n"));
-                }
-                // Metadata goes to stderr so stdout is exactly the analysed
-                // text; on a terminal, with its control characters visible.
-                if !head.is_empty() {
-                    eprint!("{}", factsheet::render::visible_text(&head));
-                }
-                if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-                    emit(&factsheet::render::visible_text(&d.text));
-                } else {
-                    emit(&d.text);
-                }
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("factsheet: {e}");
-                ExitCode::from(2)
-            }
-        },
+        Command::Checks(args) => list_checks(&args),
+        Command::Review(args) => review(&args),
+        Command::Export(args) => export(&args),
+        Command::Extract(args) => extract(&args),
         Command::Check(args) => match check(args) {
             Ok(code) => code,
             Err(e) => {
@@ -253,6 +188,86 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// `factsheet checks`: every check and house rule, one a line.
+fn list_checks(args: &ChecksArgs) -> ExitCode {
+    let rules = match house_rules(args.rules.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("factsheet: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = String::new();
+    for c in REGISTRY {
+        out.push_str(&format!("{:<22} {}\n", c.id(), c.description()));
+    }
+    for r in rules.rules() {
+        out.push_str(&format!("{:<22} {} (house rule)\n", r.id, r.description));
+    }
+    emit(&out);
+    ExitCode::SUCCESS
+}
+
+/// `factsheet review`: the verdicts of one or more worksheets.
+fn review(args: &ReviewArgs) -> ExitCode {
+    let (sheets, code) = read_sheets(&args.sheets);
+    let reviews = factsheet::review::review(&sheets);
+    if sheets.is_empty() {
+        return code;
+    }
+    emit(&match args.format {
+        ReviewFormat::Table => factsheet::render::review::table(&reviews, table::View::for_stdout()),
+        ReviewFormat::Csv => factsheet::render::review::csv(&reviews),
+        ReviewFormat::Jsonl => factsheet::render::review::jsonl(&reviews),
+    });
+    code
+}
+
+/// `factsheet export`: the worksheets' verdicts as ClaimReview JSON.
+fn export(args: &ExportArgs) -> ExitCode {
+    let (sheets, code) = read_sheets(&args.sheets);
+    let date = args
+        .date
+        .clone()
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date().to_string());
+    let reviews = factsheet::export::claim_reviews(&sheets, &date, args.publisher.as_deref());
+    let json = serde_json::to_string_pretty(&reviews).unwrap_or_default();
+    emit(&format!("{}\n", factsheet::export::script_safe(&json)));
+    code
+}
+
+/// `factsheet extract`: the text factsheet analyses, on stdout, and the
+/// page's metadata on stderr.
+fn extract(args: &ExtractArgs) -> ExitCode {
+    let d = match Document::read(&args.input) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("factsheet: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut head = String::new();
+    for (label, value) in [("title", &d.title), ("byline", &d.byline)] {
+        if let Some(v) = value {
+            head.push_str(&format!("{label}: {v}\n"));
+        }
+    }
+    if let Some(p) = d.published {
+        head.push_str(&format!("published: {p}\n"));
+    }
+    // Metadata goes to stderr so stdout is exactly the analysed text; on a
+    // terminal, with its control characters visible.
+    if !head.is_empty() {
+        eprint!("{}", factsheet::render::visible_text(&head));
+    }
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        emit(&factsheet::render::visible_text(&d.text));
+    } else {
+        emit(&d.text);
+    }
+    ExitCode::SUCCESS
 }
 
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.
