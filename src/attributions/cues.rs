@@ -94,7 +94,9 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     // A capitalised form opens a headline or names something ("Calls",
     // "Reported Speech"); it is turned away before any table is read.
     if t.is_capitalized() {
-        return None;
+        // "Asked about the merger, she …": the question opening a sentence.
+        return (i == 0 && t.is("asked") && toks.iter().any(|t| t.is(",")))
+            .then(|| (1, CUES.get("asked").copied().unwrap_or(HAND_SHARE)));
     }
     // The table next: most words are no cue, and one lookup says so.
     let share = CUES.get(t.text).copied();
