@@ -478,7 +478,14 @@ const AUXILIARY: &[&str] = &[
     "all",
     "both",
     "publicly",
+    "here",
+    "there",
+    "late",
 ];
+
+/// Quantifiers that stand for a group of speakers on their own ("Some
+/// have urged", "Both vowed", "Many spoke about").
+const QUANTIFIERS: &[&str] = &["some", "many", "both", "most", "others", "several", "few", "all"];
 
 /// The subject before auxiliaries, negation or a reflexive that stand
 /// before the verb.
@@ -487,7 +494,16 @@ fn subject_before_auxiliary(toks: &[Token], v: usize) -> Option<Span> {
     while k > 0 && v - k < 4 && toks[k - 1].is_one_of(AUXILIARY) {
         k -= 1;
     }
-    (k < v && k > 0)
+    if k == 0 {
+        return None;
+    }
+    // A quantifier alone, opening its clause.
+    let q = &toks[k - 1];
+    let opens = k == 1 || !toks[k - 2].is_word || toks[k - 2].is_one_of(&["and", "but", "while", "though"]);
+    if q.is_one_of(QUANTIFIERS) && opens {
+        return Some(q.span);
+    }
+    (k < v)
         .then(|| subject_before(toks, k))
         .flatten()
         .filter(|s| plausible_subject(toks, *s))
