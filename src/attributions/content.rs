@@ -366,7 +366,8 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
     }
     let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].is(",");
     let start = content_start(toks, v, after);
-    if adjunct_only(toks, start) {
+    // "known as the protester", "served as": a role, seldom something said.
+    if adjunct_only(toks, start) || (start == after && toks.get(start).is_some_and(|t| t.is("as"))) {
         return None;
     }
     let mut end = clause_end(toks, start, is_cue);
