@@ -94,9 +94,7 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     // A capitalised form opens a headline or names something ("Calls",
     // "Reported Speech"); it is turned away before any table is read.
     if t.is_capitalized() {
-        // "Asked about the merger, she …": the question opening a sentence.
-        return (i == 0 && t.is("asked") && toks.iter().any(|t| t.is(",")))
-            .then(|| (1, CUES.get("asked").copied().unwrap_or(HAND_SHARE)));
+        return None;
     }
     // The table next: most words are no cue, and one lookup says so.
     let share = CUES.get(t.text).copied();
@@ -127,6 +125,13 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
         (_, l) => l?,
     };
     Some((1, share))
+}
+
+/// "Asked about the merger, she …": the question opening a sentence, a
+/// cue the capitalised form would keep from [`cue_at`].
+pub(crate) fn question_at(toks: &[Token]) -> Option<(usize, f32)> {
+    let t = toks.first()?;
+    (t.text == "Asked" && toks.iter().any(|t| t.is(","))).then(|| (1, CUES.get("asked").copied().unwrap_or(HAND_SHARE)))
 }
 
 #[cfg(test)]

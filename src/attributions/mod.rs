@@ -175,7 +175,14 @@ fn sentence(
     out: &mut Vec<Attribution>,
 ) {
     let cue_at: Vec<Option<(usize, f32)>> = (0..toks.len())
-        .map(|i| cues::cue_at(toks, i).filter(|_| !inside(&toks[i])))
+        .map(|i| {
+            let cue = if i == 0 {
+                cues::cue_at(toks, 0).or_else(|| cues::question_at(toks))
+            } else {
+                cues::cue_at(toks, i)
+            };
+            cue.filter(|_| !inside(&toks[i]))
+        })
         .collect();
     if cue_at.iter().all(Option::is_none) {
         return;
