@@ -605,6 +605,11 @@ fn subject_before_time(toks: &[Token], v: usize) -> Option<Span> {
 /// a pronoun subject ("said in a statement Thursday that …"), past the
 /// hearer ("told reporters that …"), else right after the cue.
 fn content_start(toks: &[Token], v: usize, after: usize) -> usize {
+    // "has not ruled out future operations": the particle belongs to the
+    // verb, not to what it is said of.
+    if toks.get(after).is_some_and(|t| t.is("out")) && toks.get(after + 1).is_some_and(|t| t.is_word) {
+        return content_start(toks, v, after + 1);
+    }
     let adjunct_first = toks
         .get(after)
         .is_some_and(|t| t.is_one_of(ADJUNCT_OPENERS) && !t.is_one_of(NOT_TIME_OR_PLACE));
