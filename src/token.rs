@@ -40,7 +40,11 @@ impl<'a> Token<'a> {
     /// Is the word one of `words` (lower-case, ASCII case ignored)? Rules
     /// ask this of most tokens; comparing in place copies nothing.
     pub fn is_one_of(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
+        // The lengths first, in place: most words differ in length, and
+        // the comparison need not be called for them.
+        words
+            .iter()
+            .any(|w| w.len() == self.text.len() && self.text.eq_ignore_ascii_case(w))
     }
 
     /// A word (not punctuation).

@@ -196,3 +196,25 @@ fn the_terminal_shows_statements_after_the_quotes() {
     assert!(quotes < statements && statements < out.find("Claims (").unwrap());
     assert!(out.contains("reaffirmed"));
 }
+
+#[test]
+fn sources_behind_auxiliaries_counts_and_questions_are_read() {
+    let text = "The council met on Monday.\n\n\
+Councillor Rana Obi did not discuss the cost of the bridge. \
+Sixty percent said the bridge should wait. \
+In the north ward, turnout was the lowest in a decade, election officials said. \
+Asked about the delay, Obi blamed the weather.\n";
+    let a = analyse(text);
+    let t = a.document.text.as_str();
+    let (s, _) = find(&a, "the cost of the bridge");
+    assert_eq!(s.speaker.as_ref().unwrap().span.of(t), "Councillor Rana Obi");
+    let (s, _) = find(&a, "the bridge should wait");
+    assert_eq!(s.speaker.as_ref().unwrap().span.of(t), "Sixty percent");
+    // An introductory phrase followed by a clause is part of the content.
+    let (s, content) = find(&a, "In the north ward");
+    assert_eq!((s.rule, source(s)), ("content-source-cue", Some("election officials")));
+    assert_eq!(content, "In the north ward, turnout was the lowest in a decade");
+    // The question put: no one named asks it.
+    let (s, content) = find(&a, "the delay");
+    assert_eq!((s.rule, source(s), content.as_str()), ("question", None, "the delay"));
+}

@@ -20,6 +20,8 @@ pub(crate) enum Frame {
     Participle,
     /// `it seemed like …`: the subject's clause, no source.
     Raising,
+    /// `Asked about the merger, she …`: the question put, no source.
+    Question,
 }
 
 /// One cue's reading: content spans, source mention, frame.
@@ -354,6 +356,9 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
     if toks[v].is("according") {
         return according(toks, v, is_cue);
     }
+    if let Some(r) = asked(toks, v) {
+        return Some(r);
+    }
     let after = v + n;
     // `…, Wu said.` / `…, said Wu, the mayor.`: content before the cue.
     if let Some(r) = content_first(toks, v, after) {
@@ -361,7 +366,8 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
     }
     let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].is(",");
     let start = content_start(toks, v, after);
-    if adjunct_only(toks, start) {
+    // "known as the protester", "served as": a role, seldom something said.
+    if adjunct_only(toks, start) || (start == after && toks.get(start).is_some_and(|t| t.is("as"))) {
         return None;
     }
     let mut end = clause_end(toks, start, is_cue);
@@ -416,8 +422,119 @@ fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
             .filter(|s| plausible_subject(toks, *s) && !opens_with_participle(toks, *s))
             .or_else(|| subject_without_marks(toks, v))
             .or_else(|| subject_before_time(toks, v))
+            .or_else(|| subject_before_auxiliary(toks, v))
+            .or_else(|| count_subject(toks, v))
             .map(|s| relative_head(toks, s).unwrap_or(s))
     }
+}
+
+/// Words between a subject and its cue that the subject finder does not
+/// step over: auxiliaries with negation, reflexives, a few adverbs ("He
+/// did not discuss", "Grassley hasn’t expressed", "Ford itself said",
+/// "Walker now says").
+const AUXILIARY: &[&str] = &[
+    "did",
+    "does",
+    "do",
+    "not",
+    "didn’t",
+    "didn't",
+    "doesn’t",
+    "doesn't",
+    "don’t",
+    "don't",
+    "hasn’t",
+    "hasn't",
+    "haven’t",
+    "haven't",
+    "hadn’t",
+    "hadn't",
+    "won’t",
+    "won't",
+    "wouldn’t",
+    "wouldn't",
+    "could",
+    "couldn’t",
+    "couldn't",
+    "should",
+    "can",
+    "can’t",
+    "can't",
+    "may",
+    "might",
+    "must",
+    "would",
+    "will",
+    "has",
+    "have",
+    "had",
+    "now",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
+    "also",
+    "still",
+    "too",
+    "all",
+    "both",
+    "publicly",
+    "here",
+    "there",
+    "late",
+];
+
+/// Quantifiers that stand for a group of speakers on their own ("Some
+/// have urged", "Both vowed", "Many spoke about").
+const QUANTIFIERS: &[&str] = &["some", "many", "both", "most", "others", "several", "few", "all"];
+
+/// The subject before auxiliaries, negation or a reflexive that stand
+/// before the verb.
+fn subject_before_auxiliary(toks: &[Token], v: usize) -> Option<Span> {
+    let mut k = v;
+    while k > 0 && v - k < 4 && toks[k - 1].is_one_of(AUXILIARY) {
+        k -= 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    // A quantifier alone, opening its clause.
+    let q = &toks[k - 1];
+    let opens = k == 1 || !toks[k - 2].is_word || toks[k - 2].is_one_of(&["and", "but", "while", "though"]);
+    if q.is_one_of(QUANTIFIERS) && opens {
+        return Some(q.span);
+    }
+    (k < v)
+        .then(|| subject_before(toks, k))
+        .flatten()
+        .filter(|s| plausible_subject(toks, *s))
+}
+
+/// Number words a poll's share of respondents is counted in.
+const COUNT_WORDS: &[&str] = &[
+    "percent", "%", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "third",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "thirds", "quarter", "quarters",
+    "majority", "most", "in", "of", "than", "more", "fewer", "less", "about", "nearly", "almost",
+];
+
+/// "Twenty-four percent said", "More than six in 10 say", "43 said": a
+/// poll's count of respondents as the source (the subject finder takes
+/// numbers for no one).
+fn count_subject(toks: &[Token], v: usize) -> Option<Span> {
+    let counted = |t: &Token| {
+        t.is_one_of(COUNT_WORDS)
+            || t.text.starts_with(|c: char| c.is_ascii_digit())
+            || t.text.contains('-') && t.text.split('-').all(|w| w.chars().all(char::is_alphabetic))
+    };
+    let last = toks.get(v.checked_sub(1)?)?;
+    if !(last.is_one_of(&["percent", "%"]) || last.text.starts_with(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
+    let mut k = v - 1;
+    while k > 0 && v - k < 6 && counted(&toks[k - 1]) {
+        k -= 1;
+    }
+    Some(Span::new(toks[k].span.start, last.span.end))
 }
 
 /// The speaker of a credit right before the comma at `comma` (`“…,” he
@@ -488,6 +605,11 @@ fn subject_before_time(toks: &[Token], v: usize) -> Option<Span> {
 /// a pronoun subject ("said in a statement Thursday that …"), past the
 /// hearer ("told reporters that …"), else right after the cue.
 fn content_start(toks: &[Token], v: usize, after: usize) -> usize {
+    // "has not ruled out future operations": the particle belongs to the
+    // verb, not to what it is said of.
+    if toks.get(after).is_some_and(|t| t.is("out")) && toks.get(after + 1).is_some_and(|t| t.is_word) {
+        return content_start(toks, v, after + 1);
+    }
     let adjunct_first = toks
         .get(after)
         .is_some_and(|t| t.is_one_of(ADJUNCT_OPENERS) && !t.is_one_of(NOT_TIME_OR_PLACE));
@@ -563,8 +685,14 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
         return None;
     }
     // "At the time, Sanders sided with …": an introductory phrase.
+    // (A comma inside the clause ends the phrase and a clause follows:
+    // "In Ohio, the turnout was the highest, officials said.")
     let opener = toks.iter().find(|t| t.is_word);
-    if !quoted && opener.is_some_and(|t| t.is_one_of(INTRO_OPENERS) || crate::lexicon::SUBORDINATORS.contains(t.text)) {
+    let phrase_only = !toks[..comma].iter().any(|t| t.is(","));
+    if !quoted
+        && phrase_only
+        && opener.is_some_and(|t| t.is_one_of(INTRO_OPENERS) || crate::lexicon::SUBORDINATORS.contains(t.text))
+    {
         return None;
     }
     let mut content = vec![content];
@@ -626,5 +754,40 @@ fn according(toks: &[Token], v: usize, is_cue: &dyn Fn(usize) -> bool) -> Option
         source,
         refers: None,
         frame: Frame::According,
+    })
+}
+
+/// `Asked about the merger, she …` / `When asked why he …, Trump said`:
+/// a question put to the sentence's subject, who answers after the
+/// comma. The content is the question, up to the comma; the source is
+/// the interviewer, whom the sentence does not name.
+fn asked(toks: &[Token], v: usize) -> Option<Reading> {
+    if !toks[v].is("asked") {
+        return None;
+    }
+    // Only "When"/"If" and a conjunction may stand before it.
+    let lead = &toks[..v];
+    let opens = lead
+        .iter()
+        .all(|t| t.is_one_of(&["when", "if", "and", "but", "once", "after"]))
+        && lead.len() <= 2
+        && lead
+            .last()
+            .is_none_or(|t| t.is_one_of(&["when", "if", "once", "after"]));
+    if !opens {
+        return None;
+    }
+    let comma = (v + 1..toks.len()).find(|&k| toks[k].is(","))?;
+    let start = if toks.get(v + 1).is_some_and(|t| t.is("about")) {
+        v + 2
+    } else {
+        v + 1
+    };
+    let content = clause(toks, start, comma)?;
+    Some(Reading {
+        content: vec![content],
+        source: None,
+        refers: None,
+        frame: Frame::Question,
     })
 }

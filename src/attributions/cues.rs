@@ -127,6 +127,13 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     Some((1, share))
 }
 
+/// "Asked about the merger, she …": the question opening a sentence, a
+/// cue the capitalised form would keep from [`cue_at`].
+pub(crate) fn question_at(toks: &[Token]) -> Option<(usize, f32)> {
+    let t = toks.first()?;
+    (t.text == "Asked" && toks.iter().any(|t| t.is(","))).then(|| (1, CUES.get("asked").copied().unwrap_or(HAND_SHARE)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
