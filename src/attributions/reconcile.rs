@@ -186,7 +186,22 @@ fn title_like(words: &[&str]) -> bool {
     alphabetic.peek().is_some()
         && alphabetic.all(|w| {
             w.starts_with(char::is_uppercase)
-                || matches!(*w, "of" | "the" | "and" | "a" | "an" | "in" | "on" | "for" | "to")
+                || matches!(
+                    *w,
+                    "of" | "the"
+                        | "and"
+                        | "or"
+                        | "a"
+                        | "an"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "to"
+                        | "with"
+                        | "by"
+                        | "from"
+                )
         })
 }
 
@@ -256,6 +271,7 @@ mod tests {
     fn titles_and_short_terms_are_not_speech() {
         for t in [
             "She said so on “Meet the Press” on Sunday.",
+            "He spoke on WTMJ’s “Midday with Charlie Sykes” on Tuesday.",
             "He will serve as the “border czar” next year.",
             "It runs the county’s “rapid rehousing” scheme.",
             "It filed papers, including “playbooks” for sales staff.",
