@@ -121,7 +121,10 @@ impl Digest {
             .iter()
             .filter(|q| q.kind != QuoteKind::Scare && q.span.of(text).split_whitespace().count() >= 6)
             .filter_map(|q| {
-                let speaker = q.speaker.as_ref()?.name.as_str().into();
+                // A description ("candidate") may be anyone the other
+                // article names: only names are compared.
+                let speaker = q.speaker.as_ref().filter(|s| s.name.starts_with(char::is_uppercase))?;
+                let speaker = speaker.name.as_str().into();
                 Some((words_hash(q.span.of(text)), speaker, At::of(a, q.span)))
             })
             .collect();

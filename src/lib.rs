@@ -80,8 +80,11 @@ pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rul
     // and the claims.
     let tokens = token::tokenize(text, body);
     let mut roster = speakers::Roster::from_tokens(text, &tokens);
-    let quotes = quotes::extract_quotes_with(text, &paragraphs, &mut roster, &tokens);
-    let attributions = attributions::extract_with(text, &paragraphs, &tokens, &roster, &quotes);
+    let mut quotes = quotes::extract_quotes_with(text, &paragraphs, &mut roster, &tokens);
+    let mut attributions = attributions::extract_with(text, &paragraphs, &tokens, &roster, &quotes);
+    // Quoted words inside reported speech take its source, once both
+    // layers have read the article.
+    attributions::reconcile(text, &tokens, &roster, &mut quotes, &mut attributions);
     let article_date = document
         .published
         .or_else(|| claims::article_date(text, &paragraphs))

@@ -11,7 +11,10 @@
 mod content;
 mod cues;
 mod kind;
+mod reconcile;
 mod tagger;
+
+pub(crate) use reconcile::reconcile;
 
 pub use kind::AttributionKind;
 

@@ -130,7 +130,11 @@ fn different_people(x: &str, y: &str) -> bool {
     };
     // A speaker known by one word only ("Transcript", "Contest") is as
     // often a misreading as a person: two people need a full name each.
-    a.len() >= 2
+    // A description ("campaign surrogate") may be the named one.
+    let named = |n: &[String]| n.first().is_some_and(|w| w.starts_with(char::is_uppercase));
+    named(&a)
+        && named(&b)
+        && a.len() >= 2
         && b.len() >= 2
         && !headline_words(&a)
         && !headline_words(&b)

@@ -91,6 +91,7 @@ const RULE_CONFIDENCE: &[(&str, f32)] = &[
     ("outer-speaker", 0.7),
     ("previous-sentence", 0.75),
     ("pronoun", 0.94),
+    ("reported-content", 0.8),
     ("same-paragraph", 0.96),
     ("sentence-final-credit", 0.7),
     ("speaker-verb-after-quote", 0.97),
