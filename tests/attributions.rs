@@ -218,3 +218,18 @@ Asked about the delay, Obi blamed the weather.\n";
     let (s, content) = find(&a, "the delay");
     assert_eq!((s.rule, source(s), content.as_str()), ("question", None, "the delay"));
 }
+
+/// A statement row must not say the opposite of what was said: the
+/// negation and the particle of a phrasal cue are part of the cue.
+#[test]
+fn a_negated_cue_keeps_its_negation() {
+    let story = "Ferry plans stall.\n\nOfficials at Harbor Transit have not ruled out future fare increases in the region. \
+Mayor Dana Okafor did not say the line would close.\n";
+    let a = analyse(story);
+    let text = a.document.text.as_str();
+    let (t, _) = find(&a, "future fare increases");
+    assert_eq!(t.cue.map(|c| c.of(text)), Some("have not ruled out"));
+    let (t, _) = find(&a, "the line would close");
+    assert_eq!(t.cue.map(|c| c.of(text)), Some("did not say"));
+    assert_eq!(source(t), Some("Dana Okafor"));
+}

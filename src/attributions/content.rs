@@ -432,7 +432,7 @@ fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
 /// step over: auxiliaries with negation, reflexives, a few adverbs ("He
 /// did not discuss", "Grassley hasn’t expressed", "Ford itself said",
 /// "Walker now says").
-const AUXILIARY: &[&str] = &[
+pub(super) const AUXILIARY: &[&str] = &[
     "did",
     "does",
     "do",

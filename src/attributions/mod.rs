@@ -221,7 +221,7 @@ fn sentence(
             }
             out.push(Attribution {
                 kind: AttributionKind::Indirect,
-                cue: Some(Span::new(toks[v].span.start, toks[v + n - 1].span.end)),
+                cue: Some(cue_span(toks, v, n, &r.content)),
                 content: r.content,
                 confidence: confidence(share, r.frame, speaker.is_some()),
                 speaker,
@@ -232,6 +232,47 @@ fn sentence(
         v += n;
     }
 }
+
+/// Negation before a cue and a particle after it belong to the cue: a
+/// statement row that read "ruled: future operations" for "has not ruled
+/// out future operations" would tell the journalist the opposite of what
+/// was said. The cue grows back over its auxiliaries when one of them
+/// negates ("has not ruled", "didn't say"), and forward over a particle
+/// the content does not start with ("ruled out").
+fn cue_span(toks: &[Token], v: usize, n: usize, content: &[Span]) -> Span {
+    let mut start = v;
+    let mut k = v;
+    while k > 0 && v - k < 3 && toks[k - 1].is_one_of(content::AUXILIARY) {
+        k -= 1;
+        if toks[k].is_one_of(NEGATIONS) || toks[k].text.ends_with("n't") || toks[k].text.ends_with("n’t") {
+            start = k;
+        }
+    }
+    // Take the auxiliary verb before a bare negation too ("has not").
+    if start < v && start > 0 && toks[start].is_one_of(NEGATIONS) && toks[start - 1].is_one_of(AUXILIARY_VERBS) {
+        start -= 1;
+    }
+    let mut end = v + n - 1;
+    let content_start = content.first().map_or(usize::MAX, |c| c.start);
+    if let Some(p) = toks.get(end + 1) {
+        if p.is_one_of(PARTICLES) && p.span.end <= content_start {
+            end += 1;
+        }
+    }
+    Span::new(toks[start].span.start, toks[end].span.end)
+}
+
+/// Words that turn a cue into its opposite.
+const NEGATIONS: &[&str] = &["not", "never"];
+
+/// Verbs that carry a negation ("has not", "did never").
+const AUXILIARY_VERBS: &[&str] = &[
+    "do", "does", "did", "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "should",
+    "may", "might", "must",
+];
+
+/// Particles of phrasal cues ("ruled out", "spoke up", "backed down").
+const PARTICLES: &[&str] = &["out", "up", "off", "down"];
 
 /// No content span cuts a quotation: a span that starts or ends inside
 /// one grows to its marks (sentence splitting stops inside quotations). A
