@@ -30,6 +30,7 @@ pub mod error;
 pub mod export;
 pub mod ingest;
 pub mod lexicon;
+mod mentions;
 pub mod quotes;
 pub mod render;
 pub mod review;
