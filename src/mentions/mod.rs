@@ -12,9 +12,9 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::lexicon::{FUNCTION_WORDS, NUMBER_WORDS, class, entries, lowercase};
+use crate::lexicon::{FUNCTION_WORDS, class, entries, lowercase};
 use crate::span::Span;
 use crate::speakers::{EntityKind, Roster};
 use crate::token::Token;
@@ -74,6 +74,66 @@ static DOCUMENTS: LazyLock<FxHashSet<&'static str>> =
 static TIME_WORDS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../data/lexicon/time_words.txt")).collect());
 
+/// The word classes the chunker asks of every token, one lookup each
+/// (comparing with each list in turn cost more than the rest of the layer).
+mod word {
+    pub const DETERMINER: u8 = 1;
+    pub const PREPOSITION: u8 = 1 << 1;
+    pub const VERBISH: u8 = 1 << 2;
+    pub const PRONOUN: u8 = 1 << 3;
+    pub const TIME: u8 = 1 << 4;
+    pub const NUMBER: u8 = 1 << 5;
+    /// A capitalised word that opens a sentence but names no one.
+    pub const OPENER: u8 = 1 << 6;
+}
+
+static WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut out: FxHashMap<&'static str, u8> = FxHashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
+        for w in words {
+            *out.entry(w).or_default() |= bit;
+        }
+    };
+    add(&mut DETERMINERS.iter().copied(), word::DETERMINER);
+    add(&mut PREPOSITIONS.iter().copied(), word::PREPOSITION);
+    add(&mut VERBISH.iter().copied(), word::VERBISH);
+    add(&mut PRONOUNS.iter().copied(), word::PRONOUN);
+    add(&mut TIME_WORDS.iter().copied(), word::TIME);
+    add(&mut OPENERS.iter().copied(), word::OPENER);
+    let numbers = include_str!("../../data/lexicon/number_words.txt");
+    add(
+        &mut entries(numbers).filter_map(|l| l.split_whitespace().next()),
+        word::NUMBER,
+    );
+    out
+});
+
+/// Capitalised openers that are no name: "First, …", "Still, …".
+const OPENERS: &[&str] = &[
+    "first",
+    "still",
+    "outside",
+    "alongside",
+    "asked",
+    "speaking",
+    "appearing",
+    "last",
+    "next",
+    "past",
+];
+
+/// The [`word`] classes of a token (of its stem: "He’s" is a pronoun).
+fn flags(t: &Token) -> u8 {
+    if !t.is_word {
+        return 0;
+    }
+    WORDS.get(lowercase(t.stem()).as_ref()).copied().unwrap_or(0)
+}
+
+fn flags_of(w: &str) -> u8 {
+    WORDS.get(w).copied().unwrap_or(0)
+}
+
 /// Subject pronouns and the relative ones that stand for a speaker.
 const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "it", "you", "who", "which"];
 /// Words that open a described phrase.
@@ -109,18 +169,16 @@ fn sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
 /// A capitalised word that is not a name: a sentence-opening adverb,
 /// participle, function word, number or time word ("Still", "Facing",
 /// "Three", "Late").
-fn capitalised_non_name(t: &Token) -> bool {
-    capitalised_non_name_str(t.lower().as_ref())
+fn capitalised_non_name(t: &Token, f: u8) -> bool {
+    f & (word::NUMBER | word::TIME | word::OPENER | word::DETERMINER | word::PREPOSITION | word::PRONOUN) != 0
+        || t.has(class::FUNCTION_WORD)
+        || (t.text.len() > 4 && (t.text.ends_with("ly") || t.text.ends_with("ing")))
 }
 
 /// Part of a capitalised name run: a capitalised word, an initial, or an
 /// abbreviation with its period ("U.S.", "Jr.").
 fn name_word(t: &Token) -> bool {
     t.is_word && (t.is_capitalized() || t.has(class::ABBREVIATION)) && !t.has_digit
-}
-
-fn is_pronoun(t: &Token) -> bool {
-    t.is_word && PRONOUNS.iter().any(|p| t.stem().eq_ignore_ascii_case(p))
 }
 
 impl Mentions {
@@ -135,9 +193,10 @@ impl Mentions {
                 continue;
             }
             let at_start = sentence_start(text, tokens, i);
-            let (end, kind) = if is_pronoun(t) {
+            let f = flags(t);
+            let (end, kind) = if f & word::PRONOUN != 0 {
                 (i + 1, Some(MentionKind::Pronoun))
-            } else if name_word(t) && !(at_start && capitalised_non_name(t)) {
+            } else if name_word(t) && !(at_start && capitalised_non_name(t, f)) {
                 let mut e = i + 1;
                 while e < tokens.len() && name_word(&tokens[e]) && !tokens[e - 1].is_possessive() {
                     e += 1;
@@ -150,9 +209,9 @@ impl Mentions {
                 } else {
                     (e, None)
                 }
-            } else if t.is_one_of(DETERMINERS) || t.is_possessive() {
+            } else if f & word::DETERMINER != 0 || t.is_possessive() {
                 (description_end(tokens, i), Some(MentionKind::Description))
-            } else if t.has_digit || NUMBER_WORDS.contains_key(t.lower().as_ref()) {
+            } else if t.has_digit || f & word::NUMBER != 0 {
                 // "Eight years", "22 percent": the number and the lower-case
                 // words after it.
                 let mut e = i + 1;
@@ -160,7 +219,7 @@ impl Mentions {
                     e += 1;
                 }
                 (e, Some(MentionKind::Quantity))
-            } else if TIME_WORDS.contains(t.lower().as_ref()) || t.is_date_word() {
+            } else if f & word::TIME != 0 || t.is_date_word() {
                 (i + 1, Some(MentionKind::Time))
             } else if !t.has(class::FUNCTION_WORD) && t.text.ends_with('s') && !t.text.ends_with("ss") {
                 // A bare plural: "officials", "critics".
@@ -191,7 +250,7 @@ impl Mentions {
                 head,
                 kind,
                 entity,
-                after_preposition: prev.is_some_and(|p| p.is_one_of(PREPOSITIONS)),
+                after_preposition: prev.is_some_and(|p| flags(p) & word::PREPOSITION != 0),
                 possessor: tokens[end - 1].is_possessive() && end < tokens.len() && tokens[end].is_word,
                 clause_start: at_start
                     || prev.is_some_and(|p| p.is(",") || p.is("(") || p.is(")") || DASHES.contains(&p.text)),
@@ -253,14 +312,9 @@ impl Mentions {
 }
 
 fn capitalised_non_name_str(w: &str) -> bool {
-    FUNCTION_WORDS.contains(w)
-        || NUMBER_WORDS.contains_key(w)
-        || TIME_WORDS.contains(w)
+    flags_of(w) & (word::NUMBER | word::TIME | word::OPENER) != 0
+        || FUNCTION_WORDS.contains(w)
         || (w.len() > 4 && (w.ends_with("ly") || w.ends_with("ing")))
-        || matches!(
-            w,
-            "first" | "still" | "outside" | "alongside" | "asked" | "speaking" | "appearing" | "last" | "next" | "past"
-        )
 }
 
 /// A one-word span that the chunker left out as a capitalised non-name.
@@ -271,6 +325,11 @@ fn junk_opener(text: &str, span: Span) -> bool {
 
 /// Is the run of words a place name ("New Hampshire", "Ohio’s")?
 fn place_name(run: &[Token]) -> bool {
+    match run {
+        [one] => return PLACES.contains(lowercase(one.stem()).as_ref()),
+        [] | [_, _, _, _, ..] => return false,
+        _ => {}
+    }
     let mut name = String::new();
     for t in run {
         if !name.is_empty() {
@@ -308,7 +367,7 @@ const VERBISH: &[&str] = &[
 fn verb_like(t: &Token) -> bool {
     t.is_word
         && !t.is_capitalized()
-        && (t.has(class::SPEECH_VERB) || t.is_one_of(VERBISH) || (t.text.ends_with("ed") && t.text.len() > 4))
+        && (t.has(class::SPEECH_VERB) || flags(t) & word::VERBISH != 0 || (t.text.ends_with("ed") && t.text.len() > 4))
 }
 
 /// A lower-case word that can sit inside a noun phrase: no function word,
@@ -317,7 +376,7 @@ fn lower_content(t: &Token) -> bool {
     t.is_word
         && !t.is_capitalized()
         && !t.has(class::FUNCTION_WORD | class::SPEECH_VERB)
-        && !t.is_one_of(VERBISH)
+        && flags(t) & word::VERBISH == 0
         && !t.text.ends_with("ed")
         && !t.text.ends_with("ing")
         && !t.text.ends_with("ly")
@@ -331,10 +390,7 @@ fn name_kind(text: &str, tokens: &[Token], i: usize, end: usize) -> MentionKind 
     if !relative && (place_name(phrase) || dateline(text, tokens, i, end)) {
         return MentionKind::Place;
     }
-    if phrase
-        .iter()
-        .all(|t| t.is_date_word() || TIME_WORDS.contains(t.lower().as_ref()))
-    {
+    if phrase.iter().all(|t| t.is_date_word() || flags(t) & word::TIME != 0) {
         return MentionKind::Time;
     }
     if phrase.iter().any(|t| t.has(class::ORG_WORD)) {
