@@ -1339,6 +1339,22 @@ mod tests {
     }
 
     #[test]
+    fn a_short_credit_sentence_after_a_closed_quote_attributes_it() {
+        let t = "Ines Varga spoke at the pier.\n“The harbour will reopen in March.” Varga said.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "The harbour"), Some("Ines Varga".into()));
+    }
+
+    #[test]
+    fn a_place_or_an_opener_is_not_the_speaker_the_governing_subject_is() {
+        let t = "Campaigning at a diner in Dover, Delaware, Ines Varga went after Moss, calling him “a tired act.”\n\
+                 Early in the race, Tomas Reyes attacked Varga, calling her “a drifter.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "a tired"), Some("Ines Varga".into()));
+        assert_eq!(speaker_of(t, &qs, "a drifter"), Some("Tomas Reyes".into()));
+    }
+
+    #[test]
     fn verb_then_speaker_with_role_after_quote() {
         let t = "“We had maybe 20 minutes,” said Ruth Enders, the county's sheriff.\n";
         let qs = run(t);
