@@ -31,6 +31,7 @@ pub mod export;
 pub mod ingest;
 pub mod inputs;
 pub mod lexicon;
+mod mentions;
 pub mod quotes;
 pub mod render;
 pub mod review;

@@ -673,6 +673,14 @@ impl Roster {
         self.subjects.retain(|p| !inside(p));
     }
 
+    /// The entity of the first mention the roster has inside `span` (the
+    /// mention layer's head of a phrase), if any: one range lookup.
+    pub(crate) fn entity_in(&self, span: Span) -> Option<usize> {
+        (self.events.range((span.start, i64::MIN)..(span.end, i64::MIN)))
+            .next()
+            .map(|(_, &i)| i)
+    }
+
     /// Records that an entity was referred to at `pos` (a resolved speaker),
     /// so later pronouns can find it.
     pub fn note_mention(&mut self, pos: usize, entity: usize) {

@@ -9,6 +9,7 @@ use serde::Serialize;
 pub(crate) mod cues;
 pub mod gate;
 
+use crate::mentions::Mentions;
 use crate::segment::{Paragraph, trim};
 use crate::span::Span;
 use crate::speakers::{EntityKind, Roster, clean_role, first_word, last_word};
@@ -503,6 +504,8 @@ fn attribute(
     let mut inputs = vec![gate::GateInput::default(); quotes.len()];
     let quoted: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     roster.forget_quoted(&quoted);
+    // The article's mentions, read by the subject checks below.
+    let mentions = Mentions::build(text, tokens, roster);
     // The furthest any of the first k quotes reaches (spans only shrink
     // below), so a scan back for quotes that reach a point can stop early.
     let reach: Vec<usize> = (quotes.iter())
@@ -570,7 +573,7 @@ fn attribute(
             let closed = q.span.of(text).trim_end().ends_with('.');
             let next_word = toks.iter().find(|t| t.is_word);
             let dash = toks.first().is_some_and(|t| matches!(t.text, "-" | "—" | "–" | "―"));
-            if closed && !dash && next_word.is_some_and(|t| t.is_capitalized()) {
+            if closed && !dash && next_word.is_some_and(|t| t.is_capitalized()) && !short_credit(&toks) {
                 Vec::new()
             } else {
                 toks
@@ -580,6 +583,7 @@ fn attribute(
         let mut cue = tight_after
             .or_else(|| cue_before(&before))
             .or_else(|| after_toks.as_ref().and_then(|t| cue_after(t, 14)));
+        cue = cue.and_then(|c| vetted(text, tokens, &mentions, c, window.start, q.open.start, &earlier));
         if cue.is_none() && q.close.is_none() {
             // The attribution the missing closing mark swallowed.
             if let Some((c, comma)) = cue_inside(within(tokens, q.span)) {
@@ -670,6 +674,49 @@ fn attribute(
     propagate(text, tokens, paragraphs, quotes);
     nearest_mention(text, tokens, roster, quotes, &own_subject);
     inputs
+}
+
+/// A cue whose subject cannot speak (a place, a time, a number, a
+/// capitalised adverb: "Speaking in Salem, New Hampshire, Trump went after
+/// Bush, calling him …", "Late Friday, the company said") hangs on the
+/// subject of the governing clause instead, read on the mention layer
+/// between `from` and the cue's verb; with none there (or a cue after the
+/// quote), the cue is dropped and the later rules have their turn.
+fn vetted(
+    text: &str,
+    tokens: &[Token],
+    mentions: &Mentions,
+    cue: Cue,
+    from: usize,
+    open: usize,
+    earlier: &[Span],
+) -> Option<Cue> {
+    if mentions.can_speak(text, cue.subject) {
+        return Some(cue);
+    }
+    if cue.subject.end > open {
+        return None;
+    }
+    let verb = cue.verb.split_whitespace().next().unwrap_or("");
+    let verb_at = within(tokens, Span::new(cue.subject.end, open))
+        .iter()
+        .find(|t| t.text == verb)
+        .map_or(open, |t| t.span.start);
+    let m = mentions.governing_subject(from, verb_at, earlier)?;
+    Some(Cue { subject: m.span, ..cue })
+}
+
+/// A closed quotation followed by a short sentence that is only its
+/// credit ("“… missing.” Trump said."): up to five words before the stop,
+/// one of them a speech verb.
+fn short_credit(after: &[Token]) -> bool {
+    let Some(stop) = after.iter().position(|t| t.is(".")) else {
+        return false;
+    };
+    let words = &after[..stop];
+    (2..=5).contains(&words.len())
+        && words.iter().all(|t| t.is_word)
+        && words.iter().any(|t| t.has(crate::lexicon::class::SPEECH_VERB))
 }
 
 /// "Beck, who said …": the relative pronoun is the mention the cue hangs
@@ -1290,6 +1337,22 @@ mod tests {
         let qs = run(t);
         assert_eq!(speaker_of(t, &qs, "Public"), Some("Tom Homan".into()));
         assert_eq!(qs[0].rule, Some("speaker-verb-after-quote"));
+    }
+
+    #[test]
+    fn a_short_credit_sentence_after_a_closed_quote_attributes_it() {
+        let t = "Ines Varga spoke at the pier.\n“The harbour will reopen in March.” Varga said.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "The harbour"), Some("Ines Varga".into()));
+    }
+
+    #[test]
+    fn a_place_or_an_opener_is_not_the_speaker_the_governing_subject_is() {
+        let t = "Campaigning at a diner in Dover, Delaware, Ines Varga went after Moss, calling him “a tired act.”\n\
+                 Early in the race, Tomas Reyes attacked Varga, calling her “a drifter.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "a tired"), Some("Ines Varga".into()));
+        assert_eq!(speaker_of(t, &qs, "a drifter"), Some("Tomas Reyes".into()));
     }
 
     #[test]
