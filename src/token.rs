@@ -277,7 +277,10 @@ fn most_tokens(b: &[u8]) -> usize {
 pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let s = span.of(text);
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(most_tokens(b));
+    // A short text's vector may grow a few times; counting first would
+    // cost the ordinary article a pass over its bytes for nothing.
+    let capacity = if b.len() > 1 << 16 { most_tokens(b) } else { b.len() / 4 };
+    let mut out = Vec::with_capacity(capacity);
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
         // Most tokens are plain ASCII words ended by a space or by
