@@ -91,6 +91,10 @@ pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rul
         .or_else(|| claims::article_date(text, &paragraphs))
         .or(document.date_hint);
     let mut claims = claims::extract_claims_with(text, &paragraphs, &roster, article_date, &tokens);
+    // The checks read claims and quotes, not tokens: a long article's
+    // tokens (tens of bytes per word) must not stay alive beside the
+    // checks' notes (issue 15).
+    drop(tokens);
     attributions::source_claims(&attributions, &mut claims);
     let report = {
         let cx = checks::CheckContext {

@@ -254,7 +254,7 @@ fn classify(text: &str, toks: &[Token]) -> Option<NameRun> {
             (role_toks, name_toks) = (&toks[..cut], &toks[cut..]);
         }
     }
-    let span_of = |ts: &[Token]| Span::new(ts[0].span.start, ts[ts.len() - 1].span.end);
+    let span_of = |ts: &[Token]| Span::new(ts[0].span().start, ts[ts.len() - 1].span().end);
     let role = (!role_toks.is_empty()).then(|| {
         let sp = span_of(role_toks);
         (sp.of(text).to_string(), sp)
@@ -330,7 +330,7 @@ fn runs<'a>(tokens: &'a [Token<'a>]) -> Vec<&'a [Token<'a>]> {
                 end += 1;
                 continue;
             }
-            let joins = t.is_word
+            let joins = t.is_word()
                 && (t.is_one_of(PARTICLES) || t.is_one_of(ROLE_CONNECTORS))
                 && tokens.get(end + 1).is_some_and(is_name_token)
                 // "and" joins organisation names ("Immigration and Customs
@@ -371,8 +371,8 @@ impl Roster {
             let (Some(a), Some(b)) = (r.first(), r.last()) else {
                 return false;
             };
-            let before = text[..a.span.start].trim_end();
-            let after = text[b.span.end..].trim_start_matches([',', '.', '?', '!']);
+            let before = text[..a.span().start].trim_end();
+            let after = text[b.span().end..].trim_start_matches([',', '.', '?', '!']);
             before.ends_with(['“', '"', '‘', '\'']) && after.starts_with(['”', '"', '’', '\''])
         };
         let mut named: Vec<NameRun> = runs(tokens)
@@ -506,7 +506,7 @@ impl Roster {
         let mut ev = self.events.iter().map(|(&(pos, _), &idx)| (pos, idx)).peekable();
         for t in tokens {
             while let Some(&(pos, idx)) = ev.peek() {
-                if pos > t.span.start {
+                if pos > t.span().start {
                     break;
                 }
                 if subject_here.is_none()
@@ -522,7 +522,7 @@ impl Roster {
                 at_start = true;
                 continue;
             }
-            if at_start && t.is_word {
+            if at_start && t.is_word() {
                 at_start = false;
                 if let Some(c) = subject_of_last {
                     if t.is("she") {
@@ -718,7 +718,7 @@ impl Roster {
             }
         };
         // Words and apostrophes (most mentions have nothing else).
-        let toks = crate::token::kept(mention_tokens, |t| t.is_word || t.text == "’" || t.text == "'");
+        let toks = crate::token::kept(mention_tokens, |t| t.is_word() || t.text == "’" || t.text == "'");
         let first = toks.first()?;
         let l = lowercase(first.stem());
         if toks.len() == 1 && (PRONOUNS_F.contains(&l.as_str()) || PRONOUNS_M.contains(&l.as_str())) {
@@ -738,7 +738,7 @@ impl Roster {
         }
         // "the Rev. Peter Wherry": a name behind the article.
         if first.is("the") && toks.len() > 1 && toks[1..].iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) {
-            return self.resolve_within(text, Span::new(toks[1].span.start, mention.end), mention_tokens);
+            return self.resolve_within(text, Span::new(toks[1].span().start, mention.end), mention_tokens);
         }
         // "Obama's former campaign strategist": a description, not Obama.
         let possessed = first.is_possessive() && toks.last().is_some_and(|t| !t.is_capitalized());
@@ -847,7 +847,7 @@ impl Roster {
                 .filter(|t| t.is_capitalized() && !t.has(class::FUNCTION_WORD))
                 .collect();
             if let (Some(first), Some(last)) = (issuer.first(), issuer.last()) {
-                let span = Span::new(first.span.start, last.span.end);
+                let span = Span::new(first.span().start, last.span().end);
                 let name = span.of(text).trim_end_matches("’s").trim_end_matches("'s");
                 if let Some(idx) = self.find(name, EntityKind::Organization, None) {
                     return Some(self.resolved(idx, None));
@@ -931,7 +931,7 @@ impl Roster {
             return None;
         }
         k += 1;
-        while toks.get(k).is_some_and(|t| t.is_word && !t.is_capitalized()) && k < 5 {
+        while toks.get(k).is_some_and(|t| t.is_word() && !t.is_capitalized()) && k < 5 {
             k += 1;
         }
         let start = k;
@@ -946,7 +946,7 @@ impl Roster {
         if k == start {
             return None;
         }
-        let span = Span::new(toks[start].span.start, toks[k - 1].span.end);
+        let span = Span::new(toks[start].span().start, toks[k - 1].span().end);
         let name = span.of(text);
         if let Some(idx) = self.find(name, EntityKind::Organization, None) {
             return Some(self.resolved(idx, None));
@@ -1035,10 +1035,10 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
     if run.possessive {
         return false;
     }
-    let at = tokens.partition_point(|t| t.span.start < run.name_span.end);
-    let next = tokens[at..].iter().find(|t| t.span.start >= run.name_span.end);
+    let at = tokens.partition_point(|t| t.span().start < run.name_span.end);
+    let next = tokens[at..].iter().find(|t| t.span().start >= run.name_span.end);
     let verb_next = next.is_some_and(|t| {
-        if !t.is_word || t.is_capitalized() {
+        if !t.is_word() || t.is_capitalized() {
             return false;
         }
         crate::lexicon::ends_with_ignore_case(t.text, "ed")
@@ -1094,14 +1094,14 @@ fn is_subject(text: &str, tokens: &[Token], run: &NameRun) -> bool {
     let relative = next.is_some_and(|t| matches!(t.text, "," | "—" | "–"))
         && tokens[at..]
             .iter()
-            .filter(|t| t.span.start >= run.name_span.end)
+            .filter(|t| t.span().start >= run.name_span.end)
             .nth(1)
             .is_some_and(|t| t.is("who") || t.text.starts_with("who’") || t.text.starts_with("who'"));
     // "…, which concerns Henry Crespo, president of …": an introduction.
     let introduced = next.is_some_and(|t| t.is(","))
         && tokens[at..]
             .iter()
-            .filter(|t| t.span.start >= run.name_span.end)
+            .filter(|t| t.span().start >= run.name_span.end)
             .nth(1)
             .is_some_and(|t| {
                 t.has(class::TITLE | class::ROLE_MODIFIER)
@@ -1220,7 +1220,7 @@ pub(crate) fn clean_role(role: &str) -> String {
 /// The appositive after a name ("Tom Homan, the administration’s “border
 /// czar,”" → "the administration’s “border czar"), if it reads like a role.
 fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, Span)> {
-    let i = tokens.partition_point(|t| t.span.start < name_end);
+    let i = tokens.partition_point(|t| t.span().start < name_end);
     tokens.get(i)?;
     if !tokens[i].is(",") {
         return None;
@@ -1234,7 +1234,7 @@ fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, 
     let end = body
         .iter()
         .take(16)
-        .position(|t| matches!(t.text, "," | "." | ";" | ")" | "—") || (t.is_word && t.has(class::SPEECH_VERB)))?;
+        .position(|t| matches!(t.text, "," | "." | ";" | ")" | "—") || (t.is_word() && t.has(class::SPEECH_VERB)))?;
     if end == 0 {
         return None;
     }
@@ -1252,7 +1252,7 @@ fn appositive(text: &str, tokens: &[Token], name_end: usize) -> Option<(String, 
     if !capital_ok {
         return None;
     }
-    let span = Span::new(words[0].span.start, words[end - 1].span.end);
+    let span = Span::new(words[0].span().start, words[end - 1].span().end);
     Some((clean_role(span.of(text)), span))
 }
 

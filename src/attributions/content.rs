@@ -157,7 +157,7 @@ fn clause(toks: &[Token], a: usize, b: usize) -> Option<Span> {
     if a >= b {
         return None;
     }
-    let edge = |t: &Token| !t.is_word && !is_quote_mark(t);
+    let edge = |t: &Token| !t.is_word() && !is_quote_mark(t);
     while a < b && edge(&toks[a]) {
         a += 1;
     }
@@ -165,8 +165,8 @@ fn clause(toks: &[Token], a: usize, b: usize) -> Option<Span> {
         b -= 1;
     }
     // A content needs two words (one-word objects are not claims).
-    let words = toks[a..b].iter().filter(|t| t.is_word).count();
-    (words >= 2).then(|| Span::new(toks[a].span.start, toks[b - 1].span.end))
+    let words = toks[a..b].iter().filter(|t| t.is_word()).count();
+    (words >= 2).then(|| Span::new(toks[a].span().start, toks[b - 1].span().end))
 }
 
 /// Where the clause after `from` ends: the sentence end, or the comma
@@ -220,7 +220,7 @@ fn clause_end(toks: &[Token], from: usize, is_cue: &dyn Fn(usize) -> bool) -> us
 /// A word that reads as a finite verb or auxiliary opening a coordinated
 /// predicate ("and would", "and handed", "but said").
 fn verb_like(t: &Token) -> bool {
-    t.is_word
+    t.is_word()
         && !t.is_capitalized()
         && (t.text.ends_with("ed")
             || t.is_one_of(&[
@@ -237,10 +237,10 @@ const RAISING: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appe
 /// content words right before "who".
 fn antecedent(toks: &[Token], who: usize) -> Option<Span> {
     let mut s = who;
-    while s > 0 && who - s < 4 && toks[s - 1].is_word && !toks[s - 1].has(crate::lexicon::class::FUNCTION_WORD) {
+    while s > 0 && who - s < 4 && toks[s - 1].is_word() && !toks[s - 1].has(crate::lexicon::class::FUNCTION_WORD) {
         s -= 1;
     }
-    (s < who).then(|| Span::new(toks[s].span.start, toks[who - 1].span.end))
+    (s < who).then(|| Span::new(toks[s].span().start, toks[who - 1].span().end))
 }
 
 /// Words that may stand between a relative pronoun and its cue ("who
@@ -279,7 +279,7 @@ fn relative_source(toks: &[Token], v: usize) -> Option<(Span, Span)> {
     let mut k = v;
     while k > 0
         && v - k < 3
-        && toks[k - 1].is_word
+        && toks[k - 1].is_word()
         && (toks[k - 1].is_one_of(RELATIVE_BRIDGE)
             || (toks[k - 1].text.ends_with("ly") && !toks[k - 1].is_capitalized()))
     {
@@ -291,13 +291,13 @@ fn relative_source(toks: &[Token], v: usize) -> Option<(Span, Span)> {
     } else {
         antecedent(toks, who)
     }?;
-    Some((toks[who].span, head))
+    Some((toks[who].span(), head))
 }
 
 /// "Critics who oppose the plan argue …": the phrase before the verb is
 /// the relative clause's object; the subject is what "who" refers to.
 fn relative_head(toks: &[Token], subject: Span) -> Option<Span> {
-    let first = toks.iter().position(|t| t.span.start >= subject.start)?;
+    let first = toks.iter().position(|t| t.span().start >= subject.start)?;
     let who = (first.saturating_sub(5)..first)
         .rev()
         .take_while(|&k| !toks[k].is(","))
@@ -330,8 +330,8 @@ const INTRO_OPENERS: &[&str] = &[
 /// Does the credit's subject end at `end`: the sentence end, a comma, a
 /// quotation mark or an adjunct ("said Wu on Tuesday")?
 fn credit_ends_at(toks: &[Token], end: usize) -> bool {
-    let next = toks.iter().find(|t| t.span.start >= end);
-    next.is_none_or(|t| !t.is_word || t.is_one_of(ADJUNCT_OPENERS) || t.is_one_of(&["who", "whose"]))
+    let next = toks.iter().find(|t| t.span().start >= end);
+    next.is_none_or(|t| !t.is_word() || t.is_one_of(ADJUNCT_OPENERS) || t.is_one_of(&["who", "whose"]))
 }
 
 /// Words after a comma that open the narration's next clause.
@@ -343,7 +343,7 @@ fn adjunct_only(toks: &[Token], start: usize) -> bool {
     let words: Vec<&Token> = (toks.get(start..).unwrap_or(&[]))
         .iter()
         .take_while(|t| !is_end_mark(t))
-        .filter(|t| t.is_word)
+        .filter(|t| t.is_word())
         .collect();
     let Some(first) = words.first() else { return true };
     let opener = first.is_one_of(ADJUNCT_OPENERS) || (first.text.ends_with("ly") && !first.is_capitalized());
@@ -386,7 +386,7 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
     // "it seemed like an impossible task": a raising verb's content is
     // its subject's clause, and it has no source.
     if toks[v].is_one_of(RAISING) {
-        let s = subject_before(toks, v).and_then(|s| toks.iter().position(|t| t.span.start >= s.start));
+        let s = subject_before(toks, v).and_then(|s| toks.iter().position(|t| t.span().start >= s.start));
         let content = clause(toks, s.unwrap_or(v), end)?;
         return Some(Reading {
             content: vec![content],
@@ -500,9 +500,9 @@ fn subject_before_auxiliary(toks: &[Token], v: usize) -> Option<Span> {
     }
     // A quantifier alone, opening its clause.
     let q = &toks[k - 1];
-    let opens = k == 1 || !toks[k - 2].is_word || toks[k - 2].is_one_of(&["and", "but", "while", "though"]);
+    let opens = k == 1 || !toks[k - 2].is_word() || toks[k - 2].is_one_of(&["and", "but", "while", "though"]);
     if q.is_one_of(QUANTIFIERS) && opens {
-        return Some(q.span);
+        return Some(q.span());
     }
     (k < v)
         .then(|| subject_before(toks, k))
@@ -534,7 +534,7 @@ fn count_subject(toks: &[Token], v: usize) -> Option<Span> {
     while k > 0 && v - k < 6 && counted(&toks[k - 1]) {
         k -= 1;
     }
-    Some(Span::new(toks[k].span.start, last.span.end))
+    Some(Span::new(toks[k].span().start, last.span().end))
 }
 
 /// The speaker of a credit right before the comma at `comma` (`“…,” he
@@ -548,7 +548,7 @@ fn credit_subject(toks: &[Token], comma: usize) -> Option<Span> {
         .filter(|s| plausible_subject(toks, *s));
     let after = || {
         subject_after(toks, said + 1)
-            .filter(|s| s.end == toks[comma - 1].span.end)
+            .filter(|s| s.end == toks[comma - 1].span().end)
             .filter(|s| plausible_subject(toks, *s))
     };
     before.or_else(after)
@@ -559,8 +559,8 @@ fn credit_subject(toks: &[Token], comma: usize) -> Option<Span> {
 /// a reduced relative, not its speaker's.
 fn opens_with_participle(toks: &[Token], s: Span) -> bool {
     toks.iter()
-        .find(|t| t.span.start >= s.start)
-        .is_some_and(|t| t.is_word && !t.is_capitalized() && t.text.len() > 4 && t.text.ends_with("ing"))
+        .find(|t| t.span().start >= s.start)
+        .is_some_and(|t| t.is_word() && !t.is_capitalized() && t.text.len() > 4 && t.text.ends_with("ing"))
 }
 
 /// Words of a time phrase between a subject and its verb ("Feinstein last
@@ -607,7 +607,7 @@ fn subject_before_time(toks: &[Token], v: usize) -> Option<Span> {
 fn content_start(toks: &[Token], v: usize, after: usize) -> usize {
     // "has not ruled out future operations": the particle belongs to the
     // verb, not to what it is said of.
-    if toks.get(after).is_some_and(|t| t.is("out")) && toks.get(after + 1).is_some_and(|t| t.is_word) {
+    if toks.get(after).is_some_and(|t| t.is("out")) && toks.get(after + 1).is_some_and(|t| t.is_word()) {
         return content_start(toks, v, after + 1);
     }
     let adjunct_first = toks
@@ -660,9 +660,9 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
         }
     } else {
         let s = subject_before(toks, v).filter(|s| plausible_subject(toks, *s))?;
-        let first = toks.iter().position(|t| t.span.start >= s.start)?;
+        let first = toks.iter().position(|t| t.span().start >= s.start)?;
         let interrupting = toks.get(credit_end).is_some_and(|t| t.is(","))
-            && toks[after..credit_end].iter().filter(|t| t.is_word).count() <= 3
+            && toks[after..credit_end].iter().filter(|t| t.is_word()).count() <= 3
             && !toks[after..credit_end].iter().any(|t| t.is("that"));
         if !interrupting && !adjunct_only(toks, after) {
             return None;
@@ -679,7 +679,7 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
     };
     // Up to the comma (and its closing mark), back to the sentence start.
     let content = clause(toks, 0, comma)?;
-    let words_before = toks[..comma].iter().filter(|t| t.is_word).count();
+    let words_before = toks[..comma].iter().filter(|t| t.is_word()).count();
     let quoted = toks[..=comma].iter().any(is_quote_mark);
     if words_before < 3 && !quoted {
         return None;
@@ -687,7 +687,7 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
     // "At the time, Sanders sided with …": an introductory phrase.
     // (A comma inside the clause ends the phrase and a clause follows:
     // "In Ohio, the turnout was the highest, officials said.")
-    let opener = toks.iter().find(|t| t.is_word);
+    let opener = toks.iter().find(|t| t.is_word());
     let phrase_only = !toks[..comma].iter().any(|t| t.is(","));
     if !quoted
         && phrase_only
@@ -701,9 +701,9 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
     if !inverted && !after_quote_mark && toks.get(credit_end).is_some_and(|t| t.is(",")) {
         let credit_words = (toks.get(after..credit_end).unwrap_or(&[]))
             .iter()
-            .filter(|t| t.is_word)
+            .filter(|t| t.is_word())
             .count();
-        let next = toks[credit_end + 1..].iter().find(|t| t.is_word);
+        let next = toks[credit_end + 1..].iter().find(|t| t.is_word());
         let clause_opens = next.is_some_and(|n| !n.text.ends_with("ing") && !n.is_one_of(&["who", "which", "whose"]));
         if credit_words <= 3 && clause_opens {
             content.extend(clause(toks, credit_end + 1, toks.len()));
@@ -737,7 +737,7 @@ fn according(toks: &[Token], v: usize, is_cue: &dyn Fn(usize) -> bool) -> Option
     let phrase_end = (v + 2..toks.len())
         .find(|&k| toks[k].is(",") || is_end_mark(&toks[k]))
         .unwrap_or(toks.len());
-    let lead = toks[..v].iter().filter(|t| t.is_word).count();
+    let lead = toks[..v].iter().filter(|t| t.is_word()).count();
     let mut content = Vec::new();
     if lead <= 1 {
         let end = clause_end(toks, phrase_end + 1, is_cue);

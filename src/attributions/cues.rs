@@ -82,7 +82,7 @@ const DETERMINERS: &[&str] = &[
 /// A cue at `toks[i]`: how many tokens it takes and its share.
 pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     let t = toks.get(i)?;
-    if !t.is_word {
+    if !t.is_word() {
         return None;
     }
     if t.is("according") {

@@ -146,7 +146,7 @@ pub(crate) fn extract_with(
                 speech[cursor..]
                     .iter()
                     .take_while(|q| q.start < sent.end)
-                    .any(|q| q.contains(t.span))
+                    .any(|q| q.contains(t.span()))
             };
             let before = cursor.checked_sub(1).map(|k| speech[k]).filter(|q| q.end <= sent.start);
             // The quotation a credit opening this sentence credits: one
@@ -177,26 +177,30 @@ fn sentence(
     quote_before: Option<Span>,
     out: &mut Vec<Attribution>,
 ) {
-    let cue_at: Vec<Option<(usize, f32)>> = (0..toks.len())
-        .map(|i| {
+    // Only the tokens that are cues (position, length, share), in order: a
+    // sentence of millions of tokens (a text of quotation marks, which
+    // sentence splitting does not cut) held an entry per token (issue 15).
+    let cue_at: Vec<(usize, usize, f32)> = (0..toks.len())
+        .filter_map(|i| {
             let cue = if i == 0 {
                 cues::cue_at(toks, 0).or_else(|| cues::question_at(toks))
             } else {
                 cues::cue_at(toks, i)
             };
-            cue.filter(|_| !inside(&toks[i]))
+            let (n, share) = cue.filter(|_| !inside(&toks[i]))?;
+            Some((i, n, share))
         })
         .collect();
-    if cue_at.iter().all(Option::is_none) {
+    if cue_at.is_empty() {
         return;
     }
-    let is_cue = |k: usize| cue_at.get(k).is_some_and(Option::is_some);
+    let is_cue = |k: usize| cue_at.binary_search_by_key(&k, |c| c.0).is_ok();
     let mut v = 0;
-    while v < toks.len() {
-        let Some((n, share)) = cue_at[v] else {
-            v += 1;
+    for &(at, n, share) in &cue_at {
+        if at < v {
             continue;
-        };
+        }
+        v = at;
         if let Some(mut r) = content::read(toks, v, n, &is_cue) {
             if r.content.is_empty() {
                 match quote_before {
@@ -255,11 +259,11 @@ fn cue_span(toks: &[Token], v: usize, n: usize, content: &[Span]) -> Span {
     let mut end = v + n - 1;
     let content_start = content.first().map_or(usize::MAX, |c| c.start);
     if let Some(p) = toks.get(end + 1) {
-        if p.is_one_of(PARTICLES) && p.span.end <= content_start {
+        if p.is_one_of(PARTICLES) && p.span().end <= content_start {
             end += 1;
         }
     }
-    Span::new(toks[start].span.start, toks[end].span.end)
+    Span::new(toks[start].span().start, toks[end].span().end)
 }
 
 /// Words that turn a cue into its opposite.

@@ -128,7 +128,7 @@ fn is_end_mark(t: &Token) -> bool {
 pub(crate) fn read(toks: &[Token], i: usize) -> Option<(f32, f32)> {
     let m = &*TAGGER;
     let t = toks.get(i)?;
-    if !t.is_word || !m.candidates.contains_key(t.text) {
+    if !t.is_word() || !m.candidates.contains_key(t.text) {
         return None;
     }
     let s = score(m, toks, i);

@@ -5,8 +5,6 @@
 //! the article, not with the pairs of claims in it. Ordinary articles stay
 //! far below both, and their output is untouched.
 
-use rustc_hash::FxHashMap;
-
 use super::{CheckNote, Finding, Severity};
 
 /// Findings one check may report about one article, before the summary.
@@ -35,8 +33,10 @@ pub struct Running {
     /// Findings cut so far, and the worst of them.
     dropped: usize,
     worst_dropped: Option<Severity>,
-    /// Per claim: notes seen, notes dropped, whether a dropped one failed.
-    per_claim: FxHashMap<usize, (usize, usize, bool)>,
+    /// Per claim (by index): notes seen, notes dropped, whether a dropped
+    /// one failed. A vector, not a map: a check that notes every claim of
+    /// a long article held a map entry of 32 bytes and more per claim.
+    per_claim: Vec<(u32, u32, bool)>,
 }
 
 impl Running {
@@ -81,12 +81,15 @@ impl Running {
     /// Would a note on `claim` be kept? Counts it either way, and a dropped
     /// one for the claim's summary note.
     pub fn keeps_note(&mut self, claim: usize, passed: bool) -> bool {
-        let e = self.per_claim.entry(claim).or_default();
-        e.0 += 1;
-        if e.0 <= MAX_NOTES {
+        if claim >= self.per_claim.len() {
+            self.per_claim.resize(claim + 1, (0, 0, false));
+        }
+        let e = &mut self.per_claim[claim];
+        e.0 = e.0.saturating_add(1);
+        if e.0 as usize <= MAX_NOTES {
             return true;
         }
-        e.1 += 1;
+        e.1 = e.1.saturating_add(1);
         e.2 |= !passed;
         false
     }
@@ -94,14 +97,10 @@ impl Running {
     /// Bounds what the check reported, once it is done.
     pub fn finish(self, id: &'static str, findings: &mut Vec<Finding>, notes: &mut Vec<CheckNote>) {
         bound_findings(id, findings, self.findings_from, self.dropped, self.worst_dropped);
-        let mut over: Vec<(usize, usize, bool)> = (self.per_claim.into_iter())
-            .filter(|(_, e)| e.1 > 0)
-            .map(|(claim, e)| (claim, e.1, e.2))
-            .collect();
-        over.sort_unstable();
         notes.extend(
-            over.into_iter()
-                .map(|(claim, dropped, failed)| summary_note(id, claim, dropped, failed)),
+            (self.per_claim.into_iter().enumerate())
+                .filter(|(_, e)| e.1 > 0)
+                .map(|(claim, e)| summary_note(id, claim, e.1 as usize, e.2)),
         );
     }
 }

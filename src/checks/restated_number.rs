@@ -15,19 +15,22 @@ use crate::claims::{Claim, ClaimKind, Value};
 
 pub struct RestatedNumber;
 
-/// The decimal digits of a whole number, least significant first (this
-/// runs for every pair of counts, so no strings).
-fn digits(v: f64) -> Option<Vec<u8>> {
+/// The decimal digits of a whole number, least significant first, and how
+/// many there are (this runs for every pair of counts, so nothing is
+/// allocated).
+fn digits(v: f64) -> Option<([u8; 16], usize)> {
     if v.fract() != 0.0 || v.abs() >= 1e15 {
         return None;
     }
     let mut n = (v as i64).unsigned_abs();
-    let mut out = Vec::with_capacity(16);
+    let mut out = [0u8; 16];
+    let mut len = 0;
     loop {
-        out.push((n % 10) as u8);
+        out[len] = (n % 10) as u8;
+        len += 1;
         n /= 10;
         if n == 0 {
-            break Some(out);
+            break Some((out, len));
         }
     }
 }
@@ -37,14 +40,17 @@ fn swapped_digits(a: f64, b: f64) -> bool {
     if a == b || (a < 0.0) != (b < 0.0) {
         return false;
     }
-    let (Some(x), Some(y)) = (digits(a), digits(b)) else {
+    let (Some((x, n)), Some((y, m))) = (digits(a), digits(b)) else {
         return false;
     };
-    if x.len() != y.len() || x.len() < 2 {
+    if n != m || n < 2 {
         return false;
     }
-    let diffs: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
-    diffs.len() == 2 && diffs[1] == diffs[0] + 1 && x[diffs[0]] == y[diffs[1]] && x[diffs[1]] == y[diffs[0]]
+    let mut diffs = (0..n).filter(|&i| x[i] != y[i]);
+    let (Some(d0), Some(d1), None) = (diffs.next(), diffs.next(), diffs.next()) else {
+        return false;
+    };
+    d1 == d0 + 1 && x[d0] == y[d1] && x[d1] == y[d0]
 }
 
 /// The verb that follows the counted noun ("people have died" → "died").
@@ -201,14 +207,9 @@ impl Check for RestatedNumber {
         // a pair with the same noun asks about. Only counts and amounts of
         // a named thing are ever compared by verb.
         let mut verbs: Vec<Option<Option<String>>> = vec![None; claims.len()];
-        let mut verb = |i: usize| -> Option<String> {
-            verbs[i]
-                .get_or_insert_with(|| {
-                    let c = &claims[i];
-                    let counted = c.noun.is_some() && matches!(c.kind, ClaimKind::Count | ClaimKind::Money);
-                    counted.then(|| verb_after(cx, c)).flatten()
-                })
-                .clone()
+        let counted_verb = |c: &Claim| {
+            let counted = c.noun.is_some() && matches!(c.kind, ClaimKind::Count | ClaimKind::Money);
+            counted.then(|| verb_after(cx, c)).flatten()
         };
         let counted = distinct_values_per_noun(cx);
         let earlier = Earlier::new(claims);
@@ -235,9 +236,16 @@ impl Check for RestatedNumber {
                 let (Some(x), Some(y)) = (a.value.amount(), b.value.amount()) else {
                     continue;
                 };
+                // The two verbs compared where they are kept, not copied
+                // out for every pair.
                 let same_thing = a.noun.is_some() && a.noun == b.noun && {
-                    let va = verb(ai);
-                    va.is_some() && va == verb(bi)
+                    for i in [ai, bi] {
+                        if verbs[i].is_none() {
+                            verbs[i] = Some(counted_verb(&claims[i]));
+                        }
+                    }
+                    let verb = |i: usize| verbs[i].as_ref().and_then(Option::as_ref);
+                    verb(ai).is_some() && verb(ai) == verb(bi)
                 };
                 let exact_pair = x.is_exact() && y.is_exact();
                 // "The 1,400 workers" later in the story, after "1,200 workers":

@@ -158,6 +158,10 @@ fn slip_candidates(
             continue;
         }
         let words: Vec<Vec<char>> = bare[i].iter().map(|w| folded_chars(w)).collect();
+        // A name's forms repeat (forms are cut short), and only one of each
+        // is wanted: deduplicated per name, a long article's thousands of
+        // names do not hold every repeat until the sort (issue 15).
+        let from = keys.len();
         for (slot, word) in words.iter().enumerate() {
             let mut rest = rustc_hash::FxHasher::default();
             (words.len(), slot).hash(&mut rest);
@@ -173,6 +177,15 @@ fn slip_candidates(
                 keys.push((h.finish(), i as u32));
             });
         }
+        keys[from..].sort_unstable();
+        let mut kept = from;
+        for k in from..keys.len() {
+            if kept == from || keys[k] != keys[kept - 1] {
+                keys[kept] = keys[k];
+                kept += 1;
+            }
+        }
+        keys.truncate(kept);
     }
     keys.sort_unstable();
     keys.dedup();

@@ -983,11 +983,11 @@ pub(crate) fn extract_claims_with(
             let mut same_token = |l: &Lex| {
                 while sentence_tokens
                     .get(next_token)
-                    .is_some_and(|t| t.span.start < l.span.start)
+                    .is_some_and(|t| t.span().start < l.span.start)
                 {
                     next_token += 1;
                 }
-                sentence_tokens.get(next_token).filter(|t| t.span == l.span)
+                sentence_tokens.get(next_token).filter(|t| t.span() == l.span)
             };
             let ctx = Ctx {
                 lex: numbers::lex_with_tokens(text, sentence, sentence_tokens),
@@ -1056,21 +1056,34 @@ pub(crate) fn extract_claims_with(
         }
     }
     claims.extend(person_claims(roster));
-    // Text order (claims at one place keep theirs), with part-of links
-    // renumbered to the new positions. The claims are moved, not copied.
-    let mut numbered: Vec<(usize, Claim)> = claims.into_iter().enumerate().collect();
-    numbered.sort_by_key(|(_, c)| c.span.start);
-    let mut new_index = vec![0; numbered.len()];
-    for (pos, (old, _)) in numbered.iter().enumerate() {
-        new_index[*old] = pos;
+    in_text_order(&mut claims);
+    claims
+}
+
+/// Sorts claims into text order (claims at one place keep theirs), with
+/// part-of links renumbered to the new positions. The order is worked out
+/// on indices and the claims are swapped in place: a copy of a long
+/// article's claims beside them was a peak of its memory (issue 15).
+fn in_text_order(claims: &mut [Claim]) {
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by_key(|&i| claims[i].span.start);
+    let mut new_index = vec![0; claims.len()];
+    for (pos, &old) in order.iter().enumerate() {
+        new_index[old] = pos;
     }
-    numbered
-        .into_iter()
-        .map(|(_, mut c)| {
-            c.part_of = c.part_of.map(|w| new_index[w]);
-            c
-        })
-        .collect()
+    for c in claims.iter_mut() {
+        c.part_of = c.part_of.map(|w| new_index[w]);
+    }
+    // Each claim to its place: the one at `i` goes to `new_index[i]`, and
+    // the one that was there is looked at next.
+    let mut target = new_index;
+    for i in 0..claims.len() {
+        while target[i] != i {
+            let j = target[i];
+            claims.swap(i, j);
+            target.swap(i, j);
+        }
+    }
 }
 
 /// "week-long", "fortnight-long": a duration of one unit.
@@ -1143,13 +1156,13 @@ static AFTER_ARTICLE: LazyLock<crate::lexicon::WordTable<()>> = LazyLock::new(||
 fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
     use crate::lexicon::class;
     toks.iter().enumerate().any(|(k, t)| {
-        if !t.is_word {
+        if !t.is_word() {
             return matches!(t.text, "$" | "£" | "€" | "¥" | "₹" | "¢");
         }
         // Any digit: the claim lexer splits "C2I" where this tokenizer does
         // not. Lower-case month and weekday names count ("monday", "june
         // 2016"), but not the short ones that are other words ("may", "sun").
-        if t.has_digit || (t.is_date_word() && (t.is_capitalized() || t.text.len() >= 4)) {
+        if t.has_digit() || (t.is_date_word() && (t.is_capitalized() || t.text.len() >= 4)) {
             return true;
         }
         // "the third quarter".
@@ -1159,8 +1172,8 @@ fn could_hold_claim(toks: &[crate::token::Token]) -> bool {
 
         // A plain word's lists were looked up when it was tokenized; other
         // words are looked up by the part before any hyphen ("six-day").
-        let head = if t.plain { t.text } else { before_hyphen(t.text) };
-        let listed = if t.plain || (head.len() == t.text.len() && !head.ends_with('.')) {
+        let head = if t.plain() { t.text } else { before_hyphen(t.text) };
+        let listed = if t.plain() || (head.len() == t.text.len() && !head.ends_with('.')) {
             t.has(class::CLAIM_START)
         } else {
             CLAIM_STARTS.contains(head.trim_end_matches('.')) || unit_long(t.text)

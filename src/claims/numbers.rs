@@ -122,25 +122,25 @@ pub(crate) fn lex_with_tokens<'a>(text: &'a str, span: Span, tokens: &[crate::to
     // have left part of itself.
     let mut aligned = tokens
         .first()
-        .is_some_and(|t| t.span.start >= pos && text[pos..t.span.start].chars().all(char::is_whitespace));
+        .is_some_and(|t| t.span().start >= pos && text[pos..t.span().start].chars().all(char::is_whitespace));
     while pos < span.end {
-        if aligned && let Some(t) = tokens.get(k).filter(|t| t.span.end <= span.end) {
-            let after = bytes.get(t.span.end).copied();
-            let whole = if !t.is_word {
+        if aligned && let Some(t) = tokens.get(k).filter(|t| t.span().end <= span.end) {
+            let after = bytes.get(t.span().end).copied();
+            let whole = if !t.is_word() {
                 true
-            } else if !t.plain {
+            } else if !t.plain() {
                 false
-            } else if t.has_digit {
+            } else if t.has_digit() {
                 !matches!(after, Some(b'.' | b',')) && t.text.bytes().all(|b| b.is_ascii_digit())
             } else {
                 after != Some(b'.')
             };
             if whole {
                 out.push(Lex {
-                    span: t.span,
+                    span: t.span(),
                     text: t.text,
                 });
-                pos = t.span.end;
+                pos = t.span().end;
                 k += 1;
                 continue;
             }
@@ -150,13 +150,13 @@ pub(crate) fn lex_with_tokens<'a>(text: &'a str, span: Span, tokens: &[crate::to
         };
         pos = unit.span.end;
         out.push(unit);
-        while tokens.get(k).is_some_and(|t| t.span.start < pos) {
+        while tokens.get(k).is_some_and(|t| t.span().start < pos) {
             k += 1;
         }
         // A unit that ends where a token ends leaves only whitespace
         // before the next; one that ends inside a token ("C" of "C2I")
         // leaves the rest of it.
-        aligned = k > 0 && tokens[k - 1].span.end == pos;
+        aligned = k > 0 && tokens[k - 1].span().end == pos;
     }
     out
 }

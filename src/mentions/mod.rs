@@ -124,7 +124,7 @@ const OPENERS: &[&str] = &[
 
 /// The [`word`] classes of a token (of its stem: "He’s" is a pronoun).
 fn flags(t: &Token) -> u8 {
-    if !t.is_word {
+    if !t.is_word() {
         return 0;
     }
     WORDS.get(lowercase(t.stem()).as_ref()).copied().unwrap_or(0)
@@ -162,7 +162,7 @@ fn sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
     };
     matches!(prev.text, "." | "?" | "!" | "“" | "\"" | "”" | ":" | ";")
         || text
-            .get(prev.span.end..toks[i].span.start)
+            .get(prev.span().end..toks[i].span().start)
             .is_some_and(|gap| gap.contains('\n'))
 }
 
@@ -178,7 +178,7 @@ fn capitalised_non_name(t: &Token, f: u8) -> bool {
 /// Part of a capitalised name run: a capitalised word, an initial, or an
 /// abbreviation with its period ("U.S.", "Jr.").
 fn name_word(t: &Token) -> bool {
-    t.is_word && (t.is_capitalized() || t.has(class::ABBREVIATION)) && !t.has_digit
+    t.is_word() && (t.is_capitalized() || t.has(class::ABBREVIATION)) && !t.has_digit()
 }
 
 impl Mentions {
@@ -188,7 +188,7 @@ impl Mentions {
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
-            if !t.is_word {
+            if !t.is_word() {
                 i += 1;
                 continue;
             }
@@ -211,7 +211,7 @@ impl Mentions {
                 }
             } else if f & word::DETERMINER != 0 || t.is_possessive() {
                 (description_end(tokens, i), Some(MentionKind::Description))
-            } else if t.has_digit || f & word::NUMBER != 0 {
+            } else if t.has_digit() || f & word::NUMBER != 0 {
                 // "Eight years", "22 percent": the number and the lower-case
                 // words after it.
                 let mut e = i + 1;
@@ -246,12 +246,12 @@ impl Mentions {
                 _ => kind,
             };
             list.push(Mention {
-                span: Span::new(t.span.start, tokens[end - 1].span.end),
+                span: Span::new(t.span().start, tokens[end - 1].span().end),
                 head,
                 kind,
                 entity,
                 after_preposition: prev.is_some_and(|p| flags(p) & word::PREPOSITION != 0),
-                possessor: tokens[end - 1].is_possessive() && end < tokens.len() && tokens[end].is_word,
+                possessor: tokens[end - 1].is_possessive() && end < tokens.len() && tokens[end].is_word(),
                 clause_start: at_start
                     || prev.is_some_and(|p| p.is(",") || p.is("(") || p.is(")") || DASHES.contains(&p.text)),
                 relative: t.is("who") || t.is("which"),
@@ -365,7 +365,7 @@ const VERBISH: &[&str] = &[
 /// A lower-case word that reads as a verb: a past form, an auxiliary, a
 /// speech verb.
 fn verb_like(t: &Token) -> bool {
-    t.is_word
+    t.is_word()
         && !t.is_capitalized()
         && (t.has(class::SPEECH_VERB) || flags(t) & word::VERBISH != 0 || (t.text.ends_with("ed") && t.text.len() > 4))
 }
@@ -373,7 +373,7 @@ fn verb_like(t: &Token) -> bool {
 /// A lower-case word that can sit inside a noun phrase: no function word,
 /// auxiliary or speech verb, no past form in -ed.
 fn lower_content(t: &Token) -> bool {
-    t.is_word
+    t.is_word()
         && !t.is_capitalized()
         && !t.has(class::FUNCTION_WORD | class::SPEECH_VERB)
         && flags(t) & word::VERBISH == 0
@@ -404,13 +404,13 @@ fn name_kind(text: &str, tokens: &[Token], i: usize, end: usize) -> MentionKind 
 fn dateline(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
     let opens = i == 0
         || text
-            .get(tokens[i - 1].span.end..tokens[i].span.start)
+            .get(tokens[i - 1].span().end..tokens[i].span().start)
             .is_some_and(|g| g.contains('\n'));
     let caps = tokens[i..end].iter().all(|t| !t.text.chars().any(char::is_lowercase));
     let agency = tokens.get(end).is_some_and(|t| t.is("("))
         && tokens
             .get(end + 1)
-            .is_some_and(|t| t.plain && !t.text.chars().any(char::is_lowercase))
+            .is_some_and(|t| t.plain() && !t.text.chars().any(char::is_lowercase))
         && tokens.get(end + 2).is_some_and(|t| t.is(")"));
     opens && (agency || caps && tokens.get(end).is_some_and(|t| DASHES.contains(&t.text) || t.is(",")))
 }
@@ -426,7 +426,7 @@ fn head_of(phrase: &[Token]) -> Span {
             from -= 1;
         }
     }
-    Span::new(phrase[from].span.start, phrase[last].span.end)
+    Span::new(phrase[from].span().start, phrase[last].span().end)
 }
 
 /// A described phrase is a document by its head noun, a time by its head

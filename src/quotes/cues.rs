@@ -67,7 +67,7 @@ fn is_ly_adverb(t: &Token) -> bool {
         "family", "ally", "rally", "supply", "assembly", "anomaly", "reply", "bully", "daily", "weekly",
     ];
     let l = t.lower();
-    t.is_word && !t.is_capitalized() && l.len() >= 5 && l.ends_with("ly") && !NOUNS.contains(&l.as_ref())
+    t.is_word() && !t.is_capitalized() && l.len() >= 5 && l.ends_with("ly") && !NOUNS.contains(&l.as_ref())
 }
 
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
@@ -84,7 +84,7 @@ pub(crate) struct Cue {
 /// Is there a speech verb at `toks[i]`? Returns how many tokens it takes.
 fn is_verb_at(toks: &[Token], i: usize) -> Option<usize> {
     let t = toks.get(i)?;
-    if !t.is_word {
+    if !t.is_word() {
         return None;
     }
     // A mined verb capitalised opens a sentence or a headline ("Worried
@@ -131,7 +131,7 @@ const TIME_HEADS: &[&str] = &[
 /// contraction ("That’s"), a phrase ending in a verb or preposition ("the
 /// person would", "the issue of"), a time phrase, a number, an adverb.
 pub(crate) fn plausible_subject(toks: &[Token], subject: Span) -> bool {
-    let mut words = toks.iter().filter(|t| t.is_word && subject.contains(t.span));
+    let mut words = toks.iter().filter(|t| t.is_word() && subject.contains(t.span()));
     let Some(first) = words.next() else { return false };
     let head = words.next_back().unwrap_or(first);
     if is_pronoun(head) {
@@ -147,7 +147,7 @@ pub(crate) fn plausible_subject(toks: &[Token], subject: Span) -> bool {
         && !head.text.chars().any(char::is_lowercase)
         && toks
             .iter()
-            .find(|t| t.span.start >= subject.end)
+            .find(|t| t.span().start >= subject.end)
             .is_some_and(|t| DASHES.contains(&t.text) || t.text == "(");
     if dateline {
         return false;
@@ -175,12 +175,12 @@ pub(crate) fn plausible_subject(toks: &[Token], subject: Span) -> bool {
 }
 
 fn span_of(toks: &[Token]) -> Option<Span> {
-    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+    Some(Span::new(toks.first()?.span().start, toks.last()?.span().end))
 }
 
 pub(crate) fn is_pronoun(t: &Token) -> bool {
     // "He’s claiming": the contraction is the pronoun.
-    t.is_word && PRONOUNS.contains(&crate::lexicon::lowercase(t.stem()).as_str())
+    t.is_word() && PRONOUNS.contains(&crate::lexicon::lowercase(t.stem()).as_str())
 }
 
 /// A capitalised run ending at `e` (exclusive), read backwards.
@@ -225,7 +225,7 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         let mut e = i + 1;
         while e < upto
             && e - i < 6
-            && toks[e].is_word
+            && toks[e].is_word()
             && (!toks[e].text.ends_with("ed") || toks[e].is_capitalized())
             && !BRIDGE_WORDS.contains(&toks[e].lower().as_ref())
             && !toks[e].has(class::SPEECH_VERB)
@@ -239,17 +239,21 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
         // "The billionaire businessman began by …": a noun phrase right
         // before an irregular past is the subject, whatever its head.
         let k = (i + 1..upto.min(i + 5)).find(|&k| crate::lexicon::IRREGULAR_PAST.contains(toks[k].text));
-        if let Some(k) = k.filter(|&k| toks[i + 1..k].iter().all(|t| t.is_word && !t.has(class::FUNCTION_WORD))) {
+        if let Some(k) = k.filter(|&k| {
+            toks[i + 1..k]
+                .iter()
+                .all(|t| t.is_word() && !t.has(class::FUNCTION_WORD))
+        }) {
             return span_of(&toks[i..k]);
         }
     }
     // A description subject: "several environmental groups granted …".
     if toks
         .get(i)
-        .is_some_and(|t| t.is_word && !t.is_capitalized() && !is_pronoun(t))
+        .is_some_and(|t| t.is_word() && !t.is_capitalized() && !is_pronoun(t))
     {
         let mut e = i;
-        while e < upto && e - i < 5 && toks[e].is_word && !toks[e].is_capitalized() && !toks[e].text.ends_with("ed") {
+        while e < upto && e - i < 5 && toks[e].is_word() && !toks[e].is_capitalized() && !toks[e].text.ends_with("ed") {
             e += 1;
         }
         if e > i && e < upto && toks[e - 1].text.ends_with('s') {
@@ -259,7 +263,7 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
     while i < upto {
         let t = &toks[i];
         if is_pronoun(t) {
-            return Some(t.span);
+            return Some(t.span());
         }
         if t.is_capitalized() && !t.has(class::FUNCTION_WORD) && !t.is_date_word() {
             if i == 0 {
@@ -292,7 +296,7 @@ pub(crate) fn clause_subject(toks: &[Token], upto: usize) -> Option<Span> {
 /// The phrase runs over lowercase words and one "of" phrase, up to the verb.
 fn sentence_case_description(toks: &[Token], upto: usize) -> Option<Span> {
     let plain = |t: &Token| {
-        t.is_word
+        t.is_word()
             && !t.is_capitalized()
             && !t.has(class::FUNCTION_WORD | class::SPEECH_VERB)
             && !t.text.ends_with("ed")
@@ -316,7 +320,7 @@ fn sentence_case_description(toks: &[Token], upto: usize) -> Option<Span> {
 /// a pronoun, a name with its titles, or a short description.
 pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     let mut e = end;
-    while e > 0 && toks[e - 1].is_word && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_ref()) {
+    while e > 0 && toks[e - 1].is_word() && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_ref()) {
         e -= 1;
     }
     // "John Dickey, the chief executive of Ora Media -- the company that
@@ -332,7 +336,7 @@ pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
                 open -= 1;
             }
             let mut joined: Vec<Token> = toks[..open].to_vec();
-            joined.push(Token::mark(toks[open].span, ","));
+            joined.push(Token::mark(toks[open].span(), ","));
             let at = joined.len();
             joined.extend_from_slice(&toks[end..]);
             return subject_before(&joined, at);
@@ -344,7 +348,7 @@ pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     }
     // An infinitive after the main verb speaks for the clause subject:
     // "Trump took to Twitter to accuse the campaign of being “duped”".
-    if e > 1 && e == end && toks[e - 1].is("to") && toks[..e - 1].iter().any(|t| t.is_word && !t.is_capitalized()) {
+    if e > 1 && e == end && toks[e - 1].is("to") && toks[..e - 1].iter().any(|t| t.is_word() && !t.is_capitalized()) {
         return clause_subject(toks, e - 1);
     }
     // A relative clause: "McConnell, now the majority leader, who in 2010
@@ -393,7 +397,7 @@ pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
             let appositive = place
                 || !first.is_capitalized()
                 || first.text.starts_with(|c: char| c.is_ascii_digit())
-                || (!name_like && seg.iter().any(|t| t.is_word && !t.is_capitalized()));
+                || (!name_like && seg.iter().any(|t| t.is_word() && !t.is_capitalized()));
             if name_like && hops > 0 {
                 return span_of(seg);
             }
@@ -435,7 +439,7 @@ pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         return None;
     }
     let last = &toks[e - 1];
-    if !last.is_word {
+    if !last.is_word() {
         // "Sen. Claire McCaskill (D-Mo.) said": skip a parenthesis.
         if last.is(")") {
             let open = toks[..e].iter().rposition(|t| t.is("("))?;
@@ -444,7 +448,7 @@ pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         return None;
     }
     if is_pronoun(last) {
-        return Some(last.span);
+        return Some(last.span());
     }
     if last.is_capitalized() || last.text.ends_with('.') {
         let s = name_back(toks, e);
@@ -470,7 +474,7 @@ pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     let mut k = e;
     while k > 0 && e - k < 12 {
         let t = &toks[k - 1];
-        if !t.is_word {
+        if !t.is_word() {
             break;
         }
         k -= 1;
@@ -498,7 +502,7 @@ pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         k = e - 1;
         while k > 0
             && e - k < 3
-            && toks[k - 1].is_word
+            && toks[k - 1].is_word()
             && !toks[k - 1].has(class::FUNCTION_WORD)
             && !toks[k - 1].text.ends_with("ed")
         {
@@ -516,14 +520,14 @@ pub(crate) fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
     if is_pronoun(first) {
         // "said he." is inverted; "said he would" is reported speech.
         let next = toks.get(start + 1);
-        return next.is_none_or(|n| !n.is_word).then_some(first.span);
+        return next.is_none_or(|n| !n.is_word()).then_some(first.span());
     }
     let mut s = start;
     // Role words before the name.
     while s < toks.len()
         && s - start < 5
         && (is_role_word(&toks[s])
-            || (toks[s].is_word && !toks[s].is_capitalized() && toks.get(s + 1).is_some_and(is_role_word)))
+            || (toks[s].is_word() && !toks[s].is_capitalized() && toks.get(s + 1).is_some_and(is_role_word)))
         && !toks[s].is_capitalized()
     {
         s += 1;
@@ -534,7 +538,7 @@ pub(crate) fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
         let mut k = start;
         while k < toks.len()
             && k - start < 3
-            && toks[k].is_word
+            && toks[k].is_word()
             && !toks[k].is_capitalized()
             && !toks[k].has(class::FUNCTION_WORD | class::SPEECH_VERB)
             && !toks[k].text.ends_with("ed")
@@ -587,7 +591,7 @@ pub(crate) fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
         // A short noun phrase, ending before anything verb-like.
         while e < toks.len()
             && e - start < 5
-            && toks[e].is_word
+            && toks[e].is_word()
             && !toks[e].has(class::SPEECH_VERB)
             && !toks[e].text.ends_with("ed")
         {
@@ -609,13 +613,13 @@ pub(crate) fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
     let mut e = start;
     while e < toks.len()
         && e - start < 4
-        && toks[e].is_word
+        && toks[e].is_word()
         && !toks[e].is_capitalized()
         && !toks[e].has(class::FUNCTION_WORD)
     {
         e += 1;
     }
-    if e > start && toks[e - 1].text.ends_with('s') && toks.get(e).is_none_or(|t| !t.is_word) {
+    if e > start && toks[e - 1].text.ends_with('s') && toks.get(e).is_none_or(|t| !t.is_word()) {
         return span_of(&toks[start..e]);
     }
     None
@@ -648,7 +652,7 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
     // prefix keeps callers that try every comma of a long run linear.
     let toks = without_parens(&toks[..toks.len().min(CUE_SCAN)]);
     let mut i = 0;
-    while i < toks.len() && !toks[i].is_word {
+    while i < toks.len() && !toks[i].is_word() {
         if DASHES.contains(&toks[i].text) {
             // A dash credit: `"…" -Commissioner Jane Doe`; a lowercase
             // aside after a dash ("― a metaphor for …") is not a credit.
@@ -713,10 +717,10 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
     };
     // The subject must start the clause: only punctuation or role words
     // ("Ridgeway head coach") before it, or a comma.
-    let first_word = words.iter().position(|t| t.span.start >= subject.start)?;
+    let first_word = words.iter().position(|t| t.span().start >= subject.start)?;
     let gap_ok = words[..first_word]
         .iter()
-        .all(|t| !t.is_word || t.is_capitalized() || is_role_word(t) || t.is("the"))
+        .all(|t| !t.is_word() || t.is_capitalized() || is_role_word(t) || t.is("the"))
         || (first_word > 0 && words[first_word - 1].is(","))
         // "panel Chairman Rep. Jason Chaffetz said": a lowercase modifier
         // of the title the name carries.
@@ -735,7 +739,7 @@ pub(crate) fn cue_after(toks: &[Token], window: usize) -> Option<Cue> {
 /// words are modifiers of the name, not a clause of their own: no verb, no
 /// function word other than an article.
 fn descriptor_gap(gap: &[Token], name: &Token) -> bool {
-    let words: Vec<&Token> = gap.iter().filter(|t| t.is_word).collect();
+    let words: Vec<&Token> = gap.iter().filter(|t| t.is_word()).collect();
     name.is_capitalized()
         && (1..=3).contains(&words.len())
         && words.iter().enumerate().all(|(k, t)| {
@@ -758,7 +762,7 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
         // The two word lists share no word: look the second up only when
         // the first misses.
         let speech = is_verb_at(&toks, v);
-        let characterising = speech.is_none() && toks[v].is_word && toks[v].has(class::CHARACTERISING_VERB);
+        let characterising = speech.is_none() && toks[v].is_word() && toks[v].has(class::CHARACTERISING_VERB);
         let Some(n) = speech.or(characterising.then_some(1)) else {
             continue;
         };
@@ -812,7 +816,7 @@ pub(crate) fn speech_noun_cue(toks: &[Token]) -> Option<Cue> {
         if matches!(t.text, "." | ";" | "?" | "!" | "“" | "”" | "\"") {
             return None;
         }
-        if !(t.is_word && crate::lexicon::SPEECH_NOUNS.contains(t.text)) {
+        if !(t.is_word() && crate::lexicon::SPEECH_NOUNS.contains(t.text)) {
             continue;
         }
         let owner = &toks[k - 1];
@@ -822,7 +826,7 @@ pub(crate) fn speech_noun_cue(toks: &[Token]) -> Option<Cue> {
         let start = name_back(toks, k);
         let start = if start < k { start } else { k - 1 };
         return Some(Cue {
-            subject: Span::new(toks[start].span.start, owner.span.start + owner.stem().len()),
+            subject: Span::new(toks[start].span().start, owner.span().start + owner.stem().len()),
             verb: t.text.to_string(),
             rule: "speech-noun",
         });
@@ -834,7 +838,7 @@ pub(crate) fn speech_noun_cue(toks: &[Token]) -> Option<Cue> {
 /// quotation introduced by "as" characterises something in the words of
 /// the clause's subject, when that subject is a name or a pronoun.
 pub(crate) fn characterised_as_cue(toks: &[Token]) -> Option<Cue> {
-    let words: Vec<&Token> = toks.iter().filter(|t| t.is_word).collect();
+    let words: Vec<&Token> = toks.iter().filter(|t| t.is_word()).collect();
     let mut k = words.len();
     if k > 0 && words[k - 1].is_one_of(&["a", "an", "the"]) {
         k -= 1;
@@ -845,9 +849,9 @@ pub(crate) fn characterised_as_cue(toks: &[Token]) -> Option<Cue> {
     if before_as.text.ends_with("ed") && !before_as.is_capitalized() {
         return None;
     }
-    let upto = toks.iter().position(|t| t.span.start >= words[as_at].span.start)?;
+    let upto = toks.iter().position(|t| t.span().start >= words[as_at].span().start)?;
     let subject = clause_subject(toks, upto)?;
-    let first = toks.iter().find(|t| t.span.start >= subject.start)?;
+    let first = toks.iter().find(|t| t.span().start >= subject.start)?;
     (first.is_capitalized() || is_pronoun(first)).then(|| Cue {
         subject,
         verb: "as".to_string(),
@@ -861,14 +865,14 @@ pub(crate) fn characterised_as_cue(toks: &[Token]) -> Option<Cue> {
 /// Clinton. Only a main-clause speech verb counts ("After Trump said …,
 /// Clinton called it “…”" stays Clinton's).
 fn outer_cue(toks: &[Token], inner: Span) -> Option<Cue> {
-    let first_word = toks.iter().find(|t| t.is_word)?;
+    let first_word = toks.iter().find(|t| t.is_word())?;
     if crate::lexicon::SUBORDINATORS.contains(first_word.text) {
         return None;
     }
-    let inner_at = toks.iter().position(|t| t.span.start >= inner.start)?;
+    let inner_at = toks.iter().position(|t| t.span().start >= inner.start)?;
     for u in (0..inner_at).rev() {
         let t = &toks[u];
-        if !t.is_word || !t.has(class::SPEECH_VERB) || t.text.ends_with("ing") {
+        if !t.is_word() || !t.has(class::SPEECH_VERB) || t.text.ends_with("ing") {
             continue;
         }
         // The inner subject opens the reported clause right after the
@@ -900,7 +904,7 @@ pub(crate) fn cue_inside(toks: &[Token]) -> Option<(Cue, Span)> {
                     rule: "verb-inside-unclosed-quote",
                     ..cue
                 },
-                toks[c].span,
+                toks[c].span(),
             ));
         }
     }
@@ -961,11 +965,11 @@ pub(crate) fn colon_cue(toks: &[Token]) -> Option<Cue> {
     let subject = clause_subject(toks, colon).filter(|s| plausible_subject(toks, *s))?;
     if intro {
         let comma = toks.iter().position(|t| t.is(","))?;
-        if subject.start < toks[comma].span.end {
+        if subject.start < toks[comma].span().end {
             return None;
         }
     }
-    let first = toks.iter().find(|t| t.span.start >= subject.start)?;
+    let first = toks.iter().find(|t| t.span().start >= subject.start)?;
     (first.is_capitalized() || is_pronoun(first)).then(|| Cue {
         subject,
         verb: ":".to_string(),
@@ -976,7 +980,7 @@ pub(crate) fn colon_cue(toks: &[Token]) -> Option<Cue> {
 /// The end of the capitalised run that starts at `start`.
 fn s_end(toks: &[Token], start: usize) -> usize {
     let mut e = start;
-    while e < toks.len() && (toks[e].is_capitalized() || toks[e].text.ends_with('.')) && toks[e].is_word {
+    while e < toks.len() && (toks[e].is_capitalized() || toks[e].text.ends_with('.')) && toks[e].is_word() {
         e += 1;
     }
     e.max(start + 1).min(toks.len())
@@ -994,7 +998,7 @@ pub(crate) fn sentence_final_cue(after: &[Token]) -> Option<Cue> {
     let comma = sentence.iter().rposition(|t| t.is(","))?;
     let clause = &sentence[comma + 1..];
     // A credit is short: the verb and a name with a short appositive.
-    if clause.iter().filter(|t| t.is_word).count() > 12 {
+    if clause.iter().filter(|t| t.is_word()).count() > 12 {
         return None;
     }
     let cue = cue_after(clause, 4)?;
@@ -1007,9 +1011,9 @@ pub(crate) fn sentence_final_cue(after: &[Token]) -> Option<Cue> {
 /// The subject of the clause before a quotation with no cue of its own, when
 /// it is a name or a pronoun ("He commanded the party to “…”").
 pub(crate) fn own_subject(toks: &[Token]) -> Option<Span> {
-    let last = toks.iter().rposition(|t| t.is_word)?;
+    let last = toks.iter().rposition(|t| t.is_word())?;
     let subject = clause_subject(toks, last + 1).filter(|s| plausible_subject(toks, *s))?;
-    let first = toks.iter().find(|t| t.span.start >= subject.start)?;
+    let first = toks.iter().find(|t| t.span().start >= subject.start)?;
     (first.is_capitalized() || is_pronoun(first)).then_some(subject)
 }
 
@@ -1018,7 +1022,7 @@ pub(crate) fn own_subject(toks: &[Token]) -> Option<Span> {
 /// lowercase verb, then a name, then the end of the clause) or `“…,” Trump
 /// fumed.` (a name, then one verb in -ed or -s, then the end).
 pub(crate) fn bare_credit_after(toks: &[Token]) -> Option<Cue> {
-    let start = toks.iter().position(|t| t.is_word)?;
+    let start = toks.iter().position(|t| t.is_word())?;
     if toks[..start]
         .iter()
         .any(|t| !matches!(t.text, "," | "”" | "\"" | "’" | "'"))
@@ -1036,7 +1040,7 @@ pub(crate) fn bare_credit_after(toks: &[Token]) -> Option<Cue> {
     let verb_like = |t: &Token| verb_shaped(t) && t.text.len() > 3;
     if verb_like(&words[0]) {
         let subject = subject_after(words, 1).filter(|s| plausible_subject(words, *s))?;
-        let end = words.iter().rposition(|t| t.span.end <= subject.end)?;
+        let end = words.iter().rposition(|t| t.span().end <= subject.end)?;
         let named = words.get(1).is_some_and(|t| t.is_capitalized());
         return (named && clause_end(end + 1)).then(|| Cue {
             subject,
@@ -1072,8 +1076,8 @@ pub(crate) fn bare_credit_after(toks: &[Token]) -> Option<Cue> {
 /// a name or a pronoun, a verb, and at most two more words.
 pub(crate) fn comma_introduction(toks: &[Token]) -> Option<Cue> {
     let comma = toks.len().checked_sub(1).filter(|&k| toks[k].is(","))?;
-    let words: Vec<&Token> = toks[..comma].iter().filter(|t| t.is_word).collect();
-    if toks[..comma].iter().any(|t| !t.is_word && !t.text.ends_with('.')) || words.len() > 5 {
+    let words: Vec<&Token> = toks[..comma].iter().filter(|t| t.is_word()).collect();
+    if toks[..comma].iter().any(|t| !t.is_word() && !t.text.ends_with('.')) || words.len() > 5 {
         return None;
     }
     // The subject opens the clause: a pronoun or a run of capitalised words.
@@ -1100,7 +1104,7 @@ pub(crate) fn comma_introduction(toks: &[Token]) -> Option<Cue> {
 /// A word shaped like a finite verb: lowercase, not a function word, in
 /// -ed or -s or an irregular past ("went on", "shot back").
 fn verb_shaped(t: &Token) -> bool {
-    t.is_word
+    t.is_word()
         && !t.is_capitalized()
         && !t.has(class::FUNCTION_WORD)
         && (t.text.ends_with("ed") || t.text.ends_with('s') || crate::lexicon::IRREGULAR_PAST.contains(t.text))

@@ -130,7 +130,7 @@ fn bucket(n: usize) -> usize {
 
 /// A coarse class of a word: what it says about the quote after it.
 fn word_class(t: &Token) -> &'static str {
-    if !t.is_word {
+    if !t.is_word() {
         return match t.text {
             "," => "comma",
             ":" => "colon",
@@ -199,11 +199,11 @@ pub(crate) fn read(
     if q.paragraph == 0 {
         f.push("para0".into());
     }
-    let words: Vec<&Token> = before.iter().filter(|t| t.is_word).collect();
+    let words: Vec<&Token> = before.iter().filter(|t| t.is_word()).collect();
     f.push(format!("before={}", bucket(words.len())));
     if let Some(last) = before.last() {
         f.push(format!("prev-class={}", word_class(last)));
-        if last.is_word {
+        if last.is_word() {
             f.push(format!("prev={}", last.lower().as_ref() as &str));
         }
     } else {
@@ -215,7 +215,7 @@ pub(crate) fn read(
     // "what investigators call the “Eastside pipeline”": a name given to a
     // thing is a term, whoever gives it; the gate leaves those alone.
     let naming = |t: &&Token| t.is_one_of(NAMING_WORDS);
-    let adjacent = before.last().is_some_and(|t| t.is_word);
+    let adjacent = before.last().is_some_and(|t| t.is_word());
     if adjacent && (words.last().is_some_and(naming) || words.iter().rev().nth(1).is_some_and(naming)) {
         f.push(NAMING.into());
     }
@@ -232,7 +232,7 @@ pub(crate) fn read(
         if let Some(t) = a.first() {
             f.push(format!("next-class={}", word_class(t)));
         }
-        if let Some(t) = a.iter().find(|t| t.is_word) {
+        if let Some(t) = a.iter().find(|t| t.is_word()) {
             f.push(format!("next={}", t.lower().as_ref() as &str));
         }
     }
@@ -269,28 +269,28 @@ pub(crate) fn read(
 pub(crate) fn after_candidate(after: &[Token]) -> Option<(Span, String)> {
     let toks: Vec<&Token> = after
         .iter()
-        .skip_while(|t| !t.is_word)
+        .skip_while(|t| !t.is_word())
         .take_while(|t| !matches!(t.text, "." | "“" | "\"" | ";"))
         .take(12)
         .collect();
-    let cue = |t: &Token| t.is_word && !t.is_capitalized() && t.has(class::SPEECH_VERB | class::MINED_CUE);
+    let cue = |t: &Token| t.is_word() && !t.is_capitalized() && t.has(class::SPEECH_VERB | class::MINED_CUE);
     let k = toks.iter().position(|t| cue(t))?;
-    let name = |t: &Token| t.is_word && (t.is_capitalized() || t.text.len() == 1) && !t.has(class::FUNCTION_WORD);
+    let name = |t: &Token| t.is_word() && (t.is_capitalized() || t.text.len() == 1) && !t.has(class::FUNCTION_WORD);
     if k == 0 {
         let run: Vec<&&Token> = toks[1..]
             .iter()
             .skip_while(|t| !name(t))
             .take_while(|t| name(t))
             .collect();
-        let span = Span::new(run.first()?.span.start, run.last()?.span.end);
+        let span = Span::new(run.first()?.span().start, run.last()?.span().end);
         return Some((span, toks[0].text.to_string()));
     }
     let (last, verb) = (toks[k - 1], toks[k].text.to_string());
     if is_pronoun(last) {
-        return Some((last.span, verb));
+        return Some((last.span(), verb));
     }
     let start = toks[..k].iter().rposition(|t| !name(t)).map_or(0, |i| i + 1);
-    (start < k).then(|| (Span::new(toks[start].span.start, last.span.end), verb))
+    (start < k).then(|| (Span::new(toks[start].span().start, last.span().end), verb))
 }
 
 /// The cue between a candidate and its quote, nearest the quote first: a
@@ -300,18 +300,18 @@ pub(crate) fn after_candidate(after: &[Token]) -> Option<(Span, String)> {
 fn gap_cue(tokens: &[Token], c: Span, q: &Quote) -> Option<String> {
     let gap = within(tokens, Span::new(c.end, q.open.start.max(c.end)));
     let listed = class::SPEECH_VERB | class::MINED_CUE | class::CHARACTERISING_VERB;
-    if let Some(t) = gap.iter().rev().find(|t| t.is_word && t.has(listed)) {
+    if let Some(t) = gap.iter().rev().find(|t| t.is_word() && t.has(listed)) {
         return Some(t.text.to_string());
     }
-    let last = gap.iter().rev().find(|t| t.is_word)?;
-    let adjacent = gap.iter().rev().take_while(|t| !t.is_word).all(|t| t.text == ":");
+    let last = gap.iter().rev().find(|t| t.is_word())?;
+    let adjacent = gap.iter().rev().take_while(|t| !t.is_word()).all(|t| t.text == ":");
     let verb = !last.is_capitalized() && (last.text.ends_with("ed") || last.text.ends_with("ing"));
     (adjacent && verb).then(|| last.text.to_string())
 }
 
 /// The subject of the clause the quote sits in, if plausible.
 fn own_candidate(before: &[Token]) -> Option<Span> {
-    let last = before.iter().rposition(|t| t.is_word)?;
+    let last = before.iter().rposition(|t| t.is_word())?;
     cues::clause_subject(before, last + 1).filter(|s| cues::plausible_subject(before, *s))
 }
 
@@ -344,14 +344,17 @@ fn describe_candidate(text: &str, tokens: &[Token], c: Span, q: &Quote, f: &mut 
         f.push(format!("cand-len={}", bucket(toks.len())));
     }
     let gap = within(tokens, Span::new(c.end, q.open.start.max(c.end)));
-    f.push(format!("cand-gap={}", bucket(gap.iter().filter(|t| t.is_word).count())));
-    if let Some(v) = gap.iter().find(|t| t.is_word) {
+    f.push(format!(
+        "cand-gap={}",
+        bucket(gap.iter().filter(|t| t.is_word()).count())
+    ));
+    if let Some(v) = gap.iter().find(|t| t.is_word()) {
         f.push(format!("cand-next={}", v.lower().as_ref() as &str));
         f.push(format!("cand-next-class={}", word_class(v)));
     }
     if gap
         .iter()
-        .any(|t| t.is_word && t.has(class::SPEECH_VERB | class::MINED_CUE))
+        .any(|t| t.is_word() && t.has(class::SPEECH_VERB | class::MINED_CUE))
     {
         f.push("cand-cue-between".into());
     }
@@ -364,8 +367,8 @@ fn describe_candidate(text: &str, tokens: &[Token], c: Span, q: &Quote, f: &mut 
 /// newspapers have …", "Former US secretary of state …"): the speaker is
 /// the whole phrase or a name further on, not this word.
 fn premodifier(tokens: &[Token], c: Span) -> bool {
-    let k = tokens.partition_point(|t| t.span.start < c.end);
-    let Some(next) = tokens.get(k).filter(|t| t.is_word && !t.is_capitalized()) else {
+    let k = tokens.partition_point(|t| t.span().start < c.end);
+    let Some(next) = tokens.get(k).filter(|t| t.is_word() && !t.is_capitalized()) else {
         return false;
     };
     if next.has(class::TITLE | class::ROLE_MODIFIER) {
@@ -439,7 +442,7 @@ pub(crate) fn apply(text: &str, tokens: &[Token], roster: &mut Roster, quotes: &
         let words = within(tokens, c);
         let common_head = words
             .last()
-            .is_some_and(|t| t.is_word && !t.is_capitalized() && !is_pronoun(t))
+            .is_some_and(|t| t.is_word() && !t.is_capitalized() && !is_pronoun(t))
             && words
                 .first()
                 .is_some_and(|t| t.is_capitalized() && !t.has(class::FUNCTION_WORD));

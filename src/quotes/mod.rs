@@ -156,9 +156,10 @@ fn char_after(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 
-/// Finds quotation marks in a paragraph; apostrophes are left out.
-fn marks(text: &str, para: Span) -> Vec<Mark> {
-    let mut out = Vec::new();
+/// Finds quotation marks in a paragraph, in order, and hands each to
+/// `emit`; apostrophes are left out. Not collected: a paragraph of
+/// millions of marks held 24 bytes for each (issue 15).
+fn marks(text: &str, para: Span, mut emit: impl FnMut(Mark)) {
     let s = para.of(text);
     let bytes = s.as_bytes();
     let mut next = 0;
@@ -182,25 +183,25 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
         let space_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/".contains(b));
         let space_after = after.is_none_or(|a| a.is_whitespace() || ",.;:!?)]—–-".contains(a));
         let alnum = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-        let push = |out: &mut Vec<Mark>, len: usize, kind, dir| {
-            out.push(Mark {
+        let mut push = |len: usize, kind, dir| {
+            emit(Mark {
                 span: Span::new(pos, pos + len),
                 kind,
                 dir,
             })
         };
         match c {
-            '“' | '„' => push(&mut out, 3, MarkKind::Double, Dir::Open),
+            '“' | '„' => push(3, MarkKind::Double, Dir::Open),
             // A closing mark typed where an opening one belongs (”Mr. Trump …).
-            '”' if space_before && !space_after => push(&mut out, 3, MarkKind::Double, Dir::Open),
-            '”' => push(&mut out, 3, MarkKind::Double, Dir::Close),
+            '”' if space_before && !space_after => push(3, MarkKind::Double, Dir::Open),
+            '”' => push(3, MarkKind::Double, Dir::Close),
             '"' => {
                 let dir = match (space_before, space_after) {
                     (true, false) => Dir::Open,
                     (false, true) => Dir::Close,
                     _ => Dir::Either,
                 };
-                push(&mut out, 1, MarkKind::Double, dir)
+                push(1, MarkKind::Double, dir)
             }
             '\'' if after == Some('\'') => {
                 // NYT-style '' serves as both the opening and closing mark.
@@ -212,10 +213,10 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
                     (false, true) => Dir::Close,
                     _ => Dir::Either,
                 };
-                push(&mut out, 2, MarkKind::Double, dir)
+                push(2, MarkKind::Double, dir)
             }
             // ‘90s is an apostrophe typed the wrong way round.
-            '‘' if !after.is_some_and(|a| a.is_ascii_digit()) => push(&mut out, 3, MarkKind::Single, Dir::Open),
+            '‘' if !after.is_some_and(|a| a.is_ascii_digit()) => push(3, MarkKind::Single, Dir::Open),
             '’' | '\'' => {
                 let len = c.len_utf8();
                 if alnum(before) && alnum(after) {
@@ -225,15 +226,14 @@ fn marks(text: &str, para: Span) -> Vec<Mark> {
                     continue; // ’90s
                 }
                 if space_before && !space_after && c == '\'' {
-                    push(&mut out, len, MarkKind::Single, Dir::Open)
+                    push(len, MarkKind::Single, Dir::Open)
                 } else if !space_before && (space_after || !alnum(after)) {
-                    push(&mut out, len, MarkKind::Single, Dir::Close)
+                    push(len, MarkKind::Single, Dir::Close)
                 }
             }
             _ => {}
         }
     }
-    out
 }
 
 /// A quoted stretch of one paragraph, before classification.
@@ -246,12 +246,11 @@ struct Segment {
 /// Pairs the outermost marks of one paragraph. A quote still open at the
 /// paragraph end runs to it.
 fn pair(text: &str, para: Span, idx: usize) -> Vec<Segment> {
-    let ms = marks(text, para);
     let mut out = Vec::new();
     let mut open: Option<Mark> = None;
     // Marks of the other kind nested inside the outer quote.
     let mut nested = 0usize;
-    for m in ms {
+    marks(text, para, |m| {
         match open {
             None => {
                 let opens = match m.dir {
@@ -273,7 +272,7 @@ fn pair(text: &str, para: Span, idx: usize) -> Vec<Segment> {
                     } else if m.dir == Dir::Close && nested > 0 {
                         nested -= 1;
                     }
-                    continue;
+                    return;
                 }
                 // A curly pair inside a straight-quoted passage ("PENCE: …
                 // an episode of “Shark Tank.” But …) is nested, so its
@@ -296,7 +295,7 @@ fn pair(text: &str, para: Span, idx: usize) -> Vec<Segment> {
                 }
             }
         }
-    }
+    });
     if let Some(o) = open {
         out.push(Segment {
             open: o.span,
@@ -545,7 +544,7 @@ fn attribute(
         let window = near
             .len()
             .checked_sub(CUE_REACH)
-            .map_or(window, |k| Span::new(near[k].span.start, window.end));
+            .map_or(window, |k| Span::new(near[k].span().start, window.end));
         let from = reach[..i].partition_point(|&end| end <= window.start);
         let earlier: Vec<Span> = quotes[from..i]
             .iter()
@@ -555,7 +554,7 @@ fn attribute(
             .collect();
         let before: Vec<Token> = within(tokens, window)
             .iter()
-            .filter(|t| !earlier.iter().any(|e| e.contains(t.span)))
+            .filter(|t| !earlier.iter().any(|e| e.contains(t.span())))
             .copied()
             .collect();
         // After: from the closing mark to the end of the next sentence end.
@@ -571,7 +570,7 @@ fn attribute(
             // capitalised sentence ("…an outlaw nation.” Russia insisted …")
             // is not attributed by what follows, except by a dash credit.
             let closed = q.span.of(text).trim_end().ends_with('.');
-            let next_word = toks.iter().find(|t| t.is_word);
+            let next_word = toks.iter().find(|t| t.is_word());
             let dash = toks.first().is_some_and(|t| matches!(t.text, "-" | "—" | "–" | "―"));
             if closed && !dash && next_word.is_some_and(|t| t.is_capitalized()) && !short_credit(&toks) {
                 Vec::new()
@@ -592,7 +591,7 @@ fn attribute(
             }
         }
         let q = &quotes[i];
-        let opens_sentence = !before.iter().any(|t| t.is_word);
+        let opens_sentence = !before.iter().any(|t| t.is_word());
         if cue.is_none() && opens_sentence && prev_close.is_none() {
             cue = previous_sentence_cue(text, tokens, paragraphs, q, sent);
         }
@@ -701,7 +700,7 @@ fn vetted(
     let verb_at = within(tokens, Span::new(cue.subject.end, open))
         .iter()
         .find(|t| t.text == verb)
-        .map_or(open, |t| t.span.start);
+        .map_or(open, |t| t.span().start);
     let m = mentions.governing_subject(from, verb_at, earlier)?;
     Some(Cue { subject: m.span, ..cue })
 }
@@ -715,7 +714,7 @@ fn short_credit(after: &[Token]) -> bool {
     };
     let words = &after[..stop];
     (2..=5).contains(&words.len())
-        && words.iter().all(|t| t.is_word)
+        && words.iter().all(|t| t.is_word())
         && words.iter().any(|t| t.has(crate::lexicon::class::SPEECH_VERB))
 }
 
@@ -724,7 +723,7 @@ fn short_credit(after: &[Token]) -> bool {
 /// subject and the cue's verb, a few words on.
 fn relative_mention(tokens: &[Token], subject: Span, verb: &str) -> Option<Span> {
     let verb = verb.split_whitespace().next().filter(|v| !v.is_empty())?;
-    let from = tokens.partition_point(|t| t.span.start < subject.end);
+    let from = tokens.partition_point(|t| t.span().start < subject.end);
     let toks = &tokens[from..tokens.len().min(from + 12)];
     for (k, t) in toks.iter().enumerate() {
         if t.text == verb || matches!(t.text, "“" | "”" | "\"" | "." | ":") {
@@ -732,7 +731,7 @@ fn relative_mention(tokens: &[Token], subject: Span, verb: &str) -> Option<Span>
         }
         if t.is("who") && k > 0 && toks[k - 1].is(",") {
             // The verb follows the relative clause's start closely.
-            return toks[k + 1..].iter().take(4).any(|v| v.text == verb).then_some(t.span);
+            return toks[k + 1..].iter().take(4).any(|v| v.text == verb).then_some(t.span());
         }
     }
     None
@@ -768,28 +767,28 @@ fn credit_line_after(
     q: &Quote,
     after: Option<&[Token]>,
 ) -> Option<Cue> {
-    if after.is_some_and(|a| a.iter().any(|t| t.is_word)) {
+    if after.is_some_and(|a| a.iter().any(|t| t.is_word())) {
         return None;
     }
     let close = q.close?;
     let para = &paragraphs[q.paragraph];
     if within(tokens, Span::new(close.end, para.span.end))
         .iter()
-        .any(|t| t.is_word)
+        .any(|t| t.is_word())
     {
         return None;
     }
     let next = paragraphs.get(q.paragraph + 1)?;
     let toks = within(tokens, next.span);
     let dash = toks.first().is_some_and(|t| matches!(t.text, "-" | "—" | "–" | "―"));
-    if !dash || toks.iter().filter(|t| t.is_word).count() > 8 || next.span.of(text).contains(['“', '"']) {
+    if !dash || toks.iter().filter(|t| t.is_word()).count() > 8 || next.span.of(text).contains(['“', '"']) {
         return None;
     }
     // A name and at most a place after a comma ("– An immigrant himself –"
     // is an aside, not a credit).
     let cue = cue_after(toks, 4).filter(|c| c.rule == "dash-credit")?;
-    let first = toks.iter().find(|t| t.span.start >= cue.subject.start)?;
-    let rest = toks.iter().find(|t| t.span.start >= cue.subject.end);
+    let first = toks.iter().find(|t| t.span().start >= cue.subject.start)?;
+    let rest = toks.iter().find(|t| t.span().start >= cue.subject.end);
     let closes = rest.is_none_or(|t| matches!(t.text, "," | "."));
     (closes && !first.has(crate::lexicon::class::FUNCTION_WORD)).then_some(cue)
 }
@@ -807,7 +806,7 @@ fn headline_cue(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: 
     }
     let toks: Vec<Token> = within(tokens, Span::new(head.start, q.open.start))
         .iter()
-        .filter(|t| !t.span.overlaps(q.span))
+        .filter(|t| !t.span().overlaps(q.span))
         .copied()
         .collect();
     let cue = |subject: Span| Cue {
@@ -818,14 +817,14 @@ fn headline_cue(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: 
     if let Some(colon) = toks.iter().position(|t| t.text == ":") {
         let name = &toks[..colon];
         if (1..=4).contains(&name.len()) && name.iter().all(|t| t.is_capitalized()) {
-            return Some(cue(Span::new(name[0].span.start, name[name.len() - 1].span.end)));
+            return Some(cue(Span::new(name[0].span().start, name[name.len() - 1].span().end)));
         }
     }
     let story = Span::new(head.end, text.len());
     // The subject opens the headline; a name further in is its object
     // ("Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud’").
     toks.iter()
-        .filter(|t| t.is_word)
+        .filter(|t| t.is_word())
         .take(2)
         .filter(|t| t.is_capitalized())
         .find(|t| {
@@ -837,7 +836,7 @@ fn headline_cue(text: &str, tokens: &[Token], paragraphs: &[Paragraph], roster: 
                 named && e.mentions.iter().any(|m| story.contains(*m))
             })
         })
-        .map(|t| cue(Span::new(t.span.start, t.span.start + t.stem().len())))
+        .map(|t| cue(Span::new(t.span().start, t.span().start + t.stem().len())))
 }
 
 /// Longest first paragraph still read as a headline.
@@ -972,7 +971,7 @@ fn propagate(text: &str, tokens: &[Token], paragraphs: &[Paragraph], quotes: &mu
 fn last_quote_ends_paragraph(tokens: &[Token], para: &Paragraph, q: &Quote) -> bool {
     let Some(close) = q.close else { return true };
     let rest = Span::new(close.end, para.span.end);
-    within(tokens, rest).iter().filter(|t| t.is_word).count() <= 12
+    within(tokens, rest).iter().filter(|t| t.is_word()).count() <= 12
 }
 
 /// A line in title case ("Obama Says Museum Will Tell of ‘Suffering and
@@ -996,13 +995,13 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool, title_line: 
     let prev_word = before
         .iter()
         .rev()
-        .find(|t| t.is_word)
-        .filter(|_| before.last().is_some_and(|t| t.is_word));
+        .find(|t| t.is_word())
+        .filter(|_| before.last().is_some_and(|t| t.is_word()));
     let prev = prev_word.map(|t| t.lower()).unwrap_or_default();
     let prev2 = before
         .iter()
         .rev()
-        .filter(|t| t.is_word)
+        .filter(|t| t.is_word())
         .nth(1)
         .map(|t| t.lower())
         .unwrap_or_default();
@@ -1054,7 +1053,7 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool, title_line: 
     // "what investigators call the “Eastside pipeline”": the quotation
     // names a thing; "called the senator a “nasty guy”" characterises one.
     // But "what he called a “brazen breach”": a named speaker's words.
-    let prev3 = before.iter().rev().filter(|t| t.is_word).nth(2);
+    let prev3 = before.iter().rev().filter(|t| t.is_word()).nth(2);
     let named_caller =
         prev3.is_some_and(|t| t.is_capitalized() || PRONOUNS.contains(&crate::lexicon::lowercase(t.text).as_str()));
     let naming = determiner
@@ -1085,7 +1084,8 @@ fn classify(text: &str, q: &Quote, before: &[Token], has_cue: bool, title_line: 
     if term && q.group.is_none() {
         return QuoteKind::Scare;
     }
-    let mid_sentence = before.iter().any(|t| t.is_word) && !before.last().is_some_and(|t| matches!(t.text, ":" | ","));
+    let mid_sentence =
+        before.iter().any(|t| t.is_word()) && !before.last().is_some_and(|t| matches!(t.text, ":" | ","));
     if mid_sentence || content.chars().next().is_some_and(|c| c.is_lowercase()) {
         QuoteKind::Partial
     } else {
