@@ -472,6 +472,9 @@ pub(crate) mod class {
     pub const CLAIM_START: u16 = 1 << 11;
     /// A speech verb only the mined list has (`mined_cue_verbs.txt`).
     pub const MINED_CUE: u16 = 1 << 12;
+    /// A form the attribution-cue lexicon or the cue tagger knows
+    /// (`attributions::cues::forms`).
+    pub const CUE_FORM: u16 = 1 << 13;
 }
 
 static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
@@ -498,6 +501,7 @@ static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
     add(&mut PLACE_WORDS.iter().copied(), class::PLACE_WORD);
     add(&mut ABBREVIATIONS.iter().copied(), class::ABBREVIATION);
     add(&mut crate::claims::CLAIM_STARTS.keys().copied(), class::CLAIM_START);
+    add(&mut crate::attributions::cues::forms(), class::CUE_FORM);
     out
 });
 

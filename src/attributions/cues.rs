@@ -48,6 +48,14 @@ static CUES: LazyLock<WordTable<f32>> = LazyLock::new(|| {
     mined.into_iter().chain(hand).collect()
 });
 
+/// Every form [`cue_at`] may read as a one-word cue: the lexicon's and the
+/// tagger's candidates. The lexicon marks them (`class::CUE_FORM`) when it
+/// tokenizes, so the many words that are neither are turned away without
+/// a table lookup.
+pub(crate) fn forms() -> impl Iterator<Item = &'static str> {
+    CUES.keys().copied().chain(super::tagger::candidate_words())
+}
+
 /// Nouns and adverbs the annotators marked inside longer cues ("said in a
 /// statement", "reportedly") that report nothing on their own here: the
 /// content rules hang on verbs.
@@ -92,14 +100,13 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
             .map(|_| (2, CUES.get(t.text).copied().unwrap_or(0.9)));
     }
     // A capitalised form opens a headline or names something ("Calls",
-    // "Reported Speech"); it is turned away before any table is read.
-    if t.is_capitalized() {
+    // "Reported Speech"); it is turned away before any table is read, and
+    // so is a word neither the lexicon nor the tagger knows (most words:
+    // the tokenizer has marked the others).
+    if t.is_capitalized() || !t.has(crate::lexicon::class::CUE_FORM) {
         return None;
     }
-    // The table next: most words are no cue, and one lookup says so.
     let share = CUES.get(t.text).copied();
-    // The learned tagger reads the words that headed cues in context; a
-    // word neither it nor the lexicon knows is no cue.
     // "the continued presence", "his stated aim": a modifier, not a verb
     // (asked before the tagger, which need not score it).
     if t.is_one_of(NOT_HEADS) || (i > 0 && toks[i - 1].is_one_of(DETERMINERS)) {

@@ -41,23 +41,33 @@ impl Hasher for Identity {
 }
 
 struct Model {
-    candidates: WordTable<()>,
     weights: HashMap<u64, f32, IdentityBuild>,
     /// (lowest score, share of cues), ascending.
     bands: Vec<(f32, f32)>,
 }
 
+/// The words that headed cues in training (the model's `v` lines): the
+/// only words scored. Read apart from the weights, so the lexicon's word
+/// classes can list them (`lexicon::class::CUE_FORM`) without parsing the
+/// whole model.
+static CANDIDATES: LazyLock<WordTable<()>> = LazyLock::new(|| candidate_words().map(|w| (w, ())).collect());
+
+/// The model's candidate words, as listed.
+pub(crate) fn candidate_words() -> impl Iterator<Item = &'static str> {
+    MODEL
+        .lines()
+        .filter_map(|l| l.strip_prefix("v "))
+        .filter(|w| !w.contains(' '))
+}
+
 static TAGGER: LazyLock<Model> = LazyLock::new(|| {
     let mut m = Model {
-        candidates: WordTable::default(),
         weights: HashMap::default(),
         bands: Vec::new(),
     };
-    let mut words = Vec::new();
     for line in MODEL.lines().filter(|l| !l.starts_with('#')) {
         let mut parts = line.split(' ');
         match (parts.next(), parts.next(), parts.next()) {
-            (Some("v"), Some(w), None) => words.push((w, ())),
             (Some("c"), Some(lo), Some(share)) => {
                 if let (Ok(lo), Ok(share)) = (lo.parse(), share.parse()) {
                     m.bands.push((lo, share));
@@ -71,7 +81,6 @@ static TAGGER: LazyLock<Model> = LazyLock::new(|| {
             _ => {}
         }
     }
-    m.candidates = words.into_iter().collect();
     m
 });
 
@@ -126,11 +135,11 @@ fn is_end_mark(t: &Token) -> bool {
 /// scored so that were cue heads; `None` for a word that never headed a
 /// cue in training.
 pub(crate) fn read(toks: &[Token], i: usize) -> Option<(f32, f32)> {
-    let m = &*TAGGER;
     let t = toks.get(i)?;
-    if !t.is_word || !m.candidates.contains_key(t.text) {
+    if !t.is_word || !CANDIDATES.contains_key(t.text) {
         return None;
     }
+    let m = &*TAGGER;
     let s = score(m, toks, i);
     let share = m.bands.iter().rev().find(|b| s >= b.0).map_or(0.0, |b| b.1);
     Some((s, share))
@@ -216,7 +225,7 @@ mod tests {
     #[test]
     fn every_weight_and_band_of_the_model_is_read() {
         let m = &*TAGGER;
-        assert!(m.candidates.contains_key("said"));
+        assert!(CANDIDATES.contains_key("said"));
         let lines = MODEL.lines().filter(|l| l.starts_with("f ")).count();
         assert_eq!(m.weights.len(), lines, "feature hashes collide");
         assert!(m.bands.windows(2).all(|b| b[0].0 < b[1].0));

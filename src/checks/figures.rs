@@ -45,7 +45,12 @@ pub(crate) fn not_a_count(text: &str, c: &Claim) -> bool {
         from += 1;
     }
     let before = &before[from..];
-    let before = &before[before.rfind(['\n', '.', ';', ':', '(']).map_or(0, |i| i + 1)..];
+    // The marks are ASCII, so a byte search finds what a character search would.
+    let clause_start = before
+        .bytes()
+        .rposition(|b| matches!(b, b'\n' | b'.' | b';' | b':' | b'('))
+        .map_or(0, |i| i + 1);
+    let before = &before[clause_start..];
     let mut back = before.split_whitespace().rev();
     let (w1, w2) = (back.next().unwrap_or(""), back.next().unwrap_or(""));
     if (w1.eq_ignore_ascii_case("in") || w1.eq_ignore_ascii_case("of")) && is_number(w2) && is_ratio_base(written) {
@@ -68,5 +73,10 @@ fn is_ratio_base(written: &str) -> bool {
 fn is_number(w: &str) -> bool {
     let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
     (!w.is_empty() && w.chars().all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.'))
-        || crate::lexicon::NUMBER_WORDS.contains_key(&w.to_lowercase())
+        || if w.is_ascii() {
+            // The table ignores ASCII case: no lower-case copy needed.
+            crate::lexicon::NUMBER_WORDS.contains_key(w)
+        } else {
+            crate::lexicon::NUMBER_WORDS.contains_key(&w.to_lowercase())
+        }
 }
