@@ -87,6 +87,18 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
 ];
 
+/// [`NOT_HEADS`] and [`DETERMINERS`] as tables: every possible cue asks
+/// both, and one lookup is cheaper than comparing with each word.
+static NOT_HEAD_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| NOT_HEADS.iter().copied().collect());
+static DETERMINER_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| DETERMINERS.iter().copied().collect());
+
+/// `t.is_one_of(words)` through `words`' table. Only an ASCII word can
+/// equal an ASCII list word with ASCII case ignored; the table would
+/// also lower-case other scripts, which `is_one_of` does not.
+fn is_listed(t: &Token, table: &WordTable<()>) -> bool {
+    t.text.is_ascii() && table.contains_key(t.text)
+}
+
 /// A cue at `toks[i]`: how many tokens it takes and its share.
 pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     let t = toks.get(i)?;
@@ -109,7 +121,7 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     let share = CUES.get(t.text).copied();
     // "the continued presence", "his stated aim": a modifier, not a verb
     // (asked before the tagger, which need not score it).
-    if t.is_one_of(NOT_HEADS) || (i > 0 && toks[i - 1].is_one_of(DETERMINERS)) {
+    if is_listed(t, &NOT_HEAD_WORDS) || (i > 0 && is_listed(&toks[i - 1], &DETERMINER_WORDS)) {
         return None;
     }
     let tagged = super::tagger::read(toks, i);
