@@ -145,9 +145,10 @@ const TEMPLATE_HASH: [u64; 15] = {
 /// may be one, so a two-part value opening with `|` is the mark `|` and
 /// the rest.
 fn feature_key(feature: &str) -> Option<u64> {
-    let (t, &(name, arity)) = TEMPLATES.iter().enumerate().find(|(_, (name, _))| {
-        feature.starts_with(name) && (name.ends_with('=') || feature.len() == name.len())
-    })?;
+    let (t, &(name, arity)) = TEMPLATES
+        .iter()
+        .enumerate()
+        .find(|(_, (name, _))| feature.starts_with(name) && (name.ends_with('=') || feature.len() == name.len()))?;
     let value = &feature[name.len()..];
     let raw = |part: &str| fnv(part.as_bytes(), false);
     let parts = match arity {

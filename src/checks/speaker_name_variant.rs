@@ -164,7 +164,12 @@ fn slip_candidates(
     if people.len() <= FEW {
         let mut pairs = Vec::new();
         for (k, &i) in people.iter().enumerate() {
-            pairs.extend(people[k + 1..].iter().filter(|&&j| bare[j].len() == bare[i].len()).map(|&j| (i, j)));
+            pairs.extend(
+                people[k + 1..]
+                    .iter()
+                    .filter(|&&j| bare[j].len() == bare[i].len())
+                    .map(|&j| (i, j)),
+            );
         }
         return pairs;
     }
