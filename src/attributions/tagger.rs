@@ -152,17 +152,17 @@ fn feature_key(feature: &str) -> Option<u64> {
     let value = &feature[name.len()..];
     let raw = |part: &str| fnv(part.as_bytes(), false);
     let parts = match arity {
-        0 => vec![],
-        1 => vec![raw(value)],
+        0 => [0; 2],
+        1 => [raw(value), 0],
         _ => {
             let (a, b) = match value.strip_prefix("||") {
                 Some(rest) => ("|", rest),
                 None => value.split_once('|')?,
             };
-            vec![raw(a), raw(b)]
+            [raw(a), raw(b)]
         }
     };
-    Some(key(TEMPLATE_HASH[t], &parts))
+    Some(key(TEMPLATE_HASH[t], &parts[..arity]))
 }
 
 /// A neighbour as the features see it: its text, or `_` past the
