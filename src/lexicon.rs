@@ -460,6 +460,26 @@ pub(crate) static CLAIM_STARTS: LazyLock<FastSet> = LazyLock::new(|| {
         .collect()
 });
 
+/// The attribution cue lexicon (`word count share` lines, mined), the hand
+/// list of cues, and the cue tagger's model, whose `v word` lines are the
+/// words it reads. `attributions` reads them from here, so the lexicon
+/// can mark every possible cue word without importing attributions.
+pub(crate) const ATTRIBUTION_CUES: &str = include_str!("../data/lexicon/attribution_cues.txt");
+pub(crate) const ATTRIBUTION_CUES_HAND: &str = include_str!("../data/lexicon/attribution_cues_hand.txt");
+pub(crate) const CUE_TAGGER_MODEL: &str = include_str!("../data/models/cue_tagger.txt");
+
+/// Every word the cue rules may read as a one-word cue: the two cue lists
+/// and the tagger's candidate words. Marked `class::CUE_FORM`, so the many
+/// words that are none of these are turned away without a table lookup.
+fn cue_forms() -> impl Iterator<Item = &'static str> {
+    let listed = entries(ATTRIBUTION_CUES).filter_map(|l| l.split_whitespace().next());
+    let tagged = CUE_TAGGER_MODEL
+        .lines()
+        .filter_map(|l| l.strip_prefix("v "))
+        .filter(|w| !w.contains(' '));
+    listed.chain(entries(ATTRIBUTION_CUES_HAND)).chain(tagged)
+}
+
 /// Which word lists a word is on, as bits: every token of an article is
 /// asked several of these questions (title? speech verb? month?), and one
 /// lookup answers them all.
@@ -479,6 +499,9 @@ pub(crate) mod class {
     pub const CLAIM_START: u16 = 1 << 11;
     /// A speech verb only the mined list has (`mined_cue_verbs.txt`).
     pub const MINED_CUE: u16 = 1 << 12;
+    /// A form the attribution-cue lexicon or the cue tagger knows
+    /// ([`cue_forms`]).
+    pub const CUE_FORM: u16 = 1 << 13;
 }
 
 static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
@@ -505,6 +528,7 @@ static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
     add(&mut PLACE_WORDS.iter().copied(), class::PLACE_WORD);
     add(&mut ABBREVIATIONS.iter().copied(), class::ABBREVIATION);
     add(&mut CLAIM_STARTS.keys().copied(), class::CLAIM_START);
+    add(&mut cue_forms(), class::CUE_FORM);
     out
 });
 

@@ -11,8 +11,7 @@ use std::sync::LazyLock;
 use crate::lexicon::WordTable;
 use crate::token::Token;
 
-const SOURCE: &str = include_str!("../../data/lexicon/attribution_cues.txt");
-const HAND: &str = include_str!("../../data/lexicon/attribution_cues_hand.txt");
+use crate::lexicon::{ATTRIBUTION_CUES as SOURCE, ATTRIBUTION_CUES_HAND as HAND};
 
 /// The share given to a hand-listed cue the mined list lacks.
 const HAND_SHARE: f32 = 0.6;
@@ -79,6 +78,18 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
 ];
 
+/// [`NOT_HEADS`] and [`DETERMINERS`] as tables: every possible cue asks
+/// both, and one lookup is cheaper than comparing with each word.
+static NOT_HEAD_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| NOT_HEADS.iter().copied().collect());
+static DETERMINER_WORDS: LazyLock<WordTable<()>> = LazyLock::new(|| DETERMINERS.iter().copied().collect());
+
+/// `t.is_one_of(words)` through `words`' table. Only an ASCII word can
+/// equal an ASCII list word with ASCII case ignored; the table would
+/// also lower-case other scripts, which `is_one_of` does not.
+fn is_listed(t: &Token, table: &WordTable<()>) -> bool {
+    t.text.is_ascii() && table.contains_key(t.text)
+}
+
 /// A cue at `toks[i]`: how many tokens it takes and its share.
 pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     let t = toks.get(i)?;
@@ -92,17 +103,16 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
             .map(|_| (2, CUES.get(t.text).copied().unwrap_or(0.9)));
     }
     // A capitalised form opens a headline or names something ("Calls",
-    // "Reported Speech"); it is turned away before any table is read.
-    if t.is_capitalized() {
+    // "Reported Speech"); it is turned away before any table is read, and
+    // so is a word neither the lexicon nor the tagger knows (most words:
+    // the tokenizer has marked the others).
+    if t.is_capitalized() || !t.has(crate::lexicon::class::CUE_FORM) {
         return None;
     }
-    // The table next: most words are no cue, and one lookup says so.
     let share = CUES.get(t.text).copied();
-    // The learned tagger reads the words that headed cues in context; a
-    // word neither it nor the lexicon knows is no cue.
     // "the continued presence", "his stated aim": a modifier, not a verb
     // (asked before the tagger, which need not score it).
-    if t.is_one_of(NOT_HEADS) || (i > 0 && toks[i - 1].is_one_of(DETERMINERS)) {
+    if is_listed(t, &NOT_HEAD_WORDS) || (i > 0 && is_listed(&toks[i - 1], &DETERMINER_WORDS)) {
         return None;
     }
     let tagged = super::tagger::read(toks, i);
@@ -139,6 +149,19 @@ mod tests {
     use super::*;
     use crate::span::Span;
     use crate::token::tokenize;
+
+    /// The lexicon marks cue words from the same data; a word it missed
+    /// would never be read as a cue.
+    #[test]
+    fn every_cue_word_is_marked_a_cue_form() {
+        let words = CUES.keys().copied().chain(super::super::tagger::candidate_words());
+        for w in words {
+            assert!(
+                crate::lexicon::classes(w) & crate::lexicon::class::CUE_FORM != 0,
+                "{w} is a cue word but not marked class::CUE_FORM"
+            );
+        }
+    }
 
     #[test]
     fn speech_verbs_and_according_to_are_cues_common_words_are_not() {

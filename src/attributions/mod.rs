@@ -9,7 +9,7 @@
 //! is speech points to one attribution.
 
 mod content;
-mod cues;
+pub(crate) mod cues;
 mod kind;
 mod reconcile;
 mod tagger;

@@ -6,9 +6,11 @@
 //! lookup. The score maps to the share of training candidates with that
 //! score that were cues, which stands as the cue's share (its confidence).
 //!
-//! The features are strings (`w=said`, `n=that`, `wns=said|C`), hashed
-//! here byte by byte with ASCII case folded, so no feature string is
-//! built at run time; the model file lists them in the same form.
+//! The model file lists the features as strings (`w=said`, `n=that`,
+//! `wns=said|C`). No feature string is built at run time: a feature's key
+//! joins its template's hash with the hashes of its parts (see [`key`]),
+//! so each neighbour's word is hashed once for all the templates that read
+//! it, and the model's strings are read into the same keys.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -17,12 +19,12 @@ use std::sync::LazyLock;
 use crate::lexicon::WordTable;
 use crate::token::Token;
 
-const MODEL: &str = include_str!("../../data/models/cue_tagger.txt");
+use crate::lexicon::CUE_TAGGER_MODEL as MODEL;
 
 /// A score above this reads as a cue.
 pub(crate) const THRESHOLD: f32 = 0.0;
 
-/// Feature hashes are already FNV hashes: the map takes them as they are.
+/// Feature keys are already hashes: the map takes them as they are.
 #[derive(Default)]
 struct Identity(u64);
 
@@ -41,64 +43,126 @@ impl Hasher for Identity {
 }
 
 struct Model {
-    candidates: WordTable<()>,
     weights: HashMap<u64, f32, IdentityBuild>,
     /// (lowest score, share of cues), ascending.
     bands: Vec<(f32, f32)>,
 }
 
+/// The words that headed cues in training (the model's `v` lines): the
+/// only words scored. Read apart from the weights, so a word that is none
+/// of them costs no model parse (the lexicon marks the same words
+/// `class::CUE_FORM` from the same model text).
+static CANDIDATES: LazyLock<WordTable<()>> = LazyLock::new(|| candidate_words().map(|w| (w, ())).collect());
+
+/// The model's candidate words, as listed.
+pub(crate) fn candidate_words() -> impl Iterator<Item = &'static str> {
+    MODEL
+        .lines()
+        .filter_map(|l| l.strip_prefix("v "))
+        .filter(|w| !w.contains(' '))
+}
+
 static TAGGER: LazyLock<Model> = LazyLock::new(|| {
     let mut m = Model {
-        candidates: WordTable::default(),
         weights: HashMap::default(),
         bands: Vec::new(),
     };
-    let mut words = Vec::new();
     for line in MODEL.lines().filter(|l| !l.starts_with('#')) {
         let mut parts = line.split(' ');
         match (parts.next(), parts.next(), parts.next()) {
-            (Some("v"), Some(w), None) => words.push((w, ())),
             (Some("c"), Some(lo), Some(share)) => {
                 if let (Ok(lo), Ok(share)) = (lo.parse(), share.parse()) {
                     m.bands.push((lo, share));
                 }
             }
             (Some("f"), Some(f), Some(w)) => {
-                if let Ok(w) = w.parse() {
-                    m.weights.insert(Fnv::new().bytes(f.as_bytes()).0, w);
+                if let (Some(k), Ok(w)) = (feature_key(f), w.parse()) {
+                    m.weights.insert(k, w);
                 }
             }
             _ => {}
         }
     }
-    m.candidates = words.into_iter().collect();
     m
 });
 
-/// FNV-1a, 64 bits.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
+/// FNV-1a, 64 bits, of `b` with ASCII capitals folded when `fold` (a
+/// token's word: the model's words are lower-case) or as it is (a shape,
+/// where "C" and "l" differ).
+const fn fnv(b: &[u8], fold: bool) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut k = 0;
+    while k < b.len() {
+        let x = if fold { b[k].to_ascii_lowercase() } else { b[k] };
+        h ^= x as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        k += 1;
+    }
+    h
+}
 
-impl Fnv {
-    fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+/// A feature's key: its template's hash, then each part's hash mixed in.
+fn key(template: u64, parts: &[u64]) -> u64 {
+    parts.iter().fold(template, |h, &p| {
+        (h ^ p).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29)
+    })
+}
+
+/// The templates of `scripts/train_cue_tagger.py::features`, in its
+/// order, with how many parts each joins with `|`.
+const TEMPLATES: [(&str, usize); 15] = [
+    ("b", 0),
+    ("w=", 1),
+    ("p=", 1),
+    ("n=", 1),
+    ("pp=", 1),
+    ("nn=", 1),
+    ("wn=", 2),
+    ("pw=", 2),
+    ("ps=", 1),
+    ("ns=", 1),
+    ("wns=", 2),
+    ("wps=", 2),
+    ("cap=", 1),
+    ("t3=", 1),
+    ("wt3=", 2),
+];
+
+/// The hash of each template's name, by the index of [`TEMPLATES`].
+const TEMPLATE_HASH: [u64; 15] = {
+    let mut out = [0; 15];
+    let mut k = 0;
+    while k < 15 {
+        out[k] = fnv(TEMPLATES[k].0.as_bytes(), false);
+        k += 1;
     }
-    fn bytes(mut self, b: &[u8]) -> Self {
-        for &x in b {
-            self.0 ^= u64::from(x);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    out
+};
+
+/// The key of a feature string of the model (`wn=said|that`), as
+/// [`score`] makes it; `None` for a template the tagger does not use. A
+/// part is a token's text or shape: a word never holds `|`, but a mark
+/// may be one, so a two-part value opening with `|` is the mark `|` and
+/// the rest.
+fn feature_key(feature: &str) -> Option<u64> {
+    let (t, &(name, arity)) = TEMPLATES
+        .iter()
+        .enumerate()
+        .find(|(_, (name, _))| feature.starts_with(name) && (name.ends_with('=') || feature.len() == name.len()))?;
+    let value = &feature[name.len()..];
+    let raw = |part: &str| fnv(part.as_bytes(), false);
+    let parts = match arity {
+        0 => [0; 2],
+        1 => [raw(value), 0],
+        _ => {
+            let (a, b) = match value.strip_prefix("||") {
+                Some(rest) => ("|", rest),
+                None => value.split_once('|')?,
+            };
+            [raw(a), raw(b)]
         }
-        self
-    }
-    /// The word with ASCII capitals folded (the model's strings are
-    /// lower-case).
-    fn lower(mut self, w: &str) -> Self {
-        for &x in w.as_bytes() {
-            self.0 ^= u64::from(x.to_ascii_lowercase());
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-        self
-    }
+    };
+    Some(key(TEMPLATE_HASH[t], &parts[..arity]))
 }
 
 /// A neighbour as the features see it: its text, or `_` past the
@@ -126,11 +190,11 @@ fn is_end_mark(t: &Token) -> bool {
 /// scored so that were cue heads; `None` for a word that never headed a
 /// cue in training.
 pub(crate) fn read(toks: &[Token], i: usize) -> Option<(f32, f32)> {
-    let m = &*TAGGER;
     let t = toks.get(i)?;
-    if !t.is_word() || !m.candidates.contains_key(t.text) {
+    if !t.is_word() || !CANDIDATES.contains_key(t.text) {
         return None;
     }
+    let m = &*TAGGER;
     let s = score(m, toks, i);
     let share = m.bands.iter().rev().find(|b| s >= b.0).map_or(0.0, |b| b.1);
     Some((s, share))
@@ -151,31 +215,30 @@ fn score(m: &Model, toks: &[Token], i: usize) -> f32 {
     let n = toks.get(i + 1);
     let nn = toks.get(i + 2).filter(|_| !n.is_some_and(is_end_mark));
     let that3 = toks.iter().skip(i + 1).take(3).any(|t| t.is("that"));
-    let t3 = if that3 { "1" } else { "0" };
-    let cap = if toks[i].is_capitalized() { "1" } else { "0" };
-    let f = Fnv::new();
-    let one = |tpl: &str, a: &str| f.bytes(tpl.as_bytes()).lower(a).0;
-    let two = |tpl: &str, a: &str, b: &str| f.bytes(tpl.as_bytes()).lower(a).bytes(b"|").lower(b).0;
+    let t3 = fnv(if that3 { b"1" } else { b"0" }, false);
+    let cap = fnv(if toks[i].is_capitalized() { b"1" } else { b"0" }, false);
+    let folded = |t: &str| fnv(t.as_bytes(), true);
+    let (w, p_word, n_word) = (folded(w), folded(word(p)), folded(word(n)));
     // Shapes keep their case ("C" a capitalised word, "l" a lower-case one).
-    let raw = |tpl: &str, a: &str| f.bytes(tpl.as_bytes()).bytes(a.as_bytes()).0;
-    let word_raw = |tpl: &str, a: &str, b: &str| f.bytes(tpl.as_bytes()).lower(a).bytes(b"|").bytes(b.as_bytes()).0;
-    let hashes = [
-        f.bytes(b"b").0,
-        one("w=", w),
-        one("p=", word(p)),
-        one("n=", word(n)),
-        one("pp=", word(pp)),
-        one("nn=", word(nn)),
-        two("wn=", w, word(n)),
-        two("pw=", word(p), w),
-        raw("ps=", shape(p)),
-        raw("ns=", shape(n)),
-        word_raw("wns=", w, shape(n)),
-        word_raw("wps=", w, shape(p)),
-        one("cap=", cap),
-        one("t3=", t3),
-        two("wt3=", w, t3),
+    let (p_shape, n_shape) = (fnv(shape(p).as_bytes(), false), fnv(shape(n).as_bytes(), false));
+    let parts: [&[u64]; 15] = [
+        &[],
+        &[w],
+        &[p_word],
+        &[n_word],
+        &[folded(word(pp))],
+        &[folded(word(nn))],
+        &[w, n_word],
+        &[p_word, w],
+        &[p_shape],
+        &[n_shape],
+        &[w, n_shape],
+        &[w, p_shape],
+        &[cap],
+        &[t3],
+        &[w, t3],
     ];
+    let hashes = std::array::from_fn::<u64, 15, _>(|k| key(TEMPLATE_HASH[k], parts[k]));
     hashes.iter().filter_map(|h| m.weights.get(h)).sum()
 }
 
@@ -216,7 +279,7 @@ mod tests {
     #[test]
     fn every_weight_and_band_of_the_model_is_read() {
         let m = &*TAGGER;
-        assert!(m.candidates.contains_key("said"));
+        assert!(CANDIDATES.contains_key("said"));
         let lines = MODEL.lines().filter(|l| l.starts_with("f ")).count();
         assert_eq!(m.weights.len(), lines, "feature hashes collide");
         assert!(m.bands.windows(2).all(|b| b[0].0 < b[1].0));

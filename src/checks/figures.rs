@@ -44,10 +44,7 @@ pub(crate) fn not_a_count(text: &str, c: &Claim) -> bool {
     while !before.is_char_boundary(from) {
         from += 1;
     }
-    let before = &before[from..];
-    let before = &before[before.rfind(['\n', '.', ';', ':', '(']).map_or(0, |i| i + 1)..];
-    let mut back = before.split_whitespace().rev();
-    let (w1, w2) = (back.next().unwrap_or(""), back.next().unwrap_or(""));
+    let (w1, w2) = last_clause_words(&before[from..]);
     if (w1.eq_ignore_ascii_case("in") || w1.eq_ignore_ascii_case("of")) && is_number(w2) && is_ratio_base(written) {
         return true;
     }
@@ -61,6 +58,35 @@ pub(crate) fn not_a_count(text: &str, c: &Claim) -> bool {
     ordinal || (after.starts_with('-') && after[1..].starts_with(|ch: char| ch.is_ascii_digit()))
 }
 
+/// The last two words of the clause `s` ends with (it opens after the last
+/// line break, '.', ';', ':' or '('), the last first, "" where there are
+/// fewer: `clause.split_whitespace().rev()`, read back from the end only
+/// as far as those words (a clause is often most of the window).
+fn last_clause_words(s: &str) -> (&str, &str) {
+    let mut words = ["", ""];
+    let mut found = 0;
+    // The end of the word being read, going back.
+    let mut end = None;
+    for (k, c) in s.char_indices().rev() {
+        let mark = matches!(c, '\n' | '.' | ';' | ':' | '(');
+        if !mark && !c.is_whitespace() {
+            end.get_or_insert(k + c.len_utf8());
+            continue;
+        }
+        if let Some(e) = end.take() {
+            words[found] = &s[k + c.len_utf8()..e];
+            found += 1;
+        }
+        if mark || found == 2 {
+            return (words[0], words[1]);
+        }
+    }
+    if let Some(e) = end {
+        words[found] = &s[..e];
+    }
+    (words[0], words[1])
+}
+
 fn is_ratio_base(written: &str) -> bool {
     matches!(written.trim(), "10" | "100" | "ten" | "five" | "four" | "three")
 }
@@ -68,5 +94,37 @@ fn is_ratio_base(written: &str) -> bool {
 fn is_number(w: &str) -> bool {
     let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
     (!w.is_empty() && w.chars().all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.'))
-        || crate::lexicon::NUMBER_WORDS.contains_key(&w.to_lowercase())
+        || if w.is_ascii() {
+            // The table ignores ASCII case: no lower-case copy needed.
+            crate::lexicon::NUMBER_WORDS.contains_key(w)
+        } else {
+            crate::lexicon::NUMBER_WORDS.contains_key(&w.to_lowercase())
+        }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_clause_words_are_the_clause_split_from_the_end() {
+        for s in [
+            "",
+            " ",
+            "one",
+            "seven in",
+            "said. Seven in ",
+            "the (7 in",
+            "about 40 of the\n  last of",
+            "a; b c d",
+            "in 10\u{a0}of\u{2009}",
+            "end.",
+            "x:y z",
+        ] {
+            let clause = &s[s.rfind(['\n', '.', ';', ':', '(']).map_or(0, |i| i + 1)..];
+            let mut back = clause.split_whitespace().rev();
+            let expected = (back.next().unwrap_or(""), back.next().unwrap_or(""));
+            assert_eq!(last_clause_words(s), expected, "{s:?}");
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use super::{Check, CheckContext, Finding, Report, Severity};
 
 use super::names::{bare_word, bare_words, is_first_name, looks_like_person, one_word_slip, word_slip};
-use crate::speakers::{EntityKind, folded_chars, for_each_prefix_form};
+use crate::speakers::{EntityKind, FEW, folded_chars, for_each_prefix_form};
 
 pub struct SpeakerNameVariant;
 
@@ -136,6 +136,8 @@ impl SpeakerNameVariant {
 /// At most this many names are compared within one deletion key: a key
 /// shared by more is an artefact of generated text, not a misspelling.
 const MAX_KEY_GROUP: usize = 64;
+// `slip_candidates` proposes all pairs among FEW people as the cut groups would.
+const _: () = assert!(FEW <= MAX_KEY_GROUP);
 
 /// Pairs `(i, j)`, `i < j`, of people with two or more words in their
 /// names that could be one word slip apart, in order. Each name is keyed
@@ -145,18 +147,34 @@ const MAX_KEY_GROUP: usize = 64;
 /// `for_each_prefix_form`, so a long word has at most 46 forms): two words
 /// within that many edits or swaps share a form, so every pair
 /// `one_word_slip` accepts is among these (a symmetric-delete index, as
-/// spelling correctors use), and the work is linear in names.
+/// spelling correctors use), and the work is linear in names. Among
+/// [`FEW`] people or fewer, every pair with as many words is proposed
+/// instead: no key group is then cut short, so the pairs the caller
+/// accepts are the same, and comparing a few names is cheaper than
+/// making their forms.
 fn slip_candidates(
     entities: &[crate::speakers::Entity],
     bare: &[Vec<String>],
     shapes: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
     use std::hash::{Hash, Hasher};
-    let mut keys: Vec<(u64, u32)> = Vec::new();
-    for (i, e) in entities.iter().enumerate() {
-        if e.kind != EntityKind::Person || shapes[i].0 < 2 {
-            continue;
+    let people: Vec<usize> = (0..entities.len())
+        .filter(|&i| entities[i].kind == EntityKind::Person && shapes[i].0 >= 2)
+        .collect();
+    if people.len() <= FEW {
+        let mut pairs = Vec::new();
+        for (k, &i) in people.iter().enumerate() {
+            pairs.extend(
+                people[k + 1..]
+                    .iter()
+                    .filter(|&&j| bare[j].len() == bare[i].len())
+                    .map(|&j| (i, j)),
+            );
         }
+        return pairs;
+    }
+    let mut keys: Vec<(u64, u32)> = Vec::new();
+    for i in people {
         let words: Vec<Vec<char>> = bare[i].iter().map(|w| folded_chars(w)).collect();
         // A name's forms repeat (forms are cut short), and only one of each
         // is wanted: deduplicated per name, a long article's thousands of

@@ -366,6 +366,10 @@ struct Ctx<'a> {
     article: Option<Date>,
     /// The article writes "03/04" as 3 April (a day-first dateline).
     day_first: bool,
+    /// Where the sentence's first strong future marker is (`lex.len()`
+    /// when it has none), found once: [`Ctx::looks_ahead`] asks whether
+    /// one comes before each date, which rescanned the sentence each time.
+    first_future: std::cell::OnceCell<usize>,
 }
 
 impl Ctx<'_> {
@@ -402,7 +406,10 @@ impl Ctx<'_> {
             "won’t",
             "won't",
         ];
-        if l[..i].iter().any(|x| x.is_one_of(FUTURE)) {
+        let first_future = *self
+            .first_future
+            .get_or_init(|| l.iter().position(|x| x.is_one_of(FUTURE)).unwrap_or(l.len()));
+        if first_future < i {
             return true;
         }
         let bound = matches!(prev(1).as_ref(), "by" | "until" | "through" | "till");
@@ -993,6 +1000,7 @@ pub(crate) fn extract_claims_with(
                 lex: numbers::lex_with_tokens(text, sentence, sentence_tokens),
                 article,
                 day_first,
+                first_future: std::cell::OnceCell::new(),
             };
             // Who the sentence attributes its facts to, worked out only for
             // sentences that hold a claim.

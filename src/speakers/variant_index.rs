@@ -70,8 +70,10 @@ pub struct VariantIndex {
     few: Option<Vec<(usize, u32)>>,
 }
 
-/// Up to this many people are read one by one rather than indexed.
-const FEW: usize = 64;
+/// Up to this many people are read one by one rather than indexed (here
+/// and by `speaker-name-variant`): making every deletion form of a few
+/// names costs more than comparing them.
+pub(crate) const FEW: usize = 64;
 
 impl VariantIndex {
     /// Indexes `(person, initial, surname)` for every person whose surname
