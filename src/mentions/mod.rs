@@ -12,9 +12,9 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use crate::lexicon::{FUNCTION_WORDS, class, entries, lowercase};
+use crate::lexicon::{FUNCTION_WORDS, WordTable, class, entries, lowercase};
 use crate::span::Span;
 use crate::speakers::{EntityKind, Roster};
 use crate::token::Token;
@@ -67,11 +67,11 @@ pub(crate) struct Mention {
     pub object: bool,
 }
 
-static PLACES: LazyLock<FxHashSet<&'static str>> =
+static PLACES: LazyLock<WordTable<()>> =
     LazyLock::new(|| entries(include_str!("../../data/lexicon/places.txt")).collect());
-static DOCUMENTS: LazyLock<FxHashSet<&'static str>> =
+static DOCUMENTS: LazyLock<WordTable<()>> =
     LazyLock::new(|| entries(include_str!("../../data/lexicon/document_nouns.txt")).collect());
-static TIME_WORDS: LazyLock<FxHashSet<&'static str>> =
+static TIME_WORDS: LazyLock<WordTable<()>> =
     LazyLock::new(|| entries(include_str!("../../data/lexicon/time_words.txt")).collect());
 
 /// The word classes the chunker asks of every token, one lookup each
@@ -87,7 +87,9 @@ mod word {
     pub const OPENER: u8 = 1 << 6;
 }
 
-static WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+/// Every word of the lists above with its [`word`] bits, in a table that
+/// is read in any case without lower-casing (most words are on no list).
+static WORDS: LazyLock<WordTable<u8>> = LazyLock::new(|| {
     let mut out: FxHashMap<&'static str, u8> = FxHashMap::default();
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u8| {
         for w in words {
@@ -105,7 +107,7 @@ static WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
         &mut entries(numbers).filter_map(|l| l.split_whitespace().next()),
         word::NUMBER,
     );
-    out
+    out.into_iter().collect()
 });
 
 /// Capitalised openers that are no name: "First, …", "Still, …".
@@ -127,7 +129,7 @@ fn flags(t: &Token) -> u8 {
     if !t.is_word() {
         return 0;
     }
-    WORDS.get(lowercase(t.stem()).as_ref()).copied().unwrap_or(0)
+    WORDS.get(t.stem()).copied().unwrap_or(0)
 }
 
 fn flags_of(w: &str) -> u8 {
@@ -326,7 +328,7 @@ fn junk_opener(text: &str, span: Span) -> bool {
 /// Is the run of words a place name ("New Hampshire", "Ohio’s")?
 fn place_name(run: &[Token]) -> bool {
     match run {
-        [one] => return PLACES.contains(lowercase(one.stem()).as_ref()),
+        [one] => return PLACES.contains(one.stem()),
         [] | [_, _, _, _, ..] => return false,
         _ => {}
     }
@@ -335,9 +337,9 @@ fn place_name(run: &[Token]) -> bool {
         if !name.is_empty() {
             name.push(' ');
         }
-        name.push_str(&t.stem().to_lowercase());
+        name.push_str(t.stem());
     }
-    PLACES.contains(name.as_str())
+    PLACES.contains(&name)
 }
 
 /// The end (exclusive) of a described phrase opening at `i`: a determiner
@@ -433,10 +435,9 @@ fn head_of(phrase: &[Token]) -> Span {
 /// ("last week"), a person or organisation when it ends in a name.
 fn description_kind(phrase: &[Token]) -> MentionKind {
     let head = &phrase[phrase.len() - 1];
-    let low = head.lower();
-    if DOCUMENTS.contains(low.as_ref()) {
+    if DOCUMENTS.contains(head.text) {
         MentionKind::Document
-    } else if TIME_WORDS.contains(low.as_ref()) || head.is_date_word() {
+    } else if TIME_WORDS.contains(head.text) || head.is_date_word() {
         MentionKind::Time
     } else if name_word(head) {
         let from = phrase.iter().rposition(|t| !name_word(t)).map_or(0, |k| k + 1);
