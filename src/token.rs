@@ -133,6 +133,7 @@ impl<'a> Token<'a> {
         self.text
             .strip_suffix("’s")
             .or_else(|| self.text.strip_suffix("'s"))
+            .or_else(|| self.text.strip_suffix("‘s"))
             .unwrap_or(self.text)
     }
 
@@ -157,7 +158,7 @@ impl<'a> Token<'a> {
     }
 
     pub fn is_possessive(&self) -> bool {
-        self.text.ends_with("’s") || self.text.ends_with("'s") || self.text.ends_with("s’")
+        self.text.ends_with("’s") || self.text.ends_with("'s") || self.text.ends_with("‘s") || self.text.ends_with("s’")
     }
 }
 
@@ -171,8 +172,11 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Characters that join two runs of letters into one word. `‘` is there
+/// because copy types it for an apostrophe ("Obama‘s"); quote pairing
+/// reads it so too.
 fn is_joiner(c: char) -> bool {
-    matches!(c, '’' | '\'' | '-' | '.' | '&')
+    matches!(c, '’' | '\'' | '‘' | '-' | '.' | '&')
 }
 
 /// Bytes from `from` while characters pass `test` (`ascii` is the same
@@ -366,6 +370,15 @@ mod tests {
 
     fn words(t: &str) -> Vec<&str> {
         tokenize(t, Span::new(0, t.len())).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn a_reversed_apostrophe_is_an_apostrophe() {
+        let t = "Obama‘s plan";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        assert_eq!(words(t), vec!["Obama‘s", "plan"]);
+        assert_eq!(toks[0].stem(), "Obama");
+        assert!(toks[0].is_possessive());
     }
 
     #[test]

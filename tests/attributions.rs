@@ -233,3 +233,15 @@ Mayor Dana Okafor did not say the line would close.\n";
     assert_eq!(t.cue.map(|c| c.of(text)), Some("did not say"));
     assert_eq!(source(t), Some("Dana Okafor"));
 }
+
+#[test]
+fn a_sentence_opening_participle_or_adverb_is_no_source() {
+    let a = analyse(
+        "Ferry plan.\n\nRecognizing this, Mr. Brandt joined critics in arguing that fares would rise.\n\n\
+         Okafor said the harbor had been empty.\n",
+    );
+    let (t, _) = find(&a, "that fares would rise");
+    assert_ne!(source(t), Some("Recognizing"));
+    let (t, _) = find(&a, "the harbor had been");
+    assert_eq!(source(t), Some("Okafor"));
+}

@@ -425,7 +425,30 @@ fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
             .or_else(|| subject_before_auxiliary(toks, v))
             .or_else(|| count_subject(toks, v))
             .map(|s| relative_head(toks, s).unwrap_or(s))
+            .filter(|s| !sentence_opener(toks, *s))
     }
+}
+
+/// Words that open a sentence before a comma without being its subject.
+const SENTENCE_ADVERBS: &str = include_str!("../../data/lexicon/sentence_adverbs.txt");
+
+/// Is `s` one word opening its sentence that is no one: a sentence adverb
+/// before a comma ("First, …", "Essentially, …") or a capitalised
+/// participle opening an adjunct ("Recognizing this, …")?
+fn sentence_opener(toks: &[Token], s: Span) -> bool {
+    let Some(i) = toks.iter().position(|t| t.span() == s) else {
+        return false;
+    };
+    let (word, next) = (&toks[i], toks.get(i + 1));
+    let starts = i == 0 || is_end_mark(&toks[i - 1]);
+    if !starts || !word.is_capitalized() {
+        return false;
+    }
+    let lower = crate::lexicon::lowercase(word.text);
+    let adverb = lower.ends_with("ly") || crate::lexicon::entries(SENTENCE_ADVERBS).any(|w| w == lower.as_ref());
+    let participle = lower.len() > 5 && lower.ends_with("ing");
+    (adverb && next.is_some_and(|t| t.is(",")))
+        || (participle && next.is_some_and(|t| t.is_word() && !t.is_capitalized()))
 }
 
 /// Words between a subject and its cue that the subject finder does not

@@ -215,7 +215,9 @@ fn marks(text: &str, para: Span, mut emit: impl FnMut(Mark)) {
                 };
                 push(2, MarkKind::Double, dir)
             }
-            // ‘90s is an apostrophe typed the wrong way round.
+            // ‘90s and Obama‘s are apostrophes typed the wrong way round:
+            // a mark inside a word never opens a quotation.
+            '‘' if alnum(before) && alnum(after) => continue,
             '‘' if !after.is_some_and(|a| a.is_ascii_digit()) => push(3, MarkKind::Single, Dir::Open),
             '’' | '\'' => {
                 let len = c.len_utf8();
@@ -1586,6 +1588,14 @@ mod tests {
     fn apostrophes_are_not_quote_marks() {
         let t = "The voters’ choice in the ’90s wasn’t easy, Smith said.\n";
         assert!(run(t).is_empty());
+    }
+
+    #[test]
+    fn a_reversed_apostrophe_inside_a_word_is_no_quote_mark() {
+        let t = "The senator‘s plan, Okafor said, would cut the city‘s ‘rainy day’ fund.\n";
+        let qs = run(t);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].span.of(t), "rainy day");
     }
 
     #[test]
