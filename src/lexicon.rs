@@ -397,6 +397,11 @@ pub(crate) const SOURCES: &[(&str, &str)] = &[
     ("subordinators.txt", include_str!("../data/lexicon/subordinators.txt")),
     ("claim_starts.txt", include_str!("../data/lexicon/claim_starts.txt")),
     (
+        "sentence_adverbs.txt",
+        include_str!("../data/lexicon/sentence_adverbs.txt"),
+    ),
+    ("term_openers.txt", include_str!("../data/lexicon/term_openers.txt")),
+    (
         "characterising_verbs.txt",
         include_str!("../data/lexicon/characterising_verbs.txt"),
     ),
@@ -416,6 +421,10 @@ pub(crate) static SPEECH_VERBS: LazyLock<FastSet> = LazyLock::new(|| {
 pub(crate) static IRREGULAR_PAST: LazyLock<FastSet> = LazyLock::new(|| set(source("irregular_past.txt")));
 pub(crate) static INTRODUCTORY_WORDS: LazyLock<FastSet> = LazyLock::new(|| set(source("introductory_words.txt")));
 pub(crate) static SUBORDINATORS: LazyLock<FastSet> = LazyLock::new(|| set(source("subordinators.txt")));
+/// Words that open a sentence before a comma without being its subject.
+pub(crate) static SENTENCE_ADVERBS: LazyLock<FastSet> = LazyLock::new(|| set(source("sentence_adverbs.txt")));
+/// Words after which a short quotation is a term, not someone's words.
+pub(crate) static TERM_OPENERS: LazyLock<FastSet> = LazyLock::new(|| set(source("term_openers.txt")));
 pub(crate) static SPEECH_NOUNS: LazyLock<FastSet> = LazyLock::new(|| set(source("speech_nouns.txt")));
 pub(crate) static CHARACTERISING_VERBS: LazyLock<FastSet> = LazyLock::new(|| set(source("characterising_verbs.txt")));
 pub(crate) static TITLES: LazyLock<FastSet> = LazyLock::new(|| set(source("titles.txt")));

@@ -429,9 +429,6 @@ fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
     }
 }
 
-/// Words that open a sentence before a comma without being its subject.
-const SENTENCE_ADVERBS: &str = include_str!("../../data/lexicon/sentence_adverbs.txt");
-
 /// Is `s` one word opening its sentence that is no one: a sentence adverb
 /// before a comma ("First, …", "Essentially, …") or a capitalised
 /// participle opening an adjunct ("Recognizing this, …")?
@@ -445,7 +442,7 @@ fn sentence_opener(toks: &[Token], s: Span) -> bool {
         return false;
     }
     let lower = crate::lexicon::lowercase(word.text);
-    let adverb = lower.ends_with("ly") || crate::lexicon::entries(SENTENCE_ADVERBS).any(|w| w == lower.as_ref());
+    let adverb = lower.ends_with("ly") || crate::lexicon::SENTENCE_ADVERBS.contains(&lower);
     let participle = lower.len() > 5 && lower.ends_with("ing");
     (adverb && next.is_some_and(|t| t.is(",")))
         || (participle && next.is_some_and(|t| t.is_word() && !t.is_capitalized()))

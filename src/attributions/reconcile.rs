@@ -28,12 +28,6 @@ pub(crate) const RULE: &str = "reported-content";
 /// readings of one sentence start close together.
 const LOOK_BACK: usize = 8;
 
-/// Words before a short quotation that make it a term, not speech.
-const TERM_OPENERS: &str = include_str!("../../data/lexicon/term_openers.txt");
-
-/// Words that open a sentence before a comma without being its subject.
-const SENTENCE_ADVERBS: &str = include_str!("../../data/lexicon/sentence_adverbs.txt");
-
 /// The longest quotation (in words) an opener turns into a term.
 const TERM_WORDS: usize = 3;
 
@@ -174,7 +168,7 @@ fn speech_like(text: &str, inner: Span, open: usize) -> bool {
     let opener = previous_word(text, open);
     let term = opener.is_some_and(|w| {
         let lower = w.to_lowercase();
-        lower.ends_with("’s") || lower.ends_with("'s") || crate::lexicon::entries(TERM_OPENERS).any(|o| o == lower)
+        lower.ends_with("’s") || lower.ends_with("'s") || crate::lexicon::TERM_OPENERS.contains(&lower)
     });
     !(term && words.len() <= TERM_WORDS)
 }
@@ -242,7 +236,7 @@ fn speaker_like(text: &str, span: Span) -> bool {
     let lower = mention.to_lowercase();
     let adverb = !mention.contains(' ')
         && text[span.end..].starts_with(',')
-        && (lower.ends_with("ly") || crate::lexicon::entries(SENTENCE_ADVERBS).any(|w| w == lower))
+        && (lower.ends_with("ly") || crate::lexicon::SENTENCE_ADVERBS.contains(&lower))
         && {
             let before = text[..span.start].trim_end();
             before.is_empty() || before.ends_with(['.', '\n', '!', '?'])

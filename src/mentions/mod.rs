@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::lexicon::{FUNCTION_WORDS, WordTable, class, entries, lowercase};
+use crate::lexicon::{FUNCTION_WORDS, NUMBER_WORDS, WordTable, class, entries, lowercase};
 use crate::span::Span;
 use crate::speakers::{EntityKind, Roster};
 use crate::token::Token;
@@ -102,11 +102,7 @@ static WORDS: LazyLock<WordTable<u8>> = LazyLock::new(|| {
     add(&mut PRONOUNS.iter().copied(), word::PRONOUN);
     add(&mut TIME_WORDS.iter().copied(), word::TIME);
     add(&mut OPENERS.iter().copied(), word::OPENER);
-    let numbers = include_str!("../../data/lexicon/number_words.txt");
-    add(
-        &mut entries(numbers).filter_map(|l| l.split_whitespace().next()),
-        word::NUMBER,
-    );
+    add(&mut NUMBER_WORDS.keys().copied(), word::NUMBER);
     out.into_iter().collect()
 });
 
