@@ -26,31 +26,11 @@ import argparse
 import collections
 import json
 import os
-import subprocess
 import sys
 
-from polnear_spans import char_map, overlap, strip
+from polnear_spans import char_map, overlap, run_articles, strip
 
 HELD_OUT = "politico"
-
-
-def run(binary, root, gold):
-    recs = []
-    for g in gold:
-        with open(os.path.join(root, "texts", g["doc"] + ".txt"), encoding="utf-8", newline="") as fh:
-            rec = {"id": g["doc"], "text": fh.read()}
-        if g.get("published"):
-            rec["date"] = g["published"]
-        recs.append(json.dumps(rec, ensure_ascii=False))
-    out = subprocess.run([binary, "check", "--input", "jsonl", "--format", "jsonl", "-"],
-                         input="\n".join(recs) + "\n", capture_output=True, text=True).stdout
-    by_doc = {}
-    for line in out.splitlines():
-        if line.startswith("{"):
-            obj = json.loads(line)
-            if obj.get("type", "article") == "article" and obj.get("path"):
-                by_doc[os.path.splitext(os.path.basename(obj["path"]))[0]] = obj
-    return by_doc
 
 
 def classify(g_frags, preds):
@@ -93,7 +73,7 @@ def main():
     args = ap.parse_args()
     with open(os.path.join(args.set, "gold.jsonl"), encoding="utf-8") as fh:
         gold = [json.loads(line) for line in fh if line.strip()]
-    by_doc = run(args.bin, args.set, gold)
+    by_doc = run_articles(args.bin, args.set, gold)
     counts = {"rest": collections.Counter(), HELD_OUT: collections.Counter()}
     shown = 0
     for g in gold:

@@ -28,10 +28,9 @@ import argparse
 import collections
 import json
 import os
-import subprocess
 import sys
 
-from polnear_spans import char_map
+from polnear_spans import char_map, run_articles
 
 HELD_OUT = "politico"
 
@@ -42,25 +41,6 @@ def overlap(a, b):
 
 def length(spans):
     return sum(e - s for s, e in spans)
-
-
-def run(binary, root, gold):
-    recs = []
-    for g in gold:
-        with open(os.path.join(root, "texts", g["doc"] + ".txt"), encoding="utf-8", newline="") as fh:
-            rec = {"id": g["doc"], "text": fh.read()}
-        if g.get("published"):
-            rec["date"] = g["published"]
-        recs.append(json.dumps(rec, ensure_ascii=False))
-    out = subprocess.run([binary, "check", "--input", "jsonl", "--format", "jsonl", "--no-cross", "-"],
-                         input="\n".join(recs) + "\n", capture_output=True, text=True).stdout
-    by_doc = {}
-    for line in out.splitlines():
-        if line.startswith("{"):
-            obj = json.loads(line)
-            if obj.get("type") == "article":
-                by_doc[obj.get("path")] = obj.get("attributions") or []
-    return by_doc
 
 
 def layout(text, a):
@@ -88,7 +68,7 @@ def main():
     args = ap.parse_args()
     with open(os.path.join(args.set, "gold.jsonl"), encoding="utf-8") as fh:
         gold = [json.loads(line) for line in fh if line.strip()]
-    by_doc = run(args.bin, args.set, gold)
+    by_doc = {doc: a.get("attributions") or [] for doc, a in run_articles(args.bin, args.set, gold).items()}
     counts = {"rest": collections.Counter(), HELD_OUT: collections.Counter()}
     totals = {"rest": collections.Counter(), HELD_OUT: collections.Counter()}
     shown = 0

@@ -1,6 +1,11 @@
 """Span helpers shared by the PolNeAR scripts (train_quote_gate.py,
-attribution_errors.py): the tool reports byte offsets, the gold code point
-offsets, and quoted fragments are compared without their marks."""
+attribution_errors.py, attribution_misses.py): the tool reports byte
+offsets, the gold code point offsets, and quoted fragments are compared
+without their marks; and one run of factsheet over a set."""
+
+import json
+import os
+import subprocess
 
 
 def char_map(text):
@@ -29,3 +34,24 @@ def strip(text, s, e):
 def overlap(a, b):
     """How many characters two (start, end) spans share."""
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def run_articles(binary, root, gold):
+    """Runs factsheet once over a PolNeAR set's texts, as JSON Lines with each
+    article's publication date, and returns its article objects by document."""
+    recs = []
+    for g in gold:
+        with open(os.path.join(root, "texts", g["doc"] + ".txt"), encoding="utf-8", newline="") as fh:
+            rec = {"id": g["doc"], "text": fh.read()}
+        if g.get("published"):
+            rec["date"] = g["published"]
+        recs.append(json.dumps(rec, ensure_ascii=False))
+    out = subprocess.run([binary, "check", "--input", "jsonl", "--format", "jsonl", "--no-cross", "-"],
+                         input="\n".join(recs) + "\n", capture_output=True, text=True).stdout
+    by_doc = {}
+    for line in out.splitlines():
+        if line.startswith("{"):
+            obj = json.loads(line)
+            if obj.get("type") == "article" and obj.get("path"):
+                by_doc[obj["path"]] = obj
+    return by_doc
