@@ -260,6 +260,14 @@ impl Mentions {
         Mentions { list }
     }
 
+    /// The mentions that start inside `span`, in text order (the speaker
+    /// ranker's candidates): one binary search.
+    pub(crate) fn starting_in(&self, span: Span) -> &[Mention] {
+        let lo = self.list.partition_point(|m| m.span.start < span.start);
+        let hi = lo + self.list[lo..].partition_point(|m| m.span.start < span.end);
+        &self.list[lo..hi]
+    }
+
     /// Can the phrase at `span` (a subject a rule found) speak? A place, a
     /// time or a number cannot, nor a capitalised adverb or participle
     /// opening the sentence. A span the layer has no mention for is left

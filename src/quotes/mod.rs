@@ -8,6 +8,7 @@ use serde::Serialize;
 
 pub(crate) mod cues;
 pub mod gate;
+pub mod ranker;
 
 use crate::mentions::Mentions;
 use crate::segment::{Paragraph, trim};
@@ -462,11 +463,30 @@ fn extract_and_read(
     rule: bool,
 ) -> (Vec<Quote>, Vec<gate::GateInput>) {
     let mut quotes = find_quotes(text, paragraphs, roster);
-    let inputs = attribute(text, tokens, paragraphs, roster, &mut quotes);
+    let (inputs, mentions) = attribute(text, tokens, paragraphs, roster, &mut quotes);
     if rule {
         gate::apply(text, tokens, roster, &mut quotes, &inputs);
+        let cx = ranker::Context::new(text, tokens, paragraphs, &mentions, &quotes);
+        let feats: Vec<Vec<String>> = inputs.iter().map(|i| i.feats.clone()).collect();
+        ranker::apply(&cx, roster, &mut quotes, &feats);
     }
     (quotes, inputs)
+}
+
+/// What the learned ranker reads of each quote of a text, after the rules
+/// and the gate: the training samples of `scripts/train_speaker_ranker.py`.
+pub fn ranker_samples(text: &str) -> Vec<ranker::Sample> {
+    let doc = crate::ingest::Document::from_text("sample", text);
+    let body = Span::new(doc.body_start, text.len());
+    let paragraphs = crate::segment::segment(text, doc.body_start);
+    let tokens = tokenize(text, body);
+    let mut roster = Roster::from_tokens(text, &tokens);
+    let mut quotes = find_quotes(text, &paragraphs, &mut roster);
+    let (inputs, mentions) = attribute(text, &tokens, &paragraphs, &mut roster, &mut quotes);
+    gate::apply(text, &tokens, &mut roster, &mut quotes, &inputs);
+    let cx = ranker::Context::new(text, &tokens, &paragraphs, &mentions, &quotes);
+    let feats: Vec<Vec<String>> = inputs.into_iter().map(|i| i.feats).collect();
+    ranker::samples(&cx, &quotes, &feats)
 }
 
 /// What the learned gate reads of each quote of a text, before it rules:
@@ -501,7 +521,7 @@ fn attribute(
     paragraphs: &[Paragraph],
     roster: &mut Roster,
     quotes: &mut [Quote],
-) -> Vec<gate::GateInput> {
+) -> (Vec<gate::GateInput>, Mentions) {
     let mut inputs = vec![gate::GateInput::default(); quotes.len()];
     let quoted: Vec<Span> = quotes.iter().map(|q| q.span).collect();
     roster.forget_quoted(&quoted);
@@ -674,7 +694,7 @@ fn attribute(
     }
     propagate(text, tokens, paragraphs, quotes);
     nearest_mention(text, tokens, roster, quotes, &own_subject);
-    inputs
+    (inputs, mentions)
 }
 
 /// A cue whose subject cannot speak (a place, a time, a number, a

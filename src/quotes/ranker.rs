@@ -1,0 +1,644 @@
+//! The learned speaker ranker (issue 16): after the hand rules and the
+//! speaker gate have ruled, each quotation's candidate sources are read
+//! from the mention layer (the mentions of its sentence, the sentence
+//! before and the one after, a bounded number on each side, the rules'
+//! choice among them) plus "no speaker", and a linear model scores each
+//! one; a softmax over the scores gives the chosen candidate's
+//! probability, which the quote keeps as its confidence.
+//!
+//! The model is trained by `scripts/train_speaker_ranker.py` on
+//! polnear-train's gold source mentions (the politico articles held out)
+//! from the features [`samples`] writes, and compiled in
+//! (`data/models/speaker_ranker.txt`). Features are short strings built
+//! from parts; at run time they are never built, only hashed (FNV-1a over
+//! the parts' bytes), and looked up in one table of the model's weights,
+//! so a candidate costs a few dozen hash steps.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::{Quote, QuoteKind, Speaker};
+use crate::lexicon::class;
+use crate::mentions::{Mention, MentionKind, Mentions};
+use crate::segment::Paragraph;
+use crate::span::Span;
+use crate::speakers::Roster;
+use crate::token::Token;
+
+/// The rule named on a speaker the ranker chose over the rules' one.
+pub const RULE: &str = "ranker";
+
+/// The model: `feature weight` a line, comments after `#`, and the
+/// thresholds of its decisions (`@switch`, `@add-<kind>`).
+const MODEL: &str = include_str!("../../data/models/speaker_ranker.txt");
+
+/// Candidates read on each side of a quotation, nearest first: real
+/// sources sit within a sentence or two, and the bound keeps the ranker
+/// linear however long a sentence runs.
+const PER_SIDE: usize = 14;
+
+/// The probability each kind of change needs, set by the trainer on
+/// scores its model did not fit; above 1 a change is never made.
+struct Thresholds {
+    /// Another mention instead of the rules' speaker: the margin of its
+    /// probability over theirs. (The ranker never
+    /// takes a speaker away: on the hand-checked sets the speakers it
+    /// dropped were mostly right, credit lines and transcripts.)
+    switch: f32,
+    /// A speaker for a quote the rules left without, by its kind.
+    add_statement: f32,
+    add_partial: f32,
+    add_scare: f32,
+}
+
+struct Model {
+    weights: FxHashMap<u64, f32>,
+    th: Thresholds,
+}
+
+fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut th = Thresholds {
+            switch: 1.1,
+            add_statement: 1.1,
+            add_partial: 1.1,
+            add_scare: 1.1,
+        };
+        let mut weights = FxHashMap::default();
+        for line in MODEL.lines().filter(|l| !l.starts_with('#')) {
+            let Some((k, v)) = line.rsplit_once(' ') else { continue };
+            let Ok(v) = v.parse::<f32>() else { continue };
+            match k {
+                "@switch" => th.switch = v,
+                "@add-statement" => th.add_statement = v,
+                "@add-partial" => th.add_partial = v,
+                "@add-scare" => th.add_scare = v,
+                _ => {
+                    weights.insert(fnv(FNV_START, k.as_bytes()), v);
+                }
+            }
+        }
+        Model { weights, th }
+    })
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Where features go: summed as weights at run time, written out as
+/// strings for training.
+trait Sink {
+    fn feat(&mut self, parts: &[&str]);
+}
+
+/// Sums the weights of the features it is given.
+struct Score(f32);
+
+impl Sink for Score {
+    fn feat(&mut self, parts: &[&str]) {
+        let h = parts.iter().fold(FNV_START, |h, p| fnv(h, p.as_bytes()));
+        if let Some(w) = model().weights.get(&h) {
+            self.0 += w;
+        }
+    }
+}
+
+/// Collects the features as strings (training only).
+struct Names(Vec<String>);
+
+impl Sink for Names {
+    fn feat(&mut self, parts: &[&str]) {
+        self.0.push(parts.concat());
+    }
+}
+
+const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
+/// A small number as a coarse bucket name.
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0..=3 => DIGITS[n],
+        4..=6 => "5",
+        7..=12 => "9",
+        13..=25 => "20",
+        _ => "40",
+    }
+}
+
+fn kind_name(k: MentionKind) -> &'static str {
+    match k {
+        MentionKind::Person => "person",
+        MentionKind::Organisation => "org",
+        MentionKind::Document => "document",
+        MentionKind::Description => "description",
+        MentionKind::Pronoun => "pronoun",
+        MentionKind::Place => "place",
+        MentionKind::Time => "time",
+        MentionKind::Quantity => "quantity",
+    }
+}
+
+/// A coarse class of the word beside a candidate.
+fn word_class(t: Option<&Token>) -> &'static str {
+    let Some(t) = t else { return "none" };
+    if !t.is_word() {
+        return match t.text {
+            "," => "comma",
+            ":" => "colon",
+            "." => "period",
+            "-" | "—" | "–" | "―" => "dash",
+            "(" | ")" => "paren",
+            "“" | "”" | "\"" | "‘" | "’" | "'" => "quote",
+            _ => "mark",
+        };
+    }
+    if t.has(class::SPEECH_VERB) {
+        "speech"
+    } else if t.has(class::CHARACTERISING_VERB) {
+        "characterising"
+    } else if t.is_possessive() {
+        "possessive"
+    } else if t.has(class::FUNCTION_WORD) {
+        if t.is("that") {
+            "that"
+        } else if t.is("who") {
+            "who"
+        } else if t.is("according") {
+            "according"
+        } else {
+            "function"
+        }
+    } else if t.is_capitalized() {
+        "capital"
+    } else if t.text.ends_with("ed") {
+        "ed"
+    } else if t.text.ends_with("ing") {
+        "ing"
+    } else if t.text.ends_with('s') {
+        "s"
+    } else {
+        "other"
+    }
+}
+
+/// Where a candidate sits against its quotation.
+#[derive(Clone, Copy)]
+enum Place {
+    /// In the quote's own sentence, before the opening mark.
+    Before,
+    /// In the quote's sentence (or the next), after the closing mark.
+    After,
+    /// In the sentence before the quote's.
+    PrevSentence,
+    /// After the sentence that holds the closing mark.
+    NextSentence,
+}
+
+impl Place {
+    fn name(self) -> &'static str {
+        match self {
+            Place::Before => "B",
+            Place::After => "A",
+            Place::PrevSentence => "P",
+            Place::NextSentence => "N",
+        }
+    }
+}
+
+/// One candidate source of a quotation.
+#[derive(Clone, Copy)]
+struct Candidate {
+    span: Span,
+    /// The mention; `None` for a rules' speaker span the layer has no
+    /// mention at.
+    mention: Option<Mention>,
+    place: Place,
+    /// Its rank on its side of the quote, nearest first.
+    order: usize,
+    /// Tokens between it and the quotation's mark.
+    distance: usize,
+    /// It overlaps the rules' speaker.
+    rules: bool,
+}
+
+/// What the ranker reads of the article once.
+pub(crate) struct Context<'a, 't> {
+    pub text: &'a str,
+    pub tokens: &'t [Token<'a>],
+    pub paragraphs: &'t [Paragraph],
+    pub mentions: &'t Mentions,
+    /// Outer spans (marks included) of every quotation, in text order.
+    pub quoted: Vec<Span>,
+    /// How often the article names each roster entity.
+    pub frequency: FxHashMap<usize, usize>,
+}
+
+impl<'a, 't> Context<'a, 't> {
+    pub(crate) fn new(
+        text: &'a str,
+        tokens: &'t [Token<'a>],
+        paragraphs: &'t [Paragraph],
+        mentions: &'t Mentions,
+        quotes: &[Quote],
+    ) -> Self {
+        let quoted = quotes.iter().map(outer).collect();
+        let mut frequency: FxHashMap<usize, usize> = FxHashMap::default();
+        for m in mentions.starting_in(Span::new(0, text.len())) {
+            if let Some(e) = m.entity {
+                *frequency.entry(e).or_default() += 1;
+            }
+        }
+        Context {
+            text,
+            tokens,
+            paragraphs,
+            mentions,
+            quoted,
+            frequency,
+        }
+    }
+
+    /// Is `span` inside a quotation (someone's words, not the narration)?
+    fn inside_quote(&self, span: Span) -> bool {
+        let k = self.quoted.partition_point(|q| q.start <= span.start);
+        k > 0 && self.quoted[k - 1].end > span.start
+    }
+
+    fn token_at(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span().start < pos)
+    }
+}
+
+fn outer(q: &Quote) -> Span {
+    Span::new(q.open.start.min(q.span.start), q.close.map_or(q.span.end, |c| c.end))
+}
+
+/// The sentence of paragraph `p` holding `pos`, by index.
+fn sentence_index(p: &Paragraph, pos: usize) -> Option<usize> {
+    let k = p.sentences.partition_point(|s| s.start <= pos);
+    k.checked_sub(1).filter(|&k| pos < p.sentences[k].end)
+}
+
+/// The candidates of quote `q`: mentions that can speak, outside every
+/// quotation, in the window from the sentence before to the sentence
+/// after, at most [`PER_SIDE`] each side; the rules' speaker among them.
+fn candidates(cx: &Context, q: &Quote) -> Vec<Candidate> {
+    let out_span = outer(q);
+    let para = &cx.paragraphs[q.paragraph];
+    let open_s = sentence_index(para, out_span.start);
+    let close_s = sentence_index(para, out_span.end.saturating_sub(1));
+    let cur_start = open_s.map_or(para.span.start, |k| para.sentences[k].start);
+    let prev_start = match open_s {
+        Some(k) if k > 0 => para.sentences[k - 1].start,
+        _ => q
+            .paragraph
+            .checked_sub(1)
+            .and_then(|p| cx.paragraphs[p].sentences.last())
+            .map_or(cur_start, |s| s.start),
+    };
+    let cur_end = close_s.map_or(para.span.end, |k| para.sentences[k].end);
+    let next_end = close_s
+        .and_then(|k| para.sentences.get(k + 1))
+        .map_or(cur_end, |s| s.end)
+        .max(out_span.end);
+    let rules = q.speaker.as_ref().map(|s| s.span);
+    let open_tok = cx.token_at(out_span.start);
+    let close_tok = cx.token_at(out_span.end);
+    let mut out = Vec::with_capacity(2 * PER_SIDE + 1);
+    let speakable = |m: &&Mention| m.kind.can_speak() && !cx.inside_quote(m.span);
+    let before = cx.mentions.starting_in(Span::new(prev_start, out_span.start));
+    for (order, m) in before.iter().rev().filter(speakable).take(PER_SIDE).enumerate() {
+        let place = if m.span.start >= cur_start {
+            Place::Before
+        } else {
+            Place::PrevSentence
+        };
+        let distance = open_tok.saturating_sub(cx.token_at(m.span.end));
+        out.push(candidate(m, place, order, distance, rules));
+    }
+    let after = cx.mentions.starting_in(Span::new(out_span.end, next_end));
+    for (order, m) in after.iter().filter(speakable).take(PER_SIDE).enumerate() {
+        let place = if m.span.start < cur_end {
+            Place::After
+        } else {
+            Place::NextSentence
+        };
+        let distance = cx.token_at(m.span.start).saturating_sub(close_tok);
+        out.push(candidate(m, place, order, distance, rules));
+    }
+    if let Some(r) = rules.filter(|r| !out.iter().any(|c| c.span.overlaps(*r))) {
+        let place = if r.end <= out_span.start { Place::Before } else { Place::After };
+        out.push(Candidate {
+            span: r,
+            mention: None,
+            place,
+            order: 0,
+            distance: 0,
+            rules: true,
+        });
+    }
+    out
+}
+
+fn candidate(m: &Mention, place: Place, order: usize, distance: usize, rules: Option<Span>) -> Candidate {
+    Candidate {
+        span: m.span,
+        mention: Some(*m),
+        place,
+        order,
+        distance,
+        rules: rules.is_some_and(|r| m.span.overlaps(r)),
+    }
+}
+
+/// The features of the "no speaker" choice: the quote's shape and the
+/// rule that ruled, the gate's reading of its surroundings.
+fn null_features(s: &mut impl Sink, q: &Quote, gate_feats: &[String], n: usize) {
+    let qk = q.kind.as_str();
+    let rule = q.rule.unwrap_or("none");
+    s.feat(&["null"]);
+    s.feat(&["null&qk=", qk]);
+    s.feat(&["null&rule=", rule]);
+    s.feat(&["null&qk=", qk, "&rule=", rule]);
+    s.feat(&["null&cands=", bucket(n)]);
+    for f in gate_feats {
+        s.feat(&["null&g:", f]);
+    }
+}
+
+/// The features of one candidate.
+fn features(s: &mut impl Sink, cx: &Context, q: &Quote, c: &Candidate) {
+    let qk = q.kind.as_str();
+    let place = c.place.name();
+    let kind = c.mention.map_or("rules-only", |m| kind_name(m.kind));
+    let order = bucket(c.order.min(4));
+    let dist = bucket(c.distance);
+    s.feat(&["k=", kind]);
+    s.feat(&["k=", kind, "&p=", place]);
+    s.feat(&["k=", kind, "&p=", place, "&o=", order]);
+    s.feat(&["p=", place, "&o=", order]);
+    s.feat(&["p=", place, "&d=", dist]);
+    s.feat(&["k=", kind, "&qk=", qk]);
+    let rule = q.rule.unwrap_or("none");
+    if c.rules {
+        s.feat(&["rules"]);
+        s.feat(&["rules&r=", rule]);
+        s.feat(&["rules&r=", rule, "&k=", kind]);
+        s.feat(&["rules&qk=", qk]);
+    } else {
+        // How far a rule's choice is to be trusted over the others.
+        s.feat(&["alt&r=", rule, "&p=", place]);
+    }
+    let Some(m) = c.mention else { return };
+    let i = cx.token_at(m.span.start);
+    let j = cx.token_at(m.span.end);
+    let prev = i.checked_sub(1).map(|k| &cx.tokens[k]);
+    let next = cx.tokens.get(j);
+    let next2 = cx.tokens.get(j + 1);
+    let pc = word_class(prev);
+    let nc = word_class(next);
+    s.feat(&["prev=", pc, "&p=", place]);
+    s.feat(&["next=", nc, "&p=", place]);
+    s.feat(&["next=", nc, "&next2=", word_class(next2), "&p=", place]);
+    s.feat(&["next=", nc, "&k=", kind]);
+    if m.clause_start {
+        s.feat(&["clause-start&p=", place]);
+    }
+    if m.after_preposition {
+        s.feat(&["after-prep&k=", kind]);
+    }
+    if m.possessor {
+        s.feat(&["possessor"]);
+    }
+    if m.object {
+        s.feat(&["object&p=", place]);
+    }
+    if m.relative {
+        s.feat(&["relative&p=", place]);
+    }
+    if m.kind == MentionKind::Pronoun {
+        let w = m.span.of(cx.text);
+        let w = if w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she") {
+            "sg"
+        } else if w.eq_ignore_ascii_case("it") {
+            "it"
+        } else {
+            "other"
+        };
+        s.feat(&["pro=", w, "&p=", place, "&o=", order]);
+    }
+    let freq = m.entity.and_then(|e| cx.frequency.get(&e)).copied().unwrap_or(0);
+    s.feat(&["freq=", bucket(freq), "&k=", kind]);
+    // What stands between the candidate and the mark: a colon, a comma.
+    let (a, b) = match c.place {
+        Place::Before | Place::PrevSentence => (j, cx.token_at(q.open.start)),
+        _ => (cx.token_at(q.close.map_or(q.span.end, |c| c.end)), i),
+    };
+    let gap = cx.tokens.get(a..b).unwrap_or(&[]);
+    if gap.iter().any(|t| t.text == ":") {
+        s.feat(&["colon-between&p=", place]);
+    }
+    if gap.iter().any(|t| t.has(class::SPEECH_VERB)) {
+        s.feat(&["verb-between&p=", place, "&o=", order]);
+    }
+    if gap.iter().any(|t| matches!(t.text, "-" | "—" | "–" | "―" | "--")) {
+        s.feat(&["dash-between&p=", place]);
+    }
+    // Another quotation between them: the candidate is its credit.
+    let (from, to) = (cx.tokens.get(a).map(|t| t.span().start), cx.tokens.get(b).map(|t| t.span().start));
+    if let (Some(from), Some(to)) = (from, to) {
+        let k = cx.quoted.partition_point(|x| x.start < from);
+        if cx.quoted.get(k).is_some_and(|x| x.end <= to) {
+            s.feat(&["quote-between&p=", place]);
+        }
+    }
+    if gap.len() <= 2 {
+        s.feat(&["adjacent&p=", place, "&k=", kind]);
+    }
+    if q.paragraph == 0 {
+        s.feat(&["headline&p=", place]);
+    }
+}
+
+/// Scores every choice of one quote: the candidates, then "no speaker".
+fn scores(cx: &Context, q: &Quote, gate_feats: &[String], cands: &[Candidate]) -> Vec<f32> {
+    let mut out: Vec<f32> = cands
+        .iter()
+        .map(|c| {
+            let mut s = Score(0.0);
+            features(&mut s, cx, q, c);
+            s.0
+        })
+        .collect();
+    let mut s = Score(0.0);
+    null_features(&mut s, q, gate_feats, cands.len());
+    out.push(s.0);
+    // Softmax, in place.
+    let top = out.iter().copied().fold(f32::MIN, f32::max);
+    let sum: f32 = out.iter().map(|v| (v - top).exp()).sum();
+    for v in &mut out {
+        *v = (*v - top).exp() / sum;
+    }
+    out
+}
+
+/// What the ranker does with one quote.
+enum Choice {
+    Keep,
+    Take(usize),
+}
+
+/// The ranker's choice for a quote with candidates `cands` and choice
+/// probabilities `p` (the last is "no speaker"), under the thresholds.
+fn choose(q: &Quote, cands: &[Candidate], p: &[f32]) -> Choice {
+    let th = &model().th;
+    let null = cands.len();
+    let best = (0..p.len()).fold(null, |b, k| if p[k] > p[b] { k } else { b });
+    if best < null && cands[best].rules {
+        return Choice::Keep;
+    }
+    let need = match (q.speaker.is_some(), best == null) {
+        (false, true) => return Choice::Keep,
+        (false, false) => match q.kind {
+            QuoteKind::Statement => th.add_statement,
+            QuoteKind::Partial => th.add_partial,
+            QuoteKind::Scare => th.add_scare,
+        },
+        (true, true) => return Choice::Keep,
+        (true, false) => {
+            // The new mention is weighed against all the rules' ones (a
+            // rules' span can cover two mentions: "the department which").
+            let kept: f32 = (0..null).filter(|&k| cands[k].rules).map(|k| p[k]).sum();
+            return if p[best] - kept >= th.switch {
+                Choice::Take(best)
+            } else {
+                Choice::Keep
+            };
+        }
+    };
+    if p[best] >= need { Choice::Take(best) } else { Choice::Keep }
+}
+
+/// Reranks the speaker of every quotation. A change from the rules' choice
+/// is made only at its kind's threshold; a new speaker must resolve in the
+/// roster. Every speaker kept or given carries the ranker's probability as
+/// its confidence.
+pub(crate) fn apply(cx: &Context, roster: &Roster, quotes: &mut [Quote], gate_feats: &[Vec<String>]) {
+    for (qi, feats) in (0..quotes.len()).zip(gate_feats) {
+        let q = &quotes[qi];
+        let cands = candidates(cx, q);
+        let p = scores(cx, q, feats, &cands);
+        let c = match choose(q, &cands, &p) {
+            Choice::Keep => {
+                if q.speaker.is_some() {
+                    let kept: f32 = (0..cands.len()).filter(|&k| cands[k].rules).map(|k| p[k]).sum();
+                    quotes[qi].learned = Some(kept.min(1.0));
+                }
+                continue;
+            }
+            Choice::Take(k) => &cands[k],
+        };
+        let Some(r) = roster.resolve_within(cx.text, c.span, cx.tokens) else {
+            continue;
+        };
+        let pk = p[cands.iter().position(|x| x.span == c.span).unwrap_or(0)];
+        let cue = cue_near(cx, c.span);
+        let q = &mut quotes[qi];
+        q.speaker = Some(Speaker {
+            name: r.name,
+            role: r.role,
+            span: r.name_span.unwrap_or(c.span),
+            entity: r.entity,
+        });
+        if q.kind == QuoteKind::Scare {
+            q.kind = QuoteKind::Partial;
+        }
+        q.rule = Some(RULE);
+        // Without a verb beside the new mention, the rules' cue stands
+        // ("Ban Ki-moon condemned what he called …": "called").
+        if cue.is_some() {
+            q.cue = cue;
+        }
+        q.learned = Some(pk);
+    }
+}
+
+/// The speech verb of a mention the ranker chose: the first within two
+/// words after it ("Smith said", "Smith, 45, told") or right before it
+/// ("said Smith"); `None` when there is none (a credit line).
+fn cue_near(cx: &Context, mention: Span) -> Option<String> {
+    let i = cx.token_at(mention.start);
+    let j = cx.token_at(mention.end);
+    let speech = |t: &&Token| t.is_word() && (t.has(class::SPEECH_VERB) || t.has(class::CHARACTERISING_VERB));
+    let after = cx.tokens.get(j..(j + 3).min(cx.tokens.len())).unwrap_or(&[]);
+    let before = cx.tokens.get(i.saturating_sub(1)..i).unwrap_or(&[]);
+    after.iter().chain(before).find(speech).map(|t| t.text.to_string())
+}
+
+/// One quotation as the ranker sees it, for training: every candidate's
+/// span and features, and the features of "no speaker".
+#[derive(Debug, Clone)]
+pub struct Sample {
+    pub quote: Span,
+    pub kind: QuoteKind,
+    pub rule: Option<&'static str>,
+    pub candidates: Vec<(Span, bool, Vec<String>)>,
+    pub null: Vec<String>,
+}
+
+pub(crate) fn samples(cx: &Context, quotes: &[Quote], gate_feats: &[Vec<String>]) -> Vec<Sample> {
+    quotes
+        .iter()
+        .zip(gate_feats)
+        .map(|(q, g)| {
+            let cands = candidates(cx, q);
+            let candidates = cands
+                .iter()
+                .map(|c| {
+                    let mut n = Names(Vec::new());
+                    features(&mut n, cx, q, c);
+                    (c.span, c.rules, n.0)
+                })
+                .collect();
+            let mut n = Names(Vec::new());
+            null_features(&mut n, q, g, cands.len());
+            Sample {
+                quote: q.span,
+                kind: q.kind,
+                rule: q.rule,
+                candidates,
+                null: n.0,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashing_parts_is_hashing_their_concatenation() {
+        let parts = ["k=", "person", "&p=", "B"];
+        let h = parts.iter().fold(FNV_START, |h, p| fnv(h, p.as_bytes()));
+        assert_eq!(h, fnv(FNV_START, b"k=person&p=B"));
+        assert_ne!(h, fnv(FNV_START, b"k=person&p=A"));
+    }
+
+    #[test]
+    fn buckets_are_coarse_and_bounded() {
+        assert_eq!(bucket(2), "2");
+        assert_eq!(bucket(5), "5");
+        assert_eq!(bucket(11), "9");
+        assert_eq!(bucket(1000), "40");
+    }
+}
