@@ -467,8 +467,7 @@ fn extract_and_read(
     if rule {
         gate::apply(text, tokens, roster, &mut quotes, &inputs);
         let cx = ranker::Context::new(text, tokens, paragraphs, &mentions, &quotes);
-        let feats: Vec<Vec<String>> = inputs.iter().map(|i| i.feats.clone()).collect();
-        ranker::apply(&cx, roster, &mut quotes, &feats);
+        ranker::apply(&cx, roster, &mut quotes, &inputs);
     }
     (quotes, inputs)
 }
@@ -485,8 +484,7 @@ pub fn ranker_samples(text: &str) -> Vec<ranker::Sample> {
     let (inputs, mentions) = attribute(text, &tokens, &paragraphs, &mut roster, &mut quotes);
     gate::apply(text, &tokens, &mut roster, &mut quotes, &inputs);
     let cx = ranker::Context::new(text, &tokens, &paragraphs, &mentions, &quotes);
-    let feats: Vec<Vec<String>> = inputs.into_iter().map(|i| i.feats).collect();
-    ranker::samples(&cx, &quotes, &feats)
+    ranker::samples(&cx, &quotes, &inputs)
 }
 
 /// What the learned gate reads of each quote of a text, before it rules:

@@ -10,14 +10,16 @@
 //! polnear-train's gold source mentions (the politico articles held out)
 //! from the features [`samples`] writes, and compiled in
 //! (`data/models/speaker_ranker.txt`). Features are short strings built
-//! from parts; at run time they are never built, only hashed (FNV-1a over
-//! the parts' bytes), and looked up in one table of the model's weights,
-//! so a candidate costs a few dozen hash steps.
+//! from parts; at run time they are only joined in a stack buffer, hashed
+//! and looked up in one table of the model's weights (no allocation).
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use std::hash::Hasher;
 
+use rustc_hash::{FxHashMap, FxHasher};
+
+use super::gate::GateInput;
 use super::{Quote, QuoteKind, Speaker};
 use crate::lexicon::class;
 use crate::mentions::{Mention, MentionKind, Mentions};
@@ -36,7 +38,7 @@ const MODEL: &str = include_str!("../../data/models/speaker_ranker.txt");
 /// Candidates read on each side of a quotation, nearest first: real
 /// sources sit within a sentence or two, and the bound keeps the ranker
 /// linear however long a sentence runs.
-const PER_SIDE: usize = 14;
+const PER_SIDE: usize = 8;
 
 /// The probability each kind of change needs, set by the trainer on
 /// scores its model did not fit; above 1 a change is never made.
@@ -76,7 +78,7 @@ fn model() -> &'static Model {
                 "@add-partial" => th.add_partial = v,
                 "@add-scare" => th.add_scare = v,
                 _ => {
-                    weights.insert(fnv(FNV_START, k.as_bytes()), v);
+                    weights.insert(hash(k.as_bytes()), v);
                 }
             }
         }
@@ -84,14 +86,28 @@ fn model() -> &'static Model {
     })
 }
 
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+/// The key of a feature's text in the weight table.
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish()
+}
 
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+/// The key of a feature given in parts: they are joined in a buffer on
+/// the stack (features are short), so the key is that of their text.
+fn hash_parts(parts: &[&str]) -> u64 {
+    let mut buf = [0u8; 96];
+    let mut n = 0;
+    for p in parts {
+        let b = p.as_bytes();
+        let Some(dst) = buf.get_mut(n..n + b.len()) else {
+            // Longer than any feature the model holds: joined on the heap.
+            return hash(parts.concat().as_bytes());
+        };
+        dst.copy_from_slice(b);
+        n += b.len();
     }
-    h
+    hash(&buf[..n])
 }
 
 /// Where features go: summed as weights at run time, written out as
@@ -105,8 +121,7 @@ struct Score(f32);
 
 impl Sink for Score {
     fn feat(&mut self, parts: &[&str]) {
-        let h = parts.iter().fold(FNV_START, |h, p| fnv(h, p.as_bytes()));
-        if let Some(w) = model().weights.get(&h) {
+        if let Some(w) = model().weights.get(&hash_parts(parts)) {
             self.0 += w;
         }
     }
@@ -532,11 +547,14 @@ fn choose(q: &Quote, cands: &[Candidate], p: &[f32]) -> Choice {
 /// is made only at its kind's threshold; a new speaker must resolve in the
 /// roster. Every speaker kept or given carries the ranker's probability as
 /// its confidence.
-pub(crate) fn apply(cx: &Context, roster: &Roster, quotes: &mut [Quote], gate_feats: &[Vec<String>]) {
-    for (qi, feats) in (0..quotes.len()).zip(gate_feats) {
+pub(crate) fn apply(cx: &Context, roster: &Roster, quotes: &mut [Quote], gate: &[GateInput]) {
+    for (qi, input) in (0..quotes.len()).zip(gate) {
         let q = &quotes[qi];
+        if q.speaker.is_none() && q.kind == QuoteKind::Statement && model().th.add_statement > 1.0 {
+            continue; // nothing the ranker may do there
+        }
         let cands = candidates(cx, q);
-        let p = scores(cx, q, feats, &cands);
+        let p = scores(cx, q, &input.feats, &cands);
         let c = match choose(q, &cands, &p) {
             Choice::Keep => {
                 if q.speaker.is_some() {
@@ -595,10 +613,10 @@ pub struct Sample {
     pub null: Vec<String>,
 }
 
-pub(crate) fn samples(cx: &Context, quotes: &[Quote], gate_feats: &[Vec<String>]) -> Vec<Sample> {
+pub(crate) fn samples(cx: &Context, quotes: &[Quote], gate: &[GateInput]) -> Vec<Sample> {
     quotes
         .iter()
-        .zip(gate_feats)
+        .zip(gate)
         .map(|(q, g)| {
             let cands = candidates(cx, q);
             let candidates = cands
@@ -610,7 +628,7 @@ pub(crate) fn samples(cx: &Context, quotes: &[Quote], gate_feats: &[Vec<String>]
                 })
                 .collect();
             let mut n = Names(Vec::new());
-            null_features(&mut n, q, g, cands.len());
+            null_features(&mut n, q, &g.feats, cands.len());
             Sample {
                 quote: q.span,
                 kind: q.kind,
@@ -628,10 +646,11 @@ mod tests {
 
     #[test]
     fn hashing_parts_is_hashing_their_concatenation() {
-        let parts = ["k=", "person", "&p=", "B"];
-        let h = parts.iter().fold(FNV_START, |h, p| fnv(h, p.as_bytes()));
-        assert_eq!(h, fnv(FNV_START, b"k=person&p=B"));
-        assert_ne!(h, fnv(FNV_START, b"k=person&p=A"));
+        let h = hash_parts(&["k=", "person", "&p=", "B"]);
+        assert_eq!(h, hash(b"k=person&p=B"));
+        assert_ne!(h, hash(b"k=person&p=A"));
+        let long = "x".repeat(120);
+        assert_eq!(hash_parts(&["null&g:", &long]), hash(format!("null&g:{long}").as_bytes()));
     }
 
     #[test]
