@@ -182,6 +182,9 @@ fn word_class(t: Option<&Token>) -> &'static str {
         "characterising"
     } else if t.is_possessive() {
         "possessive"
+    } else if crate::lexicon::SPEECH_NOUNS.contains(t.text) {
+        // "Reyes’s claim", "the mayor’s statement": the possessor speaks.
+        "speech-noun"
     } else if t.has(class::FUNCTION_WORD) {
         if t.is("that") {
             "that"
@@ -351,7 +354,11 @@ fn candidates(cx: &Context, q: &Quote) -> Vec<Candidate> {
         out.push(candidate(m, place, order, distance, rules));
     }
     if let Some(r) = rules.filter(|r| !out.iter().any(|c| c.span.overlaps(*r))) {
-        let place = if r.end <= out_span.start { Place::Before } else { Place::After };
+        let place = if r.end <= out_span.start {
+            Place::Before
+        } else {
+            Place::After
+        };
         out.push(Candidate {
             span: r,
             mention: None,
@@ -469,7 +476,10 @@ fn features(s: &mut impl Sink, cx: &Context, q: &Quote, c: &Candidate) {
         s.feat(&["dash-between&p=", place]);
     }
     // Another quotation between them: the candidate is its credit.
-    let (from, to) = (cx.tokens.get(a).map(|t| t.span().start), cx.tokens.get(b).map(|t| t.span().start));
+    let (from, to) = (
+        cx.tokens.get(a).map(|t| t.span().start),
+        cx.tokens.get(b).map(|t| t.span().start),
+    );
     if let (Some(from), Some(to)) = (from, to) {
         let k = cx.quoted.partition_point(|x| x.start < from);
         if cx.quoted.get(k).is_some_and(|x| x.end <= to) {
@@ -529,6 +539,9 @@ fn choose(q: &Quote, cands: &[Candidate], p: &[f32]) -> Choice {
             QuoteKind::Scare => th.add_scare,
         },
         (true, true) => return Choice::Keep,
+        // The possessor of a speech noun ("Reyes’s claim that …") is its
+        // source whoever the clause's subject is.
+        (true, false) if q.rule == Some("speech-noun") => return Choice::Keep,
         (true, false) => {
             // The new mention is weighed against all the rules' ones (a
             // rules' span can cover two mentions: "the department which").
@@ -540,7 +553,11 @@ fn choose(q: &Quote, cands: &[Candidate], p: &[f32]) -> Choice {
             };
         }
     };
-    if p[best] >= need { Choice::Take(best) } else { Choice::Keep }
+    if p[best] >= need {
+        Choice::Take(best)
+    } else {
+        Choice::Keep
+    }
 }
 
 /// Reranks the speaker of every quotation. A change from the rules' choice
@@ -643,6 +660,81 @@ pub(crate) fn samples(cx: &Context, quotes: &[Quote], gate: &[GateInput]) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::segment::segment;
+    use crate::token::tokenize;
+
+    const TEXT: &str = "Mayor Dana Ruiz spoke in Salem on Monday.\n\
+        “We will not raise the levy this year,” Ruiz told reporters, adding that the council agreed.\n\
+        Critics in Boston called the plan “a shell game,” and Ruiz dismissed them.\n";
+
+    /// The quotes of `TEXT` with the ranker's context, as the pipeline
+    /// reads them.
+    fn read(f: impl Fn(&Context, &[Quote])) {
+        let paragraphs = segment(TEXT, 0);
+        let tokens = tokenize(TEXT, Span::new(0, TEXT.len()));
+        let mut roster = Roster::from_tokens(TEXT, &tokens);
+        let mut quotes = super::super::find_quotes(TEXT, &paragraphs, &mut roster);
+        let (_, mentions) = super::super::attribute(TEXT, &tokens, &paragraphs, &mut roster, &mut quotes);
+        let cx = Context::new(TEXT, &tokens, &paragraphs, &mentions, &quotes);
+        f(&cx, &quotes);
+    }
+
+    #[test]
+    fn the_model_is_compiled_in_with_its_thresholds() {
+        let m = model();
+        assert!(m.weights.len() > 100);
+        assert!(m.th.switch < 1.0 && m.th.add_scare > 0.5);
+    }
+
+    #[test]
+    fn candidates_are_speakable_mentions_outside_quotations_with_the_rules_choice() {
+        read(|cx, quotes| {
+            let q = &quotes[0];
+            let rules = q.speaker.as_ref().expect("a speaker by the rules").span;
+            let cands = candidates(cx, q);
+            assert!(cands.iter().any(|c| c.rules && c.span.overlaps(rules)));
+            for c in &cands {
+                let words = c.span.of(TEXT);
+                assert!(!cx.inside_quote(c.span), "{words}");
+                assert!(!matches!(words, "Boston" | "Monday" | "this year"), "{words}");
+            }
+            // The mention before the quote and the speaker after it, both.
+            assert!(cands.iter().any(|c| c.span.of(TEXT).contains("Dana Ruiz")));
+            assert!(
+                cands
+                    .iter()
+                    .any(|c| c.span.of(TEXT) == "Ruiz" && c.span.start > q.span.end)
+            );
+        });
+    }
+
+    #[test]
+    fn choices_are_a_distribution_with_no_speaker_last() {
+        read(|cx, quotes| {
+            for q in quotes {
+                let cands = candidates(cx, q);
+                let p = scores(cx, q, &[], &cands);
+                assert_eq!(p.len(), cands.len() + 1);
+                let sum: f32 = p.iter().sum();
+                assert!((sum - 1.0).abs() < 1e-4, "{sum}");
+                assert!(p.iter().all(|v| (0.0..=1.0).contains(v)));
+            }
+        });
+    }
+
+    #[test]
+    fn every_speaker_says_how_it_was_found_and_how_sure() {
+        let paragraphs = segment(TEXT, 0);
+        let mut roster = Roster::build(TEXT, Span::new(0, TEXT.len()));
+        let quotes = super::super::extract_quotes(TEXT, &paragraphs, &mut roster);
+        let q = &quotes[0];
+        assert_eq!(q.speaker.as_ref().map(|s| s.name.as_str()), Some("Dana Ruiz"));
+        for q in quotes.iter().filter(|q| q.speaker.is_some()) {
+            assert!(q.rule.is_some());
+            let c = q.confidence().expect("a speaker has a confidence");
+            assert!(c > 0.0 && c <= 1.0, "{c}");
+        }
+    }
 
     #[test]
     fn hashing_parts_is_hashing_their_concatenation() {
@@ -650,7 +742,10 @@ mod tests {
         assert_eq!(h, hash(b"k=person&p=B"));
         assert_ne!(h, hash(b"k=person&p=A"));
         let long = "x".repeat(120);
-        assert_eq!(hash_parts(&["null&g:", &long]), hash(format!("null&g:{long}").as_bytes()));
+        assert_eq!(
+            hash_parts(&["null&g:", &long]),
+            hash(format!("null&g:{long}").as_bytes())
+        );
     }
 
     #[test]
