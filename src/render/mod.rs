@@ -168,11 +168,12 @@ pub fn push_check_notes(a: &Analysis, claim: usize, out: &mut String) -> &'stati
     // Notes of checks that could not decide are shown but decide nothing.
     let (mut any, mut decided, mut failed) = (false, false, false);
     let order = &a.notes_by_claim;
-    let first = order.partition_point(|&i| a.notes[i].claim < claim);
+    let first = order.partition_point(|&i| (a.notes[i as usize].claim as usize) < claim);
     let mine = order[first..]
         .iter()
-        .map(|&i| &a.notes[i])
-        .take_while(|n| n.claim == claim);
+        .map(|&i| &a.notes[i as usize])
+        .take_while(|n| n.claim as usize == claim);
+    let cx = a.check_context();
     for n in mine {
         if any {
             out.push_str("; ");
@@ -180,9 +181,9 @@ pub fn push_check_notes(a: &Analysis, claim: usize, out: &mut String) -> &'stati
         any = true;
         decided |= !n.undecided;
         failed |= !n.passed && !n.undecided;
-        out.push_str(n.check);
+        out.push_str(n.check());
         out.push_str(": ");
-        out.push_str(&n.note);
+        n.push_words(&cx, &a.note_text, out);
     }
     match (decided, failed) {
         (false, _) => "unchecked",
