@@ -21,7 +21,7 @@ impl Check for PartExceedsWhole {
         self.stages(cx, out);
         self.occupants(cx, out);
         for (pi, part) in cx.claims.iter().enumerate() {
-            let Some(wi) = part.part_of else { continue };
+            let Some(wi) = part.whole() else { continue };
             let whole = &cx.claims[wi];
             if !is_part_of(cx, part, whole) {
                 continue;

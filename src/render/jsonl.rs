@@ -240,7 +240,7 @@ pub fn write_article(a: &Analysis, out: impl std::io::Write) -> std::io::Result<
                 value: c.value.to_json(),
                 display: c.value.display(),
                 counts: c.noun.as_deref(),
-                part_of: c.part_of.map(|w| ids.claims[w].as_str()),
+                part_of: c.whole().map(|w| ids.claims[w].as_str()),
                 source: c.source.as_deref(),
                 check_status,
                 check_notes,

@@ -150,8 +150,8 @@ pub fn render_with(a: &Analysis, view: View) -> String {
             c.kind.as_str().to_string(),
             clip(c.span.of(text), 40),
             clip(&c.value.display(), 40),
-            c.noun.clone().unwrap_or_default(),
-            c.source.clone().unwrap_or_default(),
+            c.noun.as_deref().unwrap_or_default().to_string(),
+            c.source.as_deref().unwrap_or_default().to_string(),
             if status == "unchecked" {
                 String::new()
             } else {
