@@ -96,7 +96,13 @@ impl Running {
 
     /// Bounds what the check reported, once it is done.
     pub fn finish(self, id: &'static str, report: &mut Report) {
-        bound_findings(id, &mut report.findings, self.findings_from, self.dropped, self.worst_dropped);
+        bound_findings(
+            id,
+            &mut report.findings,
+            self.findings_from,
+            self.dropped,
+            self.worst_dropped,
+        );
         for (claim, e) in self.per_claim.into_iter().enumerate().filter(|(_, e)| e.1 > 0) {
             let words = format!("and {} more", thousands(e.1 as usize));
             report.keep_note(id, claim, !e.2, false, &words);

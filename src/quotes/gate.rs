@@ -271,11 +271,7 @@ pub(crate) fn read(
         feats.push_str(k);
         feats.push('\n');
     }
-    GateInput {
-        candidate,
-        verb,
-        feats,
-    }
+    GateInput { candidate, verb, feats }
 }
 
 /// A credit after the quote that the cue rules did not read, often for a

@@ -172,7 +172,7 @@ impl<'a> Streamed<'a> {
             }
             let mut out = csv::Writer::from_writer(out as &mut dyn Write);
             out.write_record(&headers).map_err(|e| write_error(path, e.into()))?;
-            Sink::Csv(out)
+            Sink::Csv(Box::new(out))
         };
         Ok(Streamed {
             path,
@@ -225,7 +225,7 @@ impl<'a> Streamed<'a> {
 /// Where a streamed sheet's rows go: CSV records, or a spreadsheet's rows
 /// sheet (a temporary file until the package is written to the output).
 enum Sink<'a> {
-    Csv(csv::Writer<&'a mut dyn Write>),
+    Csv(Box<csv::Writer<&'a mut dyn Write>>),
     Xlsx(Box<super::xlsx::Rows>, &'a mut (dyn Write + Send)),
 }
 
