@@ -140,7 +140,7 @@ impl Digest {
             .collect();
         // The first date range of each paragraph, found in one pass: a
         // figure is dated by its paragraph's window.
-        let mut windows: rustc_hash::FxHashMap<usize, &Value> = rustc_hash::FxHashMap::default();
+        let mut windows: rustc_hash::FxHashMap<u32, &Value> = rustc_hash::FxHashMap::default();
         for r in a.claims.iter().filter(|r| matches!(r.value, Value::DateRange(..))) {
             windows.entry(r.paragraph).or_insert(&r.value);
         }
@@ -156,7 +156,7 @@ impl Digest {
             };
             if let Some(Value::DateRange(s, e)) = windows.get(&c.paragraph) {
                 let window = format!("{}..{}", s.iso(), e.iso());
-                figures.push((noun.as_str().into(), window.into(), v, At::of(a, c.span)));
+                figures.push((noun.as_ref().into(), window.into(), v, At::of(a, c.span)));
             }
         }
         Digest {

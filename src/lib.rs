@@ -62,9 +62,14 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
     pub notes: Vec<checks::CheckNote>,
+    /// The words of the notes that keep theirs ([`checks::Report::note_text`]).
+    pub note_text: String,
+    /// The article's date the checks read (its dateline, else one found in
+    /// the text, else the batch's hint).
+    pub article_date: Option<jiff::civil::Date>,
     /// Positions in `notes`, sorted by claim (stable), so a claim's notes
     /// are found by binary search: every claim row asks for them.
-    pub notes_by_claim: Vec<usize>,
+    pub notes_by_claim: Vec<u32>,
 }
 
 /// Runs the whole pipeline on a document, with the default house rules.
@@ -107,8 +112,8 @@ pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rul
         };
         checks::run_checks(&cx, selection)
     };
-    let mut notes_by_claim: Vec<usize> = (0..report.notes.len()).collect();
-    notes_by_claim.sort_by_key(|&i| report.notes[i].claim);
+    let mut notes_by_claim: Vec<u32> = (0..report.notes.len() as u32).collect();
+    notes_by_claim.sort_by_key(|&i| report.notes[i as usize].claim);
     let mut findings = report.findings;
     // House rules run after the checks, so no check reads a statement
     // claim; their claims go last, so the checks' claim indices hold.
@@ -127,7 +132,29 @@ pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rul
         claims,
         findings,
         notes: report.notes,
+        note_text: report.note_text,
+        article_date,
         document,
+    }
+}
+
+impl Analysis {
+    /// The context the checks ran in, rebuilt from the analysis, for
+    /// writing the words of notes that keep none ([`checks::CheckNote`]).
+    pub fn check_context(&self) -> checks::CheckContext<'_> {
+        checks::CheckContext {
+            text: &self.document.text,
+            article_date: self.article_date,
+            claims: &self.claims,
+            quotes: &self.quotes,
+            roster: &self.roster,
+            lines: &self.document.lines,
+        }
+    }
+
+    /// The words of one of the analysis's notes.
+    pub fn note_words(&self, n: &checks::CheckNote) -> String {
+        n.words(&self.check_context(), &self.note_text)
     }
 }
 

@@ -418,7 +418,7 @@ pub fn run(
                                 note: rule.message.clone(),
                             },
                             sentence,
-                            paragraph,
+                            paragraph: paragraph as u32,
                             noun: None,
                             source: None,
                             part_of: None,

@@ -591,11 +591,13 @@ impl Worksheet {
         headers
     }
 
-    /// [`Worksheet::merge`] and [`flag_new_speakers`] of a run given one
-    /// article at a time (`next` gives its name and rows), each merged row
-    /// handed to `emit` as it is made, in the order `merge` puts them:
-    /// only this sheet's rows are held. Articles are matched on their own
-    /// (an edit is looked for among its own article's vanished rows).
+    /// [`Worksheet::merge`] of a run given one article at a time (`next`
+    /// gives its name and rows), each merged row handed to `emit` as it is
+    /// made, in the order `merge` puts them: only this sheet's rows are
+    /// held. Articles are matched on their own (an edit is looked for among
+    /// its own article's vanished rows). A quote kept by its id whose
+    /// speaker changed (the same words, now credited to someone else) is
+    /// `changed`: its verdict was about the old speaker.
     pub(crate) fn merge_streamed(
         &self,
         articles: &HashSet<String>,
@@ -709,21 +711,6 @@ fn carry_human(old: &Row, new: &mut Row) {
         let machine = MACHINE.contains(&k) || LIFECYCLE.contains(&k);
         if !machine {
             new.insert(k, v);
-        }
-    }
-}
-
-/// A quote kept by its id whose speaker changed (the same words, now
-/// credited to someone else) is `changed`: its verdict was about the old
-/// speaker and needs a second look.
-fn flag_new_speakers(old: &Worksheet, merged: &mut Worksheet, stats: &mut MergeStats) {
-    let before = quote_speakers(old);
-    for r in &mut merged.rows {
-        if r.cell("row_status") != "kept" {
-            continue;
-        }
-        if let Some(&was) = before.get(r.cell("id")) {
-            new_speaker(was, r, stats);
         }
     }
 }

@@ -474,7 +474,7 @@ pub(crate) fn source_claims(attributions: &[Attribution], claims: &mut [crate::c
             .filter(|a| a.speaker.is_some() && a.content.iter().any(|s| s.contains(c.span)))
             .min_by_key(|a| a.extent().len());
         if let Some(s) = holder.and_then(|a| a.speaker.as_ref()) {
-            c.source = Some(s.name.clone());
+            c.source = Some(s.name.as_str().into());
         }
     }
 }

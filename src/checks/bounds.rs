@@ -5,7 +5,7 @@
 //! the article, not with the pairs of claims in it. Ordinary articles stay
 //! far below both, and their output is untouched.
 
-use super::{CheckNote, Finding, Severity};
+use super::{Finding, Report, Severity};
 
 /// Findings one check may report about one article, before the summary.
 pub const MAX_FINDINGS: usize = 50;
@@ -95,13 +95,18 @@ impl Running {
     }
 
     /// Bounds what the check reported, once it is done.
-    pub fn finish(self, id: &'static str, findings: &mut Vec<Finding>, notes: &mut Vec<CheckNote>) {
-        bound_findings(id, findings, self.findings_from, self.dropped, self.worst_dropped);
-        notes.extend(
-            (self.per_claim.into_iter().enumerate())
-                .filter(|(_, e)| e.1 > 0)
-                .map(|(claim, e)| summary_note(id, claim, e.1 as usize, e.2)),
+    pub fn finish(self, id: &'static str, report: &mut Report) {
+        bound_findings(
+            id,
+            &mut report.findings,
+            self.findings_from,
+            self.dropped,
+            self.worst_dropped,
         );
+        for (claim, e) in self.per_claim.into_iter().enumerate().filter(|(_, e)| e.1 > 0) {
+            let words = format!("and {} more", thousands(e.1 as usize));
+            report.keep_note(id, claim, !e.2, false, &words);
+        }
     }
 }
 
@@ -134,16 +139,6 @@ pub fn bound_findings(
         related: Vec::new(),
         message: format!("and {} more {id} findings", thousands(dropped)),
     });
-}
-
-fn summary_note(id: &'static str, claim: usize, dropped: usize, failed: bool) -> CheckNote {
-    CheckNote {
-        claim,
-        check: id,
-        passed: !failed,
-        undecided: false,
-        note: format!("and {} more", thousands(dropped)),
-    }
 }
 
 /// 84675 → "84,675".
@@ -206,25 +201,21 @@ mod tests {
 
     #[test]
     fn notes_per_claim_are_bounded() {
-        let note = |claim, passed| CheckNote {
-            claim,
-            check: "restated-number",
-            passed,
-            undecided: false,
-            note: String::new(),
-        };
         let mut run = Running::begin(0);
-        let mut n = Vec::new();
+        let mut r = Report::default();
         for (claim, passed) in (0..70).map(|i| (0, i != 65)).chain([(1, true)]) {
             if run.keeps_note(claim, passed) {
-                n.push(note(claim, passed));
+                r.keep_note("restated-number", claim, passed, false, "");
             }
         }
-        run.finish("restated-number", &mut Vec::new(), &mut n);
+        run.finish("restated-number", &mut r);
+        let n = &r.notes;
         assert_eq!(n.iter().filter(|n| n.claim == 0).count(), MAX_NOTES + 1);
         let summary = n.last().unwrap();
         assert_eq!((summary.claim, summary.passed), (0, false));
-        assert_eq!(summary.note, format!("and {} more", 70 - MAX_NOTES));
+        assert_eq!(summary.check(), "restated-number");
+        let kept = &r.note_text[summary.a as usize..summary.b as usize];
+        assert_eq!(kept, format!("and {} more", 70 - MAX_NOTES));
         assert!(n.iter().any(|n| n.claim == 1));
     }
 
@@ -258,7 +249,12 @@ mod tests {
                 run.drop_finding(severity(i));
             }
         }
-        run.finish("restated-number", &mut running, &mut Vec::new());
+        let mut report = Report {
+            findings: running,
+            ..Report::default()
+        };
+        run.finish("restated-number", &mut report);
+        let running = report.findings;
         let show = |f: &Vec<Finding>| {
             f.iter()
                 .map(|f| (f.span.start, f.severity, f.message.clone()))

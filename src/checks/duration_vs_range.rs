@@ -10,6 +10,28 @@ use crate::claims::{Claim, ClaimKind, Value, fmt};
 pub struct DurationVsRange;
 
 /// Days of a range; a range without a year is counted in a common year.
+/// The note on a duration `di` and the range `ri` it measures, when they
+/// agree.
+fn agrees(cx: &CheckContext, di: usize, ri: usize) -> String {
+    let days = range_days(&cx.claims[ri].value).unwrap_or(0);
+    format!("{days} days inclusive = {}", cx.quoted(cx.claims[di].span))
+}
+
+/// The finding on a duration `di` that disagrees with the range `ri`.
+fn disagrees(cx: &CheckContext, di: usize, ri: usize) -> String {
+    let days = range_days(&cx.claims[ri].value).unwrap_or(0);
+    let r_text = cx.claims[ri]
+        .span
+        .of(cx.text)
+        .trim_start_matches("from ")
+        .trim_start_matches("between ");
+    format!(
+        "{} disagrees with {r_text} ({} days, inclusive)",
+        cx.quoted(cx.claims[di].span),
+        fmt(days as f64)
+    )
+}
+
 fn range_days(v: &Value) -> Option<i64> {
     let Value::DateRange(a, b) = v else { return None };
     let mut a = *a;
@@ -150,23 +172,13 @@ impl Check for DurationVsRange {
             // within a week: a "week-long" event of four days is wrong.
             let (lo, hi) = (amount.min * per, amount.max * per);
             let tolerance = if per > 1.0 { 2.0 } else { 0.0 };
-            let d_text = cx.quoted(d.span);
-            let r_text = r
-                .span
-                .of(cx.text)
-                .trim_start_matches("from ")
-                .trim_start_matches("between ")
-                .to_string();
+            // The words are written from the two claims when shown: a text
+            // of dates has a pair in every sentence.
             if (days as f64) + tolerance >= lo && (days as f64) - tolerance <= hi {
-                let note = format!("{days} days inclusive = {d_text}");
-                out.pass(self.id(), di, note.clone());
-                out.pass(self.id(), ri, note);
+                out.pass_pair(self.id(), di, di, ri, agrees);
+                out.pass_pair(self.id(), ri, di, ri, agrees);
             } else if days > 0 {
-                let message = format!(
-                    "{d_text} disagrees with {r_text} ({} days, inclusive)",
-                    fmt(days as f64)
-                );
-                out.flag(self.id(), Some(di), Severity::Error, d.span, vec![r.span], message);
+                out.flag_pair(cx, self.id(), di, ri, Severity::Error, d.span, vec![r.span], disagrees);
             }
         }
         super::duration_spans::check(cx, out, self.id(), &compared);
@@ -184,7 +196,7 @@ mod tests {
             "The six-day operation ran from March 18 to March 23.\n",
         );
         assert!(r.findings.is_empty());
-        assert!(r.notes.iter().any(|n| n.passed && n.note.contains("6 days")));
+        assert!(r.notes.iter().any(|n| n.passed && r.kept(n).contains("6 days")));
     }
 
     #[test]

@@ -94,7 +94,7 @@ impl Claims {
         let mut parts: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
         for (i, c) in claims.iter().enumerate() {
             by_sentence.entry(c.sentence).or_default().push(i);
-            if let Some(whole) = c.part_of {
+            if let Some(whole) = c.whole() {
                 parts.entry(whole).or_default().push(i);
             }
         }

@@ -78,16 +78,59 @@ pub struct Finding {
     pub confidence: f64,
 }
 
-/// What a check concluded about one claim it could compare.
-#[derive(Debug, Clone, Serialize)]
+/// What a check concluded about one claim it could compare. A text of
+/// counts leaves about two notes per claim (a million for 10 MB), so a
+/// note is 24 bytes: its words are either kept in the report's one
+/// [`Report::note_text`] buffer or, for the checks that note every pair,
+/// written again from the two claims when the note is shown (issue 15).
+#[derive(Debug, Clone, Copy)]
 pub struct CheckNote {
-    pub claim: usize,
-    pub check: &'static str,
+    /// The claim the note is on (its index).
+    pub claim: u32,
+    /// The check, as its place in [`REGISTRY`].
+    check: u8,
     pub passed: bool,
     /// The check looked but could not decide (a date without a year, no
     /// total found): the claim stays `unchecked`, with this note.
     pub undecided: bool,
-    pub note: String,
+    /// With `write`: the two claims the words are written from. Without:
+    /// the bytes `a..b` of the report's note text.
+    a: u32,
+    b: u32,
+    write: Option<NoteWriter>,
+}
+
+/// Writes a note's words from the context and two claims (indices), the
+/// same words the check would have kept.
+pub type NoteWriter = fn(&CheckContext, usize, usize) -> String;
+
+impl CheckNote {
+    /// The check's id.
+    pub fn check(&self) -> &'static str {
+        REGISTRY.get(self.check as usize).map_or("", |c| c.id())
+    }
+
+    /// Appends the note's words to `out`; `cx` is the context the checks
+    /// ran in (or the same parts of the finished analysis) and `kept` the
+    /// report's note text.
+    pub fn push_words(&self, cx: &CheckContext, kept: &str, out: &mut String) {
+        match self.write {
+            Some(write) => out.push_str(&write(cx, self.a as usize, self.b as usize)),
+            None => out.push_str(kept.get(self.a as usize..self.b as usize).unwrap_or("")),
+        }
+    }
+
+    /// The note's words (see [`CheckNote::push_words`]).
+    pub fn words(&self, cx: &CheckContext, kept: &str) -> String {
+        let mut out = String::new();
+        self.push_words(cx, kept, &mut out);
+        out
+    }
+}
+
+/// The place of a check id in [`REGISTRY`]; notes name their check by it.
+fn check_index(id: &'static str) -> u8 {
+    REGISTRY.iter().position(|c| c.id() == id).unwrap_or(u8::MAX as usize) as u8
 }
 
 /// Everything a check may read.
@@ -118,6 +161,10 @@ impl CheckContext<'_> {
 pub struct Report {
     pub findings: Vec<Finding>,
     pub notes: Vec<CheckNote>,
+    /// The words of the notes that keep theirs, one after another.
+    pub note_text: String,
+    /// The last check id looked up, and its place in [`REGISTRY`].
+    last_check: Option<(&'static str, u8)>,
     /// The running check's tally past the bounds (see [`bounds::Running`]).
     running: bounds::Running,
 }
@@ -150,14 +197,58 @@ impl Report {
         note: impl FnOnce() -> String,
     ) {
         if self.running.keeps_note(claim, passed) {
+            let words = note();
+            self.keep_note(check, claim, passed, undecided, &words);
+        }
+    }
+
+    /// A note whose words are written from two claims when it is shown,
+    /// not kept: for checks that note every pair of a long article.
+    pub fn pass_pair(&mut self, check: &'static str, claim: usize, a: usize, b: usize, write: NoteWriter) {
+        if self.running.keeps_note(claim, true) {
+            let check = self.check_of(check);
             self.notes.push(CheckNote {
-                claim,
+                claim: claim as u32,
                 check,
-                passed,
-                undecided,
-                note: note(),
+                passed: true,
+                undecided: false,
+                a: a as u32,
+                b: b as u32,
+                write: Some(write),
             });
         }
+    }
+
+    /// A note with these words, kept in [`Report::note_text`].
+    pub(crate) fn keep_note(&mut self, check: &'static str, claim: usize, passed: bool, undecided: bool, words: &str) {
+        let check = self.check_of(check);
+        let a = self.note_text.len() as u32;
+        self.note_text.push_str(words);
+        self.notes.push(CheckNote {
+            claim: claim as u32,
+            check,
+            passed,
+            undecided,
+            a,
+            b: self.note_text.len() as u32,
+            write: None,
+        });
+    }
+
+    fn check_of(&mut self, id: &'static str) -> u8 {
+        match self.last_check {
+            Some((last, i)) if std::ptr::eq(last, id) => i,
+            _ => {
+                let i = check_index(id);
+                self.last_check = Some((id, i));
+                i
+            }
+        }
+    }
+
+    /// The words of one of this report's notes.
+    pub fn words(&self, cx: &CheckContext, n: &CheckNote) -> String {
+        n.words(cx, &self.note_text)
     }
 
     /// Reports a finding, and marks the claim it is about (if any) as failed
@@ -195,14 +286,58 @@ impl Report {
         }
         let message = message();
         if let (Some(c), true) = (claim, keep_note) {
+            self.keep_note(check, c, false, false, &message);
+        }
+        self.push_finding(check, severity, span, related, message, keep_finding);
+    }
+
+    /// [`Report::flag_with`] for a finding on claim `claim` about claim
+    /// `other`, whose message `write` makes from the two: the claim's note
+    /// keeps no words of its own but writes them again when shown.
+    #[allow(clippy::too_many_arguments)]
+    pub fn flag_pair(
+        &mut self,
+        cx: &CheckContext,
+        check: &'static str,
+        claim: usize,
+        other: usize,
+        severity: Severity,
+        span: Span,
+        related: Vec<Span>,
+        write: NoteWriter,
+    ) {
+        let keep_note = self.running.keeps_note(claim, false);
+        let keep_finding = self.running.keeps_finding(span.start);
+        if !keep_finding {
+            self.running.drop_finding(severity);
+        }
+        if keep_note {
+            let check = self.check_of(check);
             self.notes.push(CheckNote {
-                claim: c,
+                claim: claim as u32,
                 check,
                 passed: false,
                 undecided: false,
-                note: message.clone(),
+                a: claim as u32,
+                b: other as u32,
+                write: Some(write),
             });
         }
+        if keep_finding {
+            let message = write(cx, claim, other);
+            self.push_finding(check, severity, span, related, message, true);
+        }
+    }
+
+    fn push_finding(
+        &mut self,
+        check: &'static str,
+        severity: Severity,
+        span: Span,
+        related: Vec<Span>,
+        message: String,
+        keep_finding: bool,
+    ) {
         if keep_finding {
             self.findings.push(Finding {
                 check,
@@ -264,7 +399,7 @@ pub fn run_checks(cx: &CheckContext, selection: &Selection) -> Report {
         report.running = bounds::Running::begin(report.findings.len());
         check.run(cx, &mut report);
         let running = std::mem::take(&mut report.running);
-        running.finish(check.id(), &mut report.findings, &mut report.notes);
+        running.finish(check.id(), &mut report);
     }
     report.findings.sort_by_key(|f| (f.span.start, f.check));
     report
@@ -285,10 +420,20 @@ pub(crate) mod test_support {
                 skip: vec![],
             },
         );
-        Report {
-            findings: a.findings,
-            notes: a.notes,
-            ..Report::default()
+        // Every note with its words kept, so a test reads them as text.
+        let mut r = Report::default();
+        for n in &a.notes {
+            let words = a.note_words(n);
+            r.keep_note(n.check(), n.claim as usize, n.passed, n.undecided, &words);
+        }
+        r.findings = a.findings;
+        r
+    }
+
+    impl Report {
+        /// The words of a note that keeps them.
+        pub fn kept(&self, n: &CheckNote) -> &str {
+            &self.note_text[n.a as usize..n.b as usize]
         }
     }
 }

@@ -21,7 +21,7 @@ impl Check for PartExceedsWhole {
         self.stages(cx, out);
         self.occupants(cx, out);
         for (pi, part) in cx.claims.iter().enumerate() {
-            let Some(wi) = part.part_of else { continue };
+            let Some(wi) = part.whole() else { continue };
             let whole = &cx.claims[wi];
             if !is_part_of(cx, part, whole) {
                 continue;
@@ -29,12 +29,11 @@ impl Check for PartExceedsWhole {
             let (Some(p), Some(w)) = (part.value.amount(), whole.value.amount()) else {
                 continue;
             };
-            let (Some(pv), Some(wv)) = (p.value, w.value) else {
+            let (Some(pv), Some(_)) = (p.value, w.value) else {
                 continue;
             };
-            let p_text = part.span.of(cx.text);
-            let w_text = whole.span.of(cx.text);
             if p.min > w.max {
+                let w_text = whole.span.of(cx.text);
                 let noun = part.noun.as_deref().map(|n| format!(" {n}")).unwrap_or_default();
                 let message = format!(
                     "{}{noun} is more than the {} it is part of (line {})",
@@ -51,12 +50,26 @@ impl Check for PartExceedsWhole {
                     message,
                 );
             } else {
-                let note = format!("{p_text} is within the {} ({} ≤ {})", w_text, fmt(pv), fmt(wv));
-                out.pass(self.id(), pi, note.clone());
-                out.pass(self.id(), wi, note);
+                // On both claims; a text of counts has tens of thousands.
+                out.pass_pair(self.id(), pi, pi, wi, within);
+                out.pass_pair(self.id(), wi, pi, wi, within);
             }
         }
     }
+}
+
+/// "“X” is within the Y (x ≤ y)": the note on a part `pi` and its whole
+/// `wi` when it is not larger, written whenever it is shown.
+fn within(cx: &CheckContext, pi: usize, wi: usize) -> String {
+    let (part, whole) = (&cx.claims[pi], &cx.claims[wi]);
+    let value = |c: &Claim| c.value.amount().and_then(|a| a.value).unwrap_or(0.0);
+    format!(
+        "{} is within the {} ({} ≤ {})",
+        part.span.of(cx.text),
+        whole.span.of(cx.text),
+        fmt(value(part)),
+        fmt(value(whole))
+    )
 }
 
 impl PartExceedsWhole {

@@ -116,12 +116,12 @@ impl PercentVsCounts {
                 .iter()
                 .enumerate()
                 .map(|(k, c)| (lo + k, c))
-                .find(|(_, c)| c.part_of == Some(ni) && c.sentence == p.sentence)
+                .find(|(_, c)| c.whole() == Some(ni) && c.sentence == p.sentence)
             {
                 ni = k;
             }
         }
-        if let Some(wi) = cx.claims[ni].part_of {
+        if let Some(wi) = cx.claims[ni].whole() {
             return Some(ShareLink::of(ni, wi, Severity::Error));
         }
         // "voted 66 to 27, or 71 percent": a tally's share of its votes.

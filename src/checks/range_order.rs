@@ -42,9 +42,18 @@ impl Check for RangeOrder {
                 );
                 out.flag(self.id(), Some(i), Severity::Error, c.span, vec![], message);
             } else {
-                out.pass(self.id(), i, format!("{} comes before {}", a.iso(), b.iso()));
+                // Written when shown: a text of dates has one in every sentence.
+                out.pass_pair(self.id(), i, i, i, comes_before);
             }
         }
+    }
+}
+
+/// "2025-03-18 comes before 2025-03-23": the note on range `i` in order.
+fn comes_before(cx: &CheckContext, i: usize, _: usize) -> String {
+    match &cx.claims[i].value {
+        Value::DateRange(a, b) => format!("{} comes before {}", a.iso(), b.iso()),
+        _ => String::new(),
     }
 }
 

@@ -184,6 +184,20 @@ fn distinct_values_per_noun<'a>(cx: &'a CheckContext) -> HashMap<&'a str, Vec<f6
     seen
 }
 
+/// The message (and the claim's note) for claim `bi` restating claim `ai`
+/// with another value, written again whenever the note is shown.
+fn restates(cx: &CheckContext, bi: usize, ai: usize) -> String {
+    let (a, b) = (&cx.claims[ai], &cx.claims[bi]);
+    format!(
+        "{} restates {} (line {}) with a different value: {} vs {}",
+        cx.quoted(b.span),
+        cx.quoted(a.span),
+        cx.line(a.span.start),
+        b.value.display(),
+        a.value.display()
+    )
+}
+
 fn comparable(a: &Claim, b: &Claim) -> bool {
     match (&a.value, &b.value) {
         (Value::Number(_), Value::Number(_)) => a.kind == ClaimKind::Count && b.kind == ClaimKind::Count,
@@ -282,17 +296,7 @@ impl Check for RestatedNumber {
                     }
                     continue;
                 }
-                let message = || {
-                    format!(
-                        "{} restates {} (line {}) with a different value: {} vs {}",
-                        cx.quoted(b.span),
-                        cx.quoted(a.span),
-                        cx.line(a.span.start),
-                        b.value.display(),
-                        a.value.display()
-                    )
-                };
-                out.flag_with(self.id(), Some(bi), Severity::Error, b.span, vec![a.span], message);
+                out.flag_pair(cx, self.id(), bi, ai, Severity::Error, b.span, vec![a.span], restates);
             }
         }
         super::restated_lead::check(cx, out, self.id());

@@ -152,7 +152,7 @@ pub(crate) fn part_of_after(cx: &CheckContext, pi: usize, wi: usize) -> Option<u
             if noun_of(cx, c).is_some() && !same_noun(cx, c, &cx.claims[wi]) {
                 return None;
             }
-            if c.part_of == Some(wi) {
+            if c.whole() == Some(wi) {
                 return Some(k);
             }
             let between = &cx.text[cx.claims[wi].span.end..c.span.start];

@@ -22,7 +22,7 @@ mod ratios;
 mod relative;
 mod spoken_years;
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -285,23 +285,50 @@ pub fn push_number(out: &mut String, v: f64) {
     }
 }
 
-/// One checkable claim.
-#[derive(Debug, Clone, Serialize)]
+/// One checkable claim. A text of counts has a claim every 18 bytes, so a
+/// claim is kept small (issue 15): its noun and source are shared strings
+/// (one per distinct noun, one per sentence's source), its paragraph and
+/// whole are 32-bit.
+#[derive(Debug, Clone)]
 pub struct Claim {
     pub kind: ClaimKind,
-    pub span: Span,
-    pub value: Value,
-    /// The sentence it sits in.
-    pub sentence: Span,
-    pub paragraph: usize,
-    /// What a count counts: the noun after it ("individuals").
-    pub noun: Option<String>,
-    /// Who claims it, when the sentence is attributed.
-    pub source: Option<String>,
-    /// Index of the claim this one is a part of ("205 of those arrested").
-    pub part_of: Option<usize>,
     /// A duration written as a compound modifier ("six-day operation").
     pub modifier: bool,
+    pub paragraph: u32,
+    /// Index of the claim this one is a part of ("205 of those arrested").
+    pub part_of: Option<u32>,
+    pub span: Span,
+    /// The sentence it sits in.
+    pub sentence: Span,
+    /// What a count counts: the noun after it ("individuals").
+    pub noun: Option<Arc<str>>,
+    /// Who claims it, when the sentence is attributed.
+    pub source: Option<Arc<str>>,
+    pub value: Value,
+}
+
+impl Claim {
+    /// The claim this one is a part of, as an index into the claims.
+    pub fn whole(&self) -> Option<usize> {
+        self.part_of.map(|w| w as usize)
+    }
+}
+
+/// One shared copy of each distinct word of an article's claims (their
+/// nouns): a text of counts names a few nouns hundreds of thousands of
+/// times.
+#[derive(Default)]
+struct Words(rustc_hash::FxHashSet<Arc<str>>);
+
+impl Words {
+    fn get(&mut self, w: String) -> Arc<str> {
+        if let Some(k) = self.0.get(w.as_str()) {
+            return k.clone();
+        }
+        let k: Arc<str> = w.into();
+        self.0.insert(k.clone());
+        k
+    }
 }
 
 const CHANGE_SRC: &str = include_str!("../../data/lexicon/change_verbs.txt");
@@ -973,7 +1000,12 @@ pub(crate) fn extract_claims_with(
     article: Option<Date>,
     tokens: &[crate::token::Token],
 ) -> Vec<Claim> {
-    let mut claims = Vec::new();
+    // Room for about a claim per word with a digit, sized once: a text of
+    // counts has half a million claims, and a vector grown by doubling
+    // leaves its smaller copies behind in the allocator (untouched room
+    // costs address space, not memory).
+    let mut claims = Vec::with_capacity(tokens.iter().filter(|t| t.has_digit()).count() + 8);
+    let mut words = Words::default();
     let mut token_cursor = 0;
     let day_first = writes_day_first(text, paragraphs);
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -1004,10 +1036,10 @@ pub(crate) fn extract_claims_with(
             };
             // Who the sentence attributes its facts to, worked out only for
             // sentences that hold a claim.
-            let mut source_cache: Option<Option<String>> = None;
+            let mut source_cache: Option<Option<Arc<str>>> = None;
             let mut source = || {
                 source_cache
-                    .get_or_insert_with(|| crate::quotes::sentence_source(text, sentence_tokens, roster))
+                    .get_or_insert_with(|| crate::quotes::sentence_source(text, sentence_tokens, roster).map(Arc::from))
                     .clone()
             };
             let mut i = 0;
@@ -1046,13 +1078,14 @@ pub(crate) fn extract_claims_with(
                     Some("percentage points".to_string())
                 } else {
                     noun_after(&ctx.lex, f.end)
-                };
+                }
+                .map(|n| words.get(n));
                 claims.push(Claim {
                     kind: f.kind,
                     span,
                     value: f.value,
                     sentence,
-                    paragraph: pi,
+                    paragraph: pi as u32,
                     noun,
                     source: source(),
                     part_of: None,
@@ -1080,7 +1113,7 @@ fn in_text_order(claims: &mut [Claim]) {
         new_index[old] = pos;
     }
     for c in claims.iter_mut() {
-        c.part_of = c.part_of.map(|w| new_index[w]);
+        c.part_of = c.part_of.map(|w| new_index[w as usize] as u32);
     }
     // Each claim to its place: the one at `i` goes to `new_index[i]`, and
     // the one that was there is looked at next.
@@ -1351,7 +1384,7 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
             let back = if p1 == "of" && p2 != "out" { 2 } else { 3 };
             if let Some(p) = (first..c).rev().find(|&p| is_count(&claims[p])) {
                 if index_of(claims[p].span.start).is_some_and(|pk| pk + back == k) {
-                    claims[p].part_of = Some(c);
+                    claims[p].part_of = Some(c as u32);
                     continue;
                 }
             }
@@ -1363,7 +1396,7 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
                 .find(|&p| is_count(&claims[p]) && claims[p].part_of.is_none())
             {
                 if p2 == "of" && index_of(claims[p].span.start).is_some_and(|pk| pk + 3 >= k) {
-                    claims[p].part_of = Some(c);
+                    claims[p].part_of = Some(c as u32);
                     continue;
                 }
             }
@@ -1380,11 +1413,12 @@ fn link_parts(lex: &[Lex], claims: &mut [Claim], first: usize) {
             claims[c].part_of = (0..c)
                 .rev()
                 .take(12)
-                .find(|&w| is_count(&claims[w]) && claims[w].part_of.is_none());
+                .find(|&w| is_count(&claims[w]) && claims[w].part_of.is_none())
+                .map(|w| w as u32);
         } else if let Some(w) = sentence_whole {
-            claims[c].part_of = Some(w);
+            claims[c].part_of = Some(w as u32);
         } else if remaining {
-            claims[c].part_of = before_sentence(claims);
+            claims[c].part_of = before_sentence(claims).map(|w| w as u32);
         }
     }
 }

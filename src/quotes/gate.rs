@@ -116,7 +116,17 @@ pub(crate) struct GateInput {
     /// The cue word next to the candidate (its verb, usually), so the
     /// attribution it makes can point at its cue.
     pub verb: Option<String>,
-    pub feats: Vec<String>,
+    /// The features, one after another, each ended by a line break: one
+    /// string per quote, not one per feature (a text of quotes holds a
+    /// few hundred thousand quotes' features until the gate runs).
+    feats: String,
+}
+
+impl GateInput {
+    /// The quote's features.
+    pub fn feats(&self) -> impl Iterator<Item = &str> + '_ {
+        self.feats.lines()
+    }
 }
 
 fn bucket(n: usize) -> usize {
@@ -256,11 +266,12 @@ pub(crate) fn read(
             verb = gap_cue(tokens, c, q);
         }
     }
-    GateInput {
-        candidate,
-        verb,
-        feats: f,
+    let mut feats = String::with_capacity(f.iter().map(|k| k.len() + 1).sum());
+    for k in &f {
+        feats.push_str(k);
+        feats.push('\n');
     }
+    GateInput { candidate, verb, feats }
 }
 
 /// A credit after the quote that the cue rules did not read, often for a
@@ -390,7 +401,7 @@ fn premodifier(tokens: &[Token], c: Span) -> bool {
 /// The model's probability that `mention` said the quote.
 /// Quotes with a speaker and those without have their own weights
 /// (prefixes `S:` and `N:`): one model for each decision.
-fn probability(feats: &[String], rule: Option<&str>, speaker: bool) -> f32 {
+fn probability<'f>(feats: impl IntoIterator<Item = &'f str>, rule: Option<&str>, speaker: bool) -> f32 {
     let m = model();
     let prefix = if speaker { "S:" } else { "N:" };
     let mut key = String::with_capacity(48);
@@ -418,7 +429,7 @@ pub(crate) fn apply(text: &str, tokens: &[Token], roster: &mut Roster, quotes: &
             if !q.rule.is_some_and(|r| WEAK_RULES.contains(&r)) {
                 continue;
             }
-            let p = probability(&input.feats, q.rule, true);
+            let p = probability(input.feats(), q.rule, true);
             if p < model().drop {
                 q.speaker = None;
                 q.cue = None;
@@ -426,13 +437,13 @@ pub(crate) fn apply(text: &str, tokens: &[Token], roster: &mut Roster, quotes: &
             }
             continue;
         }
-        if input.feats.iter().any(|f| f == NAMING) {
+        if input.feats().any(|f| f == NAMING) {
             continue;
         }
         let Some(c) = input.candidate.filter(|_| input.verb.is_some()) else {
             continue;
         };
-        let p = probability(&input.feats, None, false);
+        let p = probability(input.feats(), None, false);
         if p < model().add {
             continue;
         }
@@ -492,7 +503,7 @@ pub(crate) fn samples(quotes: &[Quote], inputs: &[GateInput]) -> Vec<Sample> {
         .iter()
         .zip(inputs)
         .map(|(q, i)| {
-            let mut feats = i.feats.clone();
+            let mut feats: Vec<String> = i.feats().map(str::to_string).collect();
             feats.push(format!(
                 "rule={}",
                 q.rule.unwrap_or(if q.speaker.is_some() { "other" } else { "none" })
@@ -524,7 +535,7 @@ mod tests {
         assert!(m.weights.len() > 50);
         assert!(m.add > 0.0 && m.add < 1.0, "add {}", m.add);
         assert!(m.drop >= 0.0 && m.drop < m.add, "drop {}", m.drop);
-        let p = probability(&["kind=scare".to_string()], None, false);
+        let p = probability(["kind=scare"], None, false);
         assert!(p > 0.0 && p < 1.0);
     }
 

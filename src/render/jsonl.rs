@@ -193,7 +193,7 @@ pub fn write_article(a: &Analysis, out: impl std::io::Write) -> std::io::Result<
                 byte_start: s.span.start,
                 byte_end: s.span.end,
             }),
-            quotes: t.quotes.iter().map(|&qi| ids.quotes[qi].as_str()).collect(),
+            quotes: t.quotes.iter().map(|&qi| &ids.quotes[qi]).collect(),
             rule: t.rule,
             confidence: t.confidence,
         })
@@ -240,7 +240,7 @@ pub fn write_article(a: &Analysis, out: impl std::io::Write) -> std::io::Result<
                 value: c.value.to_json(),
                 display: c.value.display(),
                 counts: c.noun.as_deref(),
-                part_of: c.part_of.map(|w| ids.claims[w].as_str()),
+                part_of: c.whole().map(|w| &ids.claims[w]),
                 source: c.source.as_deref(),
                 check_status,
                 check_notes,

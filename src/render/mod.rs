@@ -104,37 +104,104 @@ fn normalise(s: &str) -> String {
 
 /// Ids for a list of items: prefix + hash of (article, type, text), with
 /// `-2`, `-3` … for repeats of the same text.
-fn ids<'a, 't>(article: &str, prefix: &str, items: impl Iterator<Item = (&'a str, &'t str)>) -> Vec<String> {
-    let mut seen: rustc_hash::FxHashMap<u64, usize> = Default::default();
+fn ids<'a, 't>(article: &str, prefix: &str, items: impl Iterator<Item = (&'a str, &'t str)>) -> IdList {
     // Every id starts with the article's name: hash it once.
     let mut after_article = Fnv1a::new();
     after_article.part(article);
-    items
+    let hashes: Vec<u64> = items
         .map(|(ty, text)| {
             let mut h = Fnv1a(after_article.0);
             h.part(ty);
             h.normalised_part(text);
-            let hash = h.0 & 0xffff_ffff_ffff;
-            let mut base = String::with_capacity(prefix.len() + 16);
-            base.push_str(prefix);
-            base.push('-');
-            // Twelve lower-case hex digits, as `{:012x}` would write them.
-            for k in (0..12).rev() {
-                base.push(char::from(b"0123456789abcdef"[((hash >> (4 * k)) & 0xf) as usize]));
-            }
-            let n = seen.entry(hash).or_insert(0);
-            *n += 1;
-            if *n == 1 { base } else { format!("{base}-{n}") }
+            h.0 & 0xffff_ffff_ffff
         })
-        .collect()
+        .collect();
+    // Which repeat of its hash each item is (1 for the first): positions
+    // sorted by hash then place, instead of a map of every hash beside
+    // the ids (a text of counts has half a million).
+    let mut order: Vec<u32> = (0..hashes.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| (hashes[i as usize], i));
+    let mut repeat = vec![0u32; hashes.len()];
+    for (k, &i) in order.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| order[p] as usize);
+        repeat[i as usize] = match prev {
+            Some(p) if hashes[p] == hashes[i as usize] => repeat[p] + 1,
+            _ => 1,
+        };
+    }
+    drop(order);
+    let mut list = IdList {
+        text: String::with_capacity(hashes.len() * (prefix.len() + 13)),
+        ends: Vec::with_capacity(hashes.len()),
+    };
+    for (&hash, &n) in hashes.iter().zip(&repeat) {
+        let out = &mut list.text;
+        out.push_str(prefix);
+        out.push('-');
+        // Twelve lower-case hex digits, as `{:012x}` would write them.
+        for k in (0..12).rev() {
+            out.push(char::from(b"0123456789abcdef"[((hash >> (4 * k)) & 0xf) as usize]));
+        }
+        if n > 1 {
+            out.push('-');
+            out.push_str(&n.to_string());
+        }
+        list.ends.push(out.len() as u32);
+    }
+    list
+}
+
+/// A list of ids, kept in one string (one allocation, not one per id: a
+/// long article has hundreds of thousands of claims).
+#[derive(Debug, Clone, Default)]
+pub struct IdList {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl IdList {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p] as usize);
+        Some(&self.text[start..end])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| &self[i])
+    }
+}
+
+impl std::ops::Index<usize> for IdList {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.get(i).expect("id index in range")
+    }
+}
+
+impl<'a> IntoIterator for &'a IdList {
+    type Item = &'a str;
+    type IntoIter = Box<dyn Iterator<Item = &'a str> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
 }
 
 /// Stable ids of an analysis' quotes, claims and findings.
 pub struct Ids {
-    pub quotes: Vec<String>,
-    pub claims: Vec<String>,
-    pub findings: Vec<String>,
-    pub attributions: Vec<String>,
+    pub quotes: IdList,
+    pub claims: IdList,
+    pub findings: IdList,
+    pub attributions: IdList,
 }
 
 impl Ids {
@@ -168,11 +235,12 @@ pub fn push_check_notes(a: &Analysis, claim: usize, out: &mut String) -> &'stati
     // Notes of checks that could not decide are shown but decide nothing.
     let (mut any, mut decided, mut failed) = (false, false, false);
     let order = &a.notes_by_claim;
-    let first = order.partition_point(|&i| a.notes[i].claim < claim);
+    let first = order.partition_point(|&i| (a.notes[i as usize].claim as usize) < claim);
     let mine = order[first..]
         .iter()
-        .map(|&i| &a.notes[i])
-        .take_while(|n| n.claim == claim);
+        .map(|&i| &a.notes[i as usize])
+        .take_while(|n| n.claim as usize == claim);
+    let cx = a.check_context();
     for n in mine {
         if any {
             out.push_str("; ");
@@ -180,9 +248,9 @@ pub fn push_check_notes(a: &Analysis, claim: usize, out: &mut String) -> &'stati
         any = true;
         decided |= !n.undecided;
         failed |= !n.passed && !n.undecided;
-        out.push_str(n.check);
+        out.push_str(n.check());
         out.push_str(": ");
-        out.push_str(&n.note);
+        n.push_words(&cx, &a.note_text, out);
     }
     match (decided, failed) {
         (false, _) => "unchecked",

@@ -150,8 +150,8 @@ pub fn render_with(a: &Analysis, view: View) -> String {
             c.kind.as_str().to_string(),
             clip(c.span.of(text), 40),
             clip(&c.value.display(), 40),
-            c.noun.clone().unwrap_or_default(),
-            c.source.clone().unwrap_or_default(),
+            c.noun.as_deref().unwrap_or_default().to_string(),
+            c.source.as_deref().unwrap_or_default().to_string(),
             if status == "unchecked" {
                 String::new()
             } else {
@@ -164,9 +164,10 @@ pub fn render_with(a: &Analysis, view: View) -> String {
     let mut checked = table(&["check", "result", "evidence"]);
     let mut seen = std::collections::HashSet::new();
     for n in &a.notes {
-        if seen.insert((n.check, n.note.clone())) {
+        let words = a.note_words(n);
+        if seen.insert((n.check(), words.clone())) {
             checked.add_row(vec![
-                n.check.to_string(),
+                n.check().to_string(),
                 if n.undecided {
                     "unchecked"
                 } else if n.passed {
@@ -175,7 +176,7 @@ pub fn render_with(a: &Analysis, view: View) -> String {
                     "disagrees"
                 }
                 .to_string(),
-                clip(&n.note, 100),
+                clip(&words, 100),
             ]);
         }
     }

@@ -214,7 +214,7 @@ impl Pending {
 
     /// [`Pending::prepare`] of a sheet that `write` streams into the
     /// temporary file (buffered). Any failure, of `write` too, removes it.
-    pub fn stream<T>(sheet: &Path, write: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<(Pending, T)> {
+    pub fn stream<T>(sheet: &Path, write: impl FnOnce(&mut (dyn Write + Send)) -> Result<T>) -> Result<(Pending, T)> {
         let pending = Pending {
             tmp: temp_path(sheet),
             sheet: sheet.to_path_buf(),

@@ -9,51 +9,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
-use super::spill::{Article, SpillReader};
+use super::spill::SpillReader;
 use super::{Row, Worksheet};
 use crate::error::{Error, Result};
 use crate::render::article_name;
-
-/// The run's rows, named and ready to merge.
-pub struct Identified {
-    pub rows: Vec<Row>,
-    /// The names of this run's articles, as the merge wants them.
-    pub names: HashSet<String>,
-    /// What the journalist should know: inputs given twice, renamed
-    /// articles.
-    pub notes: Vec<String>,
-}
-
-/// Names this run's articles against the sheet they merge into, and fixes
-/// up old rows whose `article` cell was emptied. Fails, explaining the fix,
-/// when an old row would otherwise share an id with a fresh row of another
-/// article (a sheet no later run could read).
-pub fn identify(sheet: &Path, old: &mut Worksheet, batch: Vec<Article>) -> Result<Identified> {
-    let mut namer = Namer::new(sheet, old);
-    let mut named: Vec<(String, String, Vec<Row>)> = Vec::new();
-    for a in batch {
-        if let Some((name, rel)) = namer.name(&a.path, || Ok(a.rows.clone()))? {
-            named.push((name, rel, a.rows));
-        }
-    }
-    let mut rows = Vec::new();
-    let mut names = HashSet::new();
-    for (name, rel, mut article_rows) in named {
-        finish_rows(&name, &rel, &mut article_rows);
-        names.insert(name);
-        rows.extend(article_rows);
-    }
-    let claims = Claims::of(old, |see| {
-        rows.iter().for_each(see);
-        Ok(())
-    })?;
-    claims.apply(sheet, old, &names)?;
-    Ok(Identified {
-        rows,
-        names,
-        notes: namer.notes,
-    })
-}
 
 /// An article of a spilled batch, named against the sheet.
 pub struct Named {
@@ -63,16 +22,19 @@ pub struct Named {
     pub rel: String,
 }
 
-/// A spilled batch named against the sheet: [`identify`] without holding
-/// the batch's rows (each article's are read back when needed).
+/// A spilled batch named against the sheet, without holding the batch's
+/// rows (each article's are read back when needed).
 pub struct Plan {
     pub articles: Vec<Named>,
     pub names: HashSet<String>,
     pub notes: Vec<String>,
 }
 
-/// [`identify`] of a spilled batch: names its articles, then reads them
-/// back one at a time to claim old rows whose `article` cell was emptied.
+/// Names this run's (spilled) articles against the sheet they merge into,
+/// then reads them back one at a time to claim old rows whose `article`
+/// cell was emptied. Fails, explaining the fix, when an old row would
+/// otherwise share an id with a fresh row of another article (a sheet no
+/// later run could read).
 pub fn plan(sheet: &Path, old: &mut Worksheet, spill: &mut SpillReader, paths: &[String]) -> Result<Plan> {
     let io = |source| Error::Io {
         path: sheet.to_path_buf(),

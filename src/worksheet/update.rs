@@ -10,7 +10,7 @@ use std::path::Path;
 use compact_str::CompactString;
 
 use super::file::{self, Lock, Pending, Snapshot};
-use super::identity::{self, identify};
+use super::identity;
 use super::spill::{Article, Spill};
 use super::{MergeStats, Row, Worksheet};
 use crate::error::{Error, Result};
@@ -45,20 +45,14 @@ pub fn update(path: &Path, batch: Vec<Article>, bom: bool) -> Result<Update> {
     update_spilled(path, spill, bom)
 }
 
-/// [`update`] of a batch whose rows were spilled to disk as it ran. A CSV
+/// [`update`] of a batch whose rows were spilled to disk as it ran. The
 /// sheet is merged and written as a stream of rows, one article's fresh
 /// rows at a time: besides the old sheet, only small per-article facts are
-/// held. A spreadsheet (`.xlsx`) is built whole in memory.
+/// held. A spreadsheet (`.xlsx`) streams its rows sheet the same way (see
+/// [`super::xlsx::Rows`]).
 pub fn update_spilled(path: &Path, mut batch: Spill, bom: bool) -> Result<Update> {
     let target = file::target(path);
     file::refuse_read_only(&target)?;
-    if super::is_xlsx(path) {
-        let articles = batch.into_articles().map_err(|e| io_error(path, e))?;
-        return locked(path, &target, |seen| {
-            let (bytes, done) = merge_into(path, &target, seen, articles.clone(), bom)?;
-            Ok((Pending::prepare(&target, &bytes)?, done))
-        });
-    }
     locked(path, &target, |seen| {
         Pending::stream(&target, |out| merge_streamed(path, &target, seen, &mut batch, bom, out))
     })
@@ -114,7 +108,7 @@ fn merge_streamed(
     seen: &Snapshot,
     batch: &mut Spill,
     bom: bool,
-    out: &mut dyn Write,
+    out: &mut (dyn Write + Send),
 ) -> Result<Update> {
     let io = |e| io_error(path, e);
     let mut old = match seen.bytes() {
@@ -151,12 +145,12 @@ fn merge_streamed(
     })
 }
 
-/// A CSV sheet written a row at a time, refusing (as the merged sheet's
+/// A sheet written a row at a time, refusing (as the merged sheet's
 /// error) what [`Worksheet::parse`] would refuse: the checks of
 /// [`Worksheet::check_readable`], made as the rows pass.
 struct Streamed<'a> {
     path: &'a Path,
-    out: csv::Writer<&'a mut dyn Write>,
+    out: Sink<'a>,
     headers: Vec<String>,
     ids: HashSet<CompactString>,
     record: Vec<String>,
@@ -164,17 +158,22 @@ struct Streamed<'a> {
 }
 
 impl<'a> Streamed<'a> {
-    fn new(path: &'a Path, out: &'a mut dyn Write, headers: Vec<String>, bom: bool) -> Result<Self> {
+    fn new(path: &'a Path, out: &'a mut (dyn Write + Send), headers: Vec<String>, bom: bool) -> Result<Self> {
         let probe = Worksheet {
             headers: headers.clone(),
             rows: Vec::new(),
         };
         probe.check_readable().map_err(|why| unreadable(path, why))?;
-        if bom {
-            out.write_all(b"\xEF\xBB\xBF").map_err(|e| write_error(path, e))?;
-        }
-        let mut out = csv::Writer::from_writer(out);
-        out.write_record(&headers).map_err(|e| write_error(path, e.into()))?;
+        let out = if super::is_xlsx(path) {
+            Sink::Xlsx(Box::new(super::xlsx::Rows::new(path, &headers)?), out)
+        } else {
+            if bom {
+                out.write_all(b"\xEF\xBB\xBF").map_err(|e| write_error(path, e))?;
+            }
+            let mut out = csv::Writer::from_writer(out as &mut dyn Write);
+            out.write_record(&headers).map_err(|e| write_error(path, e.into()))?;
+            Sink::Csv(Box::new(out))
+        };
         Ok(Streamed {
             path,
             out,
@@ -199,21 +198,35 @@ impl<'a> Streamed<'a> {
                 format!("unknown verdict “{}”", r.cell("verdict")),
             ));
         }
-        self.record.clear();
-        self.record
-            .extend(self.headers.iter().map(|h| super::neutralise(r.cell(h.as_str()))));
-        self.out
-            .write_record(&self.record)
-            .map_err(|e| write_error(self.path, e.into()))?;
+        match &mut self.out {
+            Sink::Csv(out) => {
+                self.record.clear();
+                self.record
+                    .extend(self.headers.iter().map(|h| super::neutralise(r.cell(h.as_str()))));
+                out.write_record(&self.record)
+                    .map_err(|e| write_error(self.path, e.into()))?;
+            }
+            Sink::Xlsx(book, _) => book.row(r)?,
+        }
         self.rows += 1;
         Ok(())
     }
 
     /// The number of rows written, once they are all out.
-    fn finish(mut self) -> Result<usize> {
-        self.out.flush().map_err(|e| write_error(self.path, e))?;
+    fn finish(self) -> Result<usize> {
+        match self.out {
+            Sink::Csv(mut out) => out.flush().map_err(|e| write_error(self.path, e))?,
+            Sink::Xlsx(book, out) => book.finish(out)?,
+        }
         Ok(self.rows)
     }
+}
+
+/// Where a streamed sheet's rows go: CSV records, or a spreadsheet's rows
+/// sheet (a temporary file until the package is written to the output).
+enum Sink<'a> {
+    Csv(Box<csv::Writer<&'a mut dyn Write>>),
+    Xlsx(Box<super::xlsx::Rows>, &'a mut (dyn Write + Send)),
 }
 
 fn unreadable(path: &Path, why: String) -> Error {
@@ -228,45 +241,4 @@ fn write_error(path: &Path, source: std::io::Error) -> Error {
         path: path.to_path_buf(),
         source,
     }
-}
-
-/// The bytes to write: the run merged into the sheet as `seen` holds it.
-/// Articles' paths are relative to the sheet's real file (`target`, past
-/// any link), so a link and its target name them alike.
-fn merge_into(
-    path: &Path,
-    target: &Path,
-    seen: &Snapshot,
-    batch: Vec<Article>,
-    bom: bool,
-) -> Result<(Vec<u8>, Update)> {
-    let mut old = match seen.bytes() {
-        Some(bytes) => Some(Worksheet::parse(path, bytes)?),
-        None => None,
-    };
-    let mut empty = Worksheet::default();
-    let found = identify(target, old.as_mut().unwrap_or(&mut empty), batch)?;
-    let (sheet, stats) = match &old {
-        Some(old) => {
-            let (mut merged, mut stats) = old.merge(found.rows, &found.names);
-            super::flag_new_speakers(old, &mut merged, &mut stats);
-            (merged, Some(stats))
-        }
-        None => (Worksheet::from_rows(found.rows), None),
-    };
-    // Never write a sheet the next run would refuse.
-    sheet.check_readable().map_err(|why| Error::Identity {
-        path: path.to_path_buf(),
-        message: format!("the merged worksheet would not read back ({why}); nothing was written"),
-    })?;
-    let bytes = sheet.to_bytes(path, bom)?;
-    let rows = sheet.rows.len();
-    Ok((
-        bytes,
-        Update {
-            stats,
-            rows,
-            notes: found.notes,
-        },
-    ))
 }

@@ -58,78 +58,141 @@ fn failed(path: &Path) -> impl Fn(XlsxError) -> Error + '_ {
 
 /// The workbook's bytes.
 pub fn write(sheet: &Worksheet, path: &Path) -> Result<Vec<u8>> {
-    let fail = failed(path);
-    let text = Format::new().set_num_format("@");
-    let header = text.clone().set_bold().set_background_color(Color::RGB(0xD9D9D9));
-    let mut book = Workbook::new();
-    let ws = book.add_worksheet();
-    ws.set_name(ROWS_SHEET).map_err(&fail)?;
-    for (c, h) in sheet.headers.iter().enumerate() {
-        let c = c as u16;
-        ws.set_column_width(c, width(h)).map_err(&fail)?;
-        ws.set_column_format(c, &text).map_err(&fail)?;
-        ws.write_string_with_format(0, c, h, &header).map_err(&fail)?;
+    let mut book = Rows::new(path, &sheet.headers)?;
+    for row in &sheet.rows {
+        book.row(row)?;
     }
-    let shaded: Vec<(Color, Format)> = [0xF8CBAD, 0xFFE699, 0xDDEBF7]
-        .into_iter()
-        .map(|rgb| (Color::RGB(rgb), text.clone().set_background_color(Color::RGB(rgb))))
-        .collect();
-    for (r, row) in sheet.rows.iter().enumerate() {
-        let r = r as u32 + 1;
+    let mut bytes = Vec::new();
+    book.finish(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// A spreadsheet written a row at a time: the rows sheet is in the
+/// writer's constant memory mode (each row goes to a temporary file when
+/// the next begins, its strings inline), so a sheet of a million rows is
+/// not held (issue 15). The source roster, a row per speaker, is gathered
+/// as the rows pass and written as the second sheet at the end.
+pub struct Rows {
+    book: Workbook,
+    path: std::path::PathBuf,
+    headers: Vec<String>,
+    text: Format,
+    header: Format,
+    shaded: Vec<(Color, Format)>,
+    rows: u32,
+    roster: Roster,
+}
+
+impl Rows {
+    /// A workbook whose rows sheet has these columns (widths, text format
+    /// and the header row written).
+    pub fn new(path: &Path, headers: &[String]) -> Result<Rows> {
+        let fail = failed(path);
+        let text = Format::new().set_num_format("@");
+        let header = text.clone().set_bold().set_background_color(Color::RGB(0xD9D9D9));
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet_with_constant_memory().map_err(&fail)?;
+        ws.set_name(ROWS_SHEET).map_err(&fail)?;
+        for (c, h) in headers.iter().enumerate() {
+            let c = c as u16;
+            ws.set_column_width(c, width(h)).map_err(&fail)?;
+            ws.set_column_format(c, &text).map_err(&fail)?;
+            ws.write_string_with_format(0, c, h, &header).map_err(&fail)?;
+        }
+        let shaded = [0xF8CBAD, 0xFFE699, 0xDDEBF7]
+            .into_iter()
+            .map(|rgb| (Color::RGB(rgb), text.clone().set_background_color(Color::RGB(rgb))))
+            .collect();
+        Ok(Rows {
+            book,
+            path: path.to_path_buf(),
+            headers: headers.to_vec(),
+            text,
+            header,
+            shaded,
+            rows: 0,
+            roster: Roster::default(),
+        })
+    }
+
+    /// Writes the next row (a spreadsheet holds 1,048,575 below the
+    /// header: past that, an error).
+    pub fn row(&mut self, row: &Row) -> Result<()> {
+        let fail = failed(&self.path);
+        let r = self.rows + 1;
+        let ws = self.book.worksheet_from_index(0).map_err(&fail)?;
         let fill = shade(row)
-            .and_then(|c| shaded.iter().find(|(k, _)| *k == c))
+            .and_then(|c| self.shaded.iter().find(|(k, _)| *k == c))
             .map(|(_, f)| f);
-        for (c, h) in sheet.headers.iter().enumerate() {
+        for (c, h) in self.headers.iter().enumerate() {
             let cell = row.cell(h);
             match fill {
                 Some(f) => ws.write_string_with_format(r, c as u16, cell, f),
                 None if cell.is_empty() => continue,
-                None => ws.write_string_with_format(r, c as u16, cell, &text),
+                None => ws.write_string_with_format(r, c as u16, cell, &self.text),
             }
             .map_err(&fail)?;
         }
+        self.roster.add(row);
+        self.rows = r;
+        Ok(())
     }
-    ws.set_freeze_panes(1, 0).map_err(&fail)?;
-    let last_row = sheet.rows.len() as u32;
-    let last_col = sheet.headers.len().saturating_sub(1) as u16;
-    ws.autofilter(0, 0, last_row.max(1), last_col).map_err(&fail)?;
-    if let Some(v) = sheet.headers.iter().position(|h| h == "verdict") {
-        let list: Vec<&str> = super::verdicts().collect();
-        let dv = DataValidation::new()
-            .allow_list_strings(&list)
-            .map_err(&fail)?
-            .set_error_title("Unknown verdict")
-            .map_err(&fail)?
-            .set_error_message(format!("Use one of: {}", list.join(", ")))
+
+    /// The rows sheet's filter, frozen header and verdict drop-down, the
+    /// roster sheet, and the package written to `out`.
+    pub fn finish(mut self, out: impl std::io::Write + Send) -> Result<()> {
+        let fail = failed(&self.path);
+        let last_row = self.rows;
+        let last_col = self.headers.len().saturating_sub(1) as u16;
+        let verdict = self.headers.iter().position(|h| h == "verdict");
+        let ws = self.book.worksheet_from_index(0).map_err(&fail)?;
+        ws.set_freeze_panes(1, 0).map_err(&fail)?;
+        ws.autofilter(0, 0, last_row.max(1), last_col).map_err(&fail)?;
+        if let Some(v) = verdict {
+            let list: Vec<&str> = super::verdicts().collect();
+            let dv = DataValidation::new()
+                .allow_list_strings(&list)
+                .map_err(&fail)?
+                .set_error_title("Unknown verdict")
+                .map_err(&fail)?
+                .set_error_message(format!("Use one of: {}", list.join(", ")))
+                .map_err(&fail)?;
+            ws.add_data_validation(1, v as u16, last_row + SPARE_ROWS, v as u16, &dv)
+                .map_err(&fail)?;
+        }
+        self.roster
+            .write(self.book.add_worksheet(), &self.header, &self.text)
             .map_err(&fail)?;
-        ws.add_data_validation(1, v as u16, last_row + SPARE_ROWS, v as u16, &dv)
-            .map_err(&fail)?;
+        self.book.save_to_writer(out).map_err(&fail)
     }
-    write_roster(book.add_worksheet(), sheet, &header, &text).map_err(&fail)?;
-    book.save_to_buffer().map_err(&fail)
 }
 
 /// The source roster: every speaker the sheet's quotes name, with their
 /// roles, how many quotes and in which articles.
-fn write_roster(
-    ws: &mut rust_xlsxwriter::Worksheet,
-    sheet: &Worksheet,
-    header: &Format,
-    text: &Format,
-) -> std::result::Result<(), XlsxError> {
-    ws.set_name(ROSTER_SHEET)?;
-    let mut roster: Vec<(String, Vec<String>, usize, Vec<String>)> = Vec::new();
-    let mut at: std::collections::HashMap<String, usize> = Default::default();
-    for r in sheet.rows.iter().filter(|r| r.cell("kind") == "quote") {
+#[derive(Default)]
+struct Roster {
+    speakers: Vec<(String, Vec<String>, usize, Vec<String>)>,
+    at: std::collections::HashMap<String, usize>,
+}
+
+impl Roster {
+    fn add(&mut self, r: &Row) {
+        if r.cell("kind") != "quote" {
+            return;
+        }
         let speaker = r.cell("speaker").trim();
         if speaker.is_empty() || r.cell("row_status") == "orphaned" {
-            continue;
+            return;
         }
-        let k = *at.entry(speaker.to_string()).or_insert_with(|| {
-            roster.push((speaker.to_string(), Vec::new(), 0, Vec::new()));
-            roster.len() - 1
-        });
-        let entry = &mut roster[k];
+        let k = match self.at.get(speaker) {
+            Some(&k) => k,
+            None => {
+                self.at.insert(speaker.to_string(), self.speakers.len());
+                self.speakers.push((speaker.to_string(), Vec::new(), 0, Vec::new()));
+                self.speakers.len() - 1
+            }
+        };
+        let entry = &mut self.speakers[k];
         entry.2 += 1;
         let (role, article) = (r.cell("role").trim(), r.cell("article"));
         if !role.is_empty() && !entry.1.iter().any(|x| x == role) {
@@ -139,22 +202,31 @@ fn write_roster(
             entry.3.push(article.to_string());
         }
     }
-    for (c, (h, w)) in [("speaker", 24.0), ("roles", 50.0), ("quotes", 8.0), ("articles", 40.0)]
-        .into_iter()
-        .enumerate()
-    {
-        ws.set_column_width(c as u16, w)?;
-        ws.write_string_with_format(0, c as u16, h, header)?;
+
+    fn write(
+        &self,
+        ws: &mut rust_xlsxwriter::Worksheet,
+        header: &Format,
+        text: &Format,
+    ) -> std::result::Result<(), XlsxError> {
+        ws.set_name(ROSTER_SHEET)?;
+        for (c, (h, w)) in [("speaker", 24.0), ("roles", 50.0), ("quotes", 8.0), ("articles", 40.0)]
+            .into_iter()
+            .enumerate()
+        {
+            ws.set_column_width(c as u16, w)?;
+            ws.write_string_with_format(0, c as u16, h, header)?;
+        }
+        for (r, (name, roles, quotes, articles)) in self.speakers.iter().enumerate() {
+            let r = r as u32 + 1;
+            ws.write_string_with_format(r, 0, name, text)?;
+            ws.write_string_with_format(r, 1, roles.join("; "), text)?;
+            ws.write_number(r, 2, *quotes as f64)?;
+            ws.write_string_with_format(r, 3, articles.join(", "), text)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        Ok(())
     }
-    for (r, (name, roles, quotes, articles)) in roster.iter().enumerate() {
-        let r = r as u32 + 1;
-        ws.write_string_with_format(r, 0, name, text)?;
-        ws.write_string_with_format(r, 1, roles.join("; "), text)?;
-        ws.write_number(r, 2, *quotes as f64)?;
-        ws.write_string_with_format(r, 3, articles.join(", "), text)?;
-    }
-    ws.set_freeze_panes(1, 0)?;
-    Ok(())
 }
 
 /// Reads the rows sheet (`worksheet`, else the first) of a workbook.
