@@ -384,7 +384,7 @@ fn candidate(m: &Mention, place: Place, order: usize, distance: usize, rules: Op
 
 /// The features of the "no speaker" choice: the quote's shape and the
 /// rule that ruled, the gate's reading of its surroundings.
-fn null_features(s: &mut impl Sink, q: &Quote, gate_feats: &[String], n: usize) {
+fn null_features<'f>(s: &mut impl Sink, q: &Quote, gate_feats: impl Iterator<Item = &'f str>, n: usize) {
     let qk = q.kind.as_str();
     let rule = q.rule.unwrap_or("none");
     s.feat(&["null"]);
@@ -495,7 +495,7 @@ fn features(s: &mut impl Sink, cx: &Context, q: &Quote, c: &Candidate) {
 }
 
 /// Scores every choice of one quote: the candidates, then "no speaker".
-fn scores(cx: &Context, q: &Quote, gate_feats: &[String], cands: &[Candidate]) -> Vec<f32> {
+fn scores<'f>(cx: &Context, q: &Quote, gate_feats: impl Iterator<Item = &'f str>, cands: &[Candidate]) -> Vec<f32> {
     let mut out: Vec<f32> = cands
         .iter()
         .map(|c| {
@@ -571,7 +571,7 @@ pub(crate) fn apply(cx: &Context, roster: &Roster, quotes: &mut [Quote], gate: &
             continue; // nothing the ranker may do there
         }
         let cands = candidates(cx, q);
-        let p = scores(cx, q, &input.feats, &cands);
+        let p = scores(cx, q, input.feats(), &cands);
         let c = match choose(q, &cands, &p) {
             Choice::Keep => {
                 if q.speaker.is_some() {
@@ -645,7 +645,7 @@ pub(crate) fn samples(cx: &Context, quotes: &[Quote], gate: &[GateInput]) -> Vec
                 })
                 .collect();
             let mut n = Names(Vec::new());
-            null_features(&mut n, q, &g.feats, cands.len());
+            null_features(&mut n, q, g.feats(), cands.len());
             Sample {
                 quote: q.span,
                 kind: q.kind,
