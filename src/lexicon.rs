@@ -475,17 +475,45 @@ pub(crate) static CLAIM_STARTS: LazyLock<FastSet> = LazyLock::new(|| {
 /// can mark every possible cue word without importing attributions.
 pub(crate) const ATTRIBUTION_CUES: &str = include_str!("../data/lexicon/attribution_cues.txt");
 pub(crate) const ATTRIBUTION_CUES_HAND: &str = include_str!("../data/lexicon/attribution_cues_hand.txt");
-pub(crate) const CUE_TAGGER_MODEL: &str = include_str!("../data/models/cue_tagger.txt");
+pub(crate) const CUE_TAGGER_MODEL: &[u8] = include_bytes!("../data/models/cue_tagger.bin");
+
+/// Where the cue tagger's model keeps its parts: its header is
+/// `scripts/train_cue_tagger.py::write_binary`'s (magic, then the counts of
+/// words and bands and the log2 of the slots, as little-endian `u32`s).
+pub(crate) const CUE_TAGGER_HEADER: usize = 8 + 12;
+
+/// A little-endian `u32` of the cue tagger's model at `at`.
+pub(crate) fn cue_tagger_u32(at: usize) -> u32 {
+    CUE_TAGGER_MODEL
+        .get(at..at + 4)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u32::from_le_bytes)
+}
+
+/// The cue tagger's candidate words (the words that headed cues in
+/// training), as the model lists them, and the offset after them.
+pub(crate) fn cue_tagger_words() -> (Vec<&'static str>, usize) {
+    let n = cue_tagger_u32(8) as usize;
+    let mut at = CUE_TAGGER_HEADER;
+    let mut words = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = usize::from(CUE_TAGGER_MODEL.get(at).copied().unwrap_or(0));
+        let word = CUE_TAGGER_MODEL
+            .get(at + 1..at + 1 + len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("");
+        words.push(word);
+        at += 1 + len;
+    }
+    (words, at)
+}
 
 /// Every word the cue rules may read as a one-word cue: the two cue lists
 /// and the tagger's candidate words. Marked `class::CUE_FORM`, so the many
 /// words that are none of these are turned away without a table lookup.
 fn cue_forms() -> impl Iterator<Item = &'static str> {
     let listed = entries(ATTRIBUTION_CUES).filter_map(|l| l.split_whitespace().next());
-    let tagged = CUE_TAGGER_MODEL
-        .lines()
-        .filter_map(|l| l.strip_prefix("v "))
-        .filter(|w| !w.contains(' '));
+    let tagged = cue_tagger_words().0.into_iter().filter(|w| !w.is_empty());
     listed.chain(entries(ATTRIBUTION_CUES_HAND)).chain(tagged)
 }
 
