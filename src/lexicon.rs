@@ -170,6 +170,11 @@ impl<V> WordTable<V> {
         self.keys()
     }
 
+    /// The keys and their values, in the order they were added.
+    pub fn pairs(&self) -> &[(&'static str, V)] {
+        &self.entries
+    }
+
     /// Adds `key` or combines its value with `merge`.
     fn upsert(&mut self, key: &'static str, value: V, merge: impl FnOnce(&mut V, V)) {
         if let Some(i) = self.slot_of(key.as_bytes()) {
@@ -541,11 +546,14 @@ pub(crate) mod class {
     pub const CUE_FORM: u16 = 1 << 13;
 }
 
-static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
-    let mut out: FastMap<u16> = FastMap::default();
+/// Each word's `class` bits and the mention layer's word bits
+/// (`mentions::word`), in one table: the tokenizer looks every word up
+/// once and the token keeps both.
+static CLASSES: LazyLock<FastMap<(u16, u8)>> = LazyLock::new(|| {
+    let mut out: FastMap<(u16, u8)> = FastMap::default();
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u16| {
         for w in words {
-            out.upsert(w, bit, |old, new| *old |= new);
+            out.upsert(w, (bit, 0), |old, new| old.0 |= new.0);
         }
     };
     add(&mut SPEECH_VERBS.iter().copied(), class::SPEECH_VERB);
@@ -566,17 +574,25 @@ static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
     add(&mut ABBREVIATIONS.iter().copied(), class::ABBREVIATION);
     add(&mut CLAIM_STARTS.keys().copied(), class::CLAIM_START);
     add(&mut cue_forms(), class::CUE_FORM);
+    for &(w, bits) in crate::mentions::word_bits() {
+        out.upsert(w, (0, bits), |old, new| old.1 |= new.1);
+    }
     out
 });
 
 /// The word lists `word` (any case) is on; test with the `class` bits.
 pub(crate) fn classes(word: &str) -> u16 {
-    CLASSES.get(word).copied().unwrap_or(0)
+    CLASSES.get(word).map_or(0, |c| c.0)
 }
 
-/// [`classes`] of a word of ASCII letters and digits.
-pub(crate) fn classes_of_ascii(word: &str) -> u16 {
-    CLASSES.get_ascii(word.as_bytes()).copied().unwrap_or(0)
+/// [`classes`] and the mention layer's word bits of `word` (any case).
+pub(crate) fn classes_and_mention_bits(word: &str) -> (u16, u8) {
+    CLASSES.get(word).copied().unwrap_or_default()
+}
+
+/// [`classes_and_mention_bits`] of a word of ASCII letters and digits.
+pub(crate) fn classes_of_ascii(word: &str) -> (u16, u8) {
+    CLASSES.get_ascii(word.as_bytes()).copied().unwrap_or_default()
 }
 
 /// Is `word` (any case) a speech verb?
@@ -638,8 +654,9 @@ mod tests {
         // Every key of every list is found with its own classes, in upper
         // case too (a short key is settled by its slot alone).
         for w in CLASSES.keys() {
-            assert_ne!(classes(w), 0, "{w}");
-            assert_eq!(classes(&w.to_ascii_uppercase()), classes(w), "{w}");
+            assert_ne!(classes_and_mention_bits(w), (0, 0), "{w}");
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(classes_and_mention_bits(&upper), classes_and_mention_bits(w), "{w}");
         }
     }
 
