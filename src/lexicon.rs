@@ -315,6 +315,28 @@ pub(crate) fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
     s.len() >= suffix.len() && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
+/// `s.to_lowercase().starts_with(prefix)` for a lower-case ASCII
+/// `prefix`, without copying `s` when its first bytes are ASCII (then
+/// they are all that lower-casing could put there).
+pub(crate) fn lower_starts_with(s: &str, prefix: &str) -> bool {
+    debug_assert!(!prefix.bytes().any(|b| b.is_ascii_uppercase()));
+    match s.as_bytes().get(..prefix.len()) {
+        Some(head) if head.is_ascii() => head.eq_ignore_ascii_case(prefix.as_bytes()),
+        _ => s.to_lowercase().starts_with(prefix),
+    }
+}
+
+/// `s.to_lowercase().ends_with(suffix)` for a lower-case ASCII `suffix`,
+/// without copying `s` when its last bytes are ASCII.
+pub(crate) fn lower_ends_with(s: &str, suffix: &str) -> bool {
+    debug_assert!(!suffix.bytes().any(|b| b.is_ascii_uppercase()));
+    let b = s.as_bytes();
+    match b.len().checked_sub(suffix.len()).map(|k| &b[k..]) {
+        Some(tail) if tail.is_ascii() => tail.eq_ignore_ascii_case(suffix.as_bytes()),
+        _ => s.to_lowercase().ends_with(suffix),
+    }
+}
+
 /// Lower case without allocating when the word already is (most words) or
 /// is short.
 pub(crate) fn lowercase(s: &str) -> Lower<'_> {
@@ -658,6 +680,21 @@ mod tests {
             let upper = w.to_ascii_uppercase();
             assert_eq!(classes_and_mention_bits(&upper), classes_and_mention_bits(w), "{w}");
         }
+    }
+
+    #[test]
+    fn lower_case_prefixes_and_suffixes_as_lower_casing_would_find_them() {
+        let texts = ["The Vote of", "VOTES CAST today", "İstanbul vote of", "vote of İ", "ΣΑΣ vote", "", "K"];
+        for s in texts {
+            for p in ["vote of", "votes cast", "the", "", "k", "i̇stanbul"] {
+                if p.is_ascii() {
+                    assert_eq!(lower_starts_with(s, p), s.to_lowercase().starts_with(p), "{s} / {p}");
+                    assert_eq!(lower_ends_with(s, p), s.to_lowercase().ends_with(p), "{s} / {p}");
+                }
+            }
+        }
+        // The Kelvin sign lower-cases to an ASCII "k": read through the copy.
+        assert!(lower_ends_with("\u{212A}", "k") && lower_starts_with("\u{212A}", "k"));
     }
 
     #[test]
