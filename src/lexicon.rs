@@ -698,7 +698,17 @@ mod tests {
 
     #[test]
     fn possessive_ends_go_as_trimming_them_would() {
-        for w in ["Tuesday’s", "Tuesday's", "Tuesday’s's", "Tuesday's’s", "’s", "s", "Jones’", "", "’s’s"] {
+        for w in [
+            "Tuesday’s",
+            "Tuesday's",
+            "Tuesday’s's",
+            "Tuesday's’s",
+            "’s",
+            "s",
+            "Jones’",
+            "",
+            "’s’s",
+        ] {
             assert_eq!(
                 without_possessive_ends(w),
                 w.trim_end_matches("’s").trim_end_matches("'s"),
@@ -709,7 +719,15 @@ mod tests {
 
     #[test]
     fn lower_case_prefixes_and_suffixes_as_lower_casing_would_find_them() {
-        let texts = ["The Vote of", "VOTES CAST today", "İstanbul vote of", "vote of İ", "ΣΑΣ vote", "", "K"];
+        let texts = [
+            "The Vote of",
+            "VOTES CAST today",
+            "İstanbul vote of",
+            "vote of İ",
+            "ΣΑΣ vote",
+            "",
+            "K",
+        ];
         for s in texts {
             for p in ["vote of", "votes cast", "the", "", "k", "i̇stanbul"] {
                 if p.is_ascii() {
