@@ -4,6 +4,11 @@ PolNeAR training annotations.
 
     python3 scripts/train_cue_tagger.py [../shared/eval/polnear-train] > data/models/cue_tagger.txt
 
+writes the model as text on standard output and, beside it, the compact
+binary form the pipeline compiles in (data/models/cue_tagger.bin, see
+`write_binary`). `--bin-from data/models/cue_tagger.txt` writes the binary
+form of a text model without training again.
+
 Every gold attribution marks its cue span ("said", "told reporters",
 "now talks freely of", "wants"). The tagger learns, for a word that heads
 some cue in the corpus, whether this occurrence does: from the word, its
@@ -25,9 +30,11 @@ measured on a publisher it never saw. Deterministic: fixed document order,
 no randomness.
 """
 import collections
+import fractions
 import json
 import os
 import re
+import struct
 import sys
 
 HELD_OUT = "politico"
@@ -153,7 +160,123 @@ def load(root):
     return docs
 
 
+BIN_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "models", "cue_tagger.bin")
+BIN_MAGIC = b"FSCUETG1"
+MASK64 = (1 << 64) - 1
+# The templates of `features`, with how many parts each joins with `|`:
+# src/attributions/tagger.rs::TEMPLATES, whose key function `feature_key`
+# reimplements.
+TEMPLATES = [("b", 0), ("w=", 1), ("p=", 1), ("n=", 1), ("pp=", 1), ("nn=", 1), ("wn=", 2), ("pw=", 2),
+             ("ps=", 1), ("ns=", 1), ("wns=", 2), ("wps=", 2), ("cap=", 1), ("t3=", 1), ("wt3=", 2)]
+
+
+def fnv(b):
+    """FNV-1a, 64 bits (tagger.rs::fnv without folding)."""
+    h = 0xCBF29CE484222325
+    for x in b:
+        h = ((h ^ x) * 0x100000001B3) & MASK64
+    return h
+
+
+def join_key(template, parts):
+    """tagger.rs::key: the template's hash with each part's mixed in."""
+    h = template
+    for p in parts:
+        h = ((h ^ p) * 0x9E3779B97F4A7C15) & MASK64
+        h = ((h << 29) | (h >> 35)) & MASK64
+    return h
+
+
+def feature_key(feature):
+    """The run-time key of a feature string (tagger.rs::feature_key)."""
+    for name, arity in TEMPLATES:
+        if feature.startswith(name) and (name.endswith("=") or feature == name):
+            break
+    else:
+        return None
+    value = feature[len(name):]
+    if arity == 0:
+        parts = []
+    elif arity == 1:
+        parts = [value]
+    elif value.startswith("||"):
+        parts = ["|", value[2:]]
+    elif "|" in value:
+        parts = value.split("|", 1)
+    else:
+        return None
+    return join_key(fnv(name.encode()), [fnv(p.encode()) for p in parts])
+
+
+def f32_bits(text):
+    """The bits of the f32 nearest the decimal `text`, ties to even, as
+    Rust's `str::parse::<f32>` reads it (rounding through a double could
+    round twice)."""
+    exact = fractions.Fraction(text)
+    (bits,) = struct.unpack("<I", struct.pack("<f", float(text)))
+
+    def value(b):
+        return fractions.Fraction(struct.unpack("<f", struct.pack("<I", b))[0])
+
+    best = bits
+    for b in (bits - 1, bits + 1):
+        if 0 <= b < 0xFFFFFFFF and (b & 0x7F800000) != 0x7F800000:
+            d, e = abs(value(b) - exact), abs(value(best) - exact)
+            if d < e or (d == e and b % 2 == 0):
+                best = b
+    return best
+
+
+def write_binary(lines, path):
+    """The compact form of the text model `lines`, read in place by
+    src/attributions/tagger.rs with no parsing at start-up. Little-endian:
+    the magic `FSCUETG1`; u32 counts of words, bands and the log2 of the
+    slots; the candidate words, each a u8 length and its UTF-8 bytes; the
+    bands as (lowest score, share) f32 pairs; then an open-addressing
+    table of slots, each a u64 feature key (0: empty) and its f32 weight,
+    a key's first slot its top bits, probed forward. Deterministic: slots
+    are filled in the text's order."""
+    words, bands, feats = [], [], []
+    for line in lines:
+        parts = line.split(" ")
+        if parts[0] == "v" and len(parts) == 2:
+            words.append(parts[1].encode())
+        elif parts[0] == "c" and len(parts) == 3:
+            bands.append((f32_bits(parts[1]), f32_bits(parts[2])))
+        elif parts[0] == "f" and len(parts) == 3:
+            k = feature_key(parts[1])
+            if k is not None:
+                feats.append((k, f32_bits(parts[2])))
+    bits = 1
+    while (1 << bits) < 3 * len(feats) // 2:
+        bits += 1
+    slots = [None] * (1 << bits)
+    seen = set()
+    for k, w in feats:
+        assert k != 0 and k not in seen, "feature keys collide"
+        seen.add(k)
+        i = k >> (64 - bits)
+        while slots[i] is not None:
+            i = (i + 1) & ((1 << bits) - 1)
+        slots[i] = (k, w)
+    out = bytearray(BIN_MAGIC)
+    out += struct.pack("<III", len(words), len(bands), bits)
+    for w in words:
+        assert len(w) < 256
+        out += struct.pack("<B", len(w)) + w
+    for lo, share in bands:
+        out += struct.pack("<II", lo, share)
+    for s in slots:
+        out += struct.pack("<QI", *(s or (0, 0)))
+    with open(path, "wb") as fh:
+        fh.write(bytes(out))
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--bin-from":
+        with open(sys.argv[2], encoding="utf-8") as fh:
+            write_binary(fh.read().splitlines(), BIN_PATH)
+        return
     root = sys.argv[1] if len(sys.argv) > 1 else "../shared/eval/polnear-train"
     docs = load(root)
     head_count = collections.Counter()
@@ -205,6 +328,12 @@ def main():
         bands[lo][0] += y > 0
         bands[lo][1] += 1
     pos = sum(y > 0 for _, y in examples)
+    lines = []
+
+    def print(*parts):
+        lines.append(" ".join(str(p) for p in parts))
+        sys.stdout.write(lines[-1] + "\n")
+
     print("# Attribution-cue tagger: an averaged perceptron trained by")
     print("# scripts/train_cue_tagger.py on the PolNeAR training annotations (politico held out).")
     print(f"# {len(examples)} candidate tokens, {pos} cue heads, {EPOCHS} epochs. Regenerate, do not edit.")
@@ -217,6 +346,7 @@ def main():
         print("c", lo, round(k / n, 3))
     for x in sorted(avg):
         print("f", x, avg[x])
+    write_binary(lines, BIN_PATH)
 
 
 if __name__ == "__main__":

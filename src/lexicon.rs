@@ -170,6 +170,11 @@ impl<V> WordTable<V> {
         self.keys()
     }
 
+    /// The keys and their values, in the order they were added.
+    pub fn pairs(&self) -> &[(&'static str, V)] {
+        &self.entries
+    }
+
     /// Adds `key` or combines its value with `merge`.
     fn upsert(&mut self, key: &'static str, value: V, merge: impl FnOnce(&mut V, V)) {
         if let Some(i) = self.slot_of(key.as_bytes()) {
@@ -308,6 +313,42 @@ impl std::fmt::Debug for Lower<'_> {
 pub(crate) fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
     let (s, suffix) = (s.as_bytes(), suffix.as_bytes());
     s.len() >= suffix.len() && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// `w.trim_end_matches("’s").trim_end_matches("'s")` ("Tuesday’s" →
+/// "Tuesday") without building a substring searcher for each call, which
+/// cost more than the rest of a date's reading.
+pub(crate) fn without_possessive_ends(w: &str) -> &str {
+    let mut w = w;
+    while let Some(rest) = w.strip_suffix("’s") {
+        w = rest;
+    }
+    while let Some(rest) = w.strip_suffix("'s") {
+        w = rest;
+    }
+    w
+}
+
+/// `s.to_lowercase().starts_with(prefix)` for a lower-case ASCII
+/// `prefix`, without copying `s` when its first bytes are ASCII (then
+/// they are all that lower-casing could put there).
+pub(crate) fn lower_starts_with(s: &str, prefix: &str) -> bool {
+    debug_assert!(!prefix.bytes().any(|b| b.is_ascii_uppercase()));
+    match s.as_bytes().get(..prefix.len()) {
+        Some(head) if head.is_ascii() => head.eq_ignore_ascii_case(prefix.as_bytes()),
+        _ => s.to_lowercase().starts_with(prefix),
+    }
+}
+
+/// `s.to_lowercase().ends_with(suffix)` for a lower-case ASCII `suffix`,
+/// without copying `s` when its last bytes are ASCII.
+pub(crate) fn lower_ends_with(s: &str, suffix: &str) -> bool {
+    debug_assert!(!suffix.bytes().any(|b| b.is_ascii_uppercase()));
+    let b = s.as_bytes();
+    match b.len().checked_sub(suffix.len()).map(|k| &b[k..]) {
+        Some(tail) if tail.is_ascii() => tail.eq_ignore_ascii_case(suffix.as_bytes()),
+        _ => s.to_lowercase().ends_with(suffix),
+    }
 }
 
 /// Lower case without allocating when the word already is (most words) or
@@ -475,17 +516,45 @@ pub(crate) static CLAIM_STARTS: LazyLock<FastSet> = LazyLock::new(|| {
 /// can mark every possible cue word without importing attributions.
 pub(crate) const ATTRIBUTION_CUES: &str = include_str!("../data/lexicon/attribution_cues.txt");
 pub(crate) const ATTRIBUTION_CUES_HAND: &str = include_str!("../data/lexicon/attribution_cues_hand.txt");
-pub(crate) const CUE_TAGGER_MODEL: &str = include_str!("../data/models/cue_tagger.txt");
+pub(crate) const CUE_TAGGER_MODEL: &[u8] = include_bytes!("../data/models/cue_tagger.bin");
+
+/// Where the cue tagger's model keeps its parts: its header is
+/// `scripts/train_cue_tagger.py::write_binary`'s (magic, then the counts of
+/// words and bands and the log2 of the slots, as little-endian `u32`s).
+pub(crate) const CUE_TAGGER_HEADER: usize = 8 + 12;
+
+/// A little-endian `u32` of the cue tagger's model at `at`.
+pub(crate) fn cue_tagger_u32(at: usize) -> u32 {
+    CUE_TAGGER_MODEL
+        .get(at..at + 4)
+        .and_then(|b| b.try_into().ok())
+        .map_or(0, u32::from_le_bytes)
+}
+
+/// The cue tagger's candidate words (the words that headed cues in
+/// training), as the model lists them, and the offset after them.
+pub(crate) fn cue_tagger_words() -> (Vec<&'static str>, usize) {
+    let n = cue_tagger_u32(8) as usize;
+    let mut at = CUE_TAGGER_HEADER;
+    let mut words = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = usize::from(CUE_TAGGER_MODEL.get(at).copied().unwrap_or(0));
+        let word = CUE_TAGGER_MODEL
+            .get(at + 1..at + 1 + len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("");
+        words.push(word);
+        at += 1 + len;
+    }
+    (words, at)
+}
 
 /// Every word the cue rules may read as a one-word cue: the two cue lists
 /// and the tagger's candidate words. Marked `class::CUE_FORM`, so the many
 /// words that are none of these are turned away without a table lookup.
 fn cue_forms() -> impl Iterator<Item = &'static str> {
     let listed = entries(ATTRIBUTION_CUES).filter_map(|l| l.split_whitespace().next());
-    let tagged = CUE_TAGGER_MODEL
-        .lines()
-        .filter_map(|l| l.strip_prefix("v "))
-        .filter(|w| !w.contains(' '));
+    let tagged = cue_tagger_words().0.into_iter().filter(|w| !w.is_empty());
     listed.chain(entries(ATTRIBUTION_CUES_HAND)).chain(tagged)
 }
 
@@ -513,11 +582,14 @@ pub(crate) mod class {
     pub const CUE_FORM: u16 = 1 << 13;
 }
 
-static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
-    let mut out: FastMap<u16> = FastMap::default();
+/// Each word's `class` bits and the mention layer's word bits
+/// (`mentions::word`), in one table: the tokenizer looks every word up
+/// once and the token keeps both.
+static CLASSES: LazyLock<FastMap<(u16, u8)>> = LazyLock::new(|| {
+    let mut out: FastMap<(u16, u8)> = FastMap::default();
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u16| {
         for w in words {
-            out.upsert(w, bit, |old, new| *old |= new);
+            out.upsert(w, (bit, 0), |old, new| old.0 |= new.0);
         }
     };
     add(&mut SPEECH_VERBS.iter().copied(), class::SPEECH_VERB);
@@ -538,17 +610,25 @@ static CLASSES: LazyLock<FastMap<u16>> = LazyLock::new(|| {
     add(&mut ABBREVIATIONS.iter().copied(), class::ABBREVIATION);
     add(&mut CLAIM_STARTS.keys().copied(), class::CLAIM_START);
     add(&mut cue_forms(), class::CUE_FORM);
+    for &(w, bits) in crate::mentions::word_bits() {
+        out.upsert(w, (0, bits), |old, new| old.1 |= new.1);
+    }
     out
 });
 
 /// The word lists `word` (any case) is on; test with the `class` bits.
 pub(crate) fn classes(word: &str) -> u16 {
-    CLASSES.get(word).copied().unwrap_or(0)
+    CLASSES.get(word).map_or(0, |c| c.0)
 }
 
-/// [`classes`] of a word of ASCII letters and digits.
-pub(crate) fn classes_of_ascii(word: &str) -> u16 {
-    CLASSES.get_ascii(word.as_bytes()).copied().unwrap_or(0)
+/// [`classes`] and the mention layer's word bits of `word` (any case).
+pub(crate) fn classes_and_mention_bits(word: &str) -> (u16, u8) {
+    CLASSES.get(word).copied().unwrap_or_default()
+}
+
+/// [`classes_and_mention_bits`] of a word of ASCII letters and digits.
+pub(crate) fn classes_of_ascii(word: &str) -> (u16, u8) {
+    CLASSES.get_ascii(word.as_bytes()).copied().unwrap_or_default()
 }
 
 /// Is `word` (any case) a speech verb?
@@ -610,9 +690,54 @@ mod tests {
         // Every key of every list is found with its own classes, in upper
         // case too (a short key is settled by its slot alone).
         for w in CLASSES.keys() {
-            assert_ne!(classes(w), 0, "{w}");
-            assert_eq!(classes(&w.to_ascii_uppercase()), classes(w), "{w}");
+            assert_ne!(classes_and_mention_bits(w), (0, 0), "{w}");
+            let upper = w.to_ascii_uppercase();
+            assert_eq!(classes_and_mention_bits(&upper), classes_and_mention_bits(w), "{w}");
         }
+    }
+
+    #[test]
+    fn possessive_ends_go_as_trimming_them_would() {
+        for w in [
+            "Tuesday’s",
+            "Tuesday's",
+            "Tuesday’s's",
+            "Tuesday's’s",
+            "’s",
+            "s",
+            "Jones’",
+            "",
+            "’s’s",
+        ] {
+            assert_eq!(
+                without_possessive_ends(w),
+                w.trim_end_matches("’s").trim_end_matches("'s"),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn lower_case_prefixes_and_suffixes_as_lower_casing_would_find_them() {
+        let texts = [
+            "The Vote of",
+            "VOTES CAST today",
+            "İstanbul vote of",
+            "vote of İ",
+            "ΣΑΣ vote",
+            "",
+            "K",
+        ];
+        for s in texts {
+            for p in ["vote of", "votes cast", "the", "", "k", "i̇stanbul"] {
+                if p.is_ascii() {
+                    assert_eq!(lower_starts_with(s, p), s.to_lowercase().starts_with(p), "{s} / {p}");
+                    assert_eq!(lower_ends_with(s, p), s.to_lowercase().ends_with(p), "{s} / {p}");
+                }
+            }
+        }
+        // The Kelvin sign lower-cases to an ASCII "k": read through the copy.
+        assert!(lower_ends_with("\u{212A}", "k") && lower_starts_with("\u{212A}", "k"));
     }
 
     #[test]

@@ -10,8 +10,8 @@ use std::borrow::Cow;
 use crate::lexicon::{ABBREVIATIONS, HONORIFICS};
 use crate::span::Span;
 
-/// A token is 24 bytes (its text, its start as `u32`, its word lists and
-/// four flags in one byte): an article holds one per word and mark, so a
+/// A token is 24 bytes (its text, its start as `u32`, its word lists,
+/// the mention layer's word bits and four flags in one byte): an article holds one per word and mark, so a
 /// 10 MB text of quotation marks made 4.7 million of them, and at 40 bytes
 /// they were most of the peak memory (issue 15). Inputs are at most
 /// 64 MiB, so a byte offset fits a `u32`.
@@ -24,6 +24,10 @@ pub(crate) struct Token<'a> {
     pub class: u16,
     /// [`WORD`], [`CAPITALIZED`], [`PLAIN`] and [`HAS_DIGIT`].
     flags: u8,
+    /// The mention layer's word bits (`mentions::word`) of the whole
+    /// word, found by the same lookup as `class`: the chunker asks them of
+    /// every word and its neighbour.
+    pub(crate) mention_bits: u8,
 }
 
 /// A word (not punctuation).
@@ -43,13 +47,14 @@ fn bit(on: bool, flag: u8) -> u8 {
 }
 
 impl<'a> Token<'a> {
-    fn new(span: Span, text: &'a str, class: u16, flags: u8) -> Self {
+    fn new(span: Span, text: &'a str, (class, mention_bits): (u16, u8), flags: u8) -> Self {
         debug_assert_eq!(span.len(), text.len());
         Token {
             text,
             start: u32::try_from(span.start).expect("inputs are at most 64 MiB"),
             class,
             flags,
+            mention_bits,
         }
     }
 
@@ -108,7 +113,7 @@ impl<'a> Token<'a> {
             | bit(capitalized, CAPITALIZED)
             | bit(b.iter().all(u8::is_ascii_alphanumeric), PLAIN)
             | bit(b.iter().any(u8::is_ascii_digit), HAS_DIGIT);
-        Token::new(span, text, crate::lexicon::classes(text), flags)
+        Token::new(span, text, crate::lexicon::classes_and_mention_bits(text), flags)
     }
 
     /// A word of ASCII letters and digits, the tokenizer's common case:
@@ -121,7 +126,7 @@ impl<'a> Token<'a> {
 
     /// A punctuation mark.
     pub fn mark(span: Span, text: &'a str) -> Self {
-        Token::new(span, text, 0, 0)
+        Token::new(span, text, (0, 0), 0)
     }
 
     pub fn is_capitalized(&self) -> bool {

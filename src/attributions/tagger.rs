@@ -6,85 +6,90 @@
 //! lookup. The score maps to the share of training candidates with that
 //! score that were cues, which stands as the cue's share (its confidence).
 //!
-//! The model file lists the features as strings (`w=said`, `n=that`,
+//! The text model lists the features as strings (`w=said`, `n=that`,
 //! `wns=said|C`). No feature string is built at run time: a feature's key
 //! joins its template's hash with the hashes of its parts (see [`key`]),
 //! so each neighbour's word is hashed once for all the templates that read
-//! it, and the model's strings are read into the same keys.
+//! it. The training script writes the same keys into the binary model that
+//! is compiled in, so nothing is parsed at start-up (reading the text
+//! model cost about 30 million instructions per process).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::lexicon::WordTable;
+use crate::lexicon::{CUE_TAGGER_MODEL as MODEL, cue_tagger_u32, cue_tagger_words};
 use crate::token::Token;
-
-use crate::lexicon::CUE_TAGGER_MODEL as MODEL;
 
 /// A score above this reads as a cue.
 pub(crate) const THRESHOLD: f32 = 0.0;
 
-/// Feature keys are already hashes: the map takes them as they are.
-#[derive(Default)]
-struct Identity(u64);
-
-type IdentityBuild = BuildHasherDefault<Identity>;
-
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("only u64 keys")
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
+/// The compiled-in model (`data/models/cue_tagger.bin`, written by
+/// `scripts/train_cue_tagger.py` beside its text form), read in place: the
+/// weights are an open-addressing table of (feature key, weight) slots,
+/// so start-up parses nothing but the header and the short lists before
+/// the table.
 struct Model {
-    weights: HashMap<u64, f32, IdentityBuild>,
     /// (lowest score, share of cues), ascending.
     bands: Vec<(f32, f32)>,
+    /// Where the slots start in [`MODEL`].
+    slots: usize,
+    /// Slot = the key's top bits.
+    shift: u32,
+    mask: usize,
 }
 
-/// The words that headed cues in training (the model's `v` lines): the
-/// only words scored. Read apart from the weights, so a word that is none
-/// of them costs no model parse (the lexicon marks the same words
-/// `class::CUE_FORM` from the same model text).
+/// A slot: the feature key (`u64`, 0 when empty) and its weight (`f32`).
+const SLOT: usize = 12;
+
+impl Model {
+    fn read() -> Model {
+        let (_, mut at) = cue_tagger_words();
+        let bits = cue_tagger_u32(16);
+        let f32_at = |at: usize| f32::from_bits(cue_tagger_u32(at));
+        let bands = (0..cue_tagger_u32(12))
+            .map(|_| {
+                let band = (f32_at(at), f32_at(at + 4));
+                at += 8;
+                band
+            })
+            .collect();
+        Model {
+            bands,
+            slots: at,
+            shift: 64 - bits,
+            mask: (1usize << bits) - 1,
+        }
+    }
+
+    /// The weight of the feature `key`, if the model has one.
+    fn weight(&self, key: u64) -> Option<f32> {
+        let mut i = (key >> self.shift) as usize;
+        loop {
+            let at = self.slots + i * SLOT;
+            let slot = MODEL.get(at..at + SLOT)?;
+            let k = u64::from_le_bytes(slot[..8].try_into().ok()?);
+            if k == key {
+                return Some(f32::from_le_bytes(slot[8..].try_into().ok()?));
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// The words that headed cues in training: the only words scored. The
+/// lexicon marks the same words `class::CUE_FORM`, so most words are
+/// turned away before this table.
 static CANDIDATES: LazyLock<WordTable<()>> = LazyLock::new(|| candidate_words().map(|w| (w, ())).collect());
 
 /// The model's candidate words, as listed.
 pub(crate) fn candidate_words() -> impl Iterator<Item = &'static str> {
-    MODEL
-        .lines()
-        .filter_map(|l| l.strip_prefix("v "))
-        .filter(|w| !w.contains(' '))
+    cue_tagger_words().0.into_iter().filter(|w| !w.is_empty())
 }
 
-static TAGGER: LazyLock<Model> = LazyLock::new(|| {
-    let mut m = Model {
-        weights: HashMap::default(),
-        bands: Vec::new(),
-    };
-    for line in MODEL.lines().filter(|l| !l.starts_with('#')) {
-        let mut parts = line.split(' ');
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some("c"), Some(lo), Some(share)) => {
-                if let (Ok(lo), Ok(share)) = (lo.parse(), share.parse()) {
-                    m.bands.push((lo, share));
-                }
-            }
-            (Some("f"), Some(f), Some(w)) => {
-                if let (Some(k), Ok(w)) = (feature_key(f), w.parse()) {
-                    m.weights.insert(k, w);
-                }
-            }
-            _ => {}
-        }
-    }
-    m
-});
+static TAGGER: LazyLock<Model> = LazyLock::new(Model::read);
 
 /// FNV-1a, 64 bits, of `b` with ASCII capitals folded when `fold` (a
 /// token's word: the model's words are lower-case) or as it is (a shape,
@@ -143,7 +148,9 @@ const TEMPLATE_HASH: [u64; 15] = {
 /// [`score`] makes it; `None` for a template the tagger does not use. A
 /// part is a token's text or shape: a word never holds `|`, but a mark
 /// may be one, so a two-part value opening with `|` is the mark `|` and
-/// the rest.
+/// the rest. `scripts/train_cue_tagger.py::feature_key` does the same to
+/// write the binary model; the tests check the two agree.
+#[cfg(test)]
 fn feature_key(feature: &str) -> Option<u64> {
     let (t, &(name, arity)) = TEMPLATES
         .iter()
@@ -239,7 +246,7 @@ fn score(m: &Model, toks: &[Token], i: usize) -> f32 {
         &[w, t3],
     ];
     let hashes = std::array::from_fn::<u64, 15, _>(|k| key(TEMPLATE_HASH[k], parts[k]));
-    hashes.iter().filter_map(|h| m.weights.get(h)).sum()
+    hashes.iter().filter_map(|&h| m.weight(h)).sum()
 }
 
 #[cfg(test)]
@@ -277,11 +284,41 @@ mod tests {
     }
 
     #[test]
-    fn every_weight_and_band_of_the_model_is_read() {
+    fn the_binary_model_holds_the_text_model_exactly() {
+        // The text form the training script prints beside the binary one:
+        // every word, band and weight must be there, bit for bit, or the
+        // binary is stale (`python3 scripts/train_cue_tagger.py --bin-from
+        // data/models/cue_tagger.txt` writes it again).
+        let text = include_str!("../../data/models/cue_tagger.txt");
         let m = &*TAGGER;
         assert!(CANDIDATES.contains_key("said"));
-        let lines = MODEL.lines().filter(|l| l.starts_with("f ")).count();
-        assert_eq!(m.weights.len(), lines, "feature hashes collide");
+        let words: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("v ")).collect();
+        assert_eq!(candidate_words().collect::<Vec<_>>(), words);
+        let bands: Vec<(f32, f32)> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("c "))
+            .map(|l| {
+                let (lo, share) = l.split_once(' ').unwrap();
+                (lo.parse().unwrap(), share.parse().unwrap())
+            })
+            .collect();
+        assert_eq!(m.bands, bands);
         assert!(m.bands.windows(2).all(|b| b[0].0 < b[1].0));
+        let mut features = 0;
+        for l in text.lines().filter_map(|l| l.strip_prefix("f ")) {
+            let (f, w) = l.split_once(' ').unwrap();
+            let w: f32 = w.parse().unwrap();
+            let k = feature_key(f).unwrap();
+            assert_eq!(m.weight(k).map(f32::to_bits), Some(w.to_bits()), "{f}");
+            features += 1;
+        }
+        let filled = (0..=m.mask)
+            .filter(|i| {
+                let at = m.slots + i * SLOT;
+                MODEL[at..at + 8] != [0; 8]
+            })
+            .count();
+        assert_eq!(filled, features, "feature hashes collide");
+        assert_eq!(m.slots + (m.mask + 1) * SLOT, MODEL.len());
     }
 }

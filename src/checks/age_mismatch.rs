@@ -31,7 +31,7 @@ fn name_before(cx: &CheckContext, at: usize, within: Span) -> Option<String> {
                 && w.len() > 1
                 && (PRONOUNS.contains(w) || !crate::lexicon::FUNCTION_WORDS.contains(w))
         })
-        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
+        .map(|w| crate::lexicon::without_possessive_ends(w).to_string())
 }
 
 /// The capitalised word right after a span ("61-year-old Pruitt").
@@ -51,7 +51,7 @@ fn sentence_subject(cx: &CheckContext, s: Span, before: usize) -> Option<String>
         .split(|c: char| c.is_whitespace() || c == ',')
         .find(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1)
         .filter(|w| !crate::lexicon::FUNCTION_WORDS.contains(w) && !w.eq_ignore_ascii_case("born"))
-        .map(|w| w.trim_end_matches("’s").trim_end_matches("'s").to_string())
+        .map(|w| crate::lexicon::without_possessive_ends(w).to_string())
 }
 
 /// A birth: the date, and the names it may belong to (empty when the

@@ -30,8 +30,9 @@ fn needed(len: usize) -> usize {
 }
 
 /// The clause's words, each numbered by its repeats (so "the … the" are two
-/// words), in hash order, cut to the prefix that must meet a match's.
-fn prefix(words: &[u64]) -> Vec<u64> {
+/// words), in hash order, cut to the prefix that must meet a match's: the
+/// keys a clause is filed and looked up under.
+pub fn keys(words: &[u64]) -> Vec<u64> {
     let mut seen: FxHashMap<u64, u64> = FxHashMap::default();
     let mut tokens: Vec<u64> = words
         .iter()
@@ -49,21 +50,36 @@ fn prefix(words: &[u64]) -> Vec<u64> {
 
 impl ClauseIndex {
     /// Files clauses of `item`, each with its number in the item.
+    #[cfg(test)]
     pub fn add<'w>(&mut self, item: usize, clauses: impl IntoIterator<Item = (usize, &'w [u64])>) {
         for (k, words) in clauses {
-            for t in prefix(words) {
-                self.postings.entry(t).or_default().push((item as u32, k as u32));
-            }
+            self.add_keys(item, k, &keys(words));
+        }
+    }
+
+    /// Files clause `k` of `item` under its [`keys`].
+    pub fn add_keys(&mut self, item: usize, k: usize, keys: &[u64]) {
+        for &t in keys {
+            self.postings.entry(t).or_default().push((item as u32, k as u32));
         }
     }
 
     /// Every (earlier item, its clause, this clause) that may be similar,
     /// sorted, so the caller can test them in the order of a full scan.
+    #[cfg(test)]
     pub fn candidates<'w>(&self, clauses: impl IntoIterator<Item = &'w [u64]>) -> Vec<(usize, usize, usize)> {
+        let keyed: Vec<Vec<u64>> = clauses.into_iter().map(keys).collect();
+        self.candidates_of_keys(&keyed)
+    }
+
+    /// [`candidates`](Self::candidates) of clauses given by their
+    /// [`keys`] (an item's keys are worked out once, for the search and
+    /// then for filing it).
+    pub fn candidates_of_keys(&self, clauses: &[Vec<u64>]) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
-        for (k, words) in clauses.into_iter().enumerate() {
-            for t in prefix(words) {
-                let Some(list) = self.postings.get(&t) else { continue };
+        for (k, keys) in clauses.iter().enumerate() {
+            for t in keys {
+                let Some(list) = self.postings.get(t) else { continue };
                 let recent = &list[list.len().saturating_sub(MAX_POSTINGS)..];
                 out.extend(recent.iter().map(|&(i, c)| (i as usize, c as usize, k)));
             }

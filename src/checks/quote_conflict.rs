@@ -3,7 +3,7 @@
 //! compared clause by clause, so a partial quote of a longer statement is
 //! compared with the clause it repeats.
 
-use super::clause_index::ClauseIndex;
+use super::clause_index::{self, ClauseIndex};
 use super::names::bare_words;
 use super::{Check, CheckContext, Finding, Report, Severity};
 use crate::lexicon::FUNCTION_WORDS;
@@ -209,7 +209,9 @@ impl Check for QuoteConflict {
         let first_newline = memchr::memchr(b'\n', cx.text.as_bytes());
         let mut filed = rustc_hash::FxHashSet::default();
         for j in 0..quotes.len() {
-            'earlier: for (i, ai, bi) in index.candidates(parsed[j].iter().map(|c| c.words.as_slice())) {
+            // Each clause's index keys once, for the search and the filing.
+            let keys: Vec<Vec<u64>> = parsed[j].iter().map(|c| clause_index::keys(&c.words)).collect();
+            'earlier: for (i, ai, bi) in index.candidates_of_keys(&keys) {
                 let (a, b) = (&parsed[i][ai], &parsed[j][bi]);
                 let sim = overlap(a, b);
                 if sim < SIMILAR {
@@ -263,10 +265,11 @@ impl Check for QuoteConflict {
             // finds what its first saying finds, and that comes first: file
             // only the first.
             let headline = in_headline(first_newline, quotes[j]);
-            let fresh = (parsed[j].iter().enumerate())
-                .filter(|(_, c)| filed.insert((c.words.as_slice(), speaker(quotes[j]), headline)))
-                .map(|(k, c)| (k, c.words.as_slice()));
-            index.add(j, fresh);
+            for (k, c) in parsed[j].iter().enumerate() {
+                if filed.insert((c.words.as_slice(), speaker(quotes[j]), headline)) {
+                    index.add_keys(j, k, &keys[k]);
+                }
+            }
         }
     }
 }

@@ -163,17 +163,21 @@ fn refers_back(cx: &CheckContext, b: &Claim) -> bool {
 }
 
 /// The distinct values each counted noun is given, up to three.
-fn distinct_values_per_noun<'a>(cx: &'a CheckContext) -> HashMap<&'a str, Vec<f64>> {
+/// `not_count` answers [`not_a_count`] for a claim's index (once per claim
+/// for the whole check).
+fn distinct_values_per_noun<'a>(
+    cx: &'a CheckContext,
+    not_count: &mut impl FnMut(usize) -> bool,
+) -> HashMap<&'a str, Vec<f64>> {
     let mut seen: HashMap<&str, Vec<f64>> = HashMap::new();
-    for c in cx
-        .claims
-        .iter()
-        .filter(|c| matches!(c.kind, ClaimKind::Count | ClaimKind::Money))
-    {
+    for (i, c) in cx.claims.iter().enumerate() {
+        if !matches!(c.kind, ClaimKind::Count | ClaimKind::Money) {
+            continue;
+        }
         let (Some(n), Some(v)) = (noun_stem(c), c.value.amount().and_then(|x| x.value)) else {
             continue;
         };
-        if not_a_count(cx.text, c) {
+        if not_count(i) {
             continue;
         }
         let values = seen.entry(n).or_default();
@@ -225,13 +229,13 @@ impl Check for RestatedNumber {
             let counted = c.noun.is_some() && matches!(c.kind, ClaimKind::Count | ClaimKind::Money);
             counted.then(|| verb_after(cx, c)).flatten()
         };
-        let counted = distinct_values_per_noun(cx);
-        let earlier = Earlier::new(claims);
-        let mut sum_of_earlier: Vec<Option<bool>> = vec![None; claims.len()];
         // Whether each claim is no count at all, asked once per claim, not
-        // once per pair.
+        // once per pair (nor again for the nouns' values).
         let mut no_count: Vec<Option<bool>> = vec![None; claims.len()];
         let mut not_count = |i: usize| *no_count[i].get_or_insert_with(|| not_a_count(cx.text, &claims[i]));
+        let counted = distinct_values_per_noun(cx, &mut not_count);
+        let earlier = Earlier::new(claims);
+        let mut sum_of_earlier: Vec<Option<bool>> = vec![None; claims.len()];
         for (bi, b) in claims.iter().enumerate() {
             // A noun counted three or more ways ("222 delegates", "the six
             // delegates at stake", "1,237 delegates to win") names several

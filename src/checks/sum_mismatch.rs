@@ -11,7 +11,7 @@ use super::index::Claims;
 use super::{Check, CheckContext, Report, Severity};
 use crate::claims::numbers::Qualifier;
 use crate::claims::{Claim, ClaimKind, Value, fmt};
-use crate::lexicon::ends_with_ignore_case;
+use crate::lexicon::{ends_with_ignore_case, lower_ends_with, lower_starts_with};
 
 pub struct SumMismatch;
 
@@ -193,7 +193,7 @@ fn colon_list(cx: &CheckContext, ti: usize) -> Option<Vec<usize>> {
 
 /// Words that say what a vote went to.
 fn vote_word(after: &str) -> bool {
-    let a = after.trim_start().to_lowercase();
+    let a = after.trim_start();
     [
         "votes in favo",
         "in favo",
@@ -208,7 +208,7 @@ fn vote_word(after: &str) -> bool {
         "no vote",
     ]
     .iter()
-    .any(|w| a.starts_with(w))
+    .any(|w| lower_starts_with(a, w))
 }
 
 /// "the vote of 229 members passed with 215 votes in favour, ten
@@ -217,14 +217,19 @@ fn vote_word(after: &str) -> bool {
 fn vote_tally(cx: &CheckContext, ix: &Claims, ti: usize) -> Option<Vec<usize>> {
     let claims = cx.claims;
     let t = &claims[ti];
-    let before = cx.text[t.sentence.start..t.span.start].trim_end().to_lowercase();
-    let after = cx.text[t.span.end..t.sentence.end].trim_start().to_lowercase();
-    let cast = before.ends_with("vote of")
-        || before.ends_with("votes of")
-        || after.starts_with("votes cast")
-        || after.starts_with("members voting")
-        || after.starts_with("ballots cast");
-    if !cast || t.kind != ClaimKind::Count {
+    if t.kind != ClaimKind::Count {
+        return None;
+    }
+    // Compared in place: lower-casing the rest of the sentence for every
+    // count cost more than the rest of the check.
+    let before = cx.text[t.sentence.start..t.span.start].trim_end();
+    let after = cx.text[t.span.end..t.sentence.end].trim_start();
+    let cast = lower_ends_with(before, "vote of")
+        || lower_ends_with(before, "votes of")
+        || lower_starts_with(after, "votes cast")
+        || lower_starts_with(after, "members voting")
+        || lower_starts_with(after, "ballots cast");
+    if !cast {
         return None;
     }
     let parts: Vec<usize> = (ix.in_sentence(t.sentence).iter().copied())
@@ -278,7 +283,7 @@ fn tally_sides(cx: &CheckContext, ix: &Claims, ti: usize, out: &mut Report) -> b
     if a.kind != ClaimKind::Count || cx.text[a.span.end..b.span.start].trim() != "to" {
         return false;
     }
-    let before = cx.text[a.sentence.start..a.span.start].trim_end().to_lowercase();
+    let before = cx.text[a.sentence.start..a.span.start].trim_end();
     if ![
         "passed",
         "voted",
@@ -289,7 +294,7 @@ fn tally_sides(cx: &CheckContext, ix: &Claims, ti: usize, out: &mut Report) -> b
         "failed",
     ]
     .iter()
-    .any(|w| before.ends_with(w))
+    .any(|w| lower_ends_with(before, w))
     {
         return false;
     }

@@ -216,7 +216,7 @@ fn lower_ambiguous(l: &Lex) -> bool {
 /// name in lower case ("monday"; not "sun" or "wed").
 fn weekday_at(lex: &[Lex], i: usize) -> Option<u8> {
     let l = lex.get(i)?;
-    let w = l.text.trim_end_matches("’s").trim_end_matches("'s");
+    let w = crate::lexicon::without_possessive_ends(l.text);
     if l.is_capitalized() || (w.len() >= 6 && w.ends_with("day")) {
         weekday(w)
     } else {

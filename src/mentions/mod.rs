@@ -103,8 +103,18 @@ static WORDS: LazyLock<WordTable<u8>> = LazyLock::new(|| {
     add(&mut TIME_WORDS.iter().copied(), word::TIME);
     add(&mut OPENERS.iter().copied(), word::OPENER);
     add(&mut NUMBER_WORDS.keys().copied(), word::NUMBER);
-    out.into_iter().collect()
+    let mut pairs: Vec<(&'static str, u8)> = out.into_iter().collect();
+    // A fixed order, so the table is built the same in every run.
+    pairs.sort_unstable();
+    pairs.into_iter().collect()
 });
+
+/// Every word of the chunker's lists with its [`word`] bits: the lexicon
+/// puts them beside each word's classes, so a token carries them
+/// (`Token::mention_bits`) from the tokenizer's one lookup.
+pub(crate) fn word_bits() -> &'static [(&'static str, u8)] {
+    WORDS.pairs()
+}
 
 /// Capitalised openers that are no name: "First, …", "Still, …".
 const OPENERS: &[&str] = &[
@@ -121,11 +131,16 @@ const OPENERS: &[&str] = &[
 ];
 
 /// The [`word`] classes of a token (of its stem: "He’s" is a pronoun).
+/// A word with no possessive ending has them from the tokenizer.
 fn flags(t: &Token) -> u8 {
     if !t.is_word() {
         return 0;
     }
-    WORDS.get(t.stem()).copied().unwrap_or(0)
+    let stem = t.stem();
+    if stem.len() == t.text.len() {
+        return t.mention_bits;
+    }
+    WORDS.get(stem).copied().unwrap_or(0)
 }
 
 fn flags_of(w: &str) -> u8 {
