@@ -147,8 +147,25 @@ pub(crate) fn features(toks: &[Token], v: usize, c: &Candidate, r: &Reading) -> 
     let ends = content_toks
         .last()
         .is_some_and(|t| toks[t_index(toks, t)..].iter().skip(1).all(|x| !x.is_word()));
+    let pp = word_or_shape(v.checked_sub(2).map(|k| &toks[k]));
+    let c1 = word_or_shape(content_toks.get(1).copied());
+    // Words between the source mention and the cue ("Wu, the mayor,
+    // said" against "Wu said").
+    let gap = r.source.map_or("none", |s| {
+        let between = toks
+            .iter()
+            .filter(|t| t.span().start >= s.end && t.span().end <= toks[v].span().start)
+            .count();
+        band(between)
+    });
     vec![
         "b".into(),
+        format!("pp={pp}"),
+        format!("ppp={pp}|{p}"),
+        format!("c01={c0}|{c1}"),
+        format!("gap={gap}"),
+        format!("fsc={frame}|{score}"),
+        format!("wsc={w}|{score}"),
         format!("w={w}"),
         format!("fr={frame}"),
         format!("src={src}"),
