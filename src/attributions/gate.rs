@@ -62,6 +62,11 @@ pub(crate) fn decide(feats: &[String]) -> (f32, bool) {
     (p, p >= m.threshold)
 }
 
+/// Does the reading hold a quotation mark (its `q=1` feature)?
+pub(crate) fn quoted(feats: &[String]) -> bool {
+    feats.iter().any(|f| f == "q=1")
+}
+
 /// A word as a feature value: the word lower-cased when it is a function
 /// word or a cue form, its shape otherwise ("C" capitalised, "l"
 /// lower-case, "D" a number), the mark itself for punctuation.

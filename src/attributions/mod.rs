@@ -283,7 +283,10 @@ fn sentence(
                 }
                 None => {
                     let (p, keep) = gate::decide(&feats);
-                    if !keep {
+                    // A strong cue's reading that holds a quotation stays:
+                    // without it the quotation would stand alone, cut
+                    // from the reported speech around it.
+                    if !keep && !(cand.strong && gate::quoted(&feats)) {
                         v += n;
                         continue;
                     }
