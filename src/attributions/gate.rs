@@ -129,7 +129,7 @@ fn frame_name(f: Frame) -> &'static str {
 
 /// The gate's features of the reading `r` of the cue candidate `c` at
 /// `toks[v]`.
-pub(crate) fn features(toks: &[Token], v: usize, c: &Candidate, r: &Reading) -> Vec<String> {
+pub(crate) fn features(toks: &[Token], v: usize, c: &Candidate, r: &Reading, nested: bool) -> Vec<String> {
     let w = crate::lexicon::lowercase(toks[v].text).to_string();
     let frame = frame_name(r.frame);
     let src = source_kind(toks, r.source);
@@ -163,8 +163,19 @@ pub(crate) fn features(toks: &[Token], v: usize, c: &Candidate, r: &Reading) -> 
             .count();
         band(between)
     });
+    let last = word_or_shape(content_toks.last().copied());
+    let sentence_words = toks.iter().filter(|t| t.is_word()).count().max(1);
+    let share_of_sentence = (4 * words / sentence_words).min(4);
+    let marks_before = toks[..v].iter().any(|t| matches!(t.text, "“" | "”" | "\""));
     vec![
         "b".into(),
+        format!("last={last}"),
+        format!("nest={}", u8::from(nested)),
+        format!("fnest={frame}|{}", u8::from(nested)),
+        format!("frac={share_of_sentence}"),
+        format!("ffrac={frame}|{share_of_sentence}"),
+        format!("mb={}", u8::from(marks_before)),
+        format!("wweak={w}|{}", u8::from(!c.strong)),
         format!("pp={pp}"),
         format!("ppp={pp}|{p}"),
         format!("c01={c0}|{c1}"),

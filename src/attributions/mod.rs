@@ -270,7 +270,12 @@ fn sentence(
             // one reporting it is mostly a verb used otherwise ("ICE has
             // not ruled out …"), a weak candidate stands only when its
             // reading looks like speech.
-            let feats = gate::features(toks, v, &cand, &r);
+            // Another strong cue inside the content: reported speech
+            // nested in reported speech, or a content read too far.
+            let nested = cue_at.iter().any(|&(k, c)| {
+                k != v && c.strong && r.content.iter().any(|s| s.contains(toks[k].span()))
+            });
+            let feats = gate::features(toks, v, &cand, &r, nested);
             let confidence = match samples.as_deref_mut() {
                 Some(list) => {
                     list.push(GateSample {
