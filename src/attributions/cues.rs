@@ -92,7 +92,7 @@ fn is_listed(t: &Token, table: &WordTable<()>) -> bool {
 
 /// A tagger score above this makes a weak cue candidate: read, but kept
 /// only when the attribution gate (`gate.rs`) finds its reading likely.
-const WEAK: f32 = -4.0;
+const WEAK: f32 = -6.0;
 
 /// A cue candidate at a token: how many tokens it takes, its share, the
 /// tagger's score (`None` for a word the tagger does not score), and
