@@ -162,8 +162,10 @@ pub(crate) fn candidate_at(toks: &[Token], i: usize) -> Option<Candidate> {
         (Some((s, _)), Some(_)) if s < VETO => return None,
         (Some((s, share)), _) if s > super::tagger::THRESHOLD => share,
         // Below the tagger's threshold but not far: a weak candidate,
-        // which the gate settles from its whole reading.
-        (Some((s, share)), None) if s > WEAK => {
+        // which the gate settles from its whole reading. A preposition
+        // ("tensions over immigration") is never a weak one: its reading
+        // takes a whole clause for the source.
+        (Some((s, share)), None) if s > WEAK && !t.has(crate::lexicon::class::FUNCTION_WORD) => {
             return Some(Candidate {
                 n: 1,
                 share,

@@ -291,11 +291,18 @@ fn sentence(
                     // A strong cue's reading that holds a quotation stays:
                     // without it the quotation would stand alone, cut
                     // from the reported speech around it.
-                    if !keep && !(cand.strong && gate::quoted(&feats)) {
+                    let exempt = cand.strong && gate::quoted(&feats);
+                    if !keep && !exempt {
                         v += n;
                         continue;
                     }
-                    (p * 100.0).round() / 100.0
+                    // What the gate kept has its probability; what it
+                    // could not drop keeps the rule's own confidence.
+                    if keep {
+                        (p * 100.0).round() / 100.0
+                    } else {
+                        confidence(share, r.frame, speaker.is_some())
+                    }
                 }
             };
             out.push(Attribution {
