@@ -272,9 +272,9 @@ fn sentence(
             // reading looks like speech.
             // Another strong cue inside the content: reported speech
             // nested in reported speech, or a content read too far.
-            let nested = cue_at.iter().any(|&(k, c)| {
-                k != v && c.strong && r.content.iter().any(|s| s.contains(toks[k].span()))
-            });
+            let nested = cue_at
+                .iter()
+                .any(|&(k, c)| k != v && c.strong && r.content.iter().any(|s| s.contains(toks[k].span())));
             let feats = gate::features(toks, v, &cand, &r, nested);
             let confidence = match samples.as_deref_mut() {
                 Some(list) => {
