@@ -221,8 +221,28 @@ mod tests {
         assert!(GATE.threshold > 0.0 && GATE.threshold < 1.0);
     }
 
+    fn statements(t: &str) -> Vec<(String, f32)> {
+        let a = crate::analyze_text("t.txt", t, &crate::Selection::default());
+        a.attributions
+            .iter()
+            .map(|x| (x.cue.map_or(String::new(), |c| c.of(t).to_string()), x.confidence))
+            .collect()
+    }
+
     #[test]
-    fn a_plain_report_is_kept_and_bias_alone_decides_nothing_odd() {
+    fn the_gate_keeps_reports_and_its_probability_is_the_confidence() {
+        let got = statements("The mayor said that the new budget would close two libraries.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "said");
+        assert!(got[0].1 >= GATE.threshold && got[0].1 <= 1.0, "{got:?}");
+        // A preposition is no weak candidate: the clause before it would
+        // stand as the source.
+        let got = statements("The raid highlights old tensions over housing policy in the city.");
+        assert!(got.iter().all(|(c, _)| c != "over"), "{got:?}");
+    }
+
+    #[test]
+    fn a_said_that_reading_with_a_named_source_is_kept() {
         let feats: Vec<String> = ["b", "w=said", "fr=sf", "src=name", "c0=that", "wc0=said|that"]
             .iter()
             .map(|s| s.to_string())

@@ -53,6 +53,9 @@ pub struct Attribution {
     pub rule: &'static str,
     /// How likely it is an attribution with the right source (0–1).
     pub confidence: f32,
+    /// Read from a weak cue candidate (one the gate let stand): its
+    /// source gives no quotation a speaker.
+    pub(crate) weak: bool,
 }
 
 impl Attribution {
@@ -313,6 +316,7 @@ fn sentence(
                 speaker,
                 quotes: Vec::new(),
                 rule: rule_of(r.frame),
+                weak: !cand.strong,
             });
         }
         v += n;
@@ -500,6 +504,7 @@ fn direct_from_quotes(text: &str, quotes: &[Quote], out: &mut Vec<Attribution>) 
             quotes: vec![qi],
             rule: "quote",
             confidence: q.confidence().unwrap_or(0.3),
+            weak: false,
         });
         last = Some((out.len() - 1, qi));
     }
