@@ -504,6 +504,26 @@ pub(super) const AUXILIARY: &[&str] = &[
     "late",
 ];
 
+/// Adverbs of time that stand between an auxiliary and its verb ("has
+/// long said", "had already warned").
+const TIME_ADVERBS: &[&str] = &[
+    "long",
+    "since",
+    "already",
+    "previously",
+    "repeatedly",
+    "often",
+    "always",
+    "never",
+    "just",
+    "recently",
+    "once",
+    "consistently",
+    "frequently",
+    "widely",
+    "generally",
+];
+
 /// Quantifiers that stand for a group of speakers on their own ("Some
 /// have urged", "Both vowed", "Many spoke about").
 const QUANTIFIERS: &[&str] = &["some", "many", "both", "most", "others", "several", "few", "all"];
@@ -512,7 +532,13 @@ const QUANTIFIERS: &[&str] = &["some", "many", "both", "most", "others", "severa
 /// before the verb.
 fn subject_before_auxiliary(toks: &[Token], v: usize) -> Option<Span> {
     let mut k = v;
-    while k > 0 && v - k < 4 && toks[k - 1].is_one_of(AUXILIARY) {
+    // "Mr. Ryan has long said", "Mrs. Clinton has since said": a time
+    // adverb may stand among the auxiliaries.
+    while k > 0
+        && v - k < 4
+        && (toks[k - 1].is_one_of(AUXILIARY)
+            || (k >= 2 && toks[k - 1].is_one_of(TIME_ADVERBS) && toks[k - 2].is_one_of(AUXILIARY)))
+    {
         k -= 1;
     }
     if k == 0 {

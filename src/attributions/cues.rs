@@ -90,8 +90,36 @@ fn is_listed(t: &Token, table: &WordTable<()>) -> bool {
     t.text.is_ascii() && table.contains_key(t.text)
 }
 
+/// A tagger score above this makes a weak cue candidate: read, but kept
+/// only when the attribution gate (`gate.rs`) finds its reading likely.
+const WEAK: f32 = -6.0;
+
+/// A cue candidate at a token: how many tokens it takes, its share, the
+/// tagger's score (`None` for a word the tagger does not score), and
+/// whether the hand rules alone read it as a cue (`strong`); a weak one
+/// stands only when the gate keeps it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    pub n: usize,
+    pub share: f32,
+    pub score: Option<f32>,
+    pub strong: bool,
+}
+
 /// A cue at `toks[i]`: how many tokens it takes and its share.
+#[cfg(test)]
 pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
+    candidate_at(toks, i).filter(|c| c.strong).map(|c| (c.n, c.share))
+}
+
+/// A cue candidate at `toks[i]`, strong or weak.
+pub(crate) fn candidate_at(toks: &[Token], i: usize) -> Option<Candidate> {
+    let strong = |n: usize, share: f32, score: Option<f32>| Candidate {
+        n,
+        share,
+        score,
+        strong: true,
+    };
     let t = toks.get(i)?;
     if !t.is_word() {
         return None;
@@ -100,7 +128,7 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
         return toks
             .get(i + 1)
             .filter(|n| n.is("to"))
-            .map(|_| (2, CUES.get(t.text).copied().unwrap_or(0.9)));
+            .map(|_| strong(2, CUES.get(t.text).copied().unwrap_or(0.9), None));
     }
     // A capitalised form opens a headline or names something ("Calls",
     // "Reported Speech"); it is turned away before any table is read, and
@@ -129,19 +157,37 @@ pub(crate) fn cue_at(toks: &[Token], i: usize) -> Option<(usize, f32)> {
     // to", "see Clinton as"), gives its share of this context where both
     // read a cue, and overrules the lexicon only when sure the word
     // reports nothing here.
+    let score = tagged.map(|t| t.0);
     let share = match (tagged, lexical) {
         (Some((s, _)), Some(_)) if s < VETO => return None,
         (Some((s, share)), _) if s > super::tagger::THRESHOLD => share,
+        // Below the tagger's threshold but not far: a weak candidate,
+        // which the gate settles from its whole reading. A preposition
+        // ("tensions over immigration") is never a weak one: its reading
+        // takes a whole clause for the source.
+        (Some((s, share)), None) if s > WEAK && !t.has(crate::lexicon::class::FUNCTION_WORD) => {
+            return Some(Candidate {
+                n: 1,
+                share,
+                score,
+                strong: false,
+            });
+        }
         (_, l) => l?,
     };
-    Some((1, share))
+    Some(strong(1, share, score))
 }
 
 /// "Asked about the merger, she …": the question opening a sentence, a
 /// cue the capitalised form would keep from [`cue_at`].
-pub(crate) fn question_at(toks: &[Token]) -> Option<(usize, f32)> {
+pub(crate) fn question_at(toks: &[Token]) -> Option<Candidate> {
     let t = toks.first()?;
-    (t.text == "Asked" && toks.iter().any(|t| t.is(","))).then(|| (1, CUES.get("asked").copied().unwrap_or(HAND_SHARE)))
+    (t.text == "Asked" && toks.iter().any(|t| t.is(","))).then(|| Candidate {
+        n: 1,
+        share: CUES.get("asked").copied().unwrap_or(HAND_SHARE),
+        score: None,
+        strong: true,
+    })
 }
 
 #[cfg(test)]

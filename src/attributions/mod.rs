@@ -10,6 +10,7 @@
 
 mod content;
 pub(crate) mod cues;
+mod gate;
 mod kind;
 mod reconcile;
 mod tagger;
@@ -24,9 +25,6 @@ use crate::span::Span;
 use crate::speakers::Roster;
 use crate::token::{Token, within};
 use content::Frame;
-
-/// The share a cue needs to stand without a source.
-const SOURCELESS_SHARE: f32 = 0.8;
 
 /// The source an attribution names, resolved like a quote speaker.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +53,9 @@ pub struct Attribution {
     pub rule: &'static str,
     /// How likely it is an attribution with the right source (0–1).
     pub confidence: f32,
+    /// Read from a weak cue candidate (one the gate let stand): its
+    /// source gives no quotation a speaker.
+    pub(crate) weak: bool,
 }
 
 impl Attribution {
@@ -119,6 +120,34 @@ fn rule_of(frame: Frame) -> &'static str {
     }
 }
 
+/// What the attribution gate reads of one cue's reading, for its
+/// training script (`scripts/train_attribution_gate.py`): the cue word's
+/// span, the reading's content and source mention, and the features.
+#[derive(Debug, Clone)]
+pub struct GateSample {
+    pub cue: Span,
+    pub content: Vec<Span>,
+    pub source: Option<Span>,
+    pub feats: Vec<String>,
+}
+
+/// The gate's samples of an article, every cue reading ungated, and the
+/// attributions the pipeline makes when the gate keeps them all (for the
+/// training script to choose the gate's threshold on). Reads the text as
+/// [`crate::analyze`] does.
+pub fn gate_samples(text: &str) -> (Vec<GateSample>, Vec<Attribution>) {
+    let doc = crate::ingest::Document::from_text("sample", text);
+    let body = Span::new(doc.body_start, text.len());
+    let paragraphs = crate::segment::segment(text, doc.body_start);
+    let tokens = crate::token::tokenize(text, body);
+    let mut roster = Roster::from_tokens(text, &tokens);
+    let mut quotes = crate::quotes::extract_quotes_with(text, &paragraphs, &mut roster, &tokens);
+    let mut samples = Vec::new();
+    let mut out = extract_gated(text, &paragraphs, &tokens, &roster, &quotes, Some(&mut samples));
+    reconcile(text, &tokens, &roster, &mut quotes, &mut out);
+    (samples, out)
+}
+
 /// Every attribution of the article, in text order.
 pub(crate) fn extract_with(
     text: &str,
@@ -126,6 +155,19 @@ pub(crate) fn extract_with(
     tokens: &[Token],
     roster: &Roster,
     quotes: &[Quote],
+) -> Vec<Attribution> {
+    extract_gated(text, paragraphs, tokens, roster, quotes, None)
+}
+
+/// Every attribution of the article; with `samples`, every cue reading
+/// is kept and its gate features recorded instead of gated.
+fn extract_gated(
+    text: &str,
+    paragraphs: &[Paragraph],
+    tokens: &[Token],
+    roster: &Roster,
+    quotes: &[Quote],
+    mut samples: Option<&mut Vec<GateSample>>,
 ) -> Vec<Attribution> {
     let speech: Vec<Span> = quotes
         .iter()
@@ -152,7 +194,7 @@ pub(crate) fn extract_with(
             // The quotation a credit opening this sentence credits: one
             // ending right before it ("“…?” O’Malley said.").
             let before = before.filter(|q| Span::new(q.end, sent.start).of(text).trim().len() <= 1);
-            sentence(text, toks, roster, &inside, before, &mut out);
+            sentence(text, toks, roster, &inside, before, &mut out, samples.as_deref_mut());
         }
     }
     let statements: Vec<bool> = quotes
@@ -176,27 +218,38 @@ fn sentence(
     inside: &dyn Fn(&Token) -> bool,
     quote_before: Option<Span>,
     out: &mut Vec<Attribution>,
+    mut samples: Option<&mut Vec<GateSample>>,
 ) {
-    // Only the tokens that are cues (position, length, share), in order: a
-    // sentence of millions of tokens (a text of quotation marks, which
-    // sentence splitting does not cut) held an entry per token (issue 15).
-    let cue_at: Vec<(usize, usize, f32)> = (0..toks.len())
+    // Only the tokens that are cue candidates, in order: a sentence of
+    // millions of tokens (a text of quotation marks, which sentence
+    // splitting does not cut) held an entry per token (issue 15).
+    let cue_at: Vec<(usize, cues::Candidate)> = (0..toks.len())
         .filter_map(|i| {
             let cue = if i == 0 {
-                cues::cue_at(toks, 0).or_else(|| cues::question_at(toks))
+                cues::candidate_at(toks, 0)
+                    .filter(|c| c.strong)
+                    .or_else(|| cues::question_at(toks))
+                    .or_else(|| cues::candidate_at(toks, 0))
             } else {
-                cues::cue_at(toks, i)
+                cues::candidate_at(toks, i)
             };
-            let (n, share) = cue.filter(|_| !inside(&toks[i]))?;
-            Some((i, n, share))
+            let c = cue.filter(|_| !inside(&toks[i]))?;
+            Some((i, c))
         })
         .collect();
     if cue_at.is_empty() {
         return;
     }
-    let is_cue = |k: usize| cue_at.binary_search_by_key(&k, |c| c.0).is_ok();
+    // Only the strong cues end another cue's clause: a weak candidate the
+    // gate may drop must not cut a content short.
+    let is_cue = |k: usize| {
+        cue_at
+            .binary_search_by_key(&k, |c| c.0)
+            .is_ok_and(|j| cue_at[j].1.strong)
+    };
     let mut v = 0;
-    for &(at, n, share) in &cue_at {
+    for &(at, cand) in &cue_at {
+        let (n, share) = (cand.n, cand.share);
         if at < v {
             continue;
         }
@@ -216,21 +269,54 @@ fn sentence(
                 span: s,
                 ..resolve(text, toks, roster, r.refers.unwrap_or(s))
             });
-            // Reported speech with no one reporting it is mostly a verb
-            // used otherwise ("ICE has not ruled out …"), unless the cue
-            // nearly always reports.
-            if speaker.is_none() && r.frame == Frame::SourceFirst && share < SOURCELESS_SHARE {
-                v += n;
-                continue;
-            }
+            // The gate reads the whole reading: reported speech with no
+            // one reporting it is mostly a verb used otherwise ("ICE has
+            // not ruled out …"), a weak candidate stands only when its
+            // reading looks like speech.
+            // Another strong cue inside the content: reported speech
+            // nested in reported speech, or a content read too far.
+            let nested = cue_at
+                .iter()
+                .any(|&(k, c)| k != v && c.strong && r.content.iter().any(|s| s.contains(toks[k].span())));
+            let feats = gate::features(toks, v, &cand, &r, nested);
+            let confidence = match samples.as_deref_mut() {
+                Some(list) => {
+                    list.push(GateSample {
+                        cue: toks[v].span(),
+                        content: r.content.clone(),
+                        source: r.source,
+                        feats,
+                    });
+                    confidence(share, r.frame, speaker.is_some())
+                }
+                None => {
+                    let (p, keep) = gate::decide(&feats);
+                    // A strong cue's reading that holds a quotation stays:
+                    // without it the quotation would stand alone, cut
+                    // from the reported speech around it.
+                    let exempt = cand.strong && gate::quoted(&feats);
+                    if !keep && !exempt {
+                        v += n;
+                        continue;
+                    }
+                    // What the gate kept has its probability; what it
+                    // could not drop keeps the rule's own confidence.
+                    if keep {
+                        (p * 100.0).round() / 100.0
+                    } else {
+                        confidence(share, r.frame, speaker.is_some())
+                    }
+                }
+            };
             out.push(Attribution {
                 kind: AttributionKind::Indirect,
                 cue: Some(cue_span(toks, v, n, &r.content)),
                 content: r.content,
-                confidence: confidence(share, r.frame, speaker.is_some()),
+                confidence,
                 speaker,
                 quotes: Vec::new(),
                 rule: rule_of(r.frame),
+                weak: !cand.strong,
             });
         }
         v += n;
@@ -418,6 +504,7 @@ fn direct_from_quotes(text: &str, quotes: &[Quote], out: &mut Vec<Attribution>) 
             quotes: vec![qi],
             rule: "quote",
             confidence: q.confidence().unwrap_or(0.3),
+            weak: false,
         });
         last = Some((out.len() - 1, qi));
     }

@@ -67,7 +67,9 @@ pub(crate) fn reconcile(
         };
         let Some(ai) = ai else { continue };
         let a = &mut attributions[ai];
-        if !reading_holds(text, a) {
+        // A weak cue's reading is good enough to list, not to name the
+        // speaker of a quotation the quote rules left without one.
+        if a.weak || !reading_holds(text, a) {
             continue;
         }
         let Some(source) = a.speaker.as_ref().filter(|s| speaker_like(text, s.span)) else {
