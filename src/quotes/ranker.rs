@@ -713,7 +713,7 @@ mod tests {
         read(|cx, quotes| {
             for q in quotes {
                 let cands = candidates(cx, q);
-                let p = scores(cx, q, &[], &cands);
+                let p = scores(cx, q, std::iter::empty(), &cands);
                 assert_eq!(p.len(), cands.len() + 1);
                 let sum: f32 = p.iter().sum();
                 assert!((sum - 1.0).abs() < 1e-4, "{sum}");
