@@ -285,7 +285,7 @@ fn sentence(
                         cue: toks[v].span(),
                         content: r.content.clone(),
                         source: r.source,
-                        feats,
+                        feats: feats.lines().map(String::from).collect(),
                     });
                     confidence(share, r.frame, speaker.is_some())
                 }
