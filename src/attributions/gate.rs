@@ -11,7 +11,7 @@
 //! `data/models/attribution_gate.txt`, compiled in. A feature the model
 //! lacks weighs nothing, so the strings only need to be built, not listed.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::content::{Frame, Reading};
@@ -24,14 +24,14 @@ use crate::token::Token;
 const MODEL: &str = include_str!("../../data/models/attribution_gate.txt");
 
 struct Model {
-    weights: HashMap<&'static str, f32>,
+    weights: FxHashMap<&'static str, f32>,
     /// A reading is kept at this probability or above.
     threshold: f32,
 }
 
 static GATE: LazyLock<Model> = LazyLock::new(|| {
     let mut m = Model {
-        weights: HashMap::new(),
+        weights: FxHashMap::default(),
         threshold: 0.0,
     };
     for line in MODEL.lines().filter(|l| !l.starts_with('#')) {
@@ -57,14 +57,14 @@ static GATE: LazyLock<Model> = LazyLock::new(|| {
 /// right source, and whether it keeps it.
 pub(crate) fn decide(feats: &str) -> (f32, bool) {
     let m = &*GATE;
-    let z: f32 = feats.lines().filter_map(|f| m.weights.get(f)).sum();
+    let z: f32 = feats.split_terminator('\n').filter_map(|f| m.weights.get(f)).sum();
     let p = 1.0 / (1.0 + (-z).exp());
     (p, p >= m.threshold)
 }
 
 /// Does the reading hold a quotation mark (its `q=1` feature)?
 pub(crate) fn quoted(feats: &str) -> bool {
-    feats.lines().any(|f| f == "q=1")
+    feats.contains("\nq=1\n")
 }
 
 /// A word as a feature value: the word lower-cased when it is a function
