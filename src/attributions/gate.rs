@@ -257,13 +257,10 @@ mod tests {
 
     #[test]
     fn a_said_that_reading_with_a_named_source_is_kept() {
-        let feats: Vec<String> = ["b", "w=said", "fr=sf", "src=name", "c0=that", "wc0=said|that"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let (p, keep) = decide(&feats);
+        let feats = "b\nw=said\nfr=sf\nsrc=name\nc0=that\nwc0=said|that\n";
+        let (p, keep) = decide(feats);
         assert!(keep, "said that with a named source: {p}");
-        let (q, _) = decide(&["b".to_string(), "w=said".to_string()]);
+        let (q, _) = decide("b\nw=said\n");
         assert!(q < p);
     }
 }
