@@ -55,3 +55,24 @@ def run_articles(binary, root, gold):
             if obj.get("type") == "article" and obj.get("path"):
                 by_doc[obj["path"]] = obj
     return by_doc
+
+
+def run_features(binary, root, held_out=None):
+    """Runs a feature-dump example (`examples/*_features.rs`) once over a
+    PolNeAR set, without the documents whose name starts with `held_out`.
+    Returns the gold lines sorted by document, each text by document, and
+    the example's output object by document."""
+    with open(os.path.join(root, "gold.jsonl"), encoding="utf-8") as fh:
+        gold = [json.loads(line) for line in fh if line.strip()]
+    gold = sorted((g for g in gold if not (held_out and g["doc"].startswith(held_out))), key=lambda g: g["doc"])
+    texts = {}
+    for g in gold:
+        with open(os.path.join(root, "texts", g["doc"] + ".txt"), encoding="utf-8", newline="") as fh:
+            texts[g["doc"]] = fh.read()
+    inp = "".join(json.dumps({"id": g["doc"], "text": texts[g["doc"]]}, ensure_ascii=False) + "\n" for g in gold)
+    out = subprocess.run([binary], input=inp, capture_output=True, text=True, check=True).stdout
+    rows = {}
+    for line in out.splitlines():
+        obj = json.loads(line)
+        rows[obj["id"]] = obj
+    return gold, texts, rows

@@ -22,13 +22,10 @@ cue word, its neighbours' function words or shapes, bands) and weights
 are written; no text.
 """
 import argparse
-import json
 import math
-import os
-import subprocess
 import sys
 
-from polnear_spans import char_map
+from polnear_spans import char_map, run_features
 
 HELD_OUT = "politico"
 EPOCHS = 10
@@ -53,19 +50,7 @@ def matches(gc, pc):
 
 
 def load(root, features_bin):
-    with open(os.path.join(root, "gold.jsonl"), encoding="utf-8") as fh:
-        gold = [json.loads(line) for line in fh if line.strip()]
-    gold = sorted((g for g in gold if not g["doc"].startswith(HELD_OUT)), key=lambda g: g["doc"])
-    texts = {}
-    for g in gold:
-        with open(os.path.join(root, "texts", g["doc"] + ".txt"), encoding="utf-8", newline="") as fh:
-            texts[g["doc"]] = fh.read()
-    inp = "".join(json.dumps({"id": g["doc"], "text": texts[g["doc"]]}, ensure_ascii=False) + "\n" for g in gold)
-    out = subprocess.run([features_bin], input=inp, capture_output=True, text=True, check=True).stdout
-    rows = {}
-    for line in out.splitlines():
-        obj = json.loads(line)
-        rows[obj["id"]] = obj
+    gold, texts, rows = run_features(features_bin, root, HELD_OUT)
     docs = []
     for g in gold:
         m = char_map(texts[g["doc"]])

@@ -20,13 +20,10 @@ more often wrong than right. Only feature names (words of the lexicon-like
 kind: the word before a quote, its class) and weights are written; no text.
 """
 import argparse
-import json
 import math
-import os
-import subprocess
 import sys
 
-from polnear_spans import char_map, overlap, strip
+from polnear_spans import char_map, overlap, strip, run_features
 
 HELD_OUT = "politico"
 EPOCHS = 12
@@ -41,25 +38,13 @@ WEAK_RULES = {"coordinated", "characterised-as", "characterising-verb", "dash-cr
 
 
 def samples(root, features_bin):
-    with open(os.path.join(root, "gold.jsonl"), encoding="utf-8") as fh:
-        gold = [json.loads(line) for line in fh if line.strip()]
-    gold = sorted((g for g in gold if not g["doc"].startswith(HELD_OUT)), key=lambda g: g["doc"])
-    texts = {}
-    for g in gold:
-        with open(os.path.join(root, "texts", g["doc"] + ".txt"), encoding="utf-8", newline="") as fh:
-            texts[g["doc"]] = fh.read()
-    inp = "".join(json.dumps({"id": g["doc"], "text": texts[g["doc"]]}, ensure_ascii=False) + "\n" for g in gold)
-    out = subprocess.run([features_bin], input=inp, capture_output=True, text=True, check=True).stdout
-    rows = {}
-    for line in out.splitlines():
-        obj = json.loads(line)
-        rows[obj["id"]] = obj["samples"]
+    gold, texts, rows = run_features(features_bin, root, HELD_OUT)
     data = []
     for g in gold:
         text = texts[g["doc"]]
         m = char_map(text)
         frags = [((s, e), a["source"] or []) for a in g["attributions"] for s, e in a["quotes"]]
-        for smp in rows.get(g["doc"], []):
+        for smp in rows.get(g["doc"], {}).get("samples", []):
             if smp["mention"] is None:
                 continue
             s, e = strip(text, m[smp["quote"][0]], m[smp["quote"][1]])

@@ -27,13 +27,10 @@ kinds, distances, rule names, the gate's features) and weights are written;
 no text.
 """
 import argparse
-import json
 import math
-import os
-import subprocess
 import sys
 
-from polnear_spans import char_map, overlap, strip
+from polnear_spans import char_map, overlap, strip, run_features
 
 HELD_OUT = "politico"
 EPOCHS = 8
@@ -43,24 +40,13 @@ MIN_COUNT = 3  # a feature seen in fewer quotations is not kept
 
 
 def load(root, features_bin):
-    with open(os.path.join(root, "gold.jsonl"), encoding="utf-8") as fh:
-        gold = sorted((json.loads(line) for line in fh if line.strip()), key=lambda g: g["doc"])
-    texts = {}
-    for g in gold:
-        with open(os.path.join(root, "texts", g["doc"] + ".txt"), encoding="utf-8", newline="") as fh:
-            texts[g["doc"]] = fh.read()
-    inp = "".join(json.dumps({"id": g["doc"], "text": texts[g["doc"]]}, ensure_ascii=False) + "\n" for g in gold)
-    out = subprocess.run([features_bin], input=inp, capture_output=True, text=True, check=True).stdout
-    rows = {}
-    for line in out.splitlines():
-        obj = json.loads(line)
-        rows[obj["id"]] = obj["samples"]
+    gold, texts, rows = run_features(features_bin, root, None)
     train, held = [], []
     for g in gold:
         text = texts[g["doc"]]
         m = char_map(text)
         frags = [((s, e), a["source"] or []) for a in g["attributions"] for s, e in a["quotes"]]
-        for smp in rows.get(g["doc"], []):
+        for smp in rows.get(g["doc"], {}).get("samples", []):
             s, e = strip(text, m[smp["quote"][0]], m[smp["quote"][1]])
             if e <= s:
                 continue
