@@ -7,23 +7,15 @@
 
 #![allow(clippy::print_stdout)]
 
-use std::io::{BufRead, Write};
+#[path = "support/feature_dump.rs"]
+mod feature_dump;
 
 fn span(s: factsheet::Span) -> serde_json::Value {
     serde_json::json!([s.start, s.end])
 }
 
 fn main() {
-    let stdin = std::io::stdin();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for line in stdin.lock().lines() {
-        let Ok(line) = line else { break };
-        let Ok(rec) = serde_json::from_str::<serde_json::Value>(&line) else {
-            continue;
-        };
-        let (Some(id), Some(text)) = (rec["id"].as_str(), rec["text"].as_str()) else {
-            continue;
-        };
+    feature_dump::each_article(|id, text| {
         let (samples, attributions) = factsheet::attributions::gate_samples(text);
         let samples: Vec<serde_json::Value> = samples
             .into_iter()
@@ -47,9 +39,6 @@ fn main() {
                 })
             })
             .collect();
-        let row = serde_json::json!({"id": id, "samples": samples, "attributions": attributions});
-        if writeln!(out, "{row}").is_err() {
-            break;
-        }
-    }
+        serde_json::json!({"id": id, "samples": samples, "attributions": attributions})
+    });
 }
