@@ -159,7 +159,15 @@ fn word_class(t: &Token) -> &'static str {
         "pronoun"
     } else if t.has(class::FUNCTION_WORD) {
         "function"
-    } else if t.is_capitalized() {
+    } else {
+        word_shape(t)
+    }
+}
+
+/// A word no class names, by its shape: capitalised, or its ending
+/// (the ranker reads words the same way).
+pub(crate) fn word_shape(t: &Token) -> &'static str {
+    if t.is_capitalized() {
         "capital"
     } else if t.text.ends_with("ed") {
         "ed"

@@ -195,16 +195,8 @@ fn word_class(t: Option<&Token>) -> &'static str {
         } else {
             "function"
         }
-    } else if t.is_capitalized() {
-        "capital"
-    } else if t.text.ends_with("ed") {
-        "ed"
-    } else if t.text.ends_with("ing") {
-        "ing"
-    } else if t.text.ends_with('s') {
-        "s"
     } else {
-        "other"
+        super::gate::word_shape(t)
     }
 }
 
