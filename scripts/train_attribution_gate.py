@@ -22,9 +22,9 @@ cue word, its neighbours' function words or shapes, bands) and weights
 are written; no text.
 """
 import argparse
-import math
 import sys
 
+from logistic import prob, train
 from polnear_spans import char_map, run_features
 
 HELD_OUT = "politico"
@@ -81,33 +81,9 @@ def label(sample, golds):
     return 0
 
 
-def train(data):
-    counts = {}
-    for feats, _ in data:
-        for f in feats:
-            counts[f] = counts.get(f, 0) + 1
-    kept = {f for f, n in counts.items() if n >= MIN_COUNT}
-    w = {}
-    for epoch in range(EPOCHS):
-        rate = RATE / (1 + epoch)
-        for feats, y in data:
-            fs = [f for f in feats if f in kept]
-            z = sum(w.get(f, 0.0) for f in fs)
-            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
-            g = y - p
-            for f in fs:
-                w[f] = w.get(f, 0.0) * (1 - rate * L2) + rate * g
-    return {f: v for f, v in w.items() if abs(v) >= 1e-3}
-
-
 def exempt(sample):
     """A strong cue's reading holding a quotation is never dropped (gate.rs)."""
     return "q=1" in sample["feats"] and "weak=0" in sample["feats"]
-
-
-def prob(w, feats):
-    z = sum(w.get(f, 0.0) for f in feats)
-    return 1 / (1 + math.exp(-max(-30, min(30, z))))
 
 
 def score(docs, dropped):
@@ -143,7 +119,7 @@ def main():
     args = ap.parse_args()
     docs = load(args.set, args.features)
     data = [(s["feats"], label(s, golds)) for samples, _, golds in docs for s in samples]
-    w = train(data)
+    w = train(data, EPOCHS, RATE, L2, MIN_COUNT, prune=1e-3)
     probs = [[prob(w, s["feats"]) for s in samples] for samples, _, _ in docs]
     scored = []
     for t in THRESHOLDS:

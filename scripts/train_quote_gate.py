@@ -20,9 +20,9 @@ more often wrong than right. Only feature names (words of the lexicon-like
 kind: the word before a quote, its class) and weights are written; no text.
 """
 import argparse
-import math
 import sys
 
+from logistic import prob, train
 from polnear_spans import char_map, overlap, strip, run_features
 
 HELD_OUT = "politico"
@@ -62,30 +62,6 @@ def samples(root, features_bin):
     return data
 
 
-def train(data):
-    counts = {}
-    for feats, *_ in data:
-        for f in feats:
-            counts[f] = counts.get(f, 0) + 1
-    keep = {f for f, n in counts.items() if n >= MIN_COUNT}
-    w = {}
-    for epoch in range(EPOCHS):
-        rate = RATE / (1 + epoch)
-        for feats, y, *_ in data:
-            fs = [f for f in feats if f in keep]
-            z = sum(w.get(f, 0.0) for f in fs)
-            p = 1 / (1 + math.exp(-max(-30, min(30, z))))
-            g = y - p
-            for f in fs:
-                w[f] = w.get(f, 0.0) * (1 - rate * L2) + rate * g
-    return w
-
-
-def prob(w, feats):
-    z = sum(w.get(f, 0.0) for f in feats)
-    return 1 / (1 + math.exp(-max(-30, min(30, z))))
-
-
 def thresholds(w, data):
     # Quotes without a speaker: the lowest threshold at which the added
     # attributions are still right ADD_PRECISION of the time.
@@ -112,7 +88,7 @@ def main():
     ap.add_argument("--features", default="target/fast/examples/quote_gate_features")
     args = ap.parse_args()
     data = samples(args.set, args.features)
-    w = train(data)
+    w = train(data, EPOCHS, RATE, L2, MIN_COUNT)
     add, drop = thresholds(w, data)
     added = [(y, g) for f, y, r, g in data if r is None and prob(w, f) >= add]
     n_add = len(added)
