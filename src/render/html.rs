@@ -82,18 +82,24 @@ impl Html {
     }
 }
 
-/// How directly the text ties a quote to its speaker, read from the rule
-/// that attributed it: a speech verb beside the quote is firmer than a
-/// speaker carried over from an earlier sentence.
-fn confidence(rule: Option<&str>) -> &'static str {
-    match rule {
+/// A quote's confidence (0–1, [`crate::quotes::Quote::confidence`]: the
+/// speaker ranker's probability, or the rule's measured precision) at or
+/// above which the page calls its speaker `high`.
+const HIGH_CONFIDENCE: f32 = 0.8;
+
+/// At or above this (and below [`HIGH_CONFIDENCE`]) the page says `medium`;
+/// below it, `low`.
+const MEDIUM_CONFIDENCE: f32 = 0.5;
+
+/// How sure the attribution is, in words, from the quote's `confidence`
+/// (the same figure the JSON Lines and the worksheet give), so the page
+/// and the exports sort doubt alike.
+fn confidence(q: &crate::quotes::Quote) -> &'static str {
+    match q.confidence() {
         None => "none (unattributed)",
-        Some("floating") => "low",
-        Some(
-            "pronoun" | "previous-sentence" | "same-paragraph" | "multi-paragraph" | "outer-speaker"
-            | "headline-subject",
-        ) => "medium",
-        Some(_) => "high",
+        Some(c) if c >= HIGH_CONFIDENCE => "high",
+        Some(c) if c >= MEDIUM_CONFIDENCE => "medium",
+        Some(_) => "low",
     }
 }
 
@@ -157,7 +163,7 @@ fn labels(a: &Analysis, ids: &Ids, verdicts: &Verdicts, roster: &[crate::render:
         t.push_str(" · rule: ");
         t.push_str(q.rule.unwrap_or("none"));
         t.push_str(" · confidence: ");
-        t.push_str(confidence(q.rule));
+        t.push_str(confidence(q));
         if let Some(v) = verdicts.get(id) {
             t.push_str(" · verdict: ");
             t.push_str(v);
@@ -518,9 +524,33 @@ mod tests {
     }
 
     #[test]
-    fn confidence_follows_the_rule() {
-        assert_eq!(confidence(Some("speaker-verb-after-quote")), "high");
-        assert_eq!(confidence(Some("pronoun")), "medium");
-        assert_eq!(confidence(None), "none (unattributed)");
+    fn confidence_words_follow_the_quotes_confidence() {
+        let text = "Mayor Dana Ruiz spoke on Monday.\n\
+            “We will not raise the levy this year,” Ruiz said.\n\
+            Critics called the plan a “shell game” at the hearing.\n";
+        let paras = crate::segment::segment(text, 0);
+        let mut roster = crate::speakers::Roster::build(text, crate::span::Span::new(0, text.len()));
+        let quotes = crate::quotes::extract_quotes(text, &paras, &mut roster);
+        assert!(quotes.len() >= 2);
+        for q in &quotes {
+            let word = confidence(q);
+            match q.confidence() {
+                None => assert_eq!(word, "none (unattributed)"),
+                Some(c) if c >= HIGH_CONFIDENCE => assert_eq!(word, "high"),
+                Some(c) if c >= MEDIUM_CONFIDENCE => assert_eq!(word, "medium"),
+                Some(_) => assert_eq!(word, "low"),
+            }
+        }
+        let mut q = quotes[0].clone();
+        assert!(q.speaker.is_some(), "the credited quote has a speaker");
+        // The same rule reads differently as its confidence moves.
+        q.learned = Some(0.95);
+        assert_eq!(confidence(&q), "high");
+        q.learned = Some(0.6);
+        assert_eq!(confidence(&q), "medium");
+        q.learned = Some(0.2);
+        assert_eq!(confidence(&q), "low");
+        q.speaker = None;
+        assert_eq!(confidence(&q), "none (unattributed)");
     }
 }
