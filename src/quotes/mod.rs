@@ -8,6 +8,7 @@ use serde::Serialize;
 
 pub(crate) mod cues;
 pub mod gate;
+mod introduced;
 pub mod ranker;
 
 use crate::mentions::Mentions;
@@ -83,6 +84,7 @@ const RULE_CONFIDENCE: &[(&str, f32)] = &[
     ("according-to", 0.87),
     ("characterised-as", 0.54),
     ("characterising-verb", 0.74),
+    ("clause-introduction", 0.7),
     ("colon-introduction", 0.84),
     ("coordinated", 0.3),
     ("credit-after-descriptor", 0.79),
@@ -646,6 +648,9 @@ fn attribute(
                     verb,
                     rule: "credit-after-descriptor",
                 });
+        }
+        if cue.is_none() {
+            cue = introduced::cue(text, &mentions, q, &before, window.start, &earlier);
         }
         let title_line = q.paragraph == 0 && headline_title_cased;
         let kind = classify(text, q, &before, cue.is_some(), title_line);
@@ -1546,6 +1551,20 @@ mod tests {
         assert_eq!(speaker_of(t, &qs, "We sell"), Some("Lena Ortiz".into()));
         assert_eq!(speaker_of(t, &qs, "forces of inertia"), Some("one questioner".into()));
         assert_eq!(speaker_of(t, &qs, "cannot work"), Some("Port Authority".into()));
+    }
+
+    #[test]
+    fn a_clause_before_a_colon_or_comma_speaks_for_the_sentence_it_introduces() {
+        let t = "Mayor Dana Ruiz met the council on Monday.\n\
+            Ruiz waved off the hecklers at the back of the hall, then leaned in and thundered: “We will not raise the levy this year.”\n\
+            Hours later, Ruiz thanked the staff, telling the Ledger, “Nobody here has had a weekend off since June.”\n\
+            That record prompted the county board, which meets weekly, to state, “The levy stays where it is for now.”\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "We will not").as_deref(), Some("Dana Ruiz"));
+        assert_eq!(rule_of(t, &qs, "We will not"), Some(introduced::RULE));
+        assert_eq!(speaker_of(t, &qs, "Nobody here").as_deref(), Some("Dana Ruiz"));
+        // The clause's subject is a description of a thing: no speaker.
+        assert_ne!(rule_of(t, &qs, "The levy stays"), Some(introduced::RULE));
     }
 
     #[test]
