@@ -552,6 +552,9 @@ pub(crate) fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
             s = k;
         }
     }
+    if s == start {
+        s = past_capitalised_modifier(toks, start);
+    }
     let mut e = s;
     if toks.get(s).is_some_and(|t| t.is_capitalized()) {
         while e < toks.len() {
@@ -623,6 +626,35 @@ pub(crate) fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
         return span_of(&toks[start..e]);
     }
     None
+}
+
+/// "said Republican party boss Reince Priebus", "said Texas delegate Bill
+/// Eastland": one or two capitalised modifiers (a party, a place), then
+/// lowercase descriptors, then a name of two capitalised words. Returns
+/// where the name starts, or `start` when the words are not so shaped.
+fn past_capitalised_modifier(toks: &[Token], start: usize) -> usize {
+    let caps = toks[start..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.is_word() && t.is_capitalized() && !t.has(class::FUNCTION_WORD))
+        .count();
+    if !(1..=2).contains(&caps) {
+        return start;
+    }
+    let mut k = start + caps;
+    while k < toks.len()
+        && k - start - caps < 3
+        && toks[k].is_word()
+        && !toks[k].is_capitalized()
+        && !toks[k].has(class::FUNCTION_WORD | class::SPEECH_VERB)
+        && !toks[k].text.ends_with("ed")
+        && !is_ly_adverb(&toks[k])
+    {
+        k += 1;
+    }
+    let named = toks.get(k).is_some_and(|t| t.is_capitalized() && !t.is_date_word())
+        && toks.get(k + 1).is_some_and(|t| t.is_capitalized());
+    if k > start + caps && named { k } else { start }
 }
 
 /// Removes parenthesised asides ("(D-Mo.)") so cues read past them.

@@ -1568,6 +1568,15 @@ mod tests {
     }
 
     #[test]
+    fn a_party_or_place_before_the_descriptors_of_an_inverted_speaker() {
+        let t = "“The delay costs us a season,” said Republican county chair Nora Quist, though she added more.\n\
+            “We will be back,” said Ohio delegate Sam Brill.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "The delay").as_deref(), Some("Nora Quist"));
+        assert_eq!(speaker_of(t, &qs, "We will").as_deref(), Some("Sam Brill"));
+    }
+
+    #[test]
     fn colon_introduces_quote() {
         let t = "Jane Smith said: “The budget is balanced.”\n";
         assert_eq!(speaker_of(t, &run(t), "The budget"), Some("Jane Smith".into()));
