@@ -916,35 +916,27 @@ fn propagate(text: &str, tokens: &[Token], paragraphs: &[Paragraph], quotes: &mu
     // as a term.
     for i in 1..quotes.len() {
         let (prev, q) = (&quotes[i - 1], &quotes[i]);
-        if q.speaker.is_some() || prev.speaker.is_none() || prev.paragraph != q.paragraph {
+        if q.speaker.is_some() || prev.speaker.is_none() || !coordinated(text, prev, q) {
             continue;
         }
-        let Some(close) = prev.close else { continue };
-        let gap = &text[close.end.min(q.open.start)..q.open.start];
-        let words: Vec<&str> = gap
-            .split(|c: char| c.is_whitespace() || c == ',')
-            .filter(|w| !w.is_empty())
-            .collect();
-        let coordinated = !words.is_empty()
-            && words.len() <= 3
-            && words.iter().all(|w| {
-                matches!(
-                    crate::lexicon::lowercase(w).as_str(),
-                    "and" | "or" | "nor" | "a" | "an" | "the" | "as"
-                )
-            });
-        if coordinated {
-            let (speaker, cue) = (prev.speaker.clone(), prev.cue.clone());
-            let kind = if quotes[i].kind == QuoteKind::Scare {
-                QuoteKind::Partial
-            } else {
-                quotes[i].kind
-            };
-            quotes[i].speaker = speaker;
-            quotes[i].cue = cue;
-            quotes[i].kind = kind;
-            quotes[i].rule = Some("coordinated");
+        share_speaker(quotes, i - 1, i);
+    }
+    // And back, when the credit follows the later quotation: "Guns are
+    // “the gravest crisis we face” and “a plague,” Dean said" (a cue
+    // before the first one was read forward above).
+    for i in (1..quotes.len()).rev() {
+        let (q, next) = (&quotes[i - 1], &quotes[i]);
+        let credit_after = matches!(
+            next.rule,
+            Some("speaker-verb-after-quote" | "verb-before-speaker" | "credit-after-descriptor")
+        );
+        // A term left a scare quote stays one: the credit is the later
+        // quotation's.
+        let term = q.kind == QuoteKind::Scare;
+        if term || q.speaker.is_some() || next.speaker.is_none() || !credit_after || !coordinated(text, q, next) {
+            continue;
         }
+        share_speaker(quotes, i, i - 1);
     }
     // Groups first, both directions: the cue often closes the last segment.
     for i in 0..quotes.len() {
@@ -989,6 +981,40 @@ fn propagate(text: &str, tokens: &[Token], paragraphs: &[Paragraph], quotes: &mu
             quotes[i].rule = Some(if same_para { "same-paragraph" } else { "floating" });
         }
     }
+}
+
+/// Are `first` and `second` (in that order) quotations of one paragraph
+/// joined by a coordinator ("“…” and “…”", "“…,” or a “…”")?
+fn coordinated(text: &str, first: &Quote, second: &Quote) -> bool {
+    let Some(close) = first.close.filter(|_| first.paragraph == second.paragraph) else {
+        return false;
+    };
+    let gap = &text[close.end.min(second.open.start)..second.open.start];
+    let mut words = 0;
+    for w in gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()) {
+        words += 1;
+        let joining = matches!(
+            crate::lexicon::lowercase(w).as_str(),
+            "and" | "or" | "nor" | "a" | "an" | "the" | "as"
+        );
+        if !joining || words > 3 {
+            return false;
+        }
+    }
+    words > 0
+}
+
+/// Quote `to` takes the speaker and cue of quote `from` (rule
+/// `coordinated`); a scare quote so attributed is a partial quote.
+fn share_speaker(quotes: &mut [Quote], from: usize, to: usize) {
+    let (speaker, cue) = (quotes[from].speaker.clone(), quotes[from].cue.clone());
+    let q = &mut quotes[to];
+    if q.kind == QuoteKind::Scare {
+        q.kind = QuoteKind::Partial;
+    }
+    q.speaker = speaker;
+    q.cue = cue;
+    q.rule = Some("coordinated");
 }
 
 /// True when nothing but the attribution follows the quote in its paragraph
@@ -1574,6 +1600,16 @@ mod tests {
         let qs = run(t);
         assert_eq!(speaker_of(t, &qs, "The delay").as_deref(), Some("Nora Quist"));
         assert_eq!(speaker_of(t, &qs, "We will").as_deref(), Some("Sam Brill"));
+    }
+
+    #[test]
+    fn a_credit_after_the_second_of_two_coordinated_quotations_covers_both() {
+        let t = "Mayor Dana Ruiz spoke on Monday.\n\
+            The levy is “the gravest threat to the budget we have seen” and “a tax on every family in town,” Ruiz told the council.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "a tax on").as_deref(), Some("Dana Ruiz"));
+        assert_eq!(speaker_of(t, &qs, "the gravest").as_deref(), Some("Dana Ruiz"));
+        assert_eq!(rule_of(t, &qs, "the gravest"), Some("coordinated"));
     }
 
     #[test]
