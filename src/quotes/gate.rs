@@ -483,7 +483,7 @@ pub(crate) fn apply(text: &str, tokens: &[Token], roster: &mut Roster, quotes: &
         q.speaker = Some(Speaker {
             name: r.name,
             role: r.role,
-            span: r.name_span.unwrap_or(c),
+            span: super::name_only(text, tokens, r.name_span.unwrap_or(c)),
             entity: r.entity,
         });
         if q.kind == QuoteKind::Scare {

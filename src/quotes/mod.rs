@@ -687,7 +687,7 @@ fn attribute(
                     name: r.name,
                     role: r.role,
                     span: relative_mention(tokens, cue.subject, &cue.verb)
-                        .unwrap_or_else(|| r.name_span.unwrap_or(cue.subject)),
+                        .unwrap_or_else(|| name_only(text, tokens, r.name_span.unwrap_or(cue.subject))),
                     entity,
                 });
                 quotes[i].cue = Some(cue.verb);
@@ -728,6 +728,37 @@ fn vetted(
         .map_or(open, |t| t.span().start);
     let m = mentions.governing_subject(from, verb_at, earlier)?;
     Some(Cue { subject: m.span, ..cue })
+}
+
+/// A speaker mention without a contraction's "’s": in "He’s been …",
+/// "Trump’s not …" the annotators mark the name, and the "’s" is a verb.
+/// A pronoun's "’s" always is one; a name's is when a verb form, an
+/// adverb or a determiner follows ("Trump’s running", "Trump’s a …"),
+/// not a noun (a possessive: "Trump’s campaign" is left whole).
+pub(crate) fn name_only(text: &str, tokens: &[Token], span: Span) -> Span {
+    let mention = span.of(text);
+    let Some(stem) = mention.strip_suffix("’s").or_else(|| mention.strip_suffix("'s")) else {
+        return span;
+    };
+    let trimmed = Span::new(span.start, span.start + stem.len());
+    let pronoun = matches!(
+        crate::lexicon::lowercase(stem).as_str(),
+        "he" | "she" | "it" | "who" | "that" | "there" | "what" | "where"
+    );
+    if pronoun {
+        return trimmed;
+    }
+    let k = tokens.partition_point(|t| t.span().start < span.end);
+    let verbal = tokens.get(k).is_some_and(|t| {
+        t.is_word()
+            && !t.is_capitalized()
+            && (t.text.ends_with("ing")
+                || t.is_one_of(&[
+                    "been", "not", "got", "gone", "done", "never", "always", "also", "just", "still", "already",
+                    "a", "an", "the", "very", "so", "said", "told", "made",
+                ]))
+    });
+    if verbal { trimmed } else { span }
 }
 
 /// A closed quotation followed by a short sentence that is only its
@@ -778,7 +809,7 @@ fn nearest_mention(text: &str, tokens: &[Token], roster: &Roster, quotes: &mut [
             continue;
         };
         if r.entity == Some(entity) {
-            speaker.span = r.name_span.unwrap_or(subject);
+            speaker.span = name_only(text, tokens, r.name_span.unwrap_or(subject));
         }
     }
 }
@@ -1610,6 +1641,36 @@ mod tests {
         assert_eq!(speaker_of(t, &qs, "a tax on").as_deref(), Some("Dana Ruiz"));
         assert_eq!(speaker_of(t, &qs, "the gravest").as_deref(), Some("Dana Ruiz"));
         assert_eq!(rule_of(t, &qs, "the gravest"), Some("coordinated"));
+    }
+
+    #[test]
+    fn a_contractions_s_is_not_part_of_the_speaker_mention() {
+        let t = "He’s been saying it. Trump’s not done. Trump’s campaign said so. Ruiz’s running.";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        let span_of = |w: &str| {
+            let at = t.find(w).unwrap();
+            Span::new(at, at + w.len())
+        };
+        let trimmed = |w: &str| name_only(t, &toks, span_of(w)).of(t).to_string();
+        assert_eq!(trimmed("He’s"), "He");
+        assert_eq!(trimmed("Trump’s"), "Trump");
+        assert_eq!(trimmed("Ruiz’s"), "Ruiz");
+        // A possessive before a noun stays whole; a plain name is untouched.
+        let campaign = t.find("Trump’s campaign").unwrap();
+        let possessive = Span::new(campaign, campaign + "Trump’s".len());
+        assert_eq!(name_only(t, &toks, possessive).of(t), "Trump’s");
+        assert_eq!(trimmed("Ruiz"), "Ruiz");
+    }
+
+    #[test]
+    fn a_pronoun_speakers_contraction_is_trimmed_in_the_output() {
+        let t = "Mayor Dana Ruiz spoke on Monday.\n\
+            She’s said the levy is “a tax on every family in town” for weeks.\n";
+        let qs = run(t);
+        let q = qs.iter().find(|q| q.span.of(t).starts_with("a tax")).unwrap();
+        let s = q.speaker.as_ref().expect("the pronoun speaks");
+        assert_eq!(s.span.of(t), "She");
+        assert_eq!(s.name, "Dana Ruiz");
     }
 
     #[test]

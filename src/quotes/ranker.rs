@@ -583,7 +583,7 @@ pub(crate) fn apply(cx: &Context, roster: &Roster, quotes: &mut [Quote], gate: &
         q.speaker = Some(Speaker {
             name: r.name,
             role: r.role,
-            span: r.name_span.unwrap_or(c.span),
+            span: super::name_only(cx.text, cx.tokens, r.name_span.unwrap_or(c.span)),
             entity: r.entity,
         });
         if q.kind == QuoteKind::Scare {
