@@ -317,45 +317,73 @@ fn sentence_case_description(toks: &[Token], upto: usize) -> Option<Span> {
 }
 
 /// The subject phrase that ends right before `toks[end]`, read backwards:
-/// a pronoun, a name with its titles, or a short description.
+/// a pronoun, a name with its titles, or a short description. Asides
+/// (dashes, appositives, a parenthesis) are read past; a verb that hangs
+/// on another clause (a participle, an infinitive, a coordinated verb, a
+/// relative clause) takes that clause's subject.
 pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
     let mut e = end;
     while e > 0 && toks[e - 1].is_word() && BRIDGE_WORDS.contains(&toks[e - 1].lower().as_ref()) {
         e -= 1;
     }
-    // "John Dickey, the chief executive of Ora Media -- the company that
-    // owns it -- told me": a dashed aside closes the appositive like a comma.
-    let dash = |t: &Token| DASHES.contains(&t.text);
-    if e > 0 && dash(&toks[e - 1]) {
-        let mut close = e - 1;
-        while close > 0 && dash(&toks[close - 1]) {
-            close -= 1;
-        }
-        if let Some(mut open) = toks[..close].iter().rposition(dash) {
-            while open > 0 && dash(&toks[open - 1]) {
-                open -= 1;
-            }
-            let mut joined: Vec<Token> = toks[..open].to_vec();
-            joined.push(Token::mark(toks[open].span(), ","));
-            let at = joined.len();
-            joined.extend_from_slice(&toks[end..]);
-            return subject_before(&joined, at);
-        }
+    if let Some((joined, at)) = without_dashed_aside(toks, e, end) {
+        return subject_before(&joined, at);
     }
     // An adverb in -ly right after the subject: "Trump openly admires".
     if e >= 2 && is_ly_adverb(&toks[e - 1]) && (toks[e - 2].is_capitalized() || is_pronoun(&toks[e - 2])) {
         e -= 1;
     }
+    if let Some(found) = other_clause_subject(toks, e, end) {
+        return found;
+    }
+    if e > 0 && toks[e - 1].is(",") {
+        match appositive_chain(toks, e, end) {
+            Chain::Found(found) => return found,
+            Chain::Before(right) => e = right,
+        }
+    }
+    phrase_ending_at(toks, e)
+}
+
+/// "John Dickey, the chief executive of Ora Media -- the company that
+/// owns it -- told me": a dashed aside closing before `e` is read like an
+/// appositive between commas. The tokens with the aside replaced by a
+/// comma, and where the verb (`toks[end]`) now stands.
+fn without_dashed_aside<'a>(toks: &[Token<'a>], e: usize, end: usize) -> Option<(Vec<Token<'a>>, usize)> {
+    let dash = |t: &Token| DASHES.contains(&t.text);
+    if e == 0 || !dash(&toks[e - 1]) {
+        return None;
+    }
+    let mut close = e - 1;
+    while close > 0 && dash(&toks[close - 1]) {
+        close -= 1;
+    }
+    let mut open = toks[..close].iter().rposition(dash)?;
+    while open > 0 && dash(&toks[open - 1]) {
+        open -= 1;
+    }
+    let mut joined: Vec<Token> = toks[..open].to_vec();
+    joined.push(Token::mark(toks[open].span(), ","));
+    let at = joined.len();
+    joined.extend_from_slice(&toks[end..]);
+    Some((joined, at))
+}
+
+/// A verb at `toks[end]` that speaks for another clause's subject: an
+/// infinitive after the main verb, a relative clause's antecedent, a
+/// participle, a coordinated verb. `None` when the verb has a subject of
+/// its own before `e`; `Some` of the answer otherwise.
+fn other_clause_subject(toks: &[Token], e: usize, end: usize) -> Option<Option<Span>> {
     // An infinitive after the main verb speaks for the clause subject:
     // "Trump took to Twitter to accuse the campaign of being “duped”".
     if e > 1 && e == end && toks[e - 1].is("to") && toks[..e - 1].iter().any(|t| t.is_word() && !t.is_capitalized()) {
-        return clause_subject(toks, e - 1);
+        return Some(clause_subject(toks, e - 1));
     }
     // A relative clause: "McConnell, now the majority leader, who in 2010
     // said …" — the antecedent before ", who" speaks.
     if let Some(k) = (end.saturating_sub(5)..end).rev().find(|&k| toks[k].is("who")) {
         if k > 0 && toks[k - 1].is(",") && k < end {
-            return subject_before(toks, k);
+            return Some(subject_before(toks, k));
         }
     }
     // A participle ("…, saying", "… early Friday saying") speaks for the
@@ -369,76 +397,91 @@ pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         while upto > 0 && toks[upto - 1].is(",") {
             upto -= 1;
         }
-        return clause_subject(toks, upto);
+        return Some(clause_subject(toks, upto));
     }
     if e > 0 && (toks[e - 1].is("and") || toks[e - 1].is("but")) {
         // Coordinated verbs: "he congratulated Castellanos and said …".
-        return clause_subject(toks, e - 1);
+        return Some(clause_subject(toks, e - 1));
     }
-    // Appositives between subject and verb: "Hill, a doctor at X, said";
-    // "Mulgrew, president of the union, which represents teachers, said";
-    // or a name in apposition to a role: "Vollmer’s spokesman, Daniel
-    // Imhoff, said". Walk back over comma-delimited segments.
-    if e > 0 && toks[e - 1].is(",") {
-        let mut right = e - 1;
-        let mut hops = 0;
-        loop {
-            let left = toks[..right].iter().rposition(|t| t.is(","));
-            let seg = &toks[left.map_or(0, |l| l + 1)..right];
-            let first = seg.first()?;
-            // A place ("Ashton", "Md.") in the chain is an appositive too.
-            let place = seg.iter().all(|t| {
-                crate::lexicon::PLACE_WORDS.contains(t.stem().trim_end_matches('.'))
-                    || (t.text.ends_with('.') && t.text.len() <= 6)
-            }) || seg.first().is_some_and(|t| t.is("of") || t.is("from"));
-            let name_like = !place && seg.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && seg.len() <= 4;
-            // Anything that is not a bare name is an appositive:
-            // "a doctor at X", "59", "Pyongyang's only ally and …".
-            let appositive = place
-                || !first.is_capitalized()
-                || first.text.starts_with(|c: char| c.is_ascii_digit())
-                || (!name_like && seg.iter().any(|t| t.is_word() && !t.is_capitalized()));
-            if name_like && hops > 0 {
-                return span_of(seg);
-            }
-            if name_like && left.is_some() {
-                // "Vollmer’s spokesman, Daniel Imhoff, said": the name is
-                // in apposition to the role before it.
-                return span_of(seg);
-            }
-            if appositive && hops < 6 && seg.len() <= 24 {
-                match left {
-                    Some(l) => {
-                        right = l;
-                        hops += 1;
-                        continue;
-                    }
-                    None => {
-                        // ", saying …" after a main clause: its subject speaks.
-                        let verb = toks.get(end)?;
-                        if verb.text.ends_with("ing") {
-                            return clause_subject(toks, e - 1);
-                        }
-                        // "Officials at X, a division of Y, said": the
-                        // sentence opens with the subject phrase itself.
-                        return if hops > 0 { subject_before(toks, right) } else { None };
-                    }
-                }
-            }
-            if hops == 0 {
-                let verb = toks.get(end)?;
-                if verb.text.ends_with("ing") {
-                    return clause_subject(toks, e - 1);
-                }
-            }
-            e = right;
-            break;
+    None
+}
+
+/// What walking back over an appositive chain found.
+enum Chain {
+    /// The answer (a name in the chain, a clause subject, or none).
+    Found(Option<Span>),
+    /// The subject phrase ends before this token.
+    Before(usize),
+}
+
+/// Appositives between subject and verb, the comma at `toks[e - 1]`:
+/// "Hill, a doctor at X, said"; "Mulgrew, president of the union, which
+/// represents teachers, said"; or a name in apposition to a role:
+/// "Vollmer’s spokesman, Daniel Imhoff, said". Walks back over
+/// comma-delimited segments.
+fn appositive_chain(toks: &[Token], e: usize, end: usize) -> Chain {
+    let mut right = e - 1;
+    let mut hops = 0;
+    loop {
+        let left = toks[..right].iter().rposition(|t| t.is(","));
+        let seg = &toks[left.map_or(0, |l| l + 1)..right];
+        let Some(first) = seg.first() else {
+            return Chain::Found(None);
+        };
+        // A place ("Ashton", "Md.") in the chain is an appositive too.
+        let place = seg.iter().all(|t| {
+            crate::lexicon::PLACE_WORDS.contains(t.stem().trim_end_matches('.'))
+                || (t.text.ends_with('.') && t.text.len() <= 6)
+        }) || seg.first().is_some_and(|t| t.is("of") || t.is("from"));
+        let name_like = !place && seg.iter().all(|t| t.is_capitalized() || t.text.ends_with('.')) && seg.len() <= 4;
+        // Anything that is not a bare name is an appositive:
+        // "a doctor at X", "59", "Pyongyang's only ally and …".
+        let appositive = place
+            || !first.is_capitalized()
+            || first.text.starts_with(|c: char| c.is_ascii_digit())
+            || (!name_like && seg.iter().any(|t| t.is_word() && !t.is_capitalized()));
+        if name_like && (hops > 0 || left.is_some()) {
+            // After an appositive, or "Vollmer’s spokesman, Daniel Imhoff,
+            // said": the name is in apposition to the role before it.
+            return Chain::Found(span_of(seg));
         }
+        let participle = || toks.get(end).map(|verb| verb.text.ends_with("ing"));
+        if appositive && hops < 6 && seg.len() <= 24 {
+            match left {
+                Some(l) => {
+                    right = l;
+                    hops += 1;
+                    continue;
+                }
+                None => {
+                    // ", saying …" after a main clause: its subject speaks.
+                    let Some(ing) = participle() else {
+                        return Chain::Found(None);
+                    };
+                    if ing {
+                        return Chain::Found(clause_subject(toks, e - 1));
+                    }
+                    // "Officials at X, a division of Y, said": the
+                    // sentence opens with the subject phrase itself.
+                    return Chain::Found(if hops > 0 { subject_before(toks, right) } else { None });
+                }
+            }
+        }
+        if hops == 0 {
+            match participle() {
+                None => return Chain::Found(None),
+                Some(true) => return Chain::Found(clause_subject(toks, e - 1)),
+                Some(false) => {}
+            }
+        }
+        return Chain::Before(right);
     }
-    if e == 0 {
-        return None;
-    }
-    let last = &toks[e - 1];
+}
+
+/// The phrase that ends at `toks[e - 1]`: a pronoun, a name (the person
+/// before an affiliation), or a description; a parenthesis is skipped.
+fn phrase_ending_at(toks: &[Token], e: usize) -> Option<Span> {
+    let last = toks[..e].last()?;
     if !last.is_word() {
         // "Sen. Claire McCaskill (D-Mo.) said": skip a parenthesis.
         if last.is(")") {
@@ -451,26 +494,36 @@ pub(crate) fn subject_before(toks: &[Token], end: usize) -> Option<Span> {
         return Some(last.span());
     }
     if last.is_capitalized() || last.text.ends_with('.') {
-        let s = name_back(toks, e);
-        if s == e {
-            return None;
-        }
-        // "Mr. Morgan of the Sierra Club said": the person before the
-        // affiliation speaks, not the organisation.
-        let mut a = s;
-        if a > 0 && toks[a - 1].is("the") {
-            a -= 1;
-        }
-        if a >= 2 && toks[a - 1].is_one_of(&["of", "from", "at"]) && toks[a - 2].is_capitalized() {
-            let p = name_back(toks, a - 1);
-            // "Officials at …" opening a sentence is a description, not a name.
-            if p < a - 1 && (a - 1 - p >= 2 || p > 0) {
-                return span_of(&toks[p..a - 1]);
-            }
-        }
-        return span_of(&toks[s..e]);
+        return name_ending_at(toks, e);
     }
-    // A description: "the agency", "a spokeswoman for the office", "officials".
+    description_ending_at(toks, e)
+}
+
+/// A name with its titles ending at `toks[e - 1]`; in "Mr. Morgan of the
+/// Sierra Club said" the person before the affiliation, not the
+/// organisation.
+fn name_ending_at(toks: &[Token], e: usize) -> Option<Span> {
+    let s = name_back(toks, e);
+    if s == e {
+        return None;
+    }
+    let mut a = s;
+    if a > 0 && toks[a - 1].is("the") {
+        a -= 1;
+    }
+    if a >= 2 && toks[a - 1].is_one_of(&["of", "from", "at"]) && toks[a - 2].is_capitalized() {
+        let p = name_back(toks, a - 1);
+        // "Officials at …" opening a sentence is a description, not a name.
+        if p < a - 1 && (a - 1 - p >= 2 || p > 0) {
+            return span_of(&toks[p..a - 1]);
+        }
+    }
+    span_of(&toks[s..e])
+}
+
+/// A description ending at `toks[e - 1]`: "the agency", "a spokeswoman
+/// for the office", "officials".
+fn description_ending_at(toks: &[Token], e: usize) -> Option<Span> {
     let mut k = e;
     while k > 0 && e - k < 12 {
         let t = &toks[k - 1];
