@@ -26,7 +26,14 @@ const MIN_WORDS: usize = 2;
 /// The subject of the clause that ends in the colon or comma right before
 /// quote `q`'s opening mark. `before` are the sentence's tokens before the
 /// mark (earlier quotations left out), `from` where the sentence starts.
-pub(crate) fn cue(text: &str, mentions: &Mentions, q: &Quote, before: &[Token], from: usize, earlier: &[Span]) -> Option<Cue> {
+pub(crate) fn cue(
+    text: &str,
+    mentions: &Mentions,
+    q: &Quote,
+    before: &[Token],
+    from: usize,
+    earlier: &[Span],
+) -> Option<Cue> {
     let mark = before.last().filter(|t| matches!(t.text, ":" | ","))?;
     // A sentence, not a term: it opens with a capital and is a clause
     // of its own (more than a couple of words).
@@ -38,7 +45,10 @@ pub(crate) fn cue(text: &str, mentions: &Mentions, q: &Quote, before: &[Token], 
         return None;
     }
     // "Asked …:" and "the question:" introduce what someone else asked.
-    if before.iter().any(|t| t.is("asked") || t.is("Asked") || t.is("question")) {
+    if before
+        .iter()
+        .any(|t| t.is("asked") || t.is("Asked") || t.is("question"))
+    {
         return None;
     }
     let m = mentions.governing_subject(from, mark.span().start, earlier)?;

@@ -754,8 +754,8 @@ pub(crate) fn name_only(text: &str, tokens: &[Token], span: Span) -> Span {
             && !t.is_capitalized()
             && (t.text.ends_with("ing")
                 || t.is_one_of(&[
-                    "been", "not", "got", "gone", "done", "never", "always", "also", "just", "still", "already",
-                    "a", "an", "the", "very", "so", "said", "told", "made",
+                    "been", "not", "got", "gone", "done", "never", "always", "also", "just", "still", "already", "a",
+                    "an", "the", "very", "so", "said", "told", "made",
                 ]))
     });
     if verbal { trimmed } else { span }
@@ -1022,7 +1022,10 @@ fn coordinated(text: &str, first: &Quote, second: &Quote) -> bool {
     };
     let gap = &text[close.end.min(second.open.start)..second.open.start];
     let mut words = 0;
-    for w in gap.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()) {
+    for w in gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+    {
         words += 1;
         let joining = matches!(
             crate::lexicon::lowercase(w).as_str(),
