@@ -337,6 +337,10 @@ fn credit_ends_at(toks: &[Token], end: usize) -> bool {
 /// Words after a comma that open the narration's next clause.
 const CLAUSE_BREAKS: &[&str] = &["but", "while", "although", "though", "whereas", "yet"];
 
+/// The hearer after a cue ("told him", "told reporters"), or a
+/// possessive opening the content ("said her group …").
+const OBJECT_PRONOUNS: &[&str] = &["me", "us", "him", "her", "them", "reporters"];
+
 /// Can the words from `toks[start]` be only an adjunct of the cue ("on
 /// Tuesday", "pleasantly into the phone") rather than what is said?
 fn adjunct_only(toks: &[Token], start: usize) -> bool {
@@ -346,6 +350,12 @@ fn adjunct_only(toks: &[Token], start: usize) -> bool {
         .filter(|t| t.is_word())
         .collect();
     let Some(first) = words.first() else { return true };
+    // An object pronoun ("told him", "said her group will …", "called
+    // them liars") is an adjunct only when what follows it is one too.
+    if first.is_one_of(OBJECT_PRONOUNS) && words.len() > 1 {
+        let second = (start..toks.len()).filter(|&k| toks[k].is_word()).nth(1);
+        return second.is_none_or(|k| adjunct_only(toks, k));
+    }
     let opener = first.is_one_of(ADJUNCT_OPENERS) || (first.text.ends_with("ly") && !first.is_capitalized());
     opener && !first.is_one_of(&["to", "of", "as", "when", "while"]) && !words.iter().any(|t| t.is("that"))
 }
