@@ -357,7 +357,24 @@ fn adjunct_only(toks: &[Token], start: usize) -> bool {
         return second.is_none_or(|k| adjunct_only(toks, k));
     }
     let opener = first.is_one_of(ADJUNCT_OPENERS) || (first.text.ends_with("ly") && !first.is_capitalized());
-    opener && !first.is_one_of(&["to", "of", "as", "when", "while"]) && !words.iter().any(|t| t.is("that"))
+    // "said about half of …": "about" counts, it opens no adjunct.
+    let count = first.is("about") && words.get(1).is_some_and(|t| t.has_digit() || t.is_one_of(COUNT_WORDS));
+    // "says tonight he’s a step closer": a clause with its own subject
+    // follows the adjunct.
+    let clause_follows = words.iter().skip(1).take(2).any(|t| subject_pronoun(t));
+    opener
+        && !count
+        && !clause_follows
+        && !first.is_one_of(&["to", "of", "as", "when", "while"])
+        && !words.iter().any(|t| t.is("that"))
+}
+
+/// A subject pronoun, contracted or not ("he", "she’s", "they'll").
+fn subject_pronoun(t: &Token) -> bool {
+    let bare = t.text.split(['’', '\'']).next().unwrap_or(t.text);
+    ["he", "she", "they", "we", "i", "it", "there"]
+        .iter()
+        .any(|p| bare.eq_ignore_ascii_case(p))
 }
 
 /// Reads the cue at `toks[v..v + n]`. `is_cue` says whether another token
@@ -677,7 +694,7 @@ fn content_start(toks: &[Token], v: usize, after: usize) -> usize {
     if let Some(k) = within(7).find(|&k| toks[k].is("that")) {
         return k;
     }
-    if let Some(k) = within(9).find(|&k| toks[k].is_one_of(&["he", "she", "they", "we", "i", "it", "there"])) {
+    if let Some(k) = within(9).find(|&k| subject_pronoun(&toks[k])) {
         return k;
     }
     if toks[v].is_one_of(HEARER_VERBS) {
