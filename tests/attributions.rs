@@ -253,3 +253,25 @@ fn a_sentence_opening_participle_or_adverb_is_no_source() {
     let (t, _) = find(&a, "the harbor had been");
     assert_eq!(source(t), Some("Okafor"));
 }
+
+#[test]
+fn an_object_pronoun_or_an_adjunct_after_the_cue_does_not_hide_the_content() {
+    let text = "Harbor City plans a new ferry line.\n\n\
+Councillor Ruth Alvarez said her office will review the ferry budget next spring. \
+Transit officials told him he had filed the permit too late. \
+Harbor Mayor Dana Okafor says tonight she’s ready to sign the contract. \
+The port authority said about half of the berths would be rebuilt. \
+Okafor thanked them on Friday.\n";
+    let a = analyse(text);
+    let (t, content) = find(&a, "her office will review");
+    assert_eq!(source(t), Some("Ruth Alvarez"));
+    assert_eq!(content, "her office will review the ferry budget next spring");
+    let (t, _) = find(&a, "him he had filed");
+    assert_eq!(t.cue.unwrap().of(text), "told");
+    let (t, _) = find(&a, "she’s ready to sign");
+    assert_eq!(source(t), Some("Dana Okafor"));
+    let (t, _) = find(&a, "about half of the berths");
+    assert_eq!(t.cue.unwrap().of(text), "said");
+    // A hearer and a time, nothing said: no statement.
+    assert!(!a.attributions.iter().any(|t| t.content_text(text).starts_with("them")));
+}

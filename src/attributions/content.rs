@@ -337,6 +337,10 @@ fn credit_ends_at(toks: &[Token], end: usize) -> bool {
 /// Words after a comma that open the narration's next clause.
 const CLAUSE_BREAKS: &[&str] = &["but", "while", "although", "though", "whereas", "yet"];
 
+/// The hearer after a cue ("told him", "told reporters"), or a
+/// possessive opening the content ("said her group …").
+const OBJECT_PRONOUNS: &[&str] = &["me", "us", "him", "her", "them", "reporters"];
+
 /// Can the words from `toks[start]` be only an adjunct of the cue ("on
 /// Tuesday", "pleasantly into the phone") rather than what is said?
 fn adjunct_only(toks: &[Token], start: usize) -> bool {
@@ -346,8 +350,31 @@ fn adjunct_only(toks: &[Token], start: usize) -> bool {
         .filter(|t| t.is_word())
         .collect();
     let Some(first) = words.first() else { return true };
+    // An object pronoun ("told him", "said her group will …", "called
+    // them liars") is an adjunct only when what follows it is one too.
+    if first.is_one_of(OBJECT_PRONOUNS) && words.len() > 1 {
+        let second = (start..toks.len()).filter(|&k| toks[k].is_word()).nth(1);
+        return second.is_none_or(|k| adjunct_only(toks, k));
+    }
     let opener = first.is_one_of(ADJUNCT_OPENERS) || (first.text.ends_with("ly") && !first.is_capitalized());
-    opener && !first.is_one_of(&["to", "of", "as", "when", "while"]) && !words.iter().any(|t| t.is("that"))
+    // "said about half of …": "about" counts, it opens no adjunct.
+    let count = first.is("about") && words.get(1).is_some_and(|t| t.has_digit() || t.is_one_of(COUNT_WORDS));
+    // "says tonight he’s a step closer": a clause with its own subject
+    // follows the adjunct.
+    let clause_follows = words.iter().skip(1).take(2).any(|t| subject_pronoun(t));
+    opener
+        && !count
+        && !clause_follows
+        && !first.is_one_of(&["to", "of", "as", "when", "while"])
+        && !words.iter().any(|t| t.is("that"))
+}
+
+/// A subject pronoun, contracted or not ("he", "she’s", "they'll").
+fn subject_pronoun(t: &Token) -> bool {
+    let bare = t.text.split(['’', '\'']).next().unwrap_or(t.text);
+    ["he", "she", "they", "we", "i", "it", "there"]
+        .iter()
+        .any(|p| bare.eq_ignore_ascii_case(p))
 }
 
 /// Reads the cue at `toks[v..v + n]`. `is_cue` says whether another token
@@ -667,7 +694,7 @@ fn content_start(toks: &[Token], v: usize, after: usize) -> usize {
     if let Some(k) = within(7).find(|&k| toks[k].is("that")) {
         return k;
     }
-    if let Some(k) = within(9).find(|&k| toks[k].is_one_of(&["he", "she", "they", "we", "i", "it", "there"])) {
+    if let Some(k) = within(9).find(|&k| subject_pronoun(&toks[k])) {
         return k;
     }
     if toks[v].is_one_of(HEARER_VERBS) {
