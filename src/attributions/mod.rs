@@ -278,23 +278,26 @@ fn sentence(
             let nested = cue_at
                 .iter()
                 .any(|&(k, c)| k != v && c.strong && r.content.iter().any(|s| s.contains(toks[k].span())));
-            let feats = gate::features(toks, v, &cand, &r, nested);
             let confidence = match samples.as_deref_mut() {
                 Some(list) => {
+                    let mut names = gate::Names(Vec::new());
+                    gate::features(&mut names, toks, v, &cand, &r, nested);
                     list.push(GateSample {
                         cue: toks[v].span(),
                         content: r.content.clone(),
                         source: r.source,
-                        feats: feats.lines().map(String::from).collect(),
+                        feats: names.0,
                     });
                     confidence(share, r.frame, speaker.is_some())
                 }
                 None => {
-                    let (p, keep) = gate::decide(&feats);
+                    let mut z = gate::Score(0.0);
+                    let quoted = gate::features(&mut z, toks, v, &cand, &r, nested);
+                    let (p, keep) = gate::decide(z.0);
                     // A strong cue's reading that holds a quotation stays:
                     // without it the quotation would stand alone, cut
                     // from the reported speech around it.
-                    let exempt = cand.strong && gate::quoted(&feats);
+                    let exempt = cand.strong && quoted;
                     if !keep && !exempt {
                         v += n;
                         continue;
