@@ -42,7 +42,9 @@ macro_rules! part {
 }
 pub(crate) use part;
 
-/// The key of the feature whose text is the parts joined.
+/// The key of the feature whose text is the parts joined. Inlined, so
+/// the parts written in the code fold into constants.
+#[inline(always)]
 pub(crate) fn key(parts: &[Part]) -> u64 {
     let h = parts
         .iter()
@@ -91,6 +93,7 @@ impl Weights {
     }
 
     /// The slot that holds `key`, or the empty one where it would go.
+    #[inline(always)]
     fn slot(&self, key: u64) -> usize {
         let key = key.max(1);
         let mask = self.slots.len() - 1;
@@ -101,6 +104,7 @@ impl Weights {
         i
     }
 
+    #[inline(always)]
     pub(crate) fn get(&self, key: u64) -> Option<f32> {
         let (k, v) = self.slots[self.slot(key)];
         (k != 0).then_some(v)
@@ -115,6 +119,7 @@ impl Weights {
 
 /// Spreads the polynomial's bits (its low bits depend only on the bytes'
 /// low bits) before the hash table reads them (MurmurHash3's finaliser).
+#[inline(always)]
 fn mix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);

@@ -68,6 +68,7 @@ pub(crate) trait Sink {
 pub(crate) struct Score(pub f32);
 
 impl Sink for Score {
+    #[inline(always)]
     fn feat(&mut self, parts: &[Part]) {
         if let Some(w) = GATE.weights.get(key(parts)) {
             self.0 += w;

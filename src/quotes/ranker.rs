@@ -100,6 +100,7 @@ trait Sink {
 struct Score(f32);
 
 impl Sink for Score {
+    #[inline(always)]
     fn feat(&mut self, parts: &[Part]) {
         if let Some(w) = model().weights.get(key(parts)) {
             self.0 += w;
