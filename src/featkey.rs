@@ -34,6 +34,31 @@ impl<'a> Part<'a> {
     }
 }
 
+/// The lines of `s`, as `str::lines` gives them, each as a part hashed in
+/// the one pass that finds its end.
+pub(crate) fn line_parts(s: &str) -> impl Iterator<Item = Part<'_>> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let b = rest.as_bytes();
+        let (mut hash, mut pow, mut k) = (0u64, 1u64, 0);
+        while k < b.len() && b[k] != b'\n' {
+            hash = hash.wrapping_mul(BASE).wrapping_add(b[k] as u64);
+            pow = pow.wrapping_mul(BASE);
+            k += 1;
+        }
+        let line = &rest[..k];
+        let ended = k < b.len();
+        rest = &rest[(k + 1).min(b.len())..];
+        Some(match line.strip_suffix('\r').filter(|_| ended) {
+            Some(l) => Part::new(l),
+            None => Part { text: line, hash, pow },
+        })
+    })
+}
+
 /// A part known at compile time: `part!("k=")`.
 macro_rules! part {
     ($s:expr) => {
@@ -142,6 +167,15 @@ mod tests {
         let long = "x".repeat(300);
         assert_eq!(key(&[part!("null&g:"), Part::new(&long)]), key_of(&format!("null&g:{long}")));
         assert_eq!(joined(&[part!("a="), Part::new("b")]), "a=b");
+    }
+
+    #[test]
+    fn line_parts_are_the_lines_hashed() {
+        for s in ["", "a", "a\n", "a\n\n", "ab\ncd", "ab\r\ncd\r", "\nx\n", "w=said\nc0=that\n"] {
+            let got: Vec<(&str, u64)> = line_parts(s).map(|p| (p.text, key(&[p]))).collect();
+            let want: Vec<(&str, u64)> = s.lines().map(|l| (l, key_of(l))).collect();
+            assert_eq!(got, want, "{s:?}");
+        }
     }
 
     #[test]

@@ -127,6 +127,12 @@ impl GateInput {
     pub fn feats(&self) -> impl Iterator<Item = &str> + '_ {
         self.feats.lines()
     }
+
+    /// The quote's features as parts of the speaker ranker's features,
+    /// hashed as they are read.
+    pub(crate) fn feat_parts(&self) -> impl Iterator<Item = crate::featkey::Part<'_>> + '_ {
+        crate::featkey::line_parts(&self.feats)
+    }
 }
 
 fn bucket(n: usize) -> usize {

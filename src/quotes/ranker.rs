@@ -358,7 +358,7 @@ fn candidate(m: &Mention, place: Place, order: usize, distance: usize, rules: Op
 
 /// The features of the "no speaker" choice: the quote's shape and the
 /// rule that ruled, the gate's reading of its surroundings.
-fn null_features<'f>(s: &mut impl Sink, q: &Quote, gate_feats: impl Iterator<Item = &'f str>, n: usize) {
+fn null_features<'f>(s: &mut impl Sink, q: &Quote, gate_feats: impl Iterator<Item = Part<'f>>, n: usize) {
     let qk = Part::new(q.kind.as_str());
     let rule = Part::new(q.rule.unwrap_or("none"));
     s.feat(&[part!("null")]);
@@ -367,7 +367,7 @@ fn null_features<'f>(s: &mut impl Sink, q: &Quote, gate_feats: impl Iterator<Ite
     s.feat(&[part!("null&qk="), qk, part!("&rule="), rule]);
     s.feat(&[part!("null&cands="), bucket(n)]);
     for f in gate_feats {
-        s.feat(&[part!("null&g:"), Part::new(f)]);
+        s.feat(&[part!("null&g:"), f]);
     }
 }
 
@@ -469,7 +469,7 @@ fn features(s: &mut impl Sink, cx: &Context, q: &Quote, c: &Candidate) {
 }
 
 /// Scores every choice of one quote: the candidates, then "no speaker".
-fn scores<'f>(cx: &Context, q: &Quote, gate_feats: impl Iterator<Item = &'f str>, cands: &[Candidate]) -> Vec<f32> {
+fn scores<'f>(cx: &Context, q: &Quote, gate_feats: impl Iterator<Item = Part<'f>>, cands: &[Candidate]) -> Vec<f32> {
     let mut out: Vec<f32> = cands
         .iter()
         .map(|c| {
@@ -545,7 +545,7 @@ pub(crate) fn apply(cx: &Context, roster: &Roster, quotes: &mut [Quote], gate: &
             continue; // nothing the ranker may do there
         }
         let cands = candidates(cx, q);
-        let p = scores(cx, q, input.feats(), &cands);
+        let p = scores(cx, q, input.feat_parts(), &cands);
         let c = match choose(q, &cands, &p) {
             Choice::Keep => {
                 if q.speaker.is_some() {
@@ -619,7 +619,7 @@ pub(crate) fn samples(cx: &Context, quotes: &[Quote], gate: &[GateInput]) -> Vec
                 })
                 .collect();
             let mut n = Names(Vec::new());
-            null_features(&mut n, q, g.feats(), cands.len());
+            null_features(&mut n, q, g.feat_parts(), cands.len());
             Sample {
                 quote: q.span,
                 kind: q.kind,
