@@ -21,7 +21,7 @@ use super::cues::Candidate;
 use crate::featkey::{Part, Weights, key, key_of, part};
 use crate::lexicon::{Lower, class};
 use crate::span::Span;
-use crate::token::Token;
+use crate::token::{Token, within};
 
 /// The model: `f FEATURE WEIGHT` lines and a `t THRESHOLD` line.
 const MODEL: &str = include_str!("../../data/models/attribution_gate.txt");
@@ -128,16 +128,29 @@ fn band(n: usize) -> Part<'static> {
 /// a name (capitalised), or a common noun phrase.
 fn source_kind(toks: &[Token], source: Option<Span>) -> Part<'static> {
     let Some(s) = source else { return part!("none") };
-    let words: Vec<&Token> = toks
-        .iter()
-        .filter(|t| t.span().start >= s.start && t.span().end <= s.end && t.is_word())
-        .collect();
-    match words.as_slice() {
-        [] => part!("other"),
-        [w] if w.is_one_of(&["who", "which", "that"]) => part!("rel"),
-        [w] if crate::quotes::cues::is_pronoun(w) => part!("pron"),
-        ws if ws.iter().any(|w| w.is_capitalized()) => part!("name"),
+    // The mention's tokens by binary search (`within`), not a scan of the
+    // sentence for every reading.
+    let mention = within(toks, s);
+    let mut words = mention.iter().filter(|t| t.is_word());
+    match (words.next(), words.next()) {
+        (None, _) => part!("other"),
+        (Some(w), None) if w.is_one_of(&["who", "which", "that"]) => part!("rel"),
+        (Some(w), None) if crate::quotes::cues::is_pronoun(w) => part!("pron"),
+        _ if mention.iter().any(|w| w.is_word() && w.is_capitalized()) => part!("name"),
         _ => part!("noun"),
+    }
+}
+
+/// The tokens inside the content spans, in order: each span's slice by
+/// binary search when the spans are in order and apart (as the content
+/// rules read them), else a scan that keeps each token once.
+fn content_tokens<'t, 'a>(toks: &'t [Token<'a>], content: &[Span]) -> Vec<&'t Token<'a>> {
+    if content.windows(2).all(|w| w[0].end <= w[1].start) {
+        content.iter().flat_map(|s| within(toks, *s)).collect()
+    } else {
+        toks.iter()
+            .filter(|t| content.iter().any(|s| s.contains(t.span())))
+            .collect()
     }
 }
 
@@ -183,18 +196,24 @@ fn number(n: i32, spill: &mut String) -> Part<'_> {
 
 /// The gate's features of the reading `r` of the cue candidate `c` at
 /// `toks[v]`, given to `s` in the order the model was trained with.
-/// Returns whether the reading holds a quotation mark (its `q=1`
-/// feature).
-pub(crate) fn features(s: &mut impl Sink, toks: &[Token], v: usize, c: &Candidate, r: &Reading, nested: bool) -> bool {
+/// `sentence_words` counts the sentence's words (at least 1), once for all
+/// its readings. Returns whether the reading holds a quotation mark (its
+/// `q=1` feature).
+pub(crate) fn features(
+    s: &mut impl Sink,
+    toks: &[Token],
+    v: usize,
+    c: &Candidate,
+    r: &Reading,
+    nested: bool,
+    sentence_words: usize,
+) -> bool {
     let w_text = crate::lexicon::lowercase(toks[v].text);
     let w = Part::new(&w_text);
     let frame = frame_name(r.frame);
     let src = source_kind(toks, r.source);
     let first = r.content.first().copied();
-    let content_toks: Vec<&Token> = toks
-        .iter()
-        .filter(|t| r.content.iter().any(|s| s.contains(t.span())))
-        .collect();
+    let content_toks = content_tokens(toks, &r.content);
     let words = content_toks.iter().filter(|t| t.is_word()).count();
     let c0_text = word_or_shape(content_toks.first().copied());
     let c0 = Part::new(&c0_text);
@@ -220,15 +239,16 @@ pub(crate) fn features(s: &mut impl Sink, toks: &[Token], v: usize, c: &Candidat
     // Words between the source mention and the cue ("Wu, the mayor,
     // said" against "Wu said").
     let gap = r.source.map_or(part!("none"), |s| {
-        let between = toks
-            .iter()
-            .filter(|t| t.span().start >= s.end && t.span().end <= toks[v].span().start)
-            .count();
+        let cue_start = toks[v].span().start;
+        let between = if s.end < cue_start {
+            within(toks, Span::new(s.end, cue_start)).len()
+        } else {
+            0
+        };
         band(between)
     });
     let last_text = word_or_shape(content_toks.last().copied());
     let last = Part::new(&last_text);
-    let sentence_words = toks.iter().filter(|t| t.is_word()).count().max(1);
     let share_of_sentence = (4 * words / sentence_words).min(4);
     let marks_before = toks[..v].iter().any(|t| matches!(t.text, "“" | "”" | "\""));
     // Each feature's key is made from its parts' hashes (`crate::featkey`):

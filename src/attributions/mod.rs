@@ -240,6 +240,7 @@ fn sentence(
     if cue_at.is_empty() {
         return;
     }
+    let sentence_words = toks.iter().filter(|t| t.is_word()).count().max(1);
     // Only the strong cues end another cue's clause: a weak candidate the
     // gate may drop must not cut a content short.
     let is_cue = |k: usize| {
@@ -281,7 +282,7 @@ fn sentence(
             let confidence = match samples.as_deref_mut() {
                 Some(list) => {
                     let mut names = gate::Names(Vec::new());
-                    gate::features(&mut names, toks, v, &cand, &r, nested);
+                    gate::features(&mut names, toks, v, &cand, &r, nested, sentence_words);
                     list.push(GateSample {
                         cue: toks[v].span(),
                         content: r.content.clone(),
@@ -292,7 +293,7 @@ fn sentence(
                 }
                 None => {
                     let mut z = gate::Score(0.0);
-                    let quoted = gate::features(&mut z, toks, v, &cand, &r, nested);
+                    let quoted = gate::features(&mut z, toks, v, &cand, &r, nested, sentence_words);
                     let (p, keep) = gate::decide(z.0);
                     // A strong cue's reading that holds a quotation stays:
                     // without it the quotation would stand alone, cut
