@@ -147,8 +147,7 @@ pub(crate) fn plausible_subject(toks: &[Token], subject: Span) -> bool {
         return true;
     }
     // "Here’s Clinton": a clause opener, not a name.
-    let opener = crate::lexicon::lowercase(first.stem());
-    if first.stem().len() < first.text.len() && FUNCTION_WORDS.contains(opener.as_ref()) {
+    if first.stem().len() < first.text.len() && FUNCTION_WORDS.contains(crate::lexicon::lowercase(first.stem()).as_ref()) {
         return false;
     }
     // "WASHINGTON —": a dateline, not a speaker.
