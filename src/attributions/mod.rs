@@ -225,6 +225,12 @@ fn sentence(
     // splitting does not cut) held an entry per token (issue 15).
     let cue_at: Vec<(usize, cues::Candidate)> = (0..toks.len())
         .filter_map(|i| {
+            // What `candidate_at` asks first, inline: most tokens are no
+            // word the cue lexicon or the tagger knows, and need no call.
+            let t = &toks[i];
+            if i > 0 && !(t.is_word() && (t.has(crate::lexicon::class::CUE_FORM) || t.is("according"))) {
+                return None;
+            }
             let cue = if i == 0 {
                 cues::candidate_at(toks, 0)
                     .filter(|c| c.strong)
