@@ -165,13 +165,25 @@ mod tests {
         assert_ne!(key_of("ab"), key_of("ba"));
         assert_eq!(key(&[part!(""), part!("x")]), key_of("x"));
         let long = "x".repeat(300);
-        assert_eq!(key(&[part!("null&g:"), Part::new(&long)]), key_of(&format!("null&g:{long}")));
+        assert_eq!(
+            key(&[part!("null&g:"), Part::new(&long)]),
+            key_of(&format!("null&g:{long}"))
+        );
         assert_eq!(joined(&[part!("a="), Part::new("b")]), "a=b");
     }
 
     #[test]
     fn line_parts_are_the_lines_hashed() {
-        for s in ["", "a", "a\n", "a\n\n", "ab\ncd", "ab\r\ncd\r", "\nx\n", "w=said\nc0=that\n"] {
+        for s in [
+            "",
+            "a",
+            "a\n",
+            "a\n\n",
+            "ab\ncd",
+            "ab\r\ncd\r",
+            "\nx\n",
+            "w=said\nc0=that\n",
+        ] {
             let got: Vec<(&str, u64)> = line_parts(s).map(|p| (p.text, key(&[p]))).collect();
             let want: Vec<(&str, u64)> = s.lines().map(|l| (l, key_of(l))).collect();
             assert_eq!(got, want, "{s:?}");

@@ -147,7 +147,9 @@ pub(crate) fn plausible_subject(toks: &[Token], subject: Span) -> bool {
         return true;
     }
     // "Here’s Clinton": a clause opener, not a name.
-    if first.stem().len() < first.text.len() && FUNCTION_WORDS.contains(crate::lexicon::lowercase(first.stem()).as_ref()) {
+    if first.stem().len() < first.text.len()
+        && FUNCTION_WORDS.contains(crate::lexicon::lowercase(first.stem()).as_ref())
+    {
         return false;
     }
     // "WASHINGTON —": a dateline, not a speaker.

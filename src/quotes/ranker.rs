@@ -404,7 +404,14 @@ fn features(s: &mut impl Sink, cx: &Context, q: &Quote, c: &Candidate) {
     let nc = word_class(next);
     s.feat(&[part!("prev="), pc, part!("&p="), place]);
     s.feat(&[part!("next="), nc, part!("&p="), place]);
-    s.feat(&[part!("next="), nc, part!("&next2="), word_class(next2), part!("&p="), place]);
+    s.feat(&[
+        part!("next="),
+        nc,
+        part!("&next2="),
+        word_class(next2),
+        part!("&p="),
+        place,
+    ]);
     s.feat(&[part!("next="), nc, part!("&k="), kind]);
     if m.clause_start {
         s.feat(&[part!("clause-start&p="), place]);
