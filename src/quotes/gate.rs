@@ -13,7 +13,7 @@
 //! compiled in. Each decision keeps a `rule` and the model's probability as
 //! its confidence.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::cues::{self, is_pronoun};
@@ -59,7 +59,8 @@ pub const RULE: &str = "learned-speaker-gate";
 const MODEL: &str = include_str!("../../data/models/quote_gate.txt");
 
 struct Model {
-    weights: HashMap<&'static str, f32>,
+    /// FxHash: the keys are short and the table read often.
+    weights: FxHashMap<&'static str, f32>,
     /// A quote with no speaker takes its candidate at this probability.
     add: f32,
     /// An attribution by a weak rule is dropped below this probability.
@@ -70,7 +71,7 @@ fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
         let mut m = Model {
-            weights: HashMap::new(),
+            weights: FxHashMap::default(),
             add: 1.1,
             drop: -0.1,
         };

@@ -371,9 +371,29 @@ fn null_features<'f>(s: &mut impl Sink, q: &Quote, gate_feats: impl Iterator<Ite
     }
 }
 
+/// What every candidate's features read of the quote, made once per quote.
+struct QuoteParts {
+    kind: Part<'static>,
+    rule: Part<'static>,
+    /// The tokens at the opening mark and after the closing one.
+    open_tok: usize,
+    close_tok: usize,
+}
+
+impl QuoteParts {
+    fn of(cx: &Context, q: &Quote) -> QuoteParts {
+        QuoteParts {
+            kind: Part::new(q.kind.as_str()),
+            rule: Part::new(q.rule.unwrap_or("none")),
+            open_tok: cx.token_at(q.open.start),
+            close_tok: cx.token_at(q.close.map_or(q.span.end, |c| c.end)),
+        }
+    }
+}
+
 /// The features of one candidate.
-fn features(s: &mut impl Sink, cx: &Context, q: &Quote, c: &Candidate) {
-    let qk = Part::new(q.kind.as_str());
+fn features(s: &mut impl Sink, cx: &Context, q: &Quote, qp: &QuoteParts, c: &Candidate) {
+    let qk = qp.kind;
     let place = c.place.name();
     let kind = c.mention.map_or(part!("rules-only"), |m| kind_name(m.kind));
     let order = bucket(c.order.min(4));
@@ -384,7 +404,7 @@ fn features(s: &mut impl Sink, cx: &Context, q: &Quote, c: &Candidate) {
     s.feat(&[part!("p="), place, part!("&o="), order]);
     s.feat(&[part!("p="), place, part!("&d="), dist]);
     s.feat(&[part!("k="), kind, part!("&qk="), qk]);
-    let rule = Part::new(q.rule.unwrap_or("none"));
+    let rule = qp.rule;
     if c.rules {
         s.feat(&[part!("rules")]);
         s.feat(&[part!("rules&r="), rule]);
@@ -443,8 +463,8 @@ fn features(s: &mut impl Sink, cx: &Context, q: &Quote, c: &Candidate) {
     s.feat(&[part!("freq="), bucket(freq), part!("&k="), kind]);
     // What stands between the candidate and the mark: a colon, a comma.
     let (a, b) = match c.place {
-        Place::Before | Place::PrevSentence => (j, cx.token_at(q.open.start)),
-        _ => (cx.token_at(q.close.map_or(q.span.end, |c| c.end)), i),
+        Place::Before | Place::PrevSentence => (j, qp.open_tok),
+        _ => (qp.close_tok, i),
     };
     let gap = cx.tokens.get(a..b).unwrap_or(&[]);
     if gap.iter().any(|t| t.text == ":") {
@@ -477,11 +497,12 @@ fn features(s: &mut impl Sink, cx: &Context, q: &Quote, c: &Candidate) {
 
 /// Scores every choice of one quote: the candidates, then "no speaker".
 fn scores<'f>(cx: &Context, q: &Quote, gate_feats: impl Iterator<Item = Part<'f>>, cands: &[Candidate]) -> Vec<f32> {
+    let qp = QuoteParts::of(cx, q);
     let mut out: Vec<f32> = cands
         .iter()
         .map(|c| {
             let mut s = Score(0.0);
-            features(&mut s, cx, q, c);
+            features(&mut s, cx, q, &qp, c);
             s.0
         })
         .collect();
@@ -617,11 +638,12 @@ pub(crate) fn samples(cx: &Context, quotes: &[Quote], gate: &[GateInput]) -> Vec
         .zip(gate)
         .map(|(q, g)| {
             let cands = candidates(cx, q);
+            let qp = QuoteParts::of(cx, q);
             let candidates = cands
                 .iter()
                 .map(|c| {
                     let mut n = Names(Vec::new());
-                    features(&mut n, cx, q, c);
+                    features(&mut n, cx, q, &qp, c);
                     (c.span, c.rules, n.0)
                 })
                 .collect();
