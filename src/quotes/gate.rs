@@ -136,12 +136,16 @@ impl GateInput {
     }
 }
 
-fn bucket(n: usize) -> usize {
+/// A count in a few buckets, as its feature writes it.
+fn bucket(n: usize) -> &'static str {
     match n {
-        0..=3 => n,
-        4..=6 => 5,
-        7..=12 => 9,
-        _ => 20,
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=6 => "5",
+        7..=12 => "9",
+        _ => "20",
     }
 }
 
@@ -205,8 +209,8 @@ pub(crate) fn read(
     let content = q.span.of(text);
     let n = content.split_whitespace().take(13).count();
     f.push(["kind=", q.kind.as_str()].concat());
-    f.push(format!("n={}", bucket(n)));
-    f.push(format!("kind={}&n={}", q.kind.as_str(), bucket(n)));
+    f.push(["n=", bucket(n)].concat());
+    f.push(["kind=", q.kind.as_str(), "&n=", bucket(n)].concat());
     if has_cue {
         f.push("cue-unresolved".into());
     }
@@ -227,7 +231,7 @@ pub(crate) fn read(
         f.push("para0".into());
     }
     let words: Vec<&Token> = before.iter().filter(|t| t.is_word()).collect();
-    f.push(format!("before={}", bucket(words.len())));
+    f.push(["before=", bucket(words.len())].concat());
     if let Some(last) = before.last() {
         f.push(["prev-class=", word_class(last)].concat());
         if last.is_word() {
@@ -369,13 +373,10 @@ fn describe_candidate(text: &str, tokens: &[Token], c: Span, q: &Quote, f: &mut 
     };
     f.push(["cand-kind=", kind].concat());
     if toks.len() > 1 {
-        f.push(format!("cand-len={}", bucket(toks.len())));
+        f.push(["cand-len=", bucket(toks.len())].concat());
     }
     let gap = within(tokens, Span::new(c.end, q.open.start.max(c.end)));
-    f.push(format!(
-        "cand-gap={}",
-        bucket(gap.iter().filter(|t| t.is_word()).count())
-    ));
+    f.push(["cand-gap=", bucket(gap.iter().filter(|t| t.is_word()).count())].concat());
     if let Some(v) = gap.iter().find(|t| t.is_word()) {
         f.push(["cand-next=", v.lower().as_str()].concat());
         f.push(["cand-next-class=", word_class(v)].concat());
