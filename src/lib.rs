@@ -28,6 +28,7 @@ pub mod claims;
 pub mod cross;
 pub mod error;
 pub mod export;
+mod featkey;
 pub mod ingest;
 pub mod inputs;
 pub mod lexicon;

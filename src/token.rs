@@ -88,8 +88,11 @@ impl<'a> Token<'a> {
         crate::lexicon::lowercase(self.text)
     }
 
+    #[inline]
     pub fn is(&self, s: &str) -> bool {
-        self.text.eq_ignore_ascii_case(s)
+        // The lengths first, in place: rules ask this of most tokens, and
+        // most differ in length from the word asked for.
+        self.text.len() == s.len() && self.text.eq_ignore_ascii_case(s)
     }
 
     /// Is the word one of `words` (lower-case, ASCII case ignored)? Rules

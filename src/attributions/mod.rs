@@ -225,6 +225,12 @@ fn sentence(
     // splitting does not cut) held an entry per token (issue 15).
     let cue_at: Vec<(usize, cues::Candidate)> = (0..toks.len())
         .filter_map(|i| {
+            // What `candidate_at` asks first, inline: most tokens are no
+            // word the cue lexicon or the tagger knows, and need no call.
+            let t = &toks[i];
+            if i > 0 && !(t.is_word() && (t.has(crate::lexicon::class::CUE_FORM) || t.is("according"))) {
+                return None;
+            }
             let cue = if i == 0 {
                 cues::candidate_at(toks, 0)
                     .filter(|c| c.strong)
@@ -240,6 +246,7 @@ fn sentence(
     if cue_at.is_empty() {
         return;
     }
+    let sentence_words = toks.iter().filter(|t| t.is_word()).count().max(1);
     // Only the strong cues end another cue's clause: a weak candidate the
     // gate may drop must not cut a content short.
     let is_cue = |k: usize| {
@@ -278,23 +285,26 @@ fn sentence(
             let nested = cue_at
                 .iter()
                 .any(|&(k, c)| k != v && c.strong && r.content.iter().any(|s| s.contains(toks[k].span())));
-            let feats = gate::features(toks, v, &cand, &r, nested);
             let confidence = match samples.as_deref_mut() {
                 Some(list) => {
+                    let mut names = gate::Names(Vec::new());
+                    gate::features(&mut names, toks, v, &cand, &r, nested, sentence_words);
                     list.push(GateSample {
                         cue: toks[v].span(),
                         content: r.content.clone(),
                         source: r.source,
-                        feats: feats.lines().map(String::from).collect(),
+                        feats: names.0,
                     });
                     confidence(share, r.frame, speaker.is_some())
                 }
                 None => {
-                    let (p, keep) = gate::decide(&feats);
+                    let mut z = gate::Score(0.0);
+                    let quoted = gate::features(&mut z, toks, v, &cand, &r, nested, sentence_words);
+                    let (p, keep) = gate::decide(z.0);
                     // A strong cue's reading that holds a quotation stays:
                     // without it the quotation would stand alone, cut
                     // from the reported speech around it.
-                    let exempt = cand.strong && gate::quoted(&feats);
+                    let exempt = cand.strong && quoted;
                     if !keep && !exempt {
                         v += n;
                         continue;

@@ -415,7 +415,8 @@ impl Ctx<'_> {
         let reported = |w: &str| {
             w == "said" || w == "told" || w == "announced" || (w.ends_with("ed") && crate::lexicon::is_speech_verb(w))
         };
-        if reported(&prev(1)) || (prev(1) == "on" && reported(&prev(2))) {
+        let prev1 = prev(1);
+        if reported(&prev1) || (prev1 == "on" && reported(&prev(2))) {
             return false;
         }
         const FUTURE: &[&str] = &[

@@ -21,12 +21,16 @@ impl<'a> Lex<'a> {
     pub fn lower(&self) -> crate::lexicon::Lower<'a> {
         crate::lexicon::lowercase(self.text)
     }
+    /// The lengths are compared first, in place: most units differ in
+    /// length from the words asked for, and need no call to compare.
+    #[inline]
     pub fn is(&self, s: &str) -> bool {
-        self.text.eq_ignore_ascii_case(s)
+        self.text.len() == s.len() && self.text.eq_ignore_ascii_case(s)
     }
     /// Is the unit one of `words` (lower-case, ASCII case ignored)?
+    #[inline]
     pub fn is_one_of(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
+        words.iter().any(|w| self.is(w))
     }
     pub fn is_digits(&self) -> bool {
         self.text.starts_with(|c: char| c.is_ascii_digit())

@@ -66,8 +66,17 @@ fn is_ly_adverb(t: &Token) -> bool {
     const NOUNS: &[&str] = &[
         "family", "ally", "rally", "supply", "assembly", "anomaly", "reply", "bully", "daily", "weekly",
     ];
+    if !t.is_word() || t.is_capitalized() {
+        return false;
+    }
+    // An ASCII word lower-cases to its own length: most are turned away
+    // by their length or ending before any copy is made.
+    let b = t.text.as_bytes();
+    if b.is_ascii() && (b.len() < 5 || !b[b.len() - 2..].eq_ignore_ascii_case(b"ly")) {
+        return false;
+    }
     let l = t.lower();
-    t.is_word() && !t.is_capitalized() && l.len() >= 5 && l.ends_with("ly") && !NOUNS.contains(&l.as_ref())
+    l.len() >= 5 && l.ends_with("ly") && !NOUNS.contains(&l.as_ref())
 }
 
 pub(crate) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
@@ -138,8 +147,9 @@ pub(crate) fn plausible_subject(toks: &[Token], subject: Span) -> bool {
         return true;
     }
     // "Here’s Clinton": a clause opener, not a name.
-    let opener = crate::lexicon::lowercase(first.stem());
-    if first.stem().len() < first.text.len() && FUNCTION_WORDS.contains(opener.as_ref()) {
+    if first.stem().len() < first.text.len()
+        && FUNCTION_WORDS.contains(crate::lexicon::lowercase(first.stem()).as_ref())
+    {
         return false;
     }
     // "WASHINGTON —": a dateline, not a speaker.
@@ -180,7 +190,12 @@ fn span_of(toks: &[Token]) -> Option<Span> {
 
 pub(crate) fn is_pronoun(t: &Token) -> bool {
     // "He’s claiming": the contraction is the pronoun.
-    t.is_word() && PRONOUNS.contains(&crate::lexicon::lowercase(t.stem()).as_str())
+    // Compared in place: only an ASCII word lower-cases to an ASCII
+    // pronoun, so ignoring ASCII case is the same as lower-casing.
+    t.is_word() && {
+        let s = t.stem();
+        PRONOUNS.iter().any(|p| p.len() == s.len() && p.eq_ignore_ascii_case(s))
+    }
 }
 
 /// A capitalised run ending at `e` (exclusive), read backwards.

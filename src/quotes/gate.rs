@@ -13,7 +13,7 @@
 //! compiled in. Each decision keeps a `rule` and the model's probability as
 //! its confidence.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::cues::{self, is_pronoun};
@@ -59,7 +59,8 @@ pub const RULE: &str = "learned-speaker-gate";
 const MODEL: &str = include_str!("../../data/models/quote_gate.txt");
 
 struct Model {
-    weights: HashMap<&'static str, f32>,
+    /// FxHash: the keys are short and the table read often.
+    weights: FxHashMap<&'static str, f32>,
     /// A quote with no speaker takes its candidate at this probability.
     add: f32,
     /// An attribution by a weak rule is dropped below this probability.
@@ -70,7 +71,7 @@ fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
         let mut m = Model {
-            weights: HashMap::new(),
+            weights: FxHashMap::default(),
             add: 1.1,
             drop: -0.1,
         };
@@ -127,14 +128,24 @@ impl GateInput {
     pub fn feats(&self) -> impl Iterator<Item = &str> + '_ {
         self.feats.lines()
     }
+
+    /// The quote's features as parts of the speaker ranker's features,
+    /// hashed as they are read.
+    pub(crate) fn feat_parts(&self) -> impl Iterator<Item = crate::featkey::Part<'_>> + '_ {
+        crate::featkey::line_parts(&self.feats)
+    }
 }
 
-fn bucket(n: usize) -> usize {
+/// A count in a few buckets, as its feature writes it.
+fn bucket(n: usize) -> &'static str {
     match n {
-        0..=3 => n,
-        4..=6 => 5,
-        7..=12 => 9,
-        _ => 20,
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=6 => "5",
+        7..=12 => "9",
+        _ => "20",
     }
 }
 
@@ -198,8 +209,8 @@ pub(crate) fn read(
     let content = q.span.of(text);
     let n = content.split_whitespace().take(13).count();
     f.push(["kind=", q.kind.as_str()].concat());
-    f.push(format!("n={}", bucket(n)));
-    f.push(format!("kind={}&n={}", q.kind.as_str(), bucket(n)));
+    f.push(["n=", bucket(n)].concat());
+    f.push(["kind=", q.kind.as_str(), "&n=", bucket(n)].concat());
     if has_cue {
         f.push("cue-unresolved".into());
     }
@@ -220,7 +231,7 @@ pub(crate) fn read(
         f.push("para0".into());
     }
     let words: Vec<&Token> = before.iter().filter(|t| t.is_word()).collect();
-    f.push(format!("before={}", bucket(words.len())));
+    f.push(["before=", bucket(words.len())].concat());
     if let Some(last) = before.last() {
         f.push(["prev-class=", word_class(last)].concat());
         if last.is_word() {
@@ -362,13 +373,10 @@ fn describe_candidate(text: &str, tokens: &[Token], c: Span, q: &Quote, f: &mut 
     };
     f.push(["cand-kind=", kind].concat());
     if toks.len() > 1 {
-        f.push(format!("cand-len={}", bucket(toks.len())));
+        f.push(["cand-len=", bucket(toks.len())].concat());
     }
     let gap = within(tokens, Span::new(c.end, q.open.start.max(c.end)));
-    f.push(format!(
-        "cand-gap={}",
-        bucket(gap.iter().filter(|t| t.is_word()).count())
-    ));
+    f.push(["cand-gap=", bucket(gap.iter().filter(|t| t.is_word()).count())].concat());
     if let Some(v) = gap.iter().find(|t| t.is_word()) {
         f.push(["cand-next=", v.lower().as_str()].concat());
         f.push(["cand-next-class=", word_class(v)].concat());
