@@ -190,7 +190,11 @@ impl Row {
             ends.push(u32::try_from(text.len()).ok()?);
         }
         let columns = columns.clone();
-        let layout = match ends.iter().map(|&e| u16::try_from(e)).collect::<std::result::Result<Box<[u16]>, _>>() {
+        let layout = match ends
+            .iter()
+            .map(|&e| u16::try_from(e))
+            .collect::<std::result::Result<Box<[u16]>, _>>()
+        {
             Ok(short) => Layout::Short(columns, short),
             Err(_) => Layout::Long(columns, ends.into_boxed_slice()),
         };

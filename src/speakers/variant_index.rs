@@ -188,7 +188,13 @@ mod tests {
     #[test]
     fn forms_of_a_short_word_are_its_deletions() {
         assert_eq!(forms("Wux", 1), ["wux", "ux", "wx", "wu"]);
-        for (w, depth) in [("Wux", 1), ("Wux", 2), ("Abernathy", 2), ("Kalominesatovi", 2), ("Ng", 0)] {
+        for (w, depth) in [
+            ("Wux", 1),
+            ("Wux", 2),
+            ("Abernathy", 2),
+            ("Kalominesatovi", 2),
+            ("Ng", 0),
+        ] {
             assert_eq!(forms(w, depth).len(), prefix_forms(w.chars().count(), depth), "{w}");
         }
     }
