@@ -14,7 +14,7 @@ use crate::span::Span;
 use crate::token::{Token, exactly_within, tokenize};
 
 mod variant_index;
-pub(crate) use variant_index::{FEW, VariantIndex, folded_chars, for_each_prefix_form};
+pub(crate) use variant_index::{FEW, VariantIndex, folded_chars, for_each_prefix_form, prefix_forms};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -11,6 +11,7 @@
 mod cells;
 mod file;
 mod identity;
+mod ids;
 mod matching;
 mod spill;
 mod update;
@@ -88,15 +89,85 @@ pub fn is_verdict(v: &str) -> bool {
 
 /// One row: column name → cell, in the order the cells were set. A row
 /// has about twenty cells, so a short list is quicker to build and read
-/// than a hash table. The cells' text lies end to end in one string, so
-/// building a row allocates twice (text and list), not once per cell:
-/// worksheet rows were half of a run's allocations. Column names are
-/// short and live inline (`CompactString`).
+/// than a hash table. The cells' text lies end to end in one string, in
+/// column order, so building a row allocates a few times, not once per
+/// cell, and each cell is kept as where it ends (four bytes). A row read
+/// from a sheet shares the sheet's column names with its other rows: an
+/// old sheet's rows are what a merge holds, and a name and a range per
+/// cell made them seven times their size on disk (issue 15).
 #[derive(Clone, Default)]
 pub struct Row {
     text: String,
-    /// Column, and where its cell lies in `text`.
-    cells: Vec<(CompactString, Range<usize>)>,
+    layout: Layout,
+}
+
+/// A row's columns and where each cell ends in its text (a cell starts
+/// where the one before it ends).
+#[derive(Clone)]
+enum Layout {
+    /// Cells set one by one (a fresh row): each column beside its end.
+    Own(Vec<(CompactString, u32)>),
+    /// A row read from a sheet: the sheet's columns, shared, and the ends,
+    /// in two bytes each when the row is shorter than 64 KiB (nearly
+    /// always). A row read is changed by first making it `Own`.
+    Short(std::sync::Arc<[CompactString]>, Box<[u16]>),
+    Long(std::sync::Arc<[CompactString]>, Box<[u32]>),
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout::Own(Vec::new())
+    }
+}
+
+impl Layout {
+    fn len(&self) -> usize {
+        match self {
+            Layout::Own(cells) => cells.len(),
+            Layout::Short(_, ends) => ends.len(),
+            Layout::Long(_, ends) => ends.len(),
+        }
+    }
+
+    fn name(&self, i: usize) -> &str {
+        match self {
+            Layout::Own(cells) => cells[i].0.as_str(),
+            Layout::Short(names, _) | Layout::Long(names, _) => names[i].as_str(),
+        }
+    }
+
+    fn end(&self, i: usize) -> usize {
+        match self {
+            Layout::Own(cells) => cells[i].1 as usize,
+            Layout::Short(_, ends) => usize::from(ends[i]),
+            Layout::Long(_, ends) => ends[i] as usize,
+        }
+    }
+
+    fn position(&self, column: &str) -> Option<usize> {
+        (0..self.len()).find(|&i| self.name(i) == column)
+    }
+
+    /// Changes the cells, as a list of their own (a row read from a
+    /// sheet gets one first).
+    fn change<T>(&mut self, f: impl FnOnce(&mut Vec<(CompactString, u32)>) -> T) -> T {
+        let mut cells = match std::mem::take(self) {
+            Layout::Own(cells) => cells,
+            read => (0..read.len())
+                .map(|i| (CompactString::from(read.name(i)), offset(read.end(i))))
+                .collect(),
+        };
+        let out = f(&mut cells);
+        *self = Layout::Own(cells);
+        out
+    }
+}
+
+/// A cell's end as kept: a row is one article's item or one sheet line,
+/// far under 4 GiB (a sheet's rows are refused past that when read).
+fn offset(n: usize) -> u32 {
+    debug_assert!(u32::try_from(n).is_ok());
+    n as u32
 }
 
 impl Row {
@@ -104,16 +175,40 @@ impl Row {
     pub fn with_capacity(columns: usize, bytes: usize) -> Self {
         Row {
             text: String::with_capacity(bytes),
-            cells: Vec::with_capacity(columns),
+            layout: Layout::Own(Vec::with_capacity(columns)),
         }
+    }
+
+    /// A row read from a sheet: one cell per column of `columns` (shared
+    /// by the sheet's rows), in order. `None` when the row is 4 GiB or more.
+    fn of_sheet(columns: &std::sync::Arc<[CompactString]>, cells: &[String]) -> Option<Self> {
+        debug_assert_eq!(columns.len(), cells.len());
+        let mut text = String::with_capacity(cells.iter().map(String::len).sum());
+        let mut ends = Vec::with_capacity(cells.len());
+        for c in cells {
+            text.push_str(c);
+            ends.push(u32::try_from(text.len()).ok()?);
+        }
+        let columns = columns.clone();
+        let layout = match ends
+            .iter()
+            .map(|&e| u16::try_from(e))
+            .collect::<std::result::Result<Box<[u16]>, _>>()
+        {
+            Ok(short) => Layout::Short(columns, short),
+            Err(_) => Layout::Long(columns, ends.into_boxed_slice()),
+        };
+        Some(Row { text, layout })
+    }
+
+    fn range(&self, i: usize) -> Range<usize> {
+        let start = if i == 0 { 0 } else { self.layout.end(i - 1) };
+        start..self.layout.end(i)
     }
 
     /// The cell in `column`, if the row has that column.
     pub fn get(&self, column: &str) -> Option<&str> {
-        self.cells
-            .iter()
-            .find(|(k, _)| k.as_str() == column)
-            .map(|(_, at)| &self.text[at.clone()])
+        self.layout.position(column).map(|i| &self.text[self.range(i)])
     }
 
     /// The cell in `column`, empty if the row has no such column (as a
@@ -122,18 +217,27 @@ impl Row {
         self.get(column).unwrap_or_default()
     }
 
-    /// Sets the cell in `column` and returns what it held. (A replaced
-    /// cell's old text stays unused in the row's string; rows are
-    /// rewritten only when sheets merge.)
+    /// Sets the cell in `column` and returns what it held. A replaced
+    /// cell's text is replaced in place (the cells after it move).
     pub fn insert(&mut self, column: &str, value: impl AsRef<str>) -> Option<String> {
-        let at = self.append(|text| text.push_str(value.as_ref()));
-        match self.cells.iter().position(|(k, _)| k.as_str() == column) {
+        let value = value.as_ref();
+        match self.layout.position(column) {
             Some(i) => {
-                let old = std::mem::replace(&mut self.cells[i].1, at);
-                Some(self.text[old].to_string())
+                let at = self.range(i);
+                let old = self.text[at.clone()].to_string();
+                self.text.replace_range(at, value);
+                let grown = value.len() as i64 - old.len() as i64;
+                self.layout.change(|cells| {
+                    for (_, end) in cells.iter_mut().skip(i) {
+                        *end = offset((i64::from(*end) + grown) as usize);
+                    }
+                });
+                Some(old)
             }
             None => {
-                self.cells.push((column.into(), at));
+                self.text.push_str(value);
+                let end = offset(self.text.len());
+                self.layout.change(|cells| cells.push((column.into(), end)));
                 None
             }
         }
@@ -147,32 +251,27 @@ impl Row {
     /// [`Row::push`] of a cell that `write` appends to the row's text.
     fn push_with(&mut self, column: &'static str, write: impl FnOnce(&mut String)) {
         debug_assert!(self.get(column).is_none(), "{column} set twice");
-        let at = self.append(write);
-        self.cells.push((CompactString::const_new(column), at));
-    }
-
-    fn append(&mut self, write: impl FnOnce(&mut String)) -> Range<usize> {
-        let start = self.text.len();
         write(&mut self.text);
-        start..self.text.len()
+        let end = offset(self.text.len());
+        self.layout
+            .change(|cells| cells.push((CompactString::const_new(column), end)));
     }
 
     /// (column, cell) pairs in the order they were set.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.cells.iter().map(|(k, at)| (k.as_str(), &self.text[at.clone()]))
+        (0..self.layout.len()).map(|i| (self.layout.name(i), &self.text[self.range(i)]))
     }
 
     pub fn len(&self) -> usize {
-        self.cells.len()
+        self.layout.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cells.is_empty()
+        self.layout.len() == 0
     }
 }
 
-/// Rows are equal when their cells are, whatever text replaced cells
-/// left behind.
+/// Rows are equal when their cells are, however their columns are kept.
 impl PartialEq for Row {
     fn eq(&self, other: &Self) -> bool {
         self.iter().eq(other.iter())
@@ -348,6 +447,23 @@ pub fn csv_lines(headers: &[String], rows: &[Row], header: bool) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
+/// How many lines the file has (0 if it cannot be read), read a block at
+/// a time.
+fn count_lines(file: &Path) -> usize {
+    use std::io::Read;
+    let Ok(mut f) = std::fs::File::open(file) else { return 0 };
+    let mut block = vec![0u8; 1 << 16];
+    let mut lines = 0;
+    loop {
+        match f.read(&mut block) {
+            Ok(0) => return lines,
+            Ok(n) => lines += memchr::memchr_iter(b'\n', &block[..n]).count(),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return lines,
+        }
+    }
+}
+
 /// The columns of a new worksheet, in order.
 pub fn columns() -> Vec<String> {
     default_headers()
@@ -374,6 +490,53 @@ impl Worksheet {
             source,
         })?;
         Worksheet::parse(path, &bytes)
+    }
+
+    /// [`Worksheet::read`] of the sheet at `path` (whose file is `file`)
+    /// from `input` as it is read: a CSV sheet's rows are parsed as they
+    /// come, so its bytes are never all held beside them (issue 15). Gives
+    /// what [`Worksheet::parse`] of the whole file gives.
+    pub(crate) fn read_from(path: &Path, file: &Path, input: &mut dyn std::io::Read) -> Result<Worksheet> {
+        use std::io::Read;
+        let mut head = [0u8; 4];
+        let mut got = 0;
+        while got < head.len() {
+            match input.read(&mut head[got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(source) => {
+                    return Err(Error::Io {
+                        path: file.to_path_buf(),
+                        source,
+                    });
+                }
+            }
+        }
+        let head = &head[..got];
+        let whole = |input: &mut dyn Read| {
+            let mut bytes = head.to_vec();
+            input.read_to_end(&mut bytes).map_err(|source| Error::Io {
+                path: file.to_path_buf(),
+                source,
+            })?;
+            Worksheet::parse(path, &bytes)
+        };
+        if is_xlsx(path) || head.starts_with(b"PK\x03\x04") {
+            return whole(input);
+        }
+        let rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        // Room for as many rows as the file has lines (a row of multi-line
+        // cells has more): the rows are not moved as they grow.
+        let lines = count_lines(file);
+        match Worksheet::parse_csv_from(path, rest.chain(&mut *input), lines) {
+            Ok(sheet) => Ok(sheet),
+            // Read whole to find the unclosed quote that caused the error.
+            Err(e) => match std::fs::read(file) {
+                Ok(bytes) => Worksheet::parse(path, &bytes).and(Err(e)),
+                Err(_) => Err(e),
+            },
+        }
     }
 
     /// [`Worksheet::read`] of bytes already read from `path`: a spreadsheet
@@ -406,12 +569,20 @@ impl Worksheet {
 
     fn parse_csv(path: &Path, bytes: &[u8]) -> Result<Worksheet> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        Worksheet::parse_csv_from(path, bytes, 0)
+    }
+
+    /// Reads a CSV worksheet (without its BOM) from `input` as it comes,
+    /// with room for `rows` rows: a merge need not hold the file's bytes
+    /// beside its rows. An error is the one [`Worksheet::parse`] gives,
+    /// but for the unclosed quote it would find in the whole file.
+    pub(crate) fn parse_csv_from(path: &Path, input: impl std::io::Read, rows: usize) -> Result<Worksheet> {
         let bad = |line: u64, message: String| Error::Worksheet {
             path: path.to_path_buf(),
             line,
             message,
         };
-        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
+        let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(input);
         let raw: Vec<String> = reader
             .headers()
             .map_err(|e| bad(1, format!("cannot read the header row: {e}")))?
@@ -426,7 +597,7 @@ impl Worksheet {
             let line = rec.position().map_or(0, |p| p.line());
             Ok((line, rec.iter().map(restore).collect()))
         });
-        Worksheet::from_table(path, raw, records)
+        Worksheet::from_table(path, raw, records, rows)
     }
 
     /// A worksheet from its header row and its rows (`(line, cells)`),
@@ -436,6 +607,7 @@ impl Worksheet {
         path: &Path,
         raw: Vec<String>,
         records: impl Iterator<Item = Result<(u64, Vec<String>)>>,
+        capacity: usize,
     ) -> Result<Worksheet> {
         let bad = |line: u64, message: String| Error::Worksheet {
             path: path.to_path_buf(),
@@ -449,23 +621,28 @@ impl Worksheet {
         if !headers.iter().any(|h| h == "id") {
             return Err(bad(1, "no `id` column; is this a factsheet worksheet?".into()));
         }
-        let mut rows = Vec::new();
-        let mut seen = HashSet::new();
+        let mut rows: Vec<Row> = Vec::with_capacity(capacity);
+        // The rows by id, to refuse an id given twice.
+        let mut seen = ids::IdIndex::with_capacity(capacity);
+        let columns: std::sync::Arc<[CompactString]> = headers.iter().map(CompactString::from).collect();
         for rec in records {
             let (line, cells) = rec?;
-            // Built at its size: an old sheet's rows are what a merge holds.
-            let bytes = cells.iter().map(String::len).sum();
-            let mut row = Row::with_capacity(headers.len(), bytes);
-            for (k, v) in headers.iter().zip(cells) {
-                row.insert(k, v);
-            }
-            let id = row.cell("id").to_string();
-            if id.is_empty() {
+            // Built at its size, its column names shared: an old sheet's
+            // rows are what a merge holds.
+            let row = if cells.len() == headers.len() {
+                Row::of_sheet(&columns, &cells).ok_or_else(|| bad(line, "a row of 4 GiB or more".into()))?
+            } else {
+                headers.iter().zip(cells).collect()
+            };
+            if row.cell("id").is_empty() {
                 return Err(bad(line, "row without an id".into()));
             }
-            if !seen.insert(id.clone()) {
-                return Err(bad(line, format!("id {} appears twice", crate::render::visible(&id))));
+            rows.push(row);
+            if seen.insert(rows.len() - 1, |i| rows[i].cell("id")).is_some() {
+                let id = rows[rows.len() - 1].cell("id");
+                return Err(bad(line, format!("id {} appears twice", crate::render::visible(id))));
             }
+            let row = &rows[rows.len() - 1];
             if let Some(v) = row.get("verdict") {
                 if !is_verdict(v) {
                     return Err(bad(
@@ -477,7 +654,6 @@ impl Worksheet {
                     ));
                 }
             }
-            rows.push(row);
         }
         Ok(Worksheet { headers, rows })
     }
@@ -605,14 +781,17 @@ impl Worksheet {
         mut emit: impl FnMut(&Row) -> Result<()>,
     ) -> Result<MergeStats> {
         let mut stats = MergeStats::default();
-        let old_by_id: HashMap<&str, &Row> = self.rows.iter().map(|r| (r.cell("id"), r)).collect();
-        let mut by_article: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Rows by id, four bytes a row (the old sheet's rows are what a
+        // merge holds; see `ids`).
+        let id_of = |i: usize| self.rows[i].cell("id");
+        let mut old_by_id = ids::IdIndex::with_capacity(self.rows.len());
+        let mut by_article: HashMap<&str, Vec<u32>> = HashMap::new();
         for (i, r) in self.rows.iter().enumerate() {
+            old_by_id.insert(i, id_of);
             if articles.contains(r.cell("article")) {
-                by_article.entry(r.cell("article")).or_default().push(i);
+                by_article.entry(r.cell("article")).or_default().push(i as u32);
             }
         }
-        let speakers = quote_speakers(self);
         let mut orphaned = vec![false; self.rows.len()];
         while let Some((name, fresh)) = next()? {
             let fresh_ids: HashSet<&str> = fresh.iter().filter_map(|r| r.get("id")).collect();
@@ -620,20 +799,18 @@ impl Worksheet {
                 .get(name.as_str())
                 .into_iter()
                 .flatten()
-                .copied()
+                .map(|&i| i as usize)
                 .filter(|&i| !fresh_ids.contains(self.rows[i].cell("id")))
                 .collect();
             let mut vanished = matching::Vanished::new(places.iter().map(|&i| &self.rows[i]).collect());
             for mut r in fresh {
-                let id = r.cell("id").to_string();
-                let old = old_by_id
-                    .get(id.as_str())
-                    .copied()
-                    .or_else(|| vanished.take_best_match(&r));
+                let by_id = old_by_id.get(r.cell("id"), id_of).map(|i| &self.rows[i]);
+                let old = by_id.or_else(|| vanished.take_best_match(&r));
                 settle(old, &mut r, &mut stats);
-                if r.cell("row_status") == "kept" {
-                    if let Some(&was) = speakers.get(id.as_str()) {
-                        new_speaker(was, &mut r, &mut stats);
+                // The speaker a kept quote had in the sheet.
+                if let Some(o) = by_id.filter(|o| o.cell("kind") == "quote") {
+                    if r.cell("row_status") == "kept" {
+                        new_speaker(o.cell("speaker"), &mut r, &mut stats);
                     }
                 }
                 emit(&r)?;
@@ -656,16 +833,6 @@ impl Worksheet {
         }
         Ok(stats)
     }
-}
-
-/// The speaker of each quote of a sheet, by id.
-fn quote_speakers(sheet: &Worksheet) -> HashMap<&str, &str> {
-    sheet
-        .rows
-        .iter()
-        .filter(|r| r.cell("kind") == "quote")
-        .map(|r| (r.cell("id"), r.cell("speaker")))
-        .collect()
 }
 
 /// Marks a fresh row against the old row it continues (the same id, or
@@ -746,8 +913,10 @@ mod tests {
         let expected = [("id", "c-2"), ("verdict", "verified"), ("notes", "called the office")];
         assert_eq!(cells, expected);
         assert_eq!(r.get("evidence"), None);
-        // The text a replaced cell left behind is not part of the row.
+        // A replaced cell's text is replaced, and the cells after it move.
         assert_eq!(r, expected.into_iter().collect::<Row>());
+        assert_eq!(r.insert("verdict", ""), Some("verified".to_string()));
+        assert_eq!(r.get("notes"), Some("called the office"));
     }
 
     #[test]

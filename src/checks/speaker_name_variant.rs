@@ -173,7 +173,18 @@ fn slip_candidates(
         }
         return pairs;
     }
-    let mut keys: Vec<(u64, u32)> = Vec::new();
+    // `(key << 32) | person`: eight bytes a form, not sixteen, for the
+    // millions of forms of a long article's names (issue 15). A 32-bit
+    // key shared by chance only proposes a pair the caller turns down.
+    let deletions = |word: &[char]| if word.len() >= 7 { 2 } else { 1 };
+    let forms = (people.iter())
+        .flat_map(|&i| bare[i].iter())
+        .map(|w| {
+            let letters = folded_chars(w);
+            crate::speakers::prefix_forms(letters.len(), deletions(&letters))
+        })
+        .sum();
+    let mut keys: Vec<u64> = Vec::with_capacity(forms);
     for i in people {
         let words: Vec<Vec<char>> = bare[i].iter().map(|w| folded_chars(w)).collect();
         // A name's forms repeat (forms are cut short), and only one of each
@@ -188,11 +199,10 @@ fn slip_candidates(
                     w.hash(&mut rest);
                 }
             }
-            let deletions = if word.len() >= 7 { 2 } else { 1 };
-            for_each_prefix_form(word, deletions, &mut |form: &[char]| {
+            for_each_prefix_form(word, deletions(word), &mut |form: &[char]| {
                 let mut h = rest.clone();
                 form.hash(&mut h);
-                keys.push((h.finish(), i as u32));
+                keys.push(((h.finish() >> 32) << 32) | i as u64);
             });
         }
         keys[from..].sort_unstable();
@@ -208,14 +218,12 @@ fn slip_candidates(
     keys.sort_unstable();
     keys.dedup();
     let mut pairs = Vec::new();
-    for group in keys.chunk_by(|x, y| x.0 == y.0) {
+    let person = |e: u64| (e & 0xffff_ffff) as usize;
+    for group in keys.chunk_by(|x, y| x >> 32 == y >> 32) {
         let group = &group[..group.len().min(MAX_KEY_GROUP)];
-        for (k, &(_, a)) in group.iter().enumerate() {
-            pairs.extend(
-                group[k + 1..]
-                    .iter()
-                    .map(|&(_, b)| (a.min(b) as usize, a.max(b) as usize)),
-            );
+        for (k, &a) in group.iter().enumerate() {
+            let a = person(a);
+            pairs.extend(group[k + 1..].iter().map(|&b| (a.min(person(b)), a.max(person(b)))));
         }
     }
     pairs.sort_unstable();

@@ -46,6 +46,18 @@ pub(crate) fn for_each_prefix_form(word: &[char], depth: usize, f: &mut dyn FnMu
     }
 }
 
+/// How many forms [`for_each_prefix_form`] makes of a word of `letters`
+/// letters: room for them is taken once, so a long article's millions of
+/// forms are not copied as their list doubles (issue 15).
+pub(crate) fn prefix_forms(letters: usize, depth: usize) -> usize {
+    let n = letters.min(FORM_PREFIX);
+    match depth {
+        0 => 1,
+        1 => 1 + n,
+        _ => 1 + n + n * n.saturating_sub(1) / 2,
+    }
+}
+
 /// A word's letters, lower-cased as `edit_distance` compares them.
 pub(crate) fn folded_chars(word: &str) -> Vec<char> {
     word.chars().flat_map(char::to_lowercase).collect()
@@ -59,11 +71,18 @@ fn key(initial: u32, form: &[char]) -> u32 {
 
 /// People by the deletion forms of their surname, with the surname's
 /// initial (a byte or a letter, as the caller reads it) in each key:
-/// `(key << 32) | person`, sorted, so a lookup is a binary search and each
-/// entry is eight bytes.
+/// `(key << 32) | person`, sorted, each entry eight bytes. The keys are
+/// hashes, spread evenly, so a directory by their top bits finds a key's
+/// entries in one step: a binary search over millions of entries (a long
+/// article of names) missed the cache at every step, and the time per MB
+/// grew with the article (issue 15).
 #[derive(Debug, Default)]
 pub struct VariantIndex {
     entries: Vec<u64>,
+    /// Where the entries whose key starts with each `bits`-bit prefix
+    /// begin; one more for the end.
+    directory: Vec<u32>,
+    bits: u32,
     /// For a roster of a few people, the people and their initials
     /// instead: reading them all is cheaper than making forms, and
     /// proposes every person the forms could.
@@ -86,11 +105,17 @@ impl VariantIndex {
         if people.len() <= FEW {
             let few = people.iter().map(|&(i, initial, _)| (i, initial)).collect();
             return VariantIndex {
-                entries: Vec::new(),
                 few: Some(few),
+                ..VariantIndex::default()
             };
         }
-        let mut entries = Vec::new();
+        let forms = (people.iter())
+            .map(|&(_, _, surname)| {
+                let letters = folded_chars(surname);
+                prefix_forms(letters.len(), depth(&letters))
+            })
+            .sum();
+        let mut entries = Vec::with_capacity(forms);
         for (i, initial, surname) in people {
             let letters = folded_chars(surname);
             for_each_prefix_form(&letters, depth(&letters), &mut |form: &[char]| {
@@ -99,7 +124,36 @@ impl VariantIndex {
         }
         entries.sort_unstable();
         entries.dedup();
-        VariantIndex { entries, few: None }
+        entries.shrink_to_fit();
+        // About four entries under each prefix.
+        let bits = (entries.len() / 4).max(2).ilog2().min(24);
+        let mut directory = Vec::with_capacity((1 << bits) + 1);
+        let mut at = 0;
+        for prefix in 0..=(1u64 << bits) {
+            while at < entries.len() && entries[at] >> (64 - bits) < prefix {
+                at += 1;
+            }
+            directory.push(at as u32);
+        }
+        VariantIndex {
+            entries,
+            directory,
+            bits,
+            few: None,
+        }
+    }
+
+    /// The people filed under `key`.
+    fn filed(&self, key: u32) -> impl Iterator<Item = usize> + '_ {
+        let k = u64::from(key) << 32;
+        let prefix = (k >> (64 - self.bits)) as usize;
+        let (from, to) = (self.directory[prefix] as usize, self.directory[prefix + 1] as usize);
+        let bucket = &self.entries[from..to];
+        let start = bucket.partition_point(|&e| e < k);
+        bucket[start..]
+            .iter()
+            .take_while(move |&&e| e >> 32 == k >> 32)
+            .map(|&e| (e & 0xffff_ffff) as usize)
     }
 
     /// The people (in index order, each once) whose surname shares a form
@@ -113,10 +167,7 @@ impl VariantIndex {
         }
         let mut out = Vec::new();
         for_each_prefix_form(&folded_chars(word), depth, &mut |form: &[char]| {
-            let k = u64::from(key(initial, form)) << 32;
-            let from = self.entries.partition_point(|&e| e < k);
-            let to = self.entries.partition_point(|&e| e < k + (1 << 32));
-            out.extend(self.entries[from..to].iter().map(|&e| (e & 0xffff_ffff) as usize));
+            out.extend(self.filed(key(initial, form)));
         });
         out.sort_unstable();
         out.dedup();
@@ -137,6 +188,15 @@ mod tests {
     #[test]
     fn forms_of_a_short_word_are_its_deletions() {
         assert_eq!(forms("Wux", 1), ["wux", "ux", "wx", "wu"]);
+        for (w, depth) in [
+            ("Wux", 1),
+            ("Wux", 2),
+            ("Abernathy", 2),
+            ("Kalominesatovi", 2),
+            ("Ng", 0),
+        ] {
+            assert_eq!(forms(w, depth).len(), prefix_forms(w.chars().count(), depth), "{w}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! and the atomic, durable write that keeps the file's mode.
 
 use std::fs::{File, OpenOptions};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -78,12 +78,55 @@ fn lock_exclusive(_file: &File) -> std::io::Result<()> {
     Ok(())
 }
 
-/// What the sheet held when it was read: its bytes (none if there was no
-/// sheet) and its stamp. Compared again before the rename, so a save made
-/// in a spreadsheet during the run is merged, not overwritten.
+/// What the sheet held when it was read: a digest of its bytes (none if
+/// there was no sheet) and its stamp. Compared again before the rename, so
+/// a save made in a spreadsheet during the run is merged, not overwritten.
+/// The bytes themselves are not kept: beside the parsed old sheet they
+/// were as much again, and a second copy was read to compare (issue 15).
 pub struct Snapshot {
-    bytes: Option<Vec<u8>>,
+    digest: Option<Digest>,
     stamp: Option<Stamp>,
+}
+
+/// The length and two 64-bit SipHash sums (under different keys) of a
+/// sheet's bytes: two saves that differ and still agree on all three are
+/// not a worry.
+#[derive(PartialEq, Eq, Clone, Copy, Debug)]
+struct Digest(u64, u64, u64);
+
+/// Hashes bytes as they are read.
+struct Digester(u64, std::hash::DefaultHasher, std::hash::DefaultHasher);
+
+impl Digester {
+    fn new() -> Self {
+        use std::hash::Hasher;
+        let mut second = std::hash::DefaultHasher::new();
+        second.write(b"factsheet worksheet snapshot");
+        Digester(0, std::hash::DefaultHasher::new(), second)
+    }
+
+    fn add(&mut self, bytes: &[u8]) {
+        use std::hash::Hasher;
+        self.0 += bytes.len() as u64;
+        self.1.write(bytes);
+        self.2.write(bytes);
+    }
+
+    fn finish(&self) -> Digest {
+        use std::hash::Hasher;
+        Digest(self.0, self.1.finish(), self.2.finish())
+    }
+}
+
+/// A reader that hashes the bytes that pass through it.
+struct Hashing<R>(R, Digester);
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.0.read(buf)?;
+        self.1.add(&buf[..n]);
+        Ok(n)
+    }
 }
 
 /// Size, modification time and (on Unix) inode: what changes when a
@@ -102,31 +145,73 @@ pub fn stamp(sheet: &Path) -> Option<Stamp> {
 }
 
 impl Snapshot {
-    pub fn take(sheet: &Path) -> Result<Snapshot> {
+    /// The sheet as it is now, given to `parse` as it is read (and hashed
+    /// on the way, not kept), with what `parse` made of it; `None` when
+    /// there is no sheet.
+    pub fn read_with<T>(sheet: &Path, parse: impl FnOnce(&mut dyn Read) -> Result<T>) -> Result<(Snapshot, Option<T>)> {
+        let io = |source| Error::Io {
+            path: sheet.to_path_buf(),
+            source,
+        };
         let stamp = stamp(sheet);
-        match std::fs::read(sheet) {
-            Ok(bytes) => Ok(Snapshot {
-                bytes: Some(bytes),
-                stamp,
-            }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Snapshot {
-                bytes: None,
-                stamp: None,
-            }),
-            Err(source) => Err(Error::Io {
-                path: sheet.to_path_buf(),
-                source,
-            }),
-        }
+        let file = match File::open(sheet) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let none = Snapshot {
+                    digest: None,
+                    stamp: None,
+                };
+                return Ok((none, None));
+            }
+            Err(e) => return Err(io(e)),
+        };
+        let mut input = Hashing(std::io::BufReader::with_capacity(1 << 16, file), Digester::new());
+        let value = parse(&mut input)?;
+        // Whatever the parser left unread is part of the sheet too.
+        std::io::copy(&mut input, &mut std::io::sink()).map_err(io)?;
+        let snapshot = Snapshot {
+            digest: Some(input.1.finish()),
+            stamp,
+        };
+        Ok((snapshot, Some(value)))
     }
 
-    pub fn bytes(&self) -> Option<&[u8]> {
-        self.bytes.as_deref()
+    /// The sheet as it is now, read a block at a time and not kept.
+    pub fn take(sheet: &Path) -> Result<Snapshot> {
+        let io = |source| Error::Io {
+            path: sheet.to_path_buf(),
+            source,
+        };
+        let stamp = stamp(sheet);
+        let mut file = match File::open(sheet) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Snapshot {
+                    digest: None,
+                    stamp: None,
+                });
+            }
+            Err(e) => return Err(io(e)),
+        };
+        let mut d = Digester::new();
+        let mut block = vec![0u8; 1 << 16];
+        loop {
+            match file.read(&mut block) {
+                Ok(0) => break,
+                Ok(n) => d.add(&block[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(io(e)),
+            }
+        }
+        Ok(Snapshot {
+            digest: Some(d.finish()),
+            stamp,
+        })
     }
 
     /// Does the sheet on disk still hold what this snapshot read?
     pub fn same_bytes(&self, now: &Snapshot) -> bool {
-        self.bytes == now.bytes
+        self.digest == now.digest
     }
 
     /// Is the sheet's stamp still the one this snapshot saw?

@@ -49,7 +49,7 @@ pub fn plan(sheet: &Path, old: &mut Worksheet, spill: &mut SpillReader, paths: &
     }
     let notes = namer.notes;
     let names: HashSet<String> = articles.iter().map(|a| a.name.clone()).collect();
-    let claims = Claims::of(old, |see| {
+    let claims = Claims::of(old, &names, |see| {
         for a in &articles {
             named_rows(spill, a).map_err(io)?.iter().for_each(&mut *see);
         }
@@ -259,12 +259,30 @@ struct Claims {
 
 impl Claims {
     /// The old rows that share an id with a fresh row, the fresh rows
-    /// given by `fresh` (which calls `see` on each).
-    fn of(old: &Worksheet, fresh: impl FnOnce(&mut dyn FnMut(&Row)) -> Result<()>) -> Result<Claims> {
-        let old_ids: HashMap<&str, usize> = old.rows.iter().enumerate().map(|(i, r)| (r.cell("id"), i)).collect();
+    /// given by `fresh` (which calls `see` on each). A row of the same
+    /// article, already named in this run (`names`), is its own: `apply`
+    /// has nothing to do for it, so it is not remembered (rerunning a
+    /// batch would otherwise hold a copy of every row's text).
+    fn of(
+        old: &Worksheet,
+        names: &HashSet<String>,
+        fresh: impl FnOnce(&mut dyn FnMut(&Row)) -> Result<()>,
+    ) -> Result<Claims> {
+        let id_of = |i: usize| old.rows[i].cell("id");
+        let mut old_ids = super::ids::IdIndex::with_capacity(old.rows.len());
+        for i in 0..old.rows.len() {
+            old_ids.insert(i, id_of);
+        }
         let mut hits = BTreeMap::new();
         fresh(&mut |f: &Row| {
-            if let Some(&i) = old_ids.get(f.cell("id")) {
+            if let Some(i) = old_ids.get(f.cell("id"), id_of) {
+                let article = old.rows[i].cell("article");
+                if names.contains(article) && article == f.cell("article") {
+                    // A later fresh row with this id may still be another
+                    // article's: only the last one counts, as before.
+                    hits.remove(&i);
+                    return;
+                }
                 let [article, path, text] =
                     [f.cell("article"), f.cell("article_path"), f.cell("text")].map(str::to_string);
                 hits.insert(i, (article, path, text));

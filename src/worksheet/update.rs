@@ -53,8 +53,8 @@ pub fn update(path: &Path, batch: Vec<Article>, bom: bool) -> Result<Update> {
 pub fn update_spilled(path: &Path, mut batch: Spill, bom: bool) -> Result<Update> {
     let target = file::target(path);
     file::refuse_read_only(&target)?;
-    locked(path, &target, |seen| {
-        Pending::stream(&target, |out| merge_streamed(path, &target, seen, &mut batch, bom, out))
+    locked(path, &target, |old| {
+        Pending::stream(&target, |out| merge_streamed(path, &target, old, &mut batch, bom, out))
     })
 }
 
@@ -71,28 +71,24 @@ fn io_error(path: &Path, source: std::io::Error) -> Error {
 fn locked(
     path: &Path,
     target: &Path,
-    mut attempt: impl FnMut(&Snapshot) -> Result<(Pending, Update)>,
+    mut attempt: impl FnMut(Option<Worksheet>) -> Result<(Pending, Update)>,
 ) -> Result<Update> {
     let _lock = Lock::take(target)?;
     file::remove_stale_temps(target);
-    let mut seen = Snapshot::take(target)?;
     for _ in 0..RETRIES {
-        let (pending, done) = attempt(&seen)?;
+        // The sheet is parsed as it is read: only its rows and a digest of
+        // its bytes (to compare) are kept.
+        let (seen, old) = Snapshot::read_with(target, |input| Worksheet::read_from(path, target, input))?;
+        let (pending, done) = attempt(old)?;
         let now = Snapshot::take(target)?;
-        if now.same_bytes(&seen) {
-            // The last look, in the instant before the rename: writing and
-            // flushing the temporary file took time a save could fall in.
-            if now.same_stamp(target) {
-                pending.commit()?;
-                return Ok(done);
-            }
-            drop(pending);
-            seen = Snapshot::take(target)?;
-            continue;
+        // The last look, in the instant before the rename: writing and
+        // flushing the temporary file took time a save could fall in.
+        if now.same_bytes(&seen) && now.same_stamp(target) {
+            pending.commit()?;
+            return Ok(done);
         }
         // Someone saved the sheet while this run merged: merge their save.
         drop(pending);
-        seen = now;
     }
     Err(Error::Identity {
         path: path.to_path_buf(),
@@ -100,21 +96,17 @@ fn locked(
     })
 }
 
-/// Streams the run merged into the sheet as `seen` holds it to `out`, as
+/// Streams the run merged into the sheet (`old`, as read) to `out`, as
 /// CSV, checking as it goes that the sheet would read back.
 fn merge_streamed(
     path: &Path,
     target: &Path,
-    seen: &Snapshot,
+    mut old: Option<Worksheet>,
     batch: &mut Spill,
     bom: bool,
     out: &mut (dyn Write + Send),
 ) -> Result<Update> {
     let io = |e| io_error(path, e);
-    let mut old = match seen.bytes() {
-        Some(bytes) => Some(Worksheet::parse(path, bytes)?),
-        None => None,
-    };
     let paths: Vec<String> = (0..batch.len()).map(|i| batch.path(i).to_string()).collect();
     let mut spill = batch.reader().map_err(io)?;
     let mut empty = Worksheet::default();

@@ -275,6 +275,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Worksheet> {
         .filter(|&c| all.iter().any(|r| r.get(c).is_some_and(|v| !v.trim().is_empty())))
         .collect();
     let headers: Vec<String> = keep.iter().map(|&c| raw.get(c).cloned().unwrap_or_default()).collect();
+    let rows = all.len();
     let records = all
         .into_iter()
         .enumerate()
@@ -290,7 +291,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Worksheet> {
                     .collect(),
             ))
         });
-    Worksheet::from_table(path, headers, records)
+    Worksheet::from_table(path, headers, records, rows)
 }
 
 #[cfg(test)]
