@@ -34,29 +34,34 @@ impl<'a> Part<'a> {
     }
 }
 
-/// The lines of `s`, as `str::lines` gives them, each as a part hashed in
-/// the one pass that finds its end.
-pub(crate) fn line_parts(s: &str) -> impl Iterator<Item = Part<'_>> {
-    let mut rest = s;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let b = rest.as_bytes();
-        let (mut hash, mut pow, mut k) = (0u64, 1u64, 0);
-        while k < b.len() && b[k] != b'\n' {
-            hash = hash.wrapping_mul(BASE).wrapping_add(b[k] as u64);
-            pow = pow.wrapping_mul(BASE);
-            k += 1;
-        }
-        let line = &rest[..k];
-        let ended = k < b.len();
-        rest = &rest[(k + 1).min(b.len())..];
-        Some(match line.strip_suffix('\r').filter(|_| ended) {
-            Some(l) => Part::new(l),
-            None => Part { text: line, hash, pow },
+/// Parts joined into one, keyed as their joined text: a feature kept to
+/// be read later under a prefix (the quote gate's features, which the
+/// speaker ranker reads again) without keeping its text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Joined {
+    hash: u64,
+    pow: u64,
+}
+
+impl Joined {
+    #[inline(always)]
+    pub(crate) fn of(parts: &[Part]) -> Joined {
+        parts.iter().fold(Joined { hash: 0, pow: 1 }, |j, p| Joined {
+            hash: j.hash.wrapping_mul(p.pow).wrapping_add(p.hash),
+            pow: j.pow.wrapping_mul(p.pow),
         })
-    })
+    }
+
+    /// As a part, with `text` to write in a dump (its joined text, or ""
+    /// when no dump is made: scoring reads only the hash).
+    #[inline(always)]
+    pub(crate) fn part(self, text: &str) -> Part<'_> {
+        Part {
+            text,
+            hash: self.hash,
+            pow: self.pow,
+        }
+    }
 }
 
 /// A part known at compile time: `part!("k=")`.
@@ -170,24 +175,10 @@ mod tests {
             key_of(&format!("null&g:{long}"))
         );
         assert_eq!(joined(&[part!("a="), Part::new("b")]), "a=b");
-    }
-
-    #[test]
-    fn line_parts_are_the_lines_hashed() {
-        for s in [
-            "",
-            "a",
-            "a\n",
-            "a\n\n",
-            "ab\ncd",
-            "ab\r\ncd\r",
-            "\nx\n",
-            "w=said\nc0=that\n",
-        ] {
-            let got: Vec<(&str, u64)> = line_parts(s).map(|p| (p.text, key(&[p]))).collect();
-            let want: Vec<(&str, u64)> = s.lines().map(|l| (l, key_of(l))).collect();
-            assert_eq!(got, want, "{s:?}");
-        }
+        let j = Joined::of(&[part!("kind="), Part::new("scare"), part!("&n="), part!("5")]);
+        assert_eq!(key(&[j.part("")]), key_of("kind=scare&n=5"));
+        assert_eq!(key(&[part!("S:"), j.part("")]), key_of("S:kind=scare&n=5"));
+        assert_eq!(key(&[Joined::of(&[]).part(""), part!("x")]), key_of("x"));
     }
 
     #[test]

@@ -9,15 +9,16 @@
 //! The candidate is the speaker the rules gave, else the subject of the
 //! quote's own clause, else of the sentence before. Features are sparse
 //! strings (the word before the mark, the quote's shape, the candidate's
-//! kind and distance, the rule); the weights are `data/models/quote_gate.txt`,
-//! compiled in. Each decision keeps a `rule` and the model's probability as
+//! kind and distance, the rule), kept as keys made from their parts
+//! ([`crate::featkey`]) and written as text only for the training dump;
+//! the weights are `data/models/quote_gate.txt`, compiled in. Each decision keeps a `rule` and the model's probability as
 //! its confidence.
 
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::cues::{self, is_pronoun};
 use super::{Quote, QuoteKind, Speaker};
+use crate::featkey::{Joined, Part, Weights, key, key_of, part};
 use crate::lexicon::class;
 use crate::segment::Paragraph;
 use crate::span::Span;
@@ -47,7 +48,7 @@ const NAMING_WORDS: &[&str] = &[
 ];
 
 /// The feature of a quote in a naming context; the gate never adds there.
-const NAMING: &str = "naming";
+const NAMING: Part = part!("naming");
 
 /// Pronouns that open a sentence capitalised ("He", "They").
 const PRONOUN_WORDS: &[&str] = &["he", "she", "they", "we", "i", "it", "you"];
@@ -59,8 +60,8 @@ pub const RULE: &str = "learned-speaker-gate";
 const MODEL: &str = include_str!("../../data/models/quote_gate.txt");
 
 struct Model {
-    /// FxHash: the keys are short and the table read often.
-    weights: FxHashMap<&'static str, f32>,
+    /// By the key of the feature's text, as the features are keyed.
+    weights: Weights,
     /// A quote with no speaker takes its candidate at this probability.
     add: f32,
     /// An attribution by a weak rule is dropped below this probability.
@@ -70,25 +71,24 @@ struct Model {
 fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m = Model {
-            weights: FxHashMap::default(),
-            add: 1.1,
-            drop: -0.1,
-        };
+        let (mut add, mut drop) = (1.1, -0.1);
+        let mut weights = Vec::new();
         for line in MODEL.lines().filter(|l| !l.starts_with('#')) {
             let mut it = line.split_whitespace();
             let (Some(k), Some(v)) = (it.next(), it.next().and_then(|v| v.parse::<f32>().ok())) else {
                 continue;
             };
             match k {
-                "@add" => m.add = v,
-                "@drop" => m.drop = v,
-                _ => {
-                    m.weights.insert(k, v);
-                }
+                "@add" => add = v,
+                "@drop" => drop = v,
+                _ => weights.push((key_of(k), v)),
             }
         }
-        m
+        Model {
+            weights: Weights::new(weights),
+            add,
+            drop,
+        }
     })
 }
 
@@ -117,59 +117,83 @@ pub(crate) struct GateInput {
     /// The cue word next to the candidate (its verb, usually), so the
     /// attribution it makes can point at its cue.
     pub verb: Option<String>,
-    /// The features, one after another, each ended by a line break: one
-    /// string per quote, not one per feature (a text of quotes holds a
-    /// few hundred thousand quotes' features until the gate runs).
-    feats: String,
+    /// The features' keys, made from their parts: building their text
+    /// was a twentieth of the pipeline's time.
+    keys: Vec<Joined>,
+    /// Whether the quote names a thing (the `naming` feature).
+    naming: bool,
+    /// The features' text, each ended by a line break, for the training
+    /// dumps only (one string per quote, not one per feature).
+    text: Option<String>,
 }
 
 impl GateInput {
-    /// The quote's features.
+    /// The quote's features as text; empty unless read for a dump.
     pub fn feats(&self) -> impl Iterator<Item = &str> + '_ {
-        self.feats.lines()
+        self.text.as_deref().unwrap_or("").lines()
     }
 
     /// The quote's features as parts of the speaker ranker's features,
-    /// hashed as they are read.
-    pub(crate) fn feat_parts(&self) -> impl Iterator<Item = crate::featkey::Part<'_>> + '_ {
-        crate::featkey::line_parts(&self.feats)
+    /// with their text when read for a dump.
+    pub(crate) fn feat_parts(&self) -> impl Iterator<Item = Part<'_>> + '_ {
+        let mut lines = self.feats();
+        self.keys.iter().map(move |k| k.part(lines.next().unwrap_or("")))
+    }
+}
+
+/// Where [`read`] puts a quote's features: their keys, and their text
+/// when a dump wants it.
+struct Feats {
+    keys: Vec<Joined>,
+    naming: bool,
+    text: Option<String>,
+}
+
+impl Feats {
+    #[inline(always)]
+    fn push(&mut self, parts: &[Part]) {
+        self.keys.push(Joined::of(parts));
+        if let Some(t) = &mut self.text {
+            parts.iter().for_each(|p| t.push_str(p.text));
+            t.push('\n');
+        }
     }
 }
 
 /// A count in a few buckets, as its feature writes it.
-fn bucket(n: usize) -> &'static str {
+fn bucket(n: usize) -> Part<'static> {
     match n {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3 => "3",
-        4..=6 => "5",
-        7..=12 => "9",
-        _ => "20",
+        0 => part!("0"),
+        1 => part!("1"),
+        2 => part!("2"),
+        3 => part!("3"),
+        4..=6 => part!("5"),
+        7..=12 => part!("9"),
+        _ => part!("20"),
     }
 }
 
 /// A coarse class of a word: what it says about the quote after it.
-fn word_class(t: &Token) -> &'static str {
+fn word_class(t: &Token) -> Part<'static> {
     if !t.is_word() {
         return match t.text {
-            "," => "comma",
-            ":" => "colon",
-            "-" | "—" | "–" => "dash",
-            "(" => "paren",
-            _ => "mark",
+            "," => part!("comma"),
+            ":" => part!("colon"),
+            "-" | "—" | "–" => part!("dash"),
+            "(" => part!("paren"),
+            _ => part!("mark"),
         };
     }
     if t.has(class::SPEECH_VERB) {
-        "speech"
+        part!("speech")
     } else if t.has(class::CHARACTERISING_VERB) {
-        "characterising"
+        part!("characterising")
     } else if t.is_possessive() {
-        "possessive"
+        part!("possessive")
     } else if is_pronoun(t) {
-        "pronoun"
+        part!("pronoun")
     } else if t.has(class::FUNCTION_WORD) {
-        "function"
+        part!("function")
     } else {
         word_shape(t)
     }
@@ -177,17 +201,17 @@ fn word_class(t: &Token) -> &'static str {
 
 /// A word no class names, by its shape: capitalised, or its ending
 /// (the ranker reads words the same way).
-pub(crate) fn word_shape(t: &Token) -> &'static str {
+pub(crate) fn word_shape(t: &Token) -> Part<'static> {
     if t.is_capitalized() {
-        "capital"
+        part!("capital")
     } else if t.text.ends_with("ed") {
-        "ed"
+        part!("ed")
     } else if t.text.ends_with("ing") {
-        "ing"
+        part!("ing")
     } else if t.text.ends_with('s') {
-        "s"
+        part!("s")
     } else {
-        "other"
+        part!("other")
     }
 }
 
@@ -202,95 +226,107 @@ pub(crate) fn read(
     after: Option<&[Token]>,
     sent: Span,
     has_cue: bool,
+    dump: bool,
 ) -> GateInput {
-    // Features of words are joined from their parts: `format!` was about
-    // half the gate's time.
-    let mut f: Vec<String> = Vec::with_capacity(24);
+    // Features are keyed from their parts, their text made only for a
+    // dump: building the strings was the gate's main cost.
+    let mut f = Feats {
+        keys: Vec::with_capacity(24),
+        naming: false,
+        text: dump.then(String::new),
+    };
     let content = q.span.of(text);
     let n = content.split_whitespace().take(13).count();
-    f.push(["kind=", q.kind.as_str()].concat());
-    f.push(["n=", bucket(n)].concat());
-    f.push(["kind=", q.kind.as_str(), "&n=", bucket(n)].concat());
+    let kind = Part::new(q.kind.as_str());
+    f.push(&[part!("kind="), kind]);
+    f.push(&[part!("n="), bucket(n)]);
+    f.push(&[part!("kind="), kind, part!("&n="), bucket(n)]);
     if has_cue {
-        f.push("cue-unresolved".into());
+        f.push(&[part!("cue-unresolved")]);
     }
     if content.starts_with(char::is_uppercase) {
-        f.push("cap".into());
+        f.push(&[part!("cap")]);
     }
     let trimmed = content.trim_end_matches(['”', '"', '’', '\'']);
-    if let Some(c) = trimmed.chars().last().filter(|c| ".?!,".contains(*c)) {
-        f.push(format!("ends={c}"));
+    match trimmed.chars().last() {
+        Some('.') => f.push(&[part!("ends=.")]),
+        Some('?') => f.push(&[part!("ends=?")]),
+        Some('!') => f.push(&[part!("ends=!")]),
+        Some(',') => f.push(&[part!("ends=,")]),
+        _ => {}
     }
     if q.group.is_some() {
-        f.push("group".into());
+        f.push(&[part!("group")]);
     }
     if q.close.is_none() {
-        f.push("unclosed".into());
+        f.push(&[part!("unclosed")]);
     }
     if q.paragraph == 0 {
-        f.push("para0".into());
+        f.push(&[part!("para0")]);
     }
     let words: Vec<&Token> = before.iter().filter(|t| t.is_word()).collect();
-    f.push(["before=", bucket(words.len())].concat());
+    f.push(&[part!("before="), bucket(words.len())]);
     if let Some(last) = before.last() {
-        f.push(["prev-class=", word_class(last)].concat());
+        f.push(&[part!("prev-class="), word_class(last)]);
         if last.is_word() {
-            f.push(["prev=", last.lower().as_str()].concat());
+            f.push(&[part!("prev="), Part::new(&last.lower())]);
         }
     } else {
-        f.push("prev-class=none".into());
+        f.push(&[part!("prev-class=none")]);
     }
     if let Some(w) = words.iter().rev().nth(1) {
-        f.push(["prev2=", w.lower().as_str()].concat());
+        f.push(&[part!("prev2="), Part::new(&w.lower())]);
     }
     // "what investigators call the “Eastside pipeline”": a name given to a
     // thing is a term, whoever gives it; the gate leaves those alone.
     let naming = |t: &&Token| t.is_one_of(NAMING_WORDS);
     let adjacent = before.last().is_some_and(|t| t.is_word());
     if adjacent && (words.last().is_some_and(naming) || words.iter().rev().nth(1).is_some_and(naming)) {
-        f.push(NAMING.into());
+        f.push(&[NAMING]);
+        f.naming = true;
     }
     if before.iter().any(|t| t.has(class::SPEECH_VERB)) {
-        f.push("speech-verb-before".into());
+        f.push(&[part!("speech-verb-before")]);
     }
     if before.iter().any(|t| t.has(class::CHARACTERISING_VERB)) {
-        f.push("characterising-before".into());
+        f.push(&[part!("characterising-before")]);
     }
     if before.iter().any(|t| t.has(class::MINED_CUE)) {
-        f.push("mined-cue-before".into());
+        f.push(&[part!("mined-cue-before")]);
     }
     if let Some(a) = after {
         if let Some(t) = a.first() {
-            f.push(["next-class=", word_class(t)].concat());
+            f.push(&[part!("next-class="), word_class(t)]);
         }
         if let Some(t) = a.iter().find(|t| t.is_word()) {
-            f.push(["next=", t.lower().as_str()].concat());
+            f.push(&[part!("next="), Part::new(&t.lower())]);
         }
     }
     let mut verb = None;
     let (candidate, from) = if let Some((c, v)) = after.and_then(after_candidate) {
         verb = Some(v);
-        (Some(c), "after")
+        (Some(c), part!("after"))
     } else if let Some(c) = own_candidate(before) {
-        (Some(c), "own")
+        (Some(c), part!("own"))
     } else if words.is_empty() {
-        (previous_subject(tokens, paragraphs, q, sent), "previous")
+        (previous_subject(tokens, paragraphs, q, sent), part!("previous"))
     } else {
-        (None, "none")
+        (None, part!("none"))
     };
     if let Some(c) = candidate {
-        f.push(["cand=", from].concat());
+        f.push(&[part!("cand="), from]);
         describe_candidate(text, tokens, c, q, &mut f);
         if verb.is_none() {
             verb = gap_cue(tokens, c, q);
         }
     }
-    let mut feats = String::with_capacity(f.iter().map(|k| k.len() + 1).sum());
-    for k in &f {
-        feats.push_str(k);
-        feats.push('\n');
+    GateInput {
+        candidate,
+        verb,
+        keys: f.keys,
+        naming: f.naming,
+        text: f.text,
     }
-    GateInput { candidate, verb, feats }
 }
 
 /// A credit after the quote that the cue rules did not read, often for a
@@ -363,32 +399,32 @@ fn previous_subject(tokens: &[Token], paragraphs: &[Paragraph], q: &Quote, sent:
 
 /// Features of a candidate mention: its kind, its distance from the mark,
 /// the word after it (the verb, usually).
-fn describe_candidate(text: &str, tokens: &[Token], c: Span, q: &Quote, f: &mut Vec<String>) {
+fn describe_candidate(text: &str, tokens: &[Token], c: Span, q: &Quote, f: &mut Feats) {
     let toks = within(tokens, c);
     let kind = match toks {
-        [t] if is_pronoun(t) => "pronoun",
-        [t, ..] if t.is_one_of(&["the", "a", "an"]) => "described",
-        [t, ..] if t.is_capitalized() => "name",
-        _ => "other",
+        [t] if is_pronoun(t) => part!("pronoun"),
+        [t, ..] if t.is_one_of(&["the", "a", "an"]) => part!("described"),
+        [t, ..] if t.is_capitalized() => part!("name"),
+        _ => part!("other"),
     };
-    f.push(["cand-kind=", kind].concat());
+    f.push(&[part!("cand-kind="), kind]);
     if toks.len() > 1 {
-        f.push(["cand-len=", bucket(toks.len())].concat());
+        f.push(&[part!("cand-len="), bucket(toks.len())]);
     }
     let gap = within(tokens, Span::new(c.end, q.open.start.max(c.end)));
-    f.push(["cand-gap=", bucket(gap.iter().filter(|t| t.is_word()).count())].concat());
+    f.push(&[part!("cand-gap="), bucket(gap.iter().filter(|t| t.is_word()).count())]);
     if let Some(v) = gap.iter().find(|t| t.is_word()) {
-        f.push(["cand-next=", v.lower().as_str()].concat());
-        f.push(["cand-next-class=", word_class(v)].concat());
+        f.push(&[part!("cand-next="), Part::new(&v.lower())]);
+        f.push(&[part!("cand-next-class="), word_class(v)]);
     }
     if gap
         .iter()
         .any(|t| t.is_word() && t.has(class::SPEECH_VERB | class::MINED_CUE))
     {
-        f.push("cand-cue-between".into());
+        f.push(&[part!("cand-cue-between")]);
     }
     if c.of(text).contains(',') {
-        f.push("cand-comma".into());
+        f.push(&[part!("cand-comma")]);
     }
 }
 
@@ -417,24 +453,16 @@ fn premodifier(tokens: &[Token], c: Span) -> bool {
 /// The model's probability that `mention` said the quote.
 /// Quotes with a speaker and those without have their own weights
 /// (prefixes `S:` and `N:`): one model for each decision.
-fn probability<'f>(feats: impl IntoIterator<Item = &'f str>, rule: Option<&str>, speaker: bool) -> f32 {
+fn probability<'f>(feats: impl IntoIterator<Item = Part<'f>>, rule: Option<&str>, speaker: bool) -> f32 {
     let m = model();
-    let prefix = if speaker { "S:" } else { "N:" };
-    let mut key = String::with_capacity(48);
-    let mut w = |k: &str| {
-        key.clear();
-        key.push_str(prefix);
-        key.push_str(k);
-        m.weights.get(key.as_str()).copied().unwrap_or(0.0)
-    };
-    let mut z = w("bias");
+    let prefix = if speaker { part!("S:") } else { part!("N:") };
+    let w = |parts: &[Part]| m.weights.get(key(parts)).unwrap_or(0.0);
+    let mut z = w(&[prefix, part!("bias")]);
     for k in feats {
-        z += w(k);
+        z += w(&[prefix, k]);
     }
-    z += w(&format!(
-        "rule={}",
-        rule.unwrap_or(if speaker { "other" } else { "none" })
-    ));
+    let rule = rule.unwrap_or(if speaker { "other" } else { "none" });
+    z += w(&[prefix, part!("rule="), Part::new(rule)]);
     1.0 / (1.0 + (-z).exp())
 }
 
@@ -445,7 +473,7 @@ pub(crate) fn apply(text: &str, tokens: &[Token], roster: &mut Roster, quotes: &
             if !q.rule.is_some_and(|r| WEAK_RULES.contains(&r)) {
                 continue;
             }
-            let p = probability(input.feats(), q.rule, true);
+            let p = probability(input.feat_parts(), q.rule, true);
             if p < model().drop {
                 q.speaker = None;
                 q.cue = None;
@@ -453,13 +481,13 @@ pub(crate) fn apply(text: &str, tokens: &[Token], roster: &mut Roster, quotes: &
             }
             continue;
         }
-        if input.feats().any(|f| f == NAMING) {
+        if input.naming {
             continue;
         }
         let Some(c) = input.candidate.filter(|_| input.verb.is_some()) else {
             continue;
         };
-        let p = probability(input.feats(), None, false);
+        let p = probability(input.feat_parts(), None, false);
         if p < model().add {
             continue;
         }
@@ -549,9 +577,10 @@ mod tests {
     fn the_model_is_compiled_in_with_its_thresholds() {
         let m = model();
         assert!(m.weights.len() > 50);
+        assert!(m.weights.get(key_of("N:bias")).is_some());
         assert!(m.add > 0.0 && m.add < 1.0, "add {}", m.add);
         assert!(m.drop >= 0.0 && m.drop < m.add, "drop {}", m.drop);
-        let p = probability(["kind=scare"], None, false);
+        let p = probability([Part::new("kind=scare")], None, false);
         assert!(p > 0.0 && p < 1.0);
     }
 

@@ -465,7 +465,8 @@ fn extract_and_read(
     rule: bool,
 ) -> (Vec<Quote>, Vec<gate::GateInput>) {
     let mut quotes = find_quotes(text, paragraphs, roster);
-    let (inputs, mentions) = attribute(text, tokens, paragraphs, roster, &mut quotes);
+    // The features' text is made only for the training dump.
+    let (inputs, mentions) = attribute(text, tokens, paragraphs, roster, &mut quotes, !rule);
     if rule {
         gate::apply(text, tokens, roster, &mut quotes, &inputs);
         let cx = ranker::Context::new(text, tokens, paragraphs, &mentions, &quotes);
@@ -483,7 +484,7 @@ pub fn ranker_samples(text: &str) -> Vec<ranker::Sample> {
     let tokens = tokenize(text, body);
     let mut roster = Roster::from_tokens(text, &tokens);
     let mut quotes = find_quotes(text, &paragraphs, &mut roster);
-    let (inputs, mentions) = attribute(text, &tokens, &paragraphs, &mut roster, &mut quotes);
+    let (inputs, mentions) = attribute(text, &tokens, &paragraphs, &mut roster, &mut quotes, true);
     gate::apply(text, &tokens, &mut roster, &mut quotes, &inputs);
     let cx = ranker::Context::new(text, &tokens, &paragraphs, &mentions, &quotes);
     ranker::samples(&cx, &quotes, &inputs)
@@ -521,6 +522,7 @@ fn attribute(
     paragraphs: &[Paragraph],
     roster: &mut Roster,
     quotes: &mut [Quote],
+    dump: bool,
 ) -> (Vec<gate::GateInput>, Mentions) {
     let mut inputs = vec![gate::GateInput::default(); quotes.len()];
     let quoted: Vec<Span> = quotes.iter().map(|q| q.span).collect();
@@ -665,6 +667,7 @@ fn attribute(
             after_toks.as_deref(),
             sent,
             cue.is_some(),
+            dump,
         );
         if kind == QuoteKind::Scare {
             continue;

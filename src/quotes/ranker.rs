@@ -178,7 +178,7 @@ fn word_class(t: Option<&Token>) -> Part<'static> {
             part!("function")
         }
     } else {
-        Part::new(super::gate::word_shape(t))
+        super::gate::word_shape(t)
     }
 }
 
@@ -677,7 +677,7 @@ mod tests {
         let tokens = tokenize(TEXT, Span::new(0, TEXT.len()));
         let mut roster = Roster::from_tokens(TEXT, &tokens);
         let mut quotes = super::super::find_quotes(TEXT, &paragraphs, &mut roster);
-        let (_, mentions) = super::super::attribute(TEXT, &tokens, &paragraphs, &mut roster, &mut quotes);
+        let (_, mentions) = super::super::attribute(TEXT, &tokens, &paragraphs, &mut roster, &mut quotes, false);
         let cx = Context::new(TEXT, &tokens, &paragraphs, &mentions, &quotes);
         f(&cx, &quotes);
     }
