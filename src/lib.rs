@@ -62,9 +62,9 @@ pub struct Analysis {
     pub attributions: Vec<Attribution>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
-    pub notes: Vec<checks::CheckNote>,
+    pub notes: checks::note_list::ChunkedList<checks::CheckNote>,
     /// The words of the notes that keep theirs ([`checks::Report::note_text`]).
-    pub note_text: String,
+    pub note_text: checks::note_list::ChunkedText,
     /// The article's date the checks read (its dateline, else one found in
     /// the text, else the batch's hint).
     pub article_date: Option<jiff::civil::Date>,

@@ -214,7 +214,7 @@ mod tests {
         let summary = n.last().unwrap();
         assert_eq!((summary.claim, summary.passed), (0, false));
         assert_eq!(summary.check(), "restated-number");
-        let kept = &r.note_text[summary.a as usize..summary.b as usize];
+        let kept = r.note_text.get(summary.a as usize, summary.b as usize).unwrap();
         assert_eq!(kept, format!("and {} more", 70 - MAX_NOTES));
         assert!(n.iter().any(|n| n.claim == 1));
     }

@@ -11,6 +11,7 @@ mod duration_vs_range;
 pub(crate) mod figures;
 mod index;
 pub(crate) mod names;
+pub mod note_list;
 mod part_exceeds_whole;
 mod percent_vs_counts;
 mod quote_conflict;
@@ -113,15 +114,15 @@ impl CheckNote {
     /// Appends the note's words to `out`; `cx` is the context the checks
     /// ran in (or the same parts of the finished analysis) and `kept` the
     /// report's note text.
-    pub fn push_words(&self, cx: &CheckContext, kept: &str, out: &mut String) {
+    pub fn push_words(&self, cx: &CheckContext, kept: &note_list::ChunkedText, out: &mut String) {
         match self.write {
             Some(write) => out.push_str(&write(cx, self.a as usize, self.b as usize)),
-            None => out.push_str(kept.get(self.a as usize..self.b as usize).unwrap_or("")),
+            None => out.push_str(kept.get(self.a as usize, self.b as usize).unwrap_or("")),
         }
     }
 
     /// The note's words (see [`CheckNote::push_words`]).
-    pub fn words(&self, cx: &CheckContext, kept: &str) -> String {
+    pub fn words(&self, cx: &CheckContext, kept: &note_list::ChunkedText) -> String {
         let mut out = String::new();
         self.push_words(cx, kept, &mut out);
         out
@@ -160,9 +161,9 @@ impl CheckContext<'_> {
 #[derive(Debug, Default, Clone)]
 pub struct Report {
     pub findings: Vec<Finding>,
-    pub notes: Vec<CheckNote>,
+    pub notes: note_list::ChunkedList<CheckNote>,
     /// The words of the notes that keep theirs, one after another.
-    pub note_text: String,
+    pub note_text: note_list::ChunkedText,
     /// The last check id looked up, and its place in [`REGISTRY`].
     last_check: Option<(&'static str, u8)>,
     /// The running check's tally past the bounds (see [`bounds::Running`]).
@@ -433,7 +434,7 @@ pub(crate) mod test_support {
     impl Report {
         /// The words of a note that keeps them.
         pub fn kept(&self, n: &CheckNote) -> &str {
-            &self.note_text[n.a as usize..n.b as usize]
+            self.note_text.get(n.a as usize, n.b as usize).unwrap_or("")
         }
     }
 }
