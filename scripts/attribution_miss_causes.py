@@ -38,24 +38,11 @@ import os
 import re
 import sys
 
-from polnear_spans import char_map, run_articles, run_features
+from polnear_spans import char_map, run_articles, run_features, spans_length, spans_match, spans_overlap
 
 HELD_OUT = "politico"
 AUX = set("has have had is was are were be been being will would could should can may might must do does did not "
           "also to of for about on in with that as at by from over against".split())
-
-
-def overlap(a, b):
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
-
-
-def length(spans):
-    return sum(e - s for s, e in spans)
-
-
-def matches(g, p):
-    ov = overlap(g, p)
-    return ov > 0 and 2 * ov >= length(g) and 2 * ov >= length(p)
 
 
 def cue_words():
@@ -109,18 +96,18 @@ def main():
             gcue = [tuple(x) for x in a["cue"] or []]
             gsrc = [tuple(x) for x in a["source"] or []]
             c["gold"] += 1
-            best = max(preds, key=lambda p: overlap(gc, p[0]), default=None)
-            if best is not None and matches(gc, best[0]):
-                c["ok" if not gsrc or (best[1] and overlap(gsrc, best[1]) > 0) else "source-wrong"] += 1
+            best = max(preds, key=lambda p: spans_overlap(gc, p[0]), default=None)
+            if best is not None and spans_match(gc, best[0]):
+                c["ok" if not gsrc or (best[1] and spans_overlap(gsrc, best[1]) > 0) else "source-wrong"] += 1
                 continue
-            at_cue = [r for r in readings if gcue and overlap(gcue, r[1]) > 0]
-            if any(matches(gc, r[0]) for r in at_cue):
+            at_cue = [r for r in readings if gcue and spans_overlap(gcue, r[1]) > 0]
+            if any(spans_match(gc, r[0]) for r in at_cue):
                 c["gate-dropped"] += 1
             elif at_cue:
-                ov = overlap(gc, at_cue[0][0])
-                c["extent-elsewhere" if ov == 0 else "extent-too-short" if 2 * ov < length(gc)
+                ov = spans_overlap(gc, at_cue[0][0])
+                c["extent-elsewhere" if ov == 0 else "extent-too-short" if 2 * ov < spans_length(gc)
                   else "extent-too-long"] += 1
-            elif best is not None and overlap(gc, best[0]) > 0:
+            elif best is not None and spans_overlap(gc, best[0]) > 0:
                 c["other-reading"] += 1
             else:
                 words = len(" ".join(text[s:e] for s, e in gc).split())

@@ -30,17 +30,9 @@ import json
 import os
 import sys
 
-from polnear_spans import char_map, run_articles
+from polnear_spans import char_map, run_articles, spans_length, spans_overlap
 
 HELD_OUT = "politico"
-
-
-def overlap(a, b):
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
-
-
-def length(spans):
-    return sum(e - s for s, e in spans)
 
 
 def layout(text, a):
@@ -99,10 +91,10 @@ def main():
             gc = [tuple(x) for x in a["content"]]
             best, bov = None, 0
             for p in preds:
-                ov = overlap(gc, p["c"])
+                ov = spans_overlap(gc, p["c"])
                 if ov > bov:
                     best, bov = p, ov
-            ok = best is not None and 2 * bov >= length(gc) and 2 * bov >= length(best["c"])
+            ok = best is not None and 2 * bov >= spans_length(gc) and 2 * bov >= spans_length(best["c"])
             if ok:
                 best["hit"] = True
             if args.kind != "all" and kind != args.kind:
@@ -113,12 +105,12 @@ def main():
                 continue
             lay = layout(text, a)
             gcue = [tuple(x) for x in a["cue"] or []]
-            cue_hit = [p for p in preds if p["cue"] and overlap(gcue, p["cue"]) > 0]
+            cue_hit = [p for p in preds if p["cue"] and spans_overlap(gcue, p["cue"]) > 0]
             if best is None:
                 cls = "cue-no-content" if cue_hit else "no-prediction"
-            elif 2 * bov < length(gc) and 2 * bov < length(best["c"]):
+            elif 2 * bov < spans_length(gc) and 2 * bov < spans_length(best["c"]):
                 cls = "both"
-            elif 2 * bov < length(gc):
+            elif 2 * bov < spans_length(gc):
                 cls = "too-short"
             else:
                 cls = "too-long"
@@ -132,7 +124,7 @@ def main():
         for p in preds:
             if p["hit"]:
                 continue
-            near = any(overlap(gg, p["c"]) > 0 for gg in golds)
+            near = any(spans_overlap(gg, p["c"]) > 0 for gg in golds)
             cls = f"false:{p['rule']}:{'bad-span' if near else 'no-gold-near'}"
             counts[part][cls] += 1
             cue_txt = text[p["cue"][0][0]:p["cue"][0][1]] if p["cue"] else None

@@ -36,6 +36,22 @@ def overlap(a, b):
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def spans_overlap(a, b):
+    """How many characters two lists of (start, end) spans share."""
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def spans_length(spans):
+    """How many characters a list of (start, end) spans covers."""
+    return sum(e - s for s, e in spans)
+
+
+def spans_match(gold, pred):
+    """The scorer's content match: a mutual 50% character overlap."""
+    ov = spans_overlap(gold, pred)
+    return ov > 0 and 2 * ov >= spans_length(gold) and 2 * ov >= spans_length(pred)
+
+
 def run_articles(binary, root, gold):
     """Runs factsheet once over a PolNeAR set's texts, as JSON Lines with each
     article's publication date, and returns its article objects by document."""

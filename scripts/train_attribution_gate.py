@@ -25,7 +25,7 @@ import argparse
 import sys
 
 from logistic import prob, train
-from polnear_spans import char_map, run_features
+from polnear_spans import char_map, run_features, spans_length, spans_match, spans_overlap
 
 HELD_OUT = "politico"
 EPOCHS = 10
@@ -34,19 +34,6 @@ L2 = 1e-5
 MIN_COUNT = 3  # a feature seen fewer times is not kept
 TOLERANCE = 0.003
 THRESHOLDS = [x / 100 for x in range(10, 71, 2)]
-
-
-def overlap(a, b):
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
-
-
-def length(spans):
-    return sum(e - s for s, e in spans)
-
-
-def matches(gc, pc):
-    ov = overlap(gc, pc)
-    return ov > 0 and 2 * ov >= length(gc) and 2 * ov >= length(pc)
 
 
 def load(root, features_bin):
@@ -73,10 +60,10 @@ def load(root, features_bin):
 
 def label(sample, golds):
     for g in golds:
-        if matches(g["content"], sample["content"]):
+        if spans_match(g["content"], sample["content"]):
             if not g["source"]:
                 return 1
-            if sample["source"] and overlap([sample["source"]], g["source"]) > 0:
+            if sample["source"] and spans_overlap([sample["source"]], g["source"]) > 0:
                 return 1
     return 0
 
@@ -100,13 +87,13 @@ def score(docs, dropped):
             gold_n += 1
             best, bov = None, 0
             for p in kept:
-                ov = overlap(g["content"], p["content"])
+                ov = spans_overlap(g["content"], p["content"])
                 if ov > bov:
                     best, bov = p, ov
-            if best is None or 2 * bov < length(g["content"]) or 2 * bov < length(best["content"]):
+            if best is None or 2 * bov < spans_length(g["content"]) or 2 * bov < spans_length(best["content"]):
                 continue
             hit += 1
-            if not g["source"] or (best["speaker"] and overlap([best["speaker"]], g["source"]) > 0):
+            if not g["source"] or (best["speaker"] and spans_overlap([best["speaker"]], g["source"]) > 0):
                 full += 1
     p, r = full / max(1, pred), full / max(1, gold_n)
     return (2 * p * r / (p + r) if p + r else 0.0), hit / max(1, gold_n)

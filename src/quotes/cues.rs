@@ -603,20 +603,7 @@ pub(crate) fn subject_after(toks: &[Token], start: usize) -> Option<Span> {
     // Other descriptors before a name: "said conservative activist Bob
     // Klaus", "said screenwriter Cole Haddon".
     if s == start {
-        let mut k = start;
-        while k < toks.len()
-            && k - start < 3
-            && toks[k].is_word()
-            && !toks[k].is_capitalized()
-            && !toks[k].has(class::FUNCTION_WORD | class::SPEECH_VERB)
-            && !toks[k].text.ends_with("ed")
-            && !is_ly_adverb(&toks[k])
-        {
-            k += 1;
-        }
-        let named = toks.get(k).is_some_and(|t| t.is_capitalized() && !t.is_date_word())
-            && toks.get(k + 1).is_some_and(|t| t.is_capitalized());
-        if k > start && named {
+        if let Some(k) = past_descriptors(toks, start) {
             s = k;
         }
     }
@@ -709,9 +696,15 @@ fn past_capitalised_modifier(toks: &[Token], start: usize) -> usize {
     if !(1..=2).contains(&caps) {
         return start;
     }
-    let mut k = start + caps;
+    past_descriptors(toks, start + caps).unwrap_or(start)
+}
+
+/// One to three lowercase descriptors from `from` ("activist", "party
+/// boss"), then a name of two capitalised words: where the name starts.
+fn past_descriptors(toks: &[Token], from: usize) -> Option<usize> {
+    let mut k = from;
     while k < toks.len()
-        && k - start - caps < 3
+        && k - from < 3
         && toks[k].is_word()
         && !toks[k].is_capitalized()
         && !toks[k].has(class::FUNCTION_WORD | class::SPEECH_VERB)
@@ -722,7 +715,7 @@ fn past_capitalised_modifier(toks: &[Token], start: usize) -> usize {
     }
     let named = toks.get(k).is_some_and(|t| t.is_capitalized() && !t.is_date_word())
         && toks.get(k + 1).is_some_and(|t| t.is_capitalized());
-    if k > start + caps && named { k } else { start }
+    (k > from && named).then_some(k)
 }
 
 /// Removes parenthesised asides ("(D-Mo.)") so cues read past them.
