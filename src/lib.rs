@@ -23,6 +23,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod attributions;
+pub mod batch;
 pub mod checks;
 pub mod claims;
 pub mod cross;

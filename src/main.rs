@@ -18,14 +18,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
-
+use factsheet::batch;
 use factsheet::checks::{REGISTRY, Selection};
 use factsheet::ingest::InputFormat;
 use factsheet::inputs::{self, Source, parse_day};
-use factsheet::render::jsonl::{self, Summary};
+use factsheet::render::jsonl;
 use factsheet::render::{Format, table};
-use factsheet::worksheet::{self, Worksheet};
+use factsheet::worksheet::Worksheet;
 use factsheet::{Document, Severity};
 
 #[derive(Parser)]
@@ -279,7 +278,7 @@ fn emit(s: &str) {
 }
 
 /// Writes an article's JSON line to stdout as it is made (see
-/// [`STREAM_FROM`]); a closed pipe ends quietly, as in [`emit`].
+/// `factsheet::batch`); a closed pipe ends quietly, as in [`emit`].
 fn emit_article(a: &factsheet::Analysis) {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = jsonl::write_article(a, &mut out)
@@ -307,96 +306,6 @@ fn read_sheets(paths: &[PathBuf]) -> (Vec<Worksheet>, ExitCode) {
     (sheets, code)
 }
 
-/// What one input produced, rendered in parallel and written in order.
-struct Outcome {
-    name: String,
-    result: Result<Done, String>,
-}
-
-struct Done {
-    article: String,
-    path: String,
-    rendered: String,
-    /// A long article's analysis, when its JSON line is written in its
-    /// turn instead of `rendered` (see [`STREAM_FROM`]).
-    stream: Option<Box<factsheet::Analysis>>,
-    rows: Option<Vec<worksheet::Row>>,
-    digest: Option<factsheet::cross::Digest>,
-    sarif: Vec<serde_json::Value>,
-    counts: (usize, usize, usize),
-    worst: Option<Severity>,
-    html: Option<factsheet::render::html::ArticlePage>,
-}
-
-/// What every input of a run shares besides the check selection: the house
-/// rules, and the worksheet's verdicts when a review page is wanted.
-struct Shared {
-    rules: factsheet::rules::RuleSet,
-    /// `--date`: the date of articles that have none of their own.
-    date_hint: Option<jiff::civil::Date>,
-    page: Option<factsheet::render::html::Verdicts>,
-    view: table::View,
-    stdin_format: InputFormat,
-}
-
-/// Inputs are read, analysed and written this many at a time, so memory
-/// stays flat however long a JSON Lines stream is, and output keeps input order.
-const CHUNK: usize = 256;
-
-/// An article of this many bytes or more is not rendered as JSON Lines in
-/// parallel with the others but written straight to stdout in its turn:
-/// its JSON can be dozens of times its size (a text made of counts), and
-/// holding it as one string set the peak memory (issue 15).
-const STREAM_FROM: usize = 1 << 20;
-
-fn analyse(
-    source: Source,
-    selection: &Selection,
-    shared: &Shared,
-    format: Format,
-    want_rows: bool,
-    want_digest: bool,
-) -> Outcome {
-    let (name, doc) = source.open(shared.stdin_format);
-    let result = doc.and_then(|mut d| {
-        d.date_hint = shared.date_hint;
-        // A bug in a rule must cost one article, not the batch.
-        let a = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            factsheet::analyze_with_rules(d, selection, &shared.rules)
-        }))
-        .map_err(|_| format!("{name}: internal error while analysing this article (please report it)"))?;
-        let streamed = format == Format::Jsonl && a.document.text.len() >= STREAM_FROM;
-        let rendered = match format {
-            Format::Jsonl if streamed => String::new(),
-            Format::Jsonl => {
-                let mut line = jsonl::article(&a);
-                line.push('\n');
-                line
-            }
-            Format::Table => table::render_with(&a, shared.view),
-            Format::Line => factsheet::render::line::article(&a),
-            Format::Csv | Format::Sarif => String::new(),
-        };
-        Ok(Done {
-            article: factsheet::render::article_name(&a.document.path).to_string(),
-            path: a.document.path.clone(),
-            rendered,
-            rows: want_rows.then(|| worksheet::rows(&a)),
-            digest: want_digest.then(|| factsheet::cross::Digest::of(&a)),
-            sarif: if format == Format::Sarif {
-                factsheet::render::sarif::results(&a)
-            } else {
-                Vec::new()
-            },
-            counts: (a.quotes.len(), a.claims.len(), a.findings.len()),
-            worst: a.findings.iter().map(|f| f.severity).max(),
-            html: shared.page.as_ref().map(|v| factsheet::render::html::article(&a, v)),
-            stream: streamed.then(|| Box::new(a)),
-        })
-    });
-    Outcome { name, result }
-}
-
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum InputKind {
     /// Article files (.txt, .md, .html) and folders of them.
@@ -407,8 +316,27 @@ enum InputKind {
 
 fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
     rejoin_id_lists(&mut args);
-    let shared = Shared::of(&args)?;
-    let selection = selection(&args, &shared.rules)?;
+    let rules = house_rules(args.rules.as_deref())?;
+    let options = batch::Options {
+        format: args.format,
+        selection: selection(&args, &rules)?,
+        html: match (&args.html, &args.output) {
+            (None, _) => None,
+            (Some(page), Some(sheet)) if sheet.exists() => Some((
+                page.clone(),
+                factsheet::render::html::verdicts(&Worksheet::read(sheet)?),
+            )),
+            (Some(page), _) => Some((page.clone(), Default::default())),
+        },
+        rules,
+        date_hint: args.date,
+        stdin_format: args.stdin_format,
+        view: table::View::for_stdout(),
+        output: args.output.clone(),
+        worksheet_dir: args.worksheet_dir.clone(),
+        excel: args.excel,
+        cross: !args.no_cross,
+    };
     if let Some(dir) = &args.worksheet_dir {
         std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: cannot create: {e}", dir.display()))?;
     }
@@ -418,7 +346,7 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
             .build_global()
             .ok();
     }
-    let mut sources: Box<dyn Iterator<Item = Source>> = match args.input {
+    let sources: Box<dyn Iterator<Item = Source>> = match args.input {
         InputKind::Files => Box::new(inputs::expand(&args.inputs).into_iter()),
         InputKind::Jsonl => {
             let mut all: Box<dyn Iterator<Item = Source>> = Box::new(std::iter::empty());
@@ -428,44 +356,49 @@ fn check(mut args: CheckArgs) -> anyhow::Result<ExitCode> {
             all
         }
     };
-    let progress = progress_for(sources.size_hint());
-    let Some(mut run) = Run::start(&args) else {
+    let mut out = Printer {
+        progress: progress_for(sources.size_hint()),
+    };
+    let ending = batch::run(sources, &options, &mut out);
+    out.progress.finish_and_clear();
+    let Some(ending) = ending else {
         return Ok(ExitCode::from(2));
     };
-    let want_rows = args.output.is_some() || args.worksheet_dir.is_some() || args.format == Format::Csv;
-    loop {
-        let chunk: Vec<Source> = sources.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let outcomes: Vec<Outcome> = chunk
-            .into_par_iter()
-            .map(|s| analyse(s, &selection, &shared, args.format, want_rows, !args.no_cross))
-            .collect();
-        progress.inc(outcomes.len() as u64);
-        for o in outcomes {
-            run.take(o, &progress);
-        }
+    eprintln!("{}", ending.summary.line());
+    if ending.summary.errors > 0 || ending.failed {
+        return Ok(ExitCode::from(2));
     }
-    progress.finish_and_clear();
-    Ok(run.finish(&shared))
+    let threshold = args.fail_on.map(|f| match f {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+    });
+    Ok(match (threshold, ending.worst) {
+        (Some(t), Some(w)) if w >= t => ExitCode::from(1),
+        _ => ExitCode::SUCCESS,
+    })
 }
 
-impl Shared {
-    fn of(args: &CheckArgs) -> anyhow::Result<Shared> {
-        Ok(Shared {
-            view: table::View::for_stdout(),
-            stdin_format: args.stdin_format,
-            rules: house_rules(args.rules.as_deref())?,
-            date_hint: args.date,
-            page: match (&args.html, &args.output) {
-                (None, _) => None,
-                (Some(_), Some(sheet)) if sheet.exists() => {
-                    Some(factsheet::render::html::verdicts(&Worksheet::read(sheet)?))
-                }
-                (Some(_), _) => Some(Default::default()),
-            },
-        })
+/// A batch's output on stdout, its messages on stderr, and a progress bar
+/// kept out of their way.
+struct Printer {
+    progress: indicatif::ProgressBar,
+}
+
+impl batch::Sink for Printer {
+    fn text(&mut self, s: &str) {
+        self.progress.suspend(|| emit(s));
+    }
+
+    fn article(&mut self, a: &factsheet::Analysis) {
+        self.progress.suspend(|| emit_article(a));
+    }
+
+    fn message(&mut self, line: &str) {
+        self.progress.suspend(|| eprintln!("{line}"));
+    }
+
+    fn advance(&mut self, inputs: usize) {
+        self.progress.inc(inputs as u64);
     }
 }
 
@@ -500,214 +433,6 @@ fn progress_for(size_hint: (usize, Option<usize>)) -> indicatif::ProgressBar {
     progress
 }
 
-/// What a `check` run gathers as its articles come in: the counts, the
-/// worst finding, the worksheet's rows (on disk), the cross-article
-/// digests, and what the SARIF log and the review page need at the end.
-struct Run<'a> {
-    args: &'a CheckArgs,
-    summary: Summary,
-    worst: Option<Severity>,
-    /// A combined worksheet's rows wait on disk, not in memory.
-    sheet: Option<worksheet::Spill>,
-    csv_columns: Vec<String>,
-    cross: factsheet::cross::Batch,
-    sarif: Vec<serde_json::Value>,
-    errors: Vec<String>,
-    pages: Vec<factsheet::render::html::ArticlePage>,
-    write_failed: bool,
-}
-
-impl<'a> Run<'a> {
-    /// A run ready for its first article (and the CSV header written);
-    /// `None`, after saying why, when the worksheet's rows have nowhere to go.
-    fn start(args: &'a CheckArgs) -> Option<Run<'a>> {
-        let sheet = match &args.output {
-            Some(path) => match worksheet::Spill::new() {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    eprintln!(
-                        "factsheet: {}: cannot keep the batch's rows for the worksheet: {e}",
-                        path.display()
-                    );
-                    return None;
-                }
-            },
-            None => None,
-        };
-        // `--format csv` is written as the rows come, a chunk at a time.
-        let csv_columns = worksheet::columns();
-        if args.format == Format::Csv {
-            emit(&String::from_utf8_lossy(&worksheet::csv_lines(&csv_columns, &[], true)));
-        }
-        Some(Run {
-            args,
-            summary: Summary::default(),
-            worst: None,
-            sheet,
-            csv_columns,
-            cross: factsheet::cross::Batch::default(),
-            sarif: Vec::new(),
-            errors: Vec::new(),
-            pages: Vec::new(),
-            write_failed: false,
-        })
-    }
-
-    /// One input's outcome, written in its turn.
-    fn take(&mut self, o: Outcome, progress: &indicatif::ProgressBar) {
-        match o.result {
-            Ok(done) => self.take_done(done, progress),
-            Err(message) => {
-                self.summary.errors += 1;
-                eprintln!("factsheet: {message}");
-                if self.args.format == Format::Sarif {
-                    self.errors.push(message.clone());
-                }
-                if self.args.format == Format::Jsonl {
-                    emit(&format!("{}\n", jsonl::error(&o.name, &message)));
-                }
-            }
-        }
-    }
-
-    fn take_done(&mut self, done: Done, progress: &indicatif::ProgressBar) {
-        let args = self.args;
-        self.summary.articles += 1;
-        self.summary.quotes += done.counts.0;
-        self.summary.claims += done.counts.1;
-        self.summary.findings += done.counts.2;
-        self.worst = self.worst.max(done.worst);
-        progress.suspend(|| match &done.stream {
-            Some(a) => emit_article(a),
-            None => emit(&done.rendered),
-        });
-        let rows = done.rows.unwrap_or_default();
-        if args.format == Format::Csv {
-            let lines = worksheet::csv_lines(&self.csv_columns, &rows, false);
-            progress.suspend(|| emit(&String::from_utf8_lossy(&lines)));
-        }
-        if let Some(dir) = &args.worksheet_dir {
-            let stem = done.article.rsplit_once('.').map_or(done.article.as_str(), |(s, _)| s);
-            let one = worksheet::Article {
-                path: done.path.clone(),
-                rows: rows.clone(),
-            };
-            if let Err(e) = write_sheet(&dir.join(format!("{stem}.csv")), vec![one], args.excel) {
-                eprintln!("factsheet: {e}");
-                self.write_failed = true;
-            }
-        }
-        // Only a combined worksheet needs the batch's rows and article
-        // names; a stream without one keeps nothing.
-        if let Some(spill) = &mut self.sheet {
-            if let Err(e) = spill.push(worksheet::Article { path: done.path, rows }) {
-                eprintln!("factsheet: cannot keep the batch's rows for the worksheet: {e}");
-                self.write_failed = true;
-                self.sheet = None;
-            }
-        }
-        if let Some(d) = done.digest {
-            self.cross.add(d);
-        }
-        self.sarif.extend(done.sarif);
-        self.pages.extend(done.html);
-    }
-
-    /// The batch's own findings, the closing output of each format, the
-    /// review page and the worksheet; then the exit code.
-    fn finish(mut self, shared: &Shared) -> ExitCode {
-        let args = self.args;
-        // Contradictions between the articles of the batch.
-        let cross = if self.cross.len() > 1 {
-            std::mem::take(&mut self.cross).check()
-        } else {
-            Vec::new()
-        };
-        self.summary.findings += cross.len();
-        if !cross.is_empty() {
-            self.worst = self.worst.max(Some(Severity::Warning));
-        }
-        self.write_closing(&cross, shared);
-        if let Some(path) = &args.html {
-            let page = factsheet::render::html::page(&self.pages, &cross);
-            if let Err(e) = std::fs::write(path, page) {
-                eprintln!("factsheet: {}: cannot write: {e}", path.display());
-                self.write_failed = true;
-            }
-        }
-        if let (Some(path), Some(spill)) = (&args.output, self.sheet.take()) {
-            match worksheet::update_spilled(path, spill, args.excel) {
-                Ok(done) => report_sheet(path, &done),
-                Err(e) => {
-                    eprintln!("factsheet: {e}");
-                    self.write_failed = true;
-                }
-            }
-        }
-        eprintln!("{}", self.summary.line());
-        if self.summary.errors > 0 || self.write_failed {
-            return ExitCode::from(2);
-        }
-        let threshold = args.fail_on.map(|f| match f {
-            FailOn::Error => Severity::Error,
-            FailOn::Warning => Severity::Warning,
-        });
-        match (threshold, self.worst) {
-            (Some(t), Some(w)) if w >= t => ExitCode::from(1),
-            _ => ExitCode::SUCCESS,
-        }
-    }
-
-    /// What each format writes after the articles: the cross-article
-    /// findings, and the JSON Lines summary or the whole SARIF log.
-    fn write_closing(&mut self, cross: &[factsheet::cross::CrossFinding], shared: &Shared) {
-        match self.args.format {
-            Format::Jsonl => {
-                for f in cross {
-                    emit(&format!("{}\n", jsonl::cross_finding(f)));
-                }
-                emit(&format!("{}\n", self.summary.to_json()));
-            }
-            Format::Csv => {}
-            Format::Table => {
-                if !cross.is_empty() {
-                    emit(&table::render_cross(cross, shared.view));
-                }
-            }
-            Format::Line => {
-                for f in cross {
-                    emit(&factsheet::render::line::cross(f));
-                }
-            }
-            Format::Sarif => {
-                let mut results = std::mem::take(&mut self.sarif);
-                results.extend(cross.iter().map(factsheet::render::sarif::cross_result));
-                let log = factsheet::render::sarif::log(&sarif_rules(&shared.rules), results, &self.errors);
-                emit(&format!("{}\n", serde_json::to_string_pretty(&log).unwrap_or_default()));
-            }
-        }
-    }
-}
-
-/// Every check a SARIF log can name: the registry, the house rules and the
-/// cross-article checks, as (id, description).
-fn sarif_rules(house: &factsheet::rules::RuleSet) -> Vec<(String, String)> {
-    let mut rules: Vec<(String, String)> = REGISTRY
-        .iter()
-        .map(|c| (c.id().to_string(), c.description().to_string()))
-        .collect();
-    rules.extend(
-        house
-            .rules()
-            .iter()
-            .map(|r| (r.id.to_string(), r.description.to_string())),
-    );
-    for (id, d) in factsheet::cross::CHECKS {
-        rules.push((id.to_string(), d.to_string()));
-    }
-    rules
-}
-
 /// `--only a, b` unquoted reaches us as `--only "a,"` and an input `b`:
 /// when a list ends in a comma, inputs that are check ids (and no file)
 /// belong to it.
@@ -727,19 +452,4 @@ fn rejoin_id_lists(args: &mut CheckArgs) {
             args.inputs = rest;
         }
     }
-}
-
-/// Writes the worksheet, merging into an existing one so no human work is lost.
-fn write_sheet(path: &Path, articles: Vec<worksheet::Article>, bom: bool) -> factsheet::Result<()> {
-    let done = worksheet::update(path, articles, bom)?;
-    report_sheet(path, &done);
-    Ok(())
-}
-
-/// What writing a worksheet did, on stderr.
-fn report_sheet(path: &Path, done: &worksheet::Update) {
-    for note in &done.notes {
-        eprintln!("{}: note: {note}", path.display());
-    }
-    eprintln!("{}: {}", path.display(), done.line());
 }

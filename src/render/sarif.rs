@@ -92,6 +92,25 @@ pub fn cross_result(f: &CrossFinding) -> Json {
     r
 }
 
+/// Every check a SARIF log can name: the registry, the house rules and the
+/// cross-article checks, as (id, description).
+pub fn rule_list(house: &crate::rules::RuleSet) -> Vec<(String, String)> {
+    let mut rules: Vec<(String, String)> = crate::checks::REGISTRY
+        .iter()
+        .map(|c| (c.id().to_string(), c.description().to_string()))
+        .collect();
+    rules.extend(
+        house
+            .rules()
+            .iter()
+            .map(|r| (r.id.to_string(), r.description.to_string())),
+    );
+    for (id, d) in crate::cross::CHECKS {
+        rules.push((id.to_string(), d.to_string()));
+    }
+    rules
+}
+
 /// The whole log: the tool and its rules (`(id, description)`), the
 /// results, and an inputs that could not be read as notifications.
 pub fn log(rules: &[(String, String)], results: Vec<Json>, errors: &[String]) -> Json {
