@@ -110,6 +110,7 @@ pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rul
             quotes: &quotes,
             roster: &roster,
             lines: &document.lines,
+            not_count: Default::default(),
         };
         checks::run_checks(&cx, selection)
     };
@@ -150,6 +151,7 @@ impl Analysis {
             quotes: &self.quotes,
             roster: &self.roster,
             lines: &self.document.lines,
+            not_count: Default::default(),
         }
     }
 
