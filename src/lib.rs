@@ -111,6 +111,7 @@ pub fn analyze_with_rules(document: Document, selection: &Selection, house: &rul
             quotes: &quotes,
             roster: &roster,
             lines: &document.lines,
+            not_count: Default::default(),
         };
         checks::run_checks(&cx, selection)
     };
@@ -151,6 +152,7 @@ impl Analysis {
             quotes: &self.quotes,
             roster: &self.roster,
             lines: &self.document.lines,
+            not_count: Default::default(),
         }
     }
 

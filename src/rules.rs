@@ -389,12 +389,23 @@ pub fn run(
     if !rules.rules.iter().any(|r| selection.wants(r.id)) {
         return hits;
     }
-    let possible = rules.any.as_ref().map(|set| set.matches(hay));
+    // Which rules can match at all: most articles match none, and asking
+    // whether any does reads the text in the regex's quick search that
+    // stops at the first match; which ones is asked only when one does.
+    // (`Some(None)`: no rule matches anywhere.)
+    let possible = rules
+        .any
+        .as_ref()
+        .map(|set| set.is_match(hay).then(|| set.matches(hay)));
     let candidates = rules
         .rules
         .iter()
         .enumerate()
-        .filter(|(i, _)| possible.as_ref().is_none_or(|m| m.matched(*i)))
+        .filter(|(i, _)| {
+            possible
+                .as_ref()
+                .is_none_or(|m| m.as_ref().is_some_and(|m| m.matched(*i)))
+        })
         .map(|(_, r)| r);
     for rule in candidates.filter(|r| selection.wants(r.id)) {
         for window in windows(rule.scope, body, quotes) {

@@ -10,6 +10,28 @@ use crate::claims::Claim;
 /// How far back `not_a_count` looks for the words before a number.
 const BEFORE_WINDOW: usize = 200;
 
+/// [`not_a_count`] of each of an article's claims, worked out the first
+/// time a check asks and kept for the others (three checks ask it of the
+/// same claims): 0 not asked yet, 1 a count, 2 not one.
+#[derive(Default)]
+pub(crate) struct NotCount(std::cell::OnceCell<Vec<std::cell::Cell<u8>>>);
+
+impl NotCount {
+    /// Whether `claims[i]` (of the article `text`) is not a count.
+    pub(crate) fn get(&self, text: &str, claims: &[Claim], i: usize) -> bool {
+        let known = self.0.get_or_init(|| vec![std::cell::Cell::new(0); claims.len()]);
+        match known[i].get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let not = not_a_count(text, &claims[i]);
+                known[i].set(1 + u8::from(not));
+                not
+            }
+        }
+    }
+}
+
 /// Whether the claim's number reads as something other than a count.
 pub(crate) fn not_a_count(text: &str, c: &Claim) -> bool {
     let before = text[..c.span.start].trim_end_matches(' ');

@@ -144,6 +144,8 @@ pub struct CheckContext<'a> {
     pub roster: &'a Roster,
     /// Where `text`'s lines start, so a message can name a line cheaply.
     pub lines: &'a LineIndex,
+    /// Which claims are no counts, asked once per claim for all checks.
+    pub(crate) not_count: figures::NotCount,
 }
 
 impl CheckContext<'_> {
@@ -154,6 +156,11 @@ impl CheckContext<'_> {
 
     pub fn line(&self, pos: usize) -> usize {
         self.lines.line(pos)
+    }
+
+    /// [`figures::not_a_count`] of `claims[i]`, worked out once.
+    pub(crate) fn not_a_count(&self, i: usize) -> bool {
+        self.not_count.get(self.text, self.claims, i)
     }
 }
 

@@ -1,7 +1,6 @@
 //! `part-exceeds-whole`: a part larger than the total it is part of
 //! ("412 of those arrested" after "370 arrested").
 
-use super::figures::not_a_count;
 use super::{Check, CheckContext, Report, Severity};
 use crate::claims::{Claim, ClaimKind, Value, fmt};
 
@@ -23,7 +22,7 @@ impl Check for PartExceedsWhole {
         for (pi, part) in cx.claims.iter().enumerate() {
             let Some(wi) = part.whole() else { continue };
             let whole = &cx.claims[wi];
-            if !is_part_of(cx, part, whole) {
+            if !is_part_of(cx, (pi, part), (wi, whole)) {
                 continue;
             }
             let (Some(p), Some(w)) = (part.value.amount(), whole.value.amount()) else {
@@ -285,8 +284,8 @@ impl PartExceedsWhole {
 /// both counts, of the same thing when both name it ("37 pages" is no
 /// part of "seven email chains"), not the two ends of a range ("31,000 to
 /// 160,000"), and not a sibling part ("the other two", "the remaining 16").
-fn is_part_of(cx: &CheckContext, part: &Claim, whole: &Claim) -> bool {
-    if not_a_count(cx.text, part) || not_a_count(cx.text, whole) {
+fn is_part_of(cx: &CheckContext, (pi, part): (usize, &Claim), (wi, whole): (usize, &Claim)) -> bool {
+    if cx.not_a_count(pi) || cx.not_a_count(wi) {
         return false;
     }
     // Only plural nouns are compared: the reader's "noun" after a part is

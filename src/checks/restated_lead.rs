@@ -18,7 +18,6 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use super::figures::not_a_count;
 use super::{CheckContext, Report, Severity};
 use crate::claims::{Claim, ClaimKind, Value};
 
@@ -87,7 +86,8 @@ fn value(c: &Claim) -> Option<f64> {
 
 /// A key for what a claim measures: the unit of a duration, the class of
 /// a count.
-fn key(cx: &CheckContext, c: &Claim) -> Option<String> {
+fn key(cx: &CheckContext, i: usize) -> Option<String> {
+    let c = &cx.claims[i];
     match (&c.kind, &c.value) {
         // A period, not an offset ("five years ago", "the three years
         // since"), which dates something else.
@@ -104,7 +104,7 @@ fn key(cx: &CheckContext, c: &Claim) -> Option<String> {
             });
             (!offset).then(|| format!("duration:{unit}"))
         }
-        (ClaimKind::Count, _) if !not_a_count(cx.text, c) => class_of(cx, c).map(|k| format!("count:{k}")),
+        (ClaimKind::Count, _) if !cx.not_a_count(i) => class_of(cx, c).map(|k| format!("count:{k}")),
         _ => None,
     }
 }
@@ -141,12 +141,12 @@ pub fn check(cx: &CheckContext, out: &mut Report, id: &'static str) {
         .find(|&p| p > 0 && p <= 2 && claims.iter().any(|c| c.paragraph == p && c.kind != ClaimKind::Date));
     let mut first: FxHashMap<String, (usize, f64, bool)> = FxHashMap::default();
     for (bi, b) in claims.iter().enumerate() {
-        let Some(k) = key(cx, b).or_else(|| (b.kind == ClaimKind::Count).then(|| "count:".to_string())) else {
+        let Some(k) = key(cx, bi).or_else(|| (b.kind == ClaimKind::Count).then(|| "count:".to_string())) else {
             continue;
         };
         let Some(vb) = value(b) else { continue };
         // Headline against lead.
-        if Some(b.paragraph) == lead_par && !not_a_count(cx.text, b) {
+        if Some(b.paragraph) == lead_par && !cx.not_a_count(bi) {
             let wb = word_before(cx, b);
             let twin = headline.iter().copied().find(|&h| {
                 let a = &claims[h];
@@ -154,7 +154,7 @@ pub fn check(cx: &CheckContext, out: &mut Report, id: &'static str) {
                     && match (&a.value, &b.value) {
                         (Value::Duration { unit: x, .. }, Value::Duration { unit: y, .. }) => x == y,
                         (Value::Number(_), Value::Number(_)) => {
-                            !not_a_count(cx.text, a)
+                            !cx.not_a_count(h)
                                 && word_before(cx, a)
                                     .zip(wb.as_deref())
                                     .is_some_and(|(x, y)| same_stem(&x, y))

@@ -7,7 +7,6 @@
 
 use std::collections::HashMap;
 
-use super::figures::not_a_count;
 use super::restated_index::Earlier;
 use super::{Check, CheckContext, Report, Severity};
 use crate::claims::numbers::Lex;
@@ -163,7 +162,7 @@ fn refers_back(cx: &CheckContext, b: &Claim) -> bool {
 }
 
 /// The distinct values each counted noun is given, up to three.
-/// `not_count` answers [`not_a_count`] for a claim's index (once per claim
+/// `not_count` answers [`not_a_count`](super::figures::not_a_count) for a claim's index (once per claim
 /// for the whole check).
 fn distinct_values_per_noun<'a>(
     cx: &'a CheckContext,
@@ -235,8 +234,7 @@ impl Check for RestatedNumber {
         };
         // Whether each claim is no count at all, asked once per claim, not
         // once per pair (nor again for the nouns' values).
-        let mut no_count: Vec<Option<bool>> = vec![None; claims.len()];
-        let mut not_count = |i: usize| *no_count[i].get_or_insert_with(|| not_a_count(cx.text, &claims[i]));
+        let mut not_count = |i: usize| cx.not_a_count(i);
         let counted = distinct_values_per_noun(cx, &mut not_count);
         let earlier = Earlier::new(claims);
         let mut sum_of_earlier: Vec<Option<bool>> = vec![None; claims.len()];

@@ -88,8 +88,14 @@ pub(crate) fn push_padded(out: &mut String, mut n: u64, width: usize) {
             break;
         }
     }
-    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len() - start)));
-    out.extend(digits[start..].iter().map(|&d| char::from(d)));
+    // Pushed one by one: extending a string with characters reserves and
+    // encodes each (every worksheet row writes its line and column here).
+    for _ in 0..width.saturating_sub(digits.len() - start) {
+        out.push('0');
+    }
+    for &d in &digits[start..] {
+        out.push(char::from(d));
+    }
 }
 
 /// What a period phrase names.

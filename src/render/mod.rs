@@ -69,6 +69,13 @@ impl Fnv1a {
             self.bytes(&[0xff]);
             return;
         }
+        // Without a capital sigma (whose lower case depends on where it
+        // stands in its word), lower-casing a word is lower-casing each
+        // character: one pass over the characters, nothing allocated.
+        if !p.contains('Σ') {
+            self.normalised_chars(p);
+            return;
+        }
         let mut buf = [0u8; 4];
         for (k, word) in p.split_whitespace().enumerate() {
             if k > 0 {
@@ -88,6 +95,38 @@ impl Fnv1a {
                 }
             }
         }
+        self.bytes(&[0xff]);
+    }
+
+    /// [`normalised_part`](Self::normalised_part) of a text without a
+    /// capital sigma, character by character: the same bytes hashed as
+    /// splitting on whitespace and lower-casing each word would give.
+    fn normalised_chars(&mut self, p: &str) {
+        const PRIME: u64 = 0x100000001b3;
+        let mut h = self.0;
+        let (mut gap, mut started) = (false, false);
+        let mut buf = [0u8; 4];
+        for c in p.chars() {
+            if c.is_whitespace() {
+                gap = started;
+                continue;
+            }
+            if gap {
+                h = (h ^ u64::from(b' ')).wrapping_mul(PRIME);
+                gap = false;
+            }
+            started = true;
+            if c.is_ascii() {
+                h = (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(PRIME);
+                continue;
+            }
+            for l in c.to_lowercase() {
+                for &b in l.encode_utf8(&mut buf).as_bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+                }
+            }
+        }
+        self.0 = h;
         self.bytes(&[0xff]);
     }
 }
@@ -392,6 +431,7 @@ mod tests {
             "one\x0bvertical\x0ctab",
             "  “Border czar”  ",
             "ΣΟΦΟΣ ΛΟΓΟΣ said Ms. Éloïse",
+            "\u{a0}ZOË\u{2009}ÉLAN  “İstanbul’s”\u{3000}Ǆ ",
             "",
         ] {
             let mut streamed = Fnv1a::new();
