@@ -900,6 +900,28 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
     None
 }
 
+/// A sentence that opens with "According to X," is X's account: a
+/// quotation after the comma is attributed to X, even when a nearer clause
+/// has a speech verb of its own ("According to pool reports, Obama said
+/// “…”" is the pool reports' quotation, as the article sources it).
+pub(crate) fn opening_according_to(toks: &[Token]) -> Option<Cue> {
+    let mut words = toks.iter().enumerate().filter(|(_, t)| t.is_word());
+    let (a, first) = words.next()?;
+    let (_, second) = words.next()?;
+    if !(first.is("according") && second.is("to")) {
+        return None;
+    }
+    // The phrase ends at its comma, which must come before the quotation.
+    let comma = (a + 2..toks.len()).find(|&k| toks[k].is(","))?;
+    let phrase = &toks[..comma];
+    let subject = subject_after(phrase, a + 2).filter(|s| plausible_subject(phrase, *s))?;
+    Some(Cue {
+        subject,
+        verb: "according to".to_string(),
+        rule: "according-to",
+    })
+}
+
 /// A possessive name before a noun for something said, in the same clause
 /// as the quotation: "Trump’s claim that there have been “thousands of
 /// shootings”", "Reyes’s remarks about a “rigged” count".

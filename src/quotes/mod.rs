@@ -603,7 +603,8 @@ fn attribute(
             }
         });
         let tight_after = after_toks.as_ref().and_then(|t| cue_after(t, 4));
-        let mut cue = tight_after
+        let mut cue = cues::opening_according_to(&before)
+            .or(tight_after)
             .or_else(|| cue_before(&before))
             .or_else(|| after_toks.as_ref().and_then(|t| cue_after(t, 14)));
         cue = cue.and_then(|c| vetted(text, tokens, &mentions, c, window.start, q.open.start, &earlier));
@@ -1380,6 +1381,15 @@ mod tests {
         // verb of its own.
         let t = "“The production includes new material,” according to Judicial Watch.\n";
         assert_eq!(speaker_of(t, &run(t), "The production"), Some("Judicial Watch".into()));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_according_to_is_that_sources_quotation() {
+        let t = "The levy vote\n\nAccording to the Harlow Gazette, Mayor Dana Pell said the levy was “a fair deal for the town.”\n\nDana Pell said “we will see” about it.\n";
+        let qs = run(t);
+        assert_eq!(speaker_of(t, &qs, "a fair deal"), Some("Harlow Gazette".into()));
+        // Without the opening phrase, the speech verb's subject speaks.
+        assert_eq!(speaker_of(t, &qs, "we will see"), Some("Dana Pell".into()));
     }
 
     #[test]
