@@ -942,7 +942,9 @@ pub(crate) fn as_put_it_cue(toks: &[Token]) -> Option<Cue> {
     {
         return None;
     }
-    let as_at = (put.saturating_sub(AS_PUT_IT_REACH)..put).rev().find(|&k| toks[k].is("as"))?;
+    let as_at = (put.saturating_sub(AS_PUT_IT_REACH)..put)
+        .rev()
+        .find(|&k| toks[k].is("as"))?;
     // "as he once put it", "as Smith has put it".
     let mut v = put;
     while v > as_at + 2 && toks[v - 1].is_one_of(&["has", "had", "once", "famously", "memorably", "so"]) {

@@ -784,6 +784,9 @@ fn short_credit(after: &[Token]) -> bool {
 /// "Beck, who said …": the relative pronoun is the mention the cue hangs
 /// on (the name it stands for is still the speaker's), found between the
 /// subject and the cue's verb, a few words on.
+/// How many tokens after "who" the relative clause's verb may come.
+const RELATIVE_REACH: usize = 7;
+
 fn relative_mention(tokens: &[Token], subject: Span, verb: &str) -> Option<Span> {
     let verb = verb.split_whitespace().next().filter(|v| !v.is_empty())?;
     let from = tokens.partition_point(|t| t.span().start < subject.end);
@@ -793,8 +796,13 @@ fn relative_mention(tokens: &[Token], subject: Span, verb: &str) -> Option<Span>
             return None;
         }
         if t.is("who") && k > 0 && toks[k - 1].is(",") {
-            // The verb follows the relative clause's start closely.
-            return toks[k + 1..].iter().take(4).any(|v| v.text == verb).then_some(t.span());
+            // The verb follows the relative clause's start closely, within
+            // the clause ("who has in the past described …"), not past a
+            // comma that closes it ("who won in 2010, said").
+            return (toks[k + 1..].iter().take(RELATIVE_REACH))
+                .take_while(|v| !v.is(","))
+                .any(|v| v.text == verb)
+                .then_some(t.span());
         }
     }
     None
