@@ -1242,6 +1242,14 @@ mod tests {
         let t = "Omar Haddad said, who knows";
         let toks = tokenize(t, Span::new(0, t.len()));
         assert_eq!(relative_mention(&toks, Span::new(0, 11), "said"), None);
+        // The verb a few words into the clause, and not past its comma.
+        let t = "Omar Haddad, who has in the past described it";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        let m = relative_mention(&toks, Span::new(0, 11), "described").expect("who");
+        assert_eq!(m.of(t), "who");
+        let t = "Omar Haddad, who won, said";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        assert_eq!(relative_mention(&toks, Span::new(0, 11), "said"), None);
     }
 
     #[test]
