@@ -900,6 +900,65 @@ pub(crate) fn cue_before(toks: &[Token]) -> Option<Cue> {
     None
 }
 
+/// A sentence that opens with "According to X," is X's account: a
+/// quotation after the comma is attributed to X, even when a nearer clause
+/// has a speech verb of its own ("According to pool reports, Obama said
+/// “…”" is the pool reports' quotation, as the article sources it).
+pub(crate) fn opening_according_to(toks: &[Token]) -> Option<Cue> {
+    let mut words = toks.iter().enumerate().filter(|(_, t)| t.is_word());
+    let (a, first) = words.next()?;
+    let (_, second) = words.next()?;
+    if !(first.is("according") && second.is("to")) {
+        return None;
+    }
+    // The phrase ends at its comma, which must come before the quotation.
+    let comma = (a + 2..toks.len()).find(|&k| toks[k].is(","))?;
+    let phrase = &toks[..comma];
+    let subject = subject_after(phrase, a + 2).filter(|s| plausible_subject(phrase, *s))?;
+    Some(Cue {
+        subject,
+        verb: "according to".to_string(),
+        rule: "according-to",
+    })
+}
+
+/// The most words an "as … put it" clause runs on after "it" ("as Weiner
+/// put it in his memo to employees, “…”").
+const AS_PUT_IT_TAIL: usize = 10;
+
+/// The furthest "as" stands before "put it" (a long appositive between).
+const AS_PUT_IT_REACH: usize = 30;
+
+/// "Or, as Tom Ridge, a former secretary, put it: “…”", "as he puts it,":
+/// the quotation is the words of the subject of the "as" clause, though
+/// "put" is no speech verb and "as" opens a subordinate clause.
+pub(crate) fn as_put_it_cue(toks: &[Token]) -> Option<Cue> {
+    let put = (1..toks.len().saturating_sub(1))
+        .rev()
+        .find(|&k| toks[k].is_one_of(&["put", "puts"]) && toks[k + 1].is("it"))?;
+    let tail = &toks[put + 2..];
+    if tail.iter().filter(|t| t.is_word()).count() > AS_PUT_IT_TAIL
+        || tail.iter().any(|t| matches!(t.text, "." | ";" | "?" | "!"))
+    {
+        return None;
+    }
+    let as_at = (put.saturating_sub(AS_PUT_IT_REACH)..put)
+        .rev()
+        .find(|&k| toks[k].is("as"))?;
+    // "as he once put it", "as Smith has put it".
+    let mut v = put;
+    while v > as_at + 2 && toks[v - 1].is_one_of(&["has", "had", "once", "famously", "memorably", "so"]) {
+        v -= 1;
+    }
+    let phrase = &toks[..v];
+    let subject = subject_after(phrase, as_at + 1).filter(|s| plausible_subject(phrase, *s))?;
+    Some(Cue {
+        subject,
+        verb: toks[put].text.to_string() + " it",
+        rule: "as-put-it",
+    })
+}
+
 /// A possessive name before a noun for something said, in the same clause
 /// as the quotation: "Trump’s claim that there have been “thousands of
 /// shootings”", "Reyes’s remarks about a “rigged” count".
