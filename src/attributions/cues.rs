@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use crate::lexicon::WordTable;
 use crate::token::Token;
 
-use crate::lexicon::{ATTRIBUTION_CUES as SOURCE, ATTRIBUTION_CUES_HAND as HAND};
+use crate::lexicon::{ATTRIBUTION_CUES as SOURCE, ATTRIBUTION_CUES_HAND as HAND, ATTRIBUTION_TOPIC_CUES as TOPIC};
 
 /// The share given to a hand-listed cue the mined list lacks.
 const HAND_SHARE: f32 = 0.6;
@@ -45,6 +45,22 @@ static CUES: LazyLock<WordTable<f32>> = LazyLock::new(|| {
         .map(|w| (w, HAND_SHARE))
         .collect::<Vec<_>>();
     mined.into_iter().chain(hand).collect()
+});
+
+/// `word preposition count share` lines: the prepositional cues ("talked
+/// about", "criticism of"), by word, each preposition with its share.
+static TOPIC_CUES: LazyLock<WordTable<Vec<(&'static str, f32)>>> = LazyLock::new(|| {
+    let mut by_word: std::collections::BTreeMap<&'static str, Vec<(&'static str, f32)>> = Default::default();
+    for l in crate::lexicon::entries(TOPIC) {
+        let mut parts = l.split_whitespace();
+        let (Some(word), Some(prep), Some(share)) = (parts.next(), parts.next(), parts.nth(1)) else {
+            continue;
+        };
+        if let Ok(share) = share.parse::<f32>() {
+            by_word.entry(word).or_default().push((prep, share));
+        }
+    }
+    by_word.into_iter().collect()
 });
 
 /// Nouns and adverbs the annotators marked inside longer cues ("said in a
@@ -104,6 +120,9 @@ pub(crate) struct Candidate {
     pub share: f32,
     pub score: Option<f32>,
     pub strong: bool,
+    /// A prepositional cue ("talked about"): `n` takes the preposition
+    /// and the content is its object (`topic.rs`).
+    pub topic: bool,
 }
 
 /// A cue at `toks[i]`: how many tokens it takes and its share.
@@ -119,6 +138,7 @@ pub(crate) fn candidate_at(toks: &[Token], i: usize) -> Option<Candidate> {
         share,
         score,
         strong: true,
+        topic: false,
     };
     let t = toks.get(i)?;
     if !t.is_word() {
@@ -171,6 +191,7 @@ pub(crate) fn candidate_at(toks: &[Token], i: usize) -> Option<Candidate> {
                 share,
                 score,
                 strong: false,
+                topic: false,
             });
         }
         (_, l) => l?,
@@ -187,6 +208,26 @@ pub(crate) fn question_at(toks: &[Token]) -> Option<Candidate> {
         share: CUES.get("asked").copied().unwrap_or(HAND_SHARE),
         score: None,
         strong: true,
+        topic: false,
+    })
+}
+
+/// A prepositional cue at `toks[i]` ("talked about", "his attacks on",
+/// "called on"): a lower-case word the mined pairs list with the
+/// preposition after it. Always weak: the gate settles its reading. Asked
+/// only of cue forms whose one-word reading failed.
+pub(crate) fn topic_at(toks: &[Token], i: usize) -> Option<Candidate> {
+    let (t, p) = (toks.get(i)?, toks.get(i + 1)?);
+    if !t.is_word() || !p.is_word() || t.is_capitalized() || !t.has(crate::lexicon::class::CUE_FORM) {
+        return None;
+    }
+    let share = TOPIC_CUES.get(t.text)?.iter().find(|(prep, _)| p.is(prep))?.1;
+    Some(Candidate {
+        n: 2,
+        share,
+        score: super::tagger::read(toks, i).map(|s| s.0),
+        strong: false,
+        topic: true,
     })
 }
 
