@@ -154,7 +154,7 @@ pub(crate) fn candidate_at(toks: &[Token], i: usize) -> Option<Candidate> {
     // "Reported Speech"); it is turned away before any table is read, and
     // so is a word neither the lexicon nor the tagger knows (most words:
     // the tokenizer has marked the others).
-    if t.is_capitalized() || !t.has(crate::lexicon::class::CUE_FORM) {
+    if !t.has(crate::lexicon::class::CUE_FORM) || (t.is_capitalized() && !(i > 0 && title_case(toks))) {
         return None;
     }
     let share = CUES.get(t.text).copied();
@@ -197,6 +197,23 @@ pub(crate) fn candidate_at(toks: &[Token], i: usize) -> Option<Candidate> {
         (_, l) => l?,
     };
     Some(strong(1, share, score))
+}
+
+/// Is the sentence a title-case headline ("Rubio Says Reform Was A Sign Of
+/// Leadership")? There a capitalised cue form after its first word is a
+/// verb like any other. Short sentences only: a headline is, and the test
+/// then costs a bounded scan however many capitalised forms a sentence has.
+fn title_case(toks: &[Token]) -> bool {
+    if toks.len() > 24 {
+        return false;
+    }
+    let words = toks.iter().filter(|t| t.is_word() && !t.has(crate::lexicon::class::FUNCTION_WORD));
+    let (mut all, mut capitals) = (0, 0);
+    for w in words {
+        all += 1;
+        capitals += usize::from(w.is_capitalized());
+    }
+    all >= 4 && capitals * 10 >= all * 9
 }
 
 /// "Asked about the merger, she …": the question opening a sentence, a
