@@ -207,7 +207,9 @@ fn title_case(toks: &[Token]) -> bool {
     if toks.len() > 24 {
         return false;
     }
-    let words = toks.iter().filter(|t| t.is_word() && !t.has(crate::lexicon::class::FUNCTION_WORD));
+    let words = toks
+        .iter()
+        .filter(|t| t.is_word() && !t.has(crate::lexicon::class::FUNCTION_WORD));
     let (mut all, mut capitals) = (0, 0);
     for w in words {
         all += 1;
@@ -276,5 +278,37 @@ mod tests {
             .map(|i| toks[i].text)
             .collect();
         assert_eq!(cues, ["said", "according"]);
+    }
+
+    #[test]
+    fn a_capitalised_cue_reads_only_inside_a_title_case_headline() {
+        let cue_words = |t: &str| -> Vec<String> {
+            let toks = tokenize(t, Span::new(0, t.len()));
+            (0..toks.len())
+                .filter(|&i| candidate_at(&toks, i).is_some())
+                .map(|i| toks[i].text.to_string())
+                .collect()
+        };
+        assert!(cue_words("Governor Okafor Says Bridge Tolls Will Double Next Spring").contains(&"Says".to_string()));
+        // In running text a capitalised form names something.
+        assert!(
+            cue_words("The firm Says Media won the contract for the bridge, the council said.")
+                .iter()
+                .all(|w| w != "Says")
+        );
+    }
+
+    #[test]
+    fn a_prepositional_cue_is_found_where_no_one_word_rule_reads() {
+        let t = "Her criticism of the transit board has grown sharper.";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        let i = toks.iter().position(|x| x.text == "criticism").unwrap();
+        assert!(candidate_at(&toks, i).is_none());
+        let c = topic_at(&toks, i).expect("criticism of");
+        assert_eq!((c.n, c.topic, c.strong), (2, true, false));
+        // Not before another preposition.
+        let t = "Her criticism in the press has grown sharper.";
+        let toks = tokenize(t, Span::new(0, t.len()));
+        assert!(topic_at(&toks, 1).is_none());
     }
 }

@@ -23,12 +23,6 @@ const PREDICATE_WORDS: &[&str] = &[
     "must", "did", "does", "do",
 ];
 
-/// Words that open an adjunct after a noun-phrase object: "[talking
-/// about] {immigration} in the fifth debate", "… at a rally".
-const ADJUNCT_WORDS: &[&str] = &[
-    "in", "at", "during", "after", "before", "since", "when", "while", "because", "until", "amid", "as", "but",
-];
-
 /// Possessive determiners that name the source of a nominal cue ("his
 /// criticism of", "their support for").
 const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
@@ -43,8 +37,9 @@ pub(super) fn read(toks: &[Token], v: usize, is_cue: &dyn Fn(usize) -> bool) -> 
     let first = toks.get(start)?;
     let mut end = clause_end(toks, start, is_cue);
     let opens_clause = first.is_one_of(CLAUSE_OPENERS) || subject_pronoun(first);
-    // A noun phrase ends at a comma, the sentence's own verb or an
-    // adjunct; a clause runs on.
+    // A noun phrase ends at a comma or the sentence's own verb (cutting
+    // it before "in", "at" too made more contents too short than it
+    // mended); a clause runs on.
     if !opens_clause {
         let stop = |t: &Token| t.is(",") || t.is_one_of(PREDICATE_WORDS);
         if let Some(k) = (start + 1..end).find(|&k| stop(&toks[k])) {
