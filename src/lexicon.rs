@@ -539,6 +539,9 @@ pub(crate) static CLAIM_STARTS: LazyLock<FastSet> = LazyLock::new(|| {
 /// can mark every possible cue word without importing attributions.
 pub(crate) const ATTRIBUTION_CUES: &str = include_str!("../data/lexicon/attribution_cues.txt");
 pub(crate) const ATTRIBUTION_CUES_HAND: &str = include_str!("../data/lexicon/attribution_cues_hand.txt");
+/// Prepositional cues (`word preposition count share` lines, mined):
+/// "talked about", "called on", "criticism of".
+pub(crate) const ATTRIBUTION_TOPIC_CUES: &str = include_str!("../data/lexicon/attribution_topic_cues.txt");
 pub(crate) const CUE_TAGGER_MODEL: &[u8] = include_bytes!("../data/models/cue_tagger.bin");
 
 /// Where the cue tagger's model keeps its parts: its header is
@@ -572,13 +575,14 @@ pub(crate) fn cue_tagger_words() -> (Vec<&'static str>, usize) {
     (words, at)
 }
 
-/// Every word the cue rules may read as a one-word cue: the two cue lists
-/// and the tagger's candidate words. Marked `class::CUE_FORM`, so the many
+/// Every word the cue rules may read as a cue: the two cue lists, the
+/// tagger's candidate words and the prepositional cues' words. Marked `class::CUE_FORM`, so the many
 /// words that are none of these are turned away without a table lookup.
 fn cue_forms() -> impl Iterator<Item = &'static str> {
     let listed = entries(ATTRIBUTION_CUES).filter_map(|l| l.split_whitespace().next());
     let tagged = cue_tagger_words().0.into_iter().filter(|w| !w.is_empty());
-    listed.chain(entries(ATTRIBUTION_CUES_HAND)).chain(tagged)
+    let topic = entries(ATTRIBUTION_TOPIC_CUES).filter_map(|l| l.split_whitespace().next());
+    listed.chain(entries(ATTRIBUTION_CUES_HAND)).chain(tagged).chain(topic)
 }
 
 /// Which word lists a word is on, as bits: every token of an article is

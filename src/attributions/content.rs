@@ -22,6 +22,9 @@ pub(crate) enum Frame {
     Raising,
     /// `Asked about the merger, she …`: the question put, no source.
     Question,
+    /// `Wu talked about …`, `his attacks on …`: a prepositional cue whose
+    /// object is the content (`topic.rs`).
+    Topic,
 }
 
 /// One cue's reading: content spans, source mention, frame.
@@ -151,7 +154,7 @@ fn is_quote_mark(t: &Token) -> bool {
 
 /// The span from `toks[a]` to `toks[b - 1]`, trimmed of punctuation at
 /// either end except quotation marks (quoted content keeps its marks).
-fn clause(toks: &[Token], a: usize, b: usize) -> Option<Span> {
+pub(super) fn clause(toks: &[Token], a: usize, b: usize) -> Option<Span> {
     let (mut a, mut b) = (a, b.min(toks.len()));
     // A cue at the very end leaves nothing after it: no clause.
     if a >= b {
@@ -172,7 +175,7 @@ fn clause(toks: &[Token], a: usize, b: usize) -> Option<Span> {
 /// Where the clause after `from` ends: the sentence end, or the comma
 /// before a trailing credit or participle cue ("…, according to aides",
 /// "…, adding that …").
-fn clause_end(toks: &[Token], from: usize, is_cue: &dyn Fn(usize) -> bool) -> usize {
+pub(super) fn clause_end(toks: &[Token], from: usize, is_cue: &dyn Fn(usize) -> bool) -> usize {
     for k in from..toks.len() {
         // A dashed or bracketed aside, or the narration's next verb
         // coordinated with the cue ("said she has no plans and would not
@@ -370,7 +373,7 @@ fn adjunct_only(toks: &[Token], start: usize) -> bool {
 }
 
 /// A subject pronoun, contracted or not ("he", "she’s", "they'll").
-fn subject_pronoun(t: &Token) -> bool {
+pub(super) fn subject_pronoun(t: &Token) -> bool {
     let bare = t.text.split(['’', '\'']).next().unwrap_or(t.text);
     ["he", "she", "they", "we", "i", "it", "there"]
         .iter()
@@ -439,7 +442,7 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
 /// The source of a cue that follows it: the clause's subject for a
 /// participle ("…, stating"), the antecedent of "who", else the subject
 /// phrase before the cue.
-fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
+pub(super) fn source_before(toks: &[Token], v: usize, participle: bool) -> Option<Span> {
     if participle {
         credit_subject(toks, v - 1).or_else(|| clause_subject(toks, v - 1).filter(|s| plausible_subject(toks, *s)))
     } else if v > 1 && toks[v - 1].is_one_of(&["who", "which"]) {

@@ -162,6 +162,7 @@ fn frame_name(f: Frame) -> Part<'static> {
         Frame::Participle => part!("part"),
         Frame::Raising => part!("rais"),
         Frame::Question => part!("q"),
+        Frame::Topic => part!("topic"),
     }
 }
 

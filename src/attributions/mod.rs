@@ -14,6 +14,7 @@ mod gate;
 mod kind;
 mod reconcile;
 mod tagger;
+mod topic;
 
 pub(crate) use reconcile::reconcile;
 
@@ -98,6 +99,7 @@ fn confidence(share: f32, frame: Frame, has_source: bool) -> f32 {
         Frame::Participle => 0.8,
         Frame::Raising => 0.7,
         Frame::Question => 0.7,
+        Frame::Topic => 0.6,
     };
     let c = share
         * f
@@ -117,6 +119,7 @@ fn rule_of(frame: Frame) -> &'static str {
         Frame::Participle => "participle",
         Frame::Raising => "raising-verb",
         Frame::Question => "question",
+        Frame::Topic => "topic",
     }
 }
 
@@ -239,6 +242,9 @@ fn sentence(
             } else {
                 cues::candidate_at(toks, i)
             };
+            // A word no one-word rule reads may still head a prepositional
+            // cue ("his attacks on").
+            let cue = cue.or_else(|| cues::topic_at(toks, i));
             let c = cue.filter(|_| !inside(&toks[i]))?;
             Some((i, c))
         })
@@ -256,81 +262,102 @@ fn sentence(
     };
     let mut v = 0;
     for &(at, cand) in &cue_at {
-        let (n, share) = (cand.n, cand.share);
         if at < v {
             continue;
         }
         v = at;
-        if let Some(mut r) = content::read(toks, v, n, &is_cue) {
-            if r.content.is_empty() {
-                match quote_before {
-                    Some(q) => r.content.push(q),
-                    None => {
-                        v += n;
-                        continue;
-                    }
+        let Some((cand, mut r)) = read_cue(toks, v, cand, &is_cue) else {
+            v += cand.n;
+            continue;
+        };
+        let (n, share) = (cand.n, cand.share);
+        if r.content.is_empty() {
+            match quote_before {
+                Some(q) => r.content.push(q),
+                None => {
+                    v += n;
+                    continue;
                 }
             }
-            // A relative pronoun is the mention; its antecedent names it.
-            let speaker = r.source.map(|s| Source {
-                span: s,
-                ..resolve(text, toks, roster, r.refers.unwrap_or(s))
-            });
-            // The gate reads the whole reading: reported speech with no
-            // one reporting it is mostly a verb used otherwise ("ICE has
-            // not ruled out …"), a weak candidate stands only when its
-            // reading looks like speech.
-            // Another strong cue inside the content: reported speech
-            // nested in reported speech, or a content read too far.
-            let nested = cue_at
-                .iter()
-                .any(|&(k, c)| k != v && c.strong && r.content.iter().any(|s| s.contains(toks[k].span())));
-            let confidence = match samples.as_deref_mut() {
-                Some(list) => {
-                    let mut names = gate::Names(Vec::new());
-                    gate::features(&mut names, toks, v, &cand, &r, nested, sentence_words);
-                    list.push(GateSample {
-                        cue: toks[v].span(),
-                        content: r.content.clone(),
-                        source: r.source,
-                        feats: names.0,
-                    });
+        }
+        // A relative pronoun is the mention; its antecedent names it.
+        let speaker = r.source.map(|s| Source {
+            span: s,
+            ..resolve(text, toks, roster, r.refers.unwrap_or(s))
+        });
+        // The gate reads the whole reading: reported speech with no
+        // one reporting it is mostly a verb used otherwise ("ICE has
+        // not ruled out …"), a weak candidate stands only when its
+        // reading looks like speech.
+        // Another strong cue inside the content: reported speech
+        // nested in reported speech, or a content read too far.
+        let nested = cue_at
+            .iter()
+            .any(|&(k, c)| k != v && c.strong && r.content.iter().any(|s| s.contains(toks[k].span())));
+        let confidence = match samples.as_deref_mut() {
+            Some(list) => {
+                let mut names = gate::Names(Vec::new());
+                gate::features(&mut names, toks, v, &cand, &r, nested, sentence_words);
+                list.push(GateSample {
+                    cue: toks[v].span(),
+                    content: r.content.clone(),
+                    source: r.source,
+                    feats: names.0,
+                });
+                confidence(share, r.frame, speaker.is_some())
+            }
+            None => {
+                let mut z = gate::Score(0.0);
+                let quoted = gate::features(&mut z, toks, v, &cand, &r, nested, sentence_words);
+                let (p, keep) = gate::decide(z.0);
+                // A strong cue's reading that holds a quotation stays:
+                // without it the quotation would stand alone, cut
+                // from the reported speech around it.
+                let exempt = cand.strong && quoted;
+                if !keep && !exempt {
+                    v += n;
+                    continue;
+                }
+                // What the gate kept has its probability; what it
+                // could not drop keeps the rule's own confidence.
+                if keep {
+                    (p * 100.0).round() / 100.0
+                } else {
                     confidence(share, r.frame, speaker.is_some())
                 }
-                None => {
-                    let mut z = gate::Score(0.0);
-                    let quoted = gate::features(&mut z, toks, v, &cand, &r, nested, sentence_words);
-                    let (p, keep) = gate::decide(z.0);
-                    // A strong cue's reading that holds a quotation stays:
-                    // without it the quotation would stand alone, cut
-                    // from the reported speech around it.
-                    let exempt = cand.strong && quoted;
-                    if !keep && !exempt {
-                        v += n;
-                        continue;
-                    }
-                    // What the gate kept has its probability; what it
-                    // could not drop keeps the rule's own confidence.
-                    if keep {
-                        (p * 100.0).round() / 100.0
-                    } else {
-                        confidence(share, r.frame, speaker.is_some())
-                    }
-                }
-            };
-            out.push(Attribution {
-                kind: AttributionKind::Indirect,
-                cue: Some(cue_span(toks, v, n, &r.content)),
-                content: r.content,
-                confidence,
-                speaker,
-                quotes: Vec::new(),
-                rule: rule_of(r.frame),
-                weak: !cand.strong,
-            });
-        }
+            }
+        };
+        out.push(Attribution {
+            kind: AttributionKind::Indirect,
+            cue: Some(cue_span(toks, v, n, &r.content)),
+            content: r.content,
+            confidence,
+            speaker,
+            quotes: Vec::new(),
+            rule: rule_of(r.frame),
+            weak: !cand.strong,
+        });
         v += n;
     }
+}
+
+/// The reading of the cue candidate at `toks[v]`: its own rules', or,
+/// when those read nothing, a prepositional cue's ("talked about …",
+/// "called on …"), with the candidate that read it.
+fn read_cue(
+    toks: &[Token],
+    v: usize,
+    cand: cues::Candidate,
+    is_cue: &dyn Fn(usize) -> bool,
+) -> Option<(cues::Candidate, content::Reading)> {
+    if cand.topic {
+        return topic::read(toks, v, is_cue).map(|r| (cand, r));
+    }
+    if let Some(r) = content::read(toks, v, cand.n, is_cue) {
+        return Some((cand, r));
+    }
+    let t = cues::topic_at(toks, v)?;
+    topic::read(toks, v, is_cue).map(|r| (t, r))
 }
 
 /// Negation before a cue and a particle after it belong to the cue: a
