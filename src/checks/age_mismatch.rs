@@ -119,7 +119,7 @@ fn age_of(cx: &CheckContext, a: &Claim) -> Option<(f64, Option<String>)> {
             (bare && subject.chars().next().is_some_and(char::is_uppercase) && n.qualifier.is_none())
                 .then(|| (v, owner()))
         }
-        (ClaimKind::Duration, Value::Duration { amount, unit }) if unit == "year" => {
+        (ClaimKind::Duration, Value::Duration { amount, unit }) if *unit == "year" => {
             let aged = head.ends_with("aged") || head.ends_with("age of") || tail.starts_with("old");
             aged.then_some(())?;
             Some((amount.value?, owner()))

@@ -146,7 +146,7 @@ impl Check for DurationVsRange {
             let Value::Duration { amount, unit } = &d.value else {
                 continue;
             };
-            let per = match unit.as_str() {
+            let per = match *unit {
                 "day" => 1.0,
                 "week" => 7.0,
                 _ => continue,

@@ -46,14 +46,14 @@ impl Ctx<'_> {
         } else {
             return None;
         };
-        (lo < hi).then(|| Found {
+        (lo < hi).then_some(Found {
             kind: ClaimKind::Count,
             start: f.start,
             end,
             value: Value::Pair {
                 a: lo,
                 b: hi,
-                unit: "range".into(),
+                unit: "range",
             },
             modifier: false,
         })

@@ -26,10 +26,7 @@ impl Ctx<'_> {
             i,
             k + 2,
             ClaimKind::Quantity,
-            |a| Value::Quantity {
-                amount: a,
-                unit: "ft".into(),
-            },
+            |a| Value::Quantity { amount: a, unit: "ft" },
             Amount::exact(feet),
         ))
     }

@@ -7,7 +7,7 @@ use super::{ClaimKind, Ctx, Found, Value, money};
 
 impl Ctx<'_> {
     /// "$150 to $400", "between $5.05 billion and $5.15 billion".
-    pub(super) fn money_range(&self, start: usize, j: usize, first: Amount, cur: &str) -> Option<Found> {
+    pub(super) fn money_range(&self, start: usize, j: usize, first: Amount, cur: &'static str) -> Option<Found> {
         let l = &self.lex;
         let sep = l.get(j)?;
         let between = start > 0 && l[start - 1].is("between");
@@ -36,16 +36,7 @@ impl Ctx<'_> {
             a *= s;
         }
         let s = if between { start - 1 } else { start };
-        Some(self.plain(
-            s,
-            end,
-            ClaimKind::Money,
-            Value::MoneyRange {
-                a,
-                b,
-                currency: cur.into(),
-            },
-        ))
+        Some(self.plain(s, end, ClaimKind::Money, Value::MoneyRange { a, b, currency: cur }))
     }
 
     /// "15 dollars and 50", "3 GBP 1 pence", "20 ringgit and 43 sen": the

@@ -279,16 +279,7 @@ impl Ctx<'_> {
         let a = amount.value?;
         let tally = self.lex.get(j + 2).is_some_and(|n| n.is("vote") || n.is("votes"));
         let unit = if tally { "tally" } else { "score" };
-        Some(self.plain(
-            i,
-            j + 2,
-            ClaimKind::Quantity,
-            Value::Pair {
-                a,
-                b,
-                unit: unit.into(),
-            },
-        ))
+        Some(self.plain(i, j + 2, ClaimKind::Quantity, Value::Pair { a, b, unit }))
     }
 
     /// A number and the unit a hyphen joins to it: "3-year-old", "six-day",
@@ -311,21 +302,13 @@ impl Ctx<'_> {
                 ClaimKind::Money,
                 Value::Money {
                     amount: amount.scaled(c.factor),
-                    currency: c.code.into(),
+                    currency: c.code,
                 },
             ));
         }
         let measure = if u == "point" { Some("point") } else { unit(u) };
         if let Some(un) = measure {
-            return Some(self.plain(
-                i,
-                j,
-                ClaimKind::Quantity,
-                Value::Quantity {
-                    amount,
-                    unit: un.into(),
-                },
-            ));
+            return Some(self.plain(i, j, ClaimKind::Quantity, Value::Quantity { amount, unit: un }));
         }
         // "24-bed", "three-term": a count of the thing the compound
         // names. Plurals are other words ("three-pointers"), and so are
@@ -351,7 +334,7 @@ impl Ctx<'_> {
                 ClaimKind::Money,
                 |a| Value::Money {
                     amount: a,
-                    currency: cur.into(),
+                    currency: cur,
                 },
                 amount,
             );
@@ -365,7 +348,7 @@ impl Ctx<'_> {
             ClaimKind::Money,
             |a| Value::Money {
                 amount: a,
-                currency: cur.code.into(),
+                currency: cur.code,
             },
             amount.scaled(cur.factor),
         );
@@ -430,10 +413,7 @@ impl Ctx<'_> {
             start,
             end,
             ClaimKind::Duration,
-            |a| Value::Duration {
-                amount: a,
-                unit: tu.into(),
-            },
+            |a| Value::Duration { amount: a, unit: tu },
             amount,
         );
         if start < i && l[start].is("within") {
@@ -528,28 +508,17 @@ impl Ctx<'_> {
     }
 
     /// A plain duration claim of `amount` `unit`s over tokens `i..end`.
-    fn duration(&self, i: usize, end: usize, amount: Amount, unit: &str) -> Found {
-        self.plain(
-            i,
-            end,
-            ClaimKind::Duration,
-            Value::Duration {
-                amount,
-                unit: unit.into(),
-            },
-        )
+    fn duration(&self, i: usize, end: usize, amount: Amount, unit: &'static str) -> Found {
+        self.plain(i, end, ClaimKind::Duration, Value::Duration { amount, unit })
     }
 
     /// A (possibly hedged) quantity claim of `amount` `unit`s.
-    fn quantity(&self, i: usize, end: usize, amount: Amount, unit: &str) -> Found {
+    fn quantity(&self, i: usize, end: usize, amount: Amount, unit: &'static str) -> Found {
         self.hedged_from(
             i,
             end,
             ClaimKind::Quantity,
-            |a| Value::Quantity {
-                amount: a,
-                unit: unit.into(),
-            },
+            |a| Value::Quantity { amount: a, unit },
             amount,
         )
     }

@@ -62,16 +62,7 @@ impl Ctx<'_> {
             } else {
                 i
             };
-            self.plain(
-                start,
-                after,
-                ClaimKind::Percent,
-                Value::Pair {
-                    a,
-                    b,
-                    unit: "range".into(),
-                },
-            )
+            self.plain(start, after, ClaimKind::Percent, Value::Pair { a, b, unit: "range" })
         })
     }
 

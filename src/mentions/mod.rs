@@ -42,17 +42,21 @@ impl MentionKind {
     }
 }
 
-/// One noun phrase of the article.
+/// One noun phrase of the article. A long article has a mention at about
+/// every other word, so a mention is 28 bytes: 32-bit offsets (inputs are
+/// at most 64 MiB) and entity index, read through [`Mention::span`],
+/// [`Mention::head`] and [`Mention::entity`] (issue 15).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Mention {
     /// The whole phrase, determiners and descriptors included.
-    pub span: Span,
+    span: [u32; 2],
     /// The head: the name of a named phrase ("Rita Moore" of "NBC’s Rita
     /// Moore"), the last noun of a description.
-    pub head: Span,
+    head: [u32; 2],
+    /// The roster entity named at the head, when the roster has one
+    /// there; `u32::MAX` when not.
+    entity: u32,
     pub kind: MentionKind,
-    /// The roster entity named at the head, when the roster has one there.
-    pub entity: Option<usize>,
     /// The object of a preposition ("in Salem", "of Ohio", "to reporters").
     pub after_preposition: bool,
     /// A possessor ("NBC’s" in "NBC’s Rita Moore"): not the phrase's head.
@@ -65,6 +69,31 @@ pub(crate) struct Mention {
     /// Right after a verb ("turned his sights", "told a radio station"):
     /// an object, not a subject.
     pub object: bool,
+}
+
+/// A span as two 32-bit offsets.
+fn packed(s: Span) -> [u32; 2] {
+    let at = |o: usize| u32::try_from(o).expect("inputs are at most 64 MiB");
+    [at(s.start), at(s.end)]
+}
+
+impl Mention {
+    /// The whole phrase.
+    pub(crate) fn span(&self) -> Span {
+        Span::new(self.span[0] as usize, self.span[1] as usize)
+    }
+
+    /// The phrase's head (the tests read it; the layer keeps it for
+    /// rules to come).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn head(&self) -> Span {
+        Span::new(self.head[0] as usize, self.head[1] as usize)
+    }
+
+    /// The roster entity named at the head.
+    pub(crate) fn entity(&self) -> Option<usize> {
+        (self.entity != u32::MAX).then_some(self.entity as usize)
+    }
 }
 
 static PLACES: LazyLock<WordTable<()>> =
@@ -263,10 +292,10 @@ impl Mentions {
                 _ => kind,
             };
             list.push(Mention {
-                span: Span::new(t.span().start, tokens[end - 1].span().end),
-                head,
+                span: packed(Span::new(t.span().start, tokens[end - 1].span().end)),
+                head: packed(head),
                 kind,
-                entity,
+                entity: entity.map_or(u32::MAX, |e| u32::try_from(e).expect("fewer entities than bytes")),
                 after_preposition: prev.is_some_and(|p| flags(p) & word::PREPOSITION != 0),
                 possessor: tokens[end - 1].is_possessive() && end < tokens.len() && tokens[end].is_word(),
                 clause_start: at_start
@@ -282,8 +311,8 @@ impl Mentions {
     /// The mentions that start inside `span`, in text order (the speaker
     /// ranker's candidates): one binary search.
     pub(crate) fn starting_in(&self, span: Span) -> &[Mention] {
-        let lo = self.list.partition_point(|m| m.span.start < span.start);
-        let hi = lo + self.list[lo..].partition_point(|m| m.span.start < span.end);
+        let lo = self.list.partition_point(|m| m.span().start < span.start);
+        let hi = lo + self.list[lo..].partition_point(|m| m.span().start < span.end);
         &self.list[lo..hi]
     }
 
@@ -292,11 +321,11 @@ impl Mentions {
     /// opening the sentence. A span the layer has no mention for is left
     /// to the rule that found it.
     pub(crate) fn can_speak(&self, text: &str, span: Span) -> bool {
-        let from = self.list.partition_point(|m| m.span.end <= span.start);
+        let from = self.list.partition_point(|m| m.span().end <= span.start);
         let mut seen = false;
-        for m in self.list[from..].iter().take_while(|m| m.span.start < span.end) {
+        for m in self.list[from..].iter().take_while(|m| m.span().start < span.end) {
             seen = true;
-            let inner = m.span.start > span.start && m.after_preposition;
+            let inner = m.span().start > span.start && m.after_preposition;
             if m.kind.can_speak() && !inner {
                 return true;
             }
@@ -311,17 +340,17 @@ impl Mentions {
     /// clause. At most `SCAN` mentions back are read.
     pub(crate) fn governing_subject(&self, from: usize, verb_at: usize, skip: &[Span]) -> Option<&Mention> {
         const SCAN: usize = 24;
-        let upto = self.list.partition_point(|m| m.span.end <= verb_at);
+        let upto = self.list.partition_point(|m| m.span().end <= verb_at);
         let mut fallback = None;
         for m in self.list[..upto].iter().rev().take(SCAN) {
-            if m.span.start < from {
+            if m.span().start < from {
                 break;
             }
             if !m.kind.can_speak()
                 || m.relative
                 || m.after_preposition
                 || m.possessor
-                || skip.iter().any(|s| s.contains(m.span))
+                || skip.iter().any(|s| s.contains(m.span()))
             {
                 continue;
             }
@@ -493,7 +522,7 @@ mod tests {
         let at = text.find(phrase).expect("phrase in text");
         m.list
             .iter()
-            .find(|x| x.span.start <= at && at < x.span.end)
+            .find(|x| x.span().start <= at && at < x.span().end)
             .expect("a mention there")
     }
 
@@ -517,11 +546,11 @@ mod tests {
         let (_, m) = layer(t);
         let x = find(t, &m, "Dora");
         assert_eq!(x.kind, MentionKind::Person);
-        assert_eq!(x.head.of(t), "Dora Wilkes");
-        assert_eq!(x.span.of(t), "KTVB’s Dora Wilkes");
+        assert_eq!(x.head().of(t), "Dora Wilkes");
+        assert_eq!(x.span().of(t), "KTVB’s Dora Wilkes");
         let t = "Quill’s campaign manager said no.";
         let (_, m) = layer(t);
-        assert_eq!(find(t, &m, "manager").head.of(t), "manager");
+        assert_eq!(find(t, &m, "manager").head().of(t), "manager");
     }
 
     #[test]
@@ -544,13 +573,13 @@ mod tests {
         let (_, m) = layer(t);
         let verb = t.find("calling").unwrap();
         let s = m.governing_subject(0, verb, &[]).expect("a subject");
-        assert_eq!(s.span.of(t), "Quill");
+        assert_eq!(s.span().of(t), "Quill");
         let t = "WASHINGTON (AP) — Senator Ada Lund has taken aim at the plan, saying it is “cruel.”";
         let (_, m) = layer(t);
         assert_eq!(find(t, &m, "WASHINGTON").kind, MentionKind::Place);
         let verb = t.find("saying").unwrap();
         assert_eq!(
-            m.governing_subject(0, verb, &[]).map(|s| s.span.of(t)),
+            m.governing_subject(0, verb, &[]).map(|s| s.span().of(t)),
             Some("Senator Ada Lund")
         );
     }

@@ -56,12 +56,12 @@ pub(crate) fn cue(
     // introduces, or a personal pronoun. Descriptions there are as often
     // the narration's topic ("That record prompted …, to state, “…”").
     let speaks = match m.kind {
-        MentionKind::Person | MentionKind::Organisation => m.entity.is_some(),
-        MentionKind::Pronoun => PERSONAL.iter().any(|p| m.span.of(text).eq_ignore_ascii_case(p)),
+        MentionKind::Person | MentionKind::Organisation => m.entity().is_some(),
+        MentionKind::Pronoun => PERSONAL.iter().any(|p| m.span().of(text).eq_ignore_ascii_case(p)),
         _ => false,
     };
     (speaks && m.clause_start && !m.relative).then(|| Cue {
-        subject: m.span,
+        subject: m.span(),
         verb: mark.text.to_string(),
         rule: RULE,
     })

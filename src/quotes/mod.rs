@@ -734,7 +734,10 @@ fn vetted(
         .find(|t| t.text == verb)
         .map_or(open, |t| t.span().start);
     let m = mentions.governing_subject(from, verb_at, earlier)?;
-    Some(Cue { subject: m.span, ..cue })
+    Some(Cue {
+        subject: m.span(),
+        ..cue
+    })
 }
 
 /// A speaker mention without a contraction's "’s": in "He’s been …",

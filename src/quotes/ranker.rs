@@ -245,7 +245,7 @@ impl<'a, 't> Context<'a, 't> {
         let quoted = quotes.iter().map(outer).collect();
         let mut frequency: FxHashMap<usize, usize> = FxHashMap::default();
         for m in mentions.starting_in(Span::new(0, text.len())) {
-            if let Some(e) = m.entity {
+            if let Some(e) = m.entity() {
                 *frequency.entry(e).or_default() += 1;
             }
         }
@@ -306,25 +306,25 @@ fn candidates(cx: &Context, q: &Quote) -> Vec<Candidate> {
     let open_tok = cx.token_at(out_span.start);
     let close_tok = cx.token_at(out_span.end);
     let mut out = Vec::with_capacity(2 * PER_SIDE + 1);
-    let speakable = |m: &&Mention| m.kind.can_speak() && !cx.inside_quote(m.span);
+    let speakable = |m: &&Mention| m.kind.can_speak() && !cx.inside_quote(m.span());
     let before = cx.mentions.starting_in(Span::new(prev_start, out_span.start));
     for (order, m) in before.iter().rev().filter(speakable).take(PER_SIDE).enumerate() {
-        let place = if m.span.start >= cur_start {
+        let place = if m.span().start >= cur_start {
             Place::Before
         } else {
             Place::PrevSentence
         };
-        let distance = open_tok.saturating_sub(cx.token_at(m.span.end));
+        let distance = open_tok.saturating_sub(cx.token_at(m.span().end));
         out.push(candidate(m, place, order, distance, rules));
     }
     let after = cx.mentions.starting_in(Span::new(out_span.end, next_end));
     for (order, m) in after.iter().filter(speakable).take(PER_SIDE).enumerate() {
-        let place = if m.span.start < cur_end {
+        let place = if m.span().start < cur_end {
             Place::After
         } else {
             Place::NextSentence
         };
-        let distance = cx.token_at(m.span.start).saturating_sub(close_tok);
+        let distance = cx.token_at(m.span().start).saturating_sub(close_tok);
         out.push(candidate(m, place, order, distance, rules));
     }
     if let Some(r) = rules.filter(|r| !out.iter().any(|c| c.span.overlaps(*r))) {
@@ -347,12 +347,12 @@ fn candidates(cx: &Context, q: &Quote) -> Vec<Candidate> {
 
 fn candidate(m: &Mention, place: Place, order: usize, distance: usize, rules: Option<Span>) -> Candidate {
     Candidate {
-        span: m.span,
+        span: m.span(),
         mention: Some(*m),
         place,
         order,
         distance,
-        rules: rules.is_some_and(|r| m.span.overlaps(r)),
+        rules: rules.is_some_and(|r| m.span().overlaps(r)),
     }
 }
 
@@ -415,8 +415,8 @@ fn features(s: &mut impl Sink, cx: &Context, q: &Quote, qp: &QuoteParts, c: &Can
         s.feat(&[part!("alt&r="), rule, part!("&p="), place]);
     }
     let Some(m) = c.mention else { return };
-    let i = cx.token_at(m.span.start);
-    let j = cx.token_at(m.span.end);
+    let i = cx.token_at(m.span().start);
+    let j = cx.token_at(m.span().end);
     let prev = i.checked_sub(1).map(|k| &cx.tokens[k]);
     let next = cx.tokens.get(j);
     let next2 = cx.tokens.get(j + 1);
@@ -449,7 +449,7 @@ fn features(s: &mut impl Sink, cx: &Context, q: &Quote, qp: &QuoteParts, c: &Can
         s.feat(&[part!("relative&p="), place]);
     }
     if m.kind == MentionKind::Pronoun {
-        let w = m.span.of(cx.text);
+        let w = m.span().of(cx.text);
         let w = if w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she") {
             part!("sg")
         } else if w.eq_ignore_ascii_case("it") {
@@ -459,7 +459,7 @@ fn features(s: &mut impl Sink, cx: &Context, q: &Quote, qp: &QuoteParts, c: &Can
         };
         s.feat(&[part!("pro="), w, part!("&p="), place, part!("&o="), order]);
     }
-    let freq = m.entity.and_then(|e| cx.frequency.get(&e)).copied().unwrap_or(0);
+    let freq = m.entity().and_then(|e| cx.frequency.get(&e)).copied().unwrap_or(0);
     s.feat(&[part!("freq="), bucket(freq), part!("&k="), kind]);
     // What stands between the candidate and the mark: a colon, a comma.
     let (a, b) = match c.place {
