@@ -319,3 +319,16 @@ Brandt said to reporters that the ferry would run at night.\n";
     assert_eq!(source(t), Some("Okafor"));
     find(&a, "that the ferry would run at night");
 }
+
+#[test]
+fn a_paired_dashed_aside_does_not_end_the_content() {
+    let text = "Harbor City plans a new ferry line.\n\n\
+Okafor said the pier – which opened in 1962 – needs new pilings before the ferry can dock. \
+Brandt said the ferry would be late — the third delay this year.\n";
+    let a = analyse(text);
+    let (_, content) = find(&a, "the pier");
+    assert_eq!(content, "the pier – which opened in 1962 – needs new pilings before the ferry can dock");
+    // A single dash still closes the clause: what follows is the narration's.
+    let (_, content) = find(&a, "the ferry would be late");
+    assert_eq!(content, "the ferry would be late");
+}

@@ -173,15 +173,24 @@ fn clause(toks: &[Token], a: usize, b: usize) -> Option<Span> {
 /// before a trailing credit or participle cue ("…, according to aides",
 /// "…, adding that …").
 fn clause_end(toks: &[Token], from: usize, is_cue: &dyn Fn(usize) -> bool) -> usize {
+    // Tokens up to here belong to a paired dashed aside the clause goes on
+    // after ("an unborn baby – up until its birth – has no rights").
+    let mut aside_until = from;
     for k in from..toks.len() {
+        if k < aside_until {
+            continue;
+        }
         // A dashed or bracketed aside, or the narration's next verb
         // coordinated with the cue ("said she has no plans and would not
         // identify …").
-        if k > from + 2
-            && (matches!(toks[k].text, "—" | "–" | "(")
-                || (toks[k].text == "-" && toks.get(k + 1).is_some_and(|t| t.text == "-")))
-        {
-            return k;
+        if toks[k].text == "(" || is_dash(toks, k) {
+            if let Some(close) = closing_dash(toks, k).filter(|_| k > from) {
+                aside_until = close + 1;
+                continue;
+            }
+            if k > from + 2 {
+                return k;
+            }
         }
         if k > from + 2
             && toks[k].is_one_of(&["and", "but"])
@@ -228,6 +237,25 @@ fn clause_end(toks: &[Token], from: usize, is_cue: &dyn Fn(usize) -> bool) -> us
         }
     }
     toks.len()
+}
+
+/// A dash at `k`: "—", "–" or a doubled hyphen "--".
+fn is_dash(toks: &[Token], k: usize) -> bool {
+    matches!(toks[k].text, "—" | "–") || (toks[k].text == "-" && toks.get(k + 1).is_some_and(|t| t.text == "-"))
+}
+
+/// The dash closing the aside a dash at `open` opens, before the
+/// sentence ends: the clause resumes after a paired aside ("comments
+/// Trump made — and later walked back — that …"); a single dash ends it.
+fn closing_dash(toks: &[Token], open: usize) -> Option<usize> {
+    if toks[open].text == "(" {
+        return None;
+    }
+    let after = if toks[open].text == "-" { open + 2 } else { open + 1 };
+    (after..toks.len())
+        .take_while(|&k| !is_end_mark(&toks[k]))
+        .find(|&k| is_dash(toks, k))
+        .map(|k| if toks[k].text == "-" { k + 1 } else { k })
 }
 
 /// Auxiliaries that stand for a whole predicate ("as has Gimenez", "as
