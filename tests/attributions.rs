@@ -314,7 +314,11 @@ fn a_hearer_after_a_verb_of_saying_is_no_content() {
 Brandt said to reporters that the ferry would run at night.\n";
     let a = analyse(text);
     let text = a.document.text.as_str();
-    assert!(!a.attributions.iter().any(|t| t.content_text(text).starts_with("to a cheering")));
+    assert!(
+        !a.attributions
+            .iter()
+            .any(|t| t.content_text(text).starts_with("to a cheering"))
+    );
     let (t, _) = find(&a, "“We will build");
     assert_eq!(source(t), Some("Okafor"));
     find(&a, "that the ferry would run at night");
@@ -327,7 +331,10 @@ Okafor said the pier – which opened in 1962 – needs new pilings before the f
 Brandt said the ferry would be late — the third delay this year.\n";
     let a = analyse(text);
     let (_, content) = find(&a, "the pier");
-    assert_eq!(content, "the pier – which opened in 1962 – needs new pilings before the ferry can dock");
+    assert_eq!(
+        content,
+        "the pier – which opened in 1962 – needs new pilings before the ferry can dock"
+    );
     // A single dash still closes the clause: what follows is the narration's.
     let (_, content) = find(&a, "the ferry would be late");
     assert_eq!(content, "the ferry would be late");

@@ -431,15 +431,42 @@ fn adjunct_only(toks: &[Token], start: usize) -> bool {
 /// Verbs of saying whose "to" opens the hearer, not an infinitive ("he
 /// said to a cheering crowd", "Wu wrote to the council").
 const SAY_TO: &[&str] = &[
-    "said", "says", "say", "saying", "added", "adds", "wrote", "writes", "explained", "declared", "joked",
-    "remarked", "shouted", "complained",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "explained",
+    "declared",
+    "joked",
+    "remarked",
+    "shouted",
+    "complained",
 ];
 
 /// Determiners and possessives that open a noun phrase: after "to" they
 /// make it a preposition.
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "reporters",
-    "supporters", "voters",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "reporters",
+    "supporters",
+    "voters",
 ];
 
 /// "…,” he said to an enormous cheer.": after a verb of saying, "to" and
@@ -469,7 +496,9 @@ fn relative_subject(toks: &[Token], v: usize, start: usize, end: usize) -> Optio
         return None;
     }
     let first = toks.get(start).filter(|_| start == v + 1)?;
-    if !(verb_like(first) || first.is_one_of(&["is", "are", "was", "were"])) || first.is_one_of(&["also", "then", "later"]) {
+    if !(verb_like(first) || first.is_one_of(&["is", "are", "was", "were"]))
+        || first.is_one_of(&["also", "then", "later"])
+    {
         return None;
     }
     let source = subject_before(toks, v).filter(|s| plausible_subject(toks, *s))?;
