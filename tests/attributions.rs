@@ -275,3 +275,67 @@ Okafor thanked them on Friday.\n";
     // A hearer and a time, nothing said: no statement.
     assert!(!a.attributions.iter().any(|t| t.content_text(text).starts_with("them")));
 }
+
+#[test]
+fn a_relative_pronoun_before_the_source_opens_the_content() {
+    let text = "Harbor City plans a new ferry line.\n\n\
+The new fares, which transit officials said will start in March, worry commuters. \
+The board backed repairs that Okafor said saved the old pier.\n";
+    let a = analyse(text);
+    let (t, content) = find(&a, "which");
+    assert_eq!(t.speaker.as_ref().unwrap().span.of(text), "transit officials");
+    // Two spans: the pronoun, then the predicate up to the relative's comma.
+    assert_eq!(t.content.len(), 2);
+    assert_eq!(t.content[1].of(text), "will start in March");
+    assert!(!content.contains("worry"));
+    let (t, _) = find(&a, "that");
+    assert_eq!(t.content[1].of(text), "saved the old pier");
+    assert_eq!(source(t), Some("Okafor"));
+}
+
+#[test]
+fn a_coordinated_clause_with_its_own_cue_ends_the_content() {
+    let text = "Harbor City plans a new ferry line.\n\n\
+Most riders said the boats were too slow, and a third of them said the fares were too high. \
+Two councillors said they will vote against the budget, as has the mayor’s own deputy.\n";
+    let a = analyse(text);
+    let (_, content) = find(&a, "the boats were too slow");
+    assert_eq!(content, "the boats were too slow");
+    let (t, _) = find(&a, "the fares were too high");
+    assert_eq!(t.speaker.as_ref().unwrap().span.of(text), "a third of them");
+    let (_, content) = find(&a, "they will vote against");
+    assert_eq!(content, "they will vote against the budget");
+}
+
+#[test]
+fn a_hearer_after_a_verb_of_saying_is_no_content() {
+    let text = "Harbor City plans a new ferry line.\n\n\
+“We will build the pier by summer,” Okafor said to a cheering crowd. \
+Brandt said to reporters that the ferry would run at night.\n";
+    let a = analyse(text);
+    let text = a.document.text.as_str();
+    assert!(
+        !a.attributions
+            .iter()
+            .any(|t| t.content_text(text).starts_with("to a cheering"))
+    );
+    let (t, _) = find(&a, "“We will build");
+    assert_eq!(source(t), Some("Okafor"));
+    find(&a, "that the ferry would run at night");
+}
+
+#[test]
+fn a_paired_dashed_aside_does_not_end_the_content() {
+    let text = "Harbor City plans a new ferry line.\n\n\
+Okafor said the pier – which opened in 1962 – needs new pilings before the ferry can dock. \
+Brandt said the ferry would be late — the third delay this year.\n";
+    let a = analyse(text);
+    let (_, content) = find(&a, "the pier");
+    assert_eq!(
+        content,
+        "the pier – which opened in 1962 – needs new pilings before the ferry can dock"
+    );
+    // A single dash still closes the clause: what follows is the narration's.
+    let (_, content) = find(&a, "the ferry would be late");
+    assert_eq!(content, "the ferry would be late");
+}

@@ -176,15 +176,24 @@ pub(super) fn clause(toks: &[Token], a: usize, b: usize) -> Option<Span> {
 /// before a trailing credit or participle cue ("…, according to aides",
 /// "…, adding that …").
 pub(super) fn clause_end(toks: &[Token], from: usize, is_cue: &dyn Fn(usize) -> bool) -> usize {
+    // Tokens up to here belong to a paired dashed aside the clause goes on
+    // after ("an unborn baby – up until its birth – has no rights").
+    let mut aside_until = from;
     for k in from..toks.len() {
+        if k < aside_until {
+            continue;
+        }
         // A dashed or bracketed aside, or the narration's next verb
         // coordinated with the cue ("said she has no plans and would not
         // identify …").
-        if k > from + 2
-            && (matches!(toks[k].text, "—" | "–" | "(")
-                || (toks[k].text == "-" && toks.get(k + 1).is_some_and(|t| t.text == "-")))
-        {
-            return k;
+        if toks[k].text == "(" || is_dash(toks, k) {
+            if let Some(close) = closing_dash(toks, k).filter(|_| k > from) {
+                aside_until = close + 1;
+                continue;
+            }
+            if k > from + 2 {
+                return k;
+            }
         }
         if k > from + 2
             && toks[k].is_one_of(&["and", "but"])
@@ -215,9 +224,59 @@ pub(super) fn clause_end(toks: &[Token], from: usize, is_cue: &dyn Fn(usize) -> 
             if k > from + 3 && toks.get(next).is_some_and(|t| t.is_one_of(CLAUSE_BREAKS)) {
                 return k;
             }
+            // "…, and more than 4 in 10 said …": a coordinated clause
+            // with its own subject and cue is another attribution.
+            if toks[k].is(",") && k > from + 3 && own_cue_follows(toks, next, is_cue) {
+                return k;
+            }
+            // "…, as has the mayor": the narration adds who else said so.
+            if toks[k].is(",")
+                && k > from + 3
+                && toks.get(next).is_some_and(|t| t.is("as"))
+                && toks.get(next + 1).is_some_and(|t| t.is_one_of(AUX_ALONE))
+            {
+                return k;
+            }
         }
     }
     toks.len()
+}
+
+/// A dash at `k`: "—", "–" or a doubled hyphen "--".
+fn is_dash(toks: &[Token], k: usize) -> bool {
+    matches!(toks[k].text, "—" | "–") || (toks[k].text == "-" && toks.get(k + 1).is_some_and(|t| t.text == "-"))
+}
+
+/// The dash closing the aside a dash at `open` opens, before the
+/// sentence ends: the clause resumes after a paired aside ("comments
+/// Trump made — and later walked back — that …"); a single dash ends it.
+fn closing_dash(toks: &[Token], open: usize) -> Option<usize> {
+    if toks[open].text == "(" {
+        return None;
+    }
+    let after = if toks[open].text == "-" { open + 2 } else { open + 1 };
+    (after..toks.len())
+        .take_while(|&k| !is_end_mark(&toks[k]))
+        .find(|&k| is_dash(toks, k))
+        .map(|k| if toks[k].text == "-" { k + 1 } else { k })
+}
+
+/// Auxiliaries that stand for a whole predicate ("as has Gimenez", "as
+/// did the others").
+const AUX_ALONE: &[&str] = &["has", "have", "had", "did", "does", "do", "is", "was", "were", "are"];
+
+/// Does "and"/"but" at `at` open a clause with its own subject and a
+/// strong cue ("and more than 4 in 10 said", "but the aides insisted")?
+/// The subject is a few words with no comma or end mark between.
+fn own_cue_follows(toks: &[Token], at: usize, is_cue: &dyn Fn(usize) -> bool) -> bool {
+    if !toks.get(at).is_some_and(|t| t.is_one_of(&["and", "but"])) {
+        return false;
+    }
+    // Right after the conjunction the cue goes on with the same subject:
+    // that case is the coordinated predicate rule's.
+    (at + 2..toks.len().min(at + 8))
+        .take_while(|&k| toks[k - 1].is_word() && !toks[k - 1].is("that"))
+        .any(|k| is_cue(k) && !toks[k].text.ends_with("ing"))
 }
 
 /// A word that reads as a finite verb or auxiliary opening a coordinated
@@ -372,6 +431,99 @@ fn adjunct_only(toks: &[Token], start: usize) -> bool {
         && !words.iter().any(|t| t.is("that"))
 }
 
+/// Verbs of saying whose "to" opens the hearer, not an infinitive ("he
+/// said to a cheering crowd", "Wu wrote to the council").
+const SAY_TO: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "explained",
+    "declared",
+    "joked",
+    "remarked",
+    "shouted",
+    "complained",
+];
+
+/// Determiners and possessives that open a noun phrase: after "to" they
+/// make it a preposition.
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "reporters",
+    "supporters",
+    "voters",
+];
+
+/// "…,” he said to an enormous cheer.": after a verb of saying, "to" and
+/// a noun phrase is the hearer, an adjunct; the content, if any, stands
+/// elsewhere. Not when a "that" clause follows ("said to reporters that
+/// …"), which the content then is.
+fn said_to_hearer(toks: &[Token], v: usize, start: usize) -> bool {
+    toks[v].is_one_of(SAY_TO)
+        && toks.get(start).is_some_and(|t| t.is("to"))
+        && toks.get(start + 1).is_some_and(|t| t.is_one_of(DETERMINERS))
+        && !toks[start..]
+            .iter()
+            .take_while(|t| !is_end_mark(t) && !t.is(","))
+            .any(|t| t.is("that"))
+}
+
+/// "The changes, which officials said will take effect in May, …" /
+/// "moves that he said improved the economy": the relative pronoun
+/// before the source is the subject of what was said, so it opens the
+/// content, and the clause says no more than the relative clause (up to
+/// its closing comma). The content then has two spans: the pronoun and
+/// the predicate.
+fn relative_subject(toks: &[Token], v: usize, start: usize, end: usize) -> Option<Reading> {
+    // The predicate follows the cue at once, with no subject of its own.
+    // A noun cue ("the allegations that …") opens no such clause.
+    if !(crate::lexicon::is_speech_verb(toks[v].text) || toks[v].text.ends_with("ed")) {
+        return None;
+    }
+    let first = toks.get(start).filter(|_| start == v + 1)?;
+    if !(verb_like(first) || first.is_one_of(&["is", "are", "was", "were"]))
+        || first.is_one_of(&["also", "then", "later"])
+    {
+        return None;
+    }
+    let source = subject_before(toks, v).filter(|s| plausible_subject(toks, *s))?;
+    let s = toks.iter().position(|t| t.span().start >= source.start)?;
+    let relative = |r: usize| toks[r].is_one_of(&["which", "that", "who"]);
+    // The subject finder may take the pronoun in ("which officials").
+    let (rel, source) = if relative(s) && s + 1 < v {
+        (s, Span::new(toks[s + 1].span().start, source.end))
+    } else {
+        (s.checked_sub(1).filter(|&r| relative(r))?, source)
+    };
+    // "which" and "who" relatives after a comma close with a comma.
+    let end = (start..end).find(|&k| toks[k].is(",")).unwrap_or(end);
+    let predicate = clause(toks, start, end)?;
+    Some(Reading {
+        content: vec![toks[rel].span(), predicate],
+        source: Some(source),
+        refers: None,
+        frame: Frame::SourceFirst,
+    })
+}
+
 /// A subject pronoun, contracted or not ("he", "she’s", "they'll").
 pub(super) fn subject_pronoun(t: &Token) -> bool {
     let bare = t.text.split(['’', '\'']).next().unwrap_or(t.text);
@@ -397,10 +549,16 @@ pub(crate) fn read(toks: &[Token], v: usize, n: usize, is_cue: &dyn Fn(usize) ->
     let participle = toks[v].text.ends_with("ing") && v > 0 && toks[v - 1].is(",");
     let start = content_start(toks, v, after);
     // "known as the protester", "served as": a role, seldom something said.
-    if adjunct_only(toks, start) || (start == after && toks.get(start).is_some_and(|t| t.is("as"))) {
+    if adjunct_only(toks, start)
+        || said_to_hearer(toks, v, start)
+        || (start == after && toks.get(start).is_some_and(|t| t.is("as")))
+    {
         return None;
     }
     let mut end = clause_end(toks, start, is_cue);
+    if let Some(r) = relative_subject(toks, v, start, end) {
+        return Some(r);
+    }
     // "After the company asked workers to …, 80,000 volunteered": a cue in
     // a fronted subordinate clause says no more than that clause.
     let subordinate = toks[..v].iter().rposition(|t| t.is(",")).map_or(0, |c| c + 1);
@@ -700,6 +858,18 @@ fn content_start(toks: &[Token], v: usize, after: usize) -> usize {
     if let Some(k) = within(9).find(|&k| subject_pronoun(&toks[k])) {
         return k;
     }
+    // "said to reporters that …": the hearer, then the content.
+    if toks[v].is_one_of(SAY_TO)
+        && toks.get(after).is_some_and(|t| t.is("to"))
+        && toks.get(after + 1).is_some_and(|t| t.is_one_of(DETERMINERS))
+    {
+        if let Some(k) = (after + 2..toks.len().min(after + 8))
+            .take_while(|&k| !toks[k].is(","))
+            .find(|&k| toks[k].is("that"))
+        {
+            return k;
+        }
+    }
     if toks[v].is_one_of(HEARER_VERBS) {
         // The hearer: up to "that" / "to" within a few words.
         if let Some(k) = (after..toks.len().min(after + 7))
@@ -740,7 +910,7 @@ fn content_first(toks: &[Token], v: usize, after: usize) -> Option<Reading> {
         let interrupting = toks.get(credit_end).is_some_and(|t| t.is(","))
             && toks[after..credit_end].iter().filter(|t| t.is_word()).count() <= 3
             && !toks[after..credit_end].iter().any(|t| t.is("that"));
-        if !interrupting && !adjunct_only(toks, after) {
+        if !interrupting && !adjunct_only(toks, after) && !said_to_hearer(toks, v, after) {
             return None;
         }
         if first == 0 {
