@@ -223,32 +223,7 @@ fn sentence(
     out: &mut Vec<Attribution>,
     mut samples: Option<&mut Vec<GateSample>>,
 ) {
-    // Only the tokens that are cue candidates, in order: a sentence of
-    // millions of tokens (a text of quotation marks, which sentence
-    // splitting does not cut) held an entry per token (issue 15).
-    let cue_at: Vec<(usize, cues::Candidate)> = (0..toks.len())
-        .filter_map(|i| {
-            // What `candidate_at` asks first, inline: most tokens are no
-            // word the cue lexicon or the tagger knows, and need no call.
-            let t = &toks[i];
-            if i > 0 && !(t.is_word() && (t.has(crate::lexicon::class::CUE_FORM) || t.is("according"))) {
-                return None;
-            }
-            let cue = if i == 0 {
-                cues::candidate_at(toks, 0)
-                    .filter(|c| c.strong)
-                    .or_else(|| cues::question_at(toks))
-                    .or_else(|| cues::candidate_at(toks, 0))
-            } else {
-                cues::candidate_at(toks, i)
-            };
-            // A word no one-word rule reads may still head a prepositional
-            // cue ("his attacks on").
-            let cue = cue.or_else(|| cues::topic_at(toks, i));
-            let c = cue.filter(|_| !inside(&toks[i]))?;
-            Some((i, c))
-        })
-        .collect();
+    let cue_at = cue_candidates(toks, inside);
     if cue_at.is_empty() {
         return;
     }
@@ -270,7 +245,7 @@ fn sentence(
             v += cand.n;
             continue;
         };
-        let (n, share) = (cand.n, cand.share);
+        let n = cand.n;
         if r.content.is_empty() {
             match quote_before {
                 Some(q) => r.content.push(q),
@@ -294,38 +269,17 @@ fn sentence(
         let nested = cue_at
             .iter()
             .any(|&(k, c)| k != v && c.strong && r.content.iter().any(|s| s.contains(toks[k].span())));
-        let confidence = match samples.as_deref_mut() {
-            Some(list) => {
-                let mut names = gate::Names(Vec::new());
-                gate::features(&mut names, toks, v, &cand, &r, nested, sentence_words);
-                list.push(GateSample {
-                    cue: toks[v].span(),
-                    content: r.content.clone(),
-                    source: r.source,
-                    feats: names.0,
-                });
-                confidence(share, r.frame, speaker.is_some())
-            }
-            None => {
-                let mut z = gate::Score(0.0);
-                let quoted = gate::features(&mut z, toks, v, &cand, &r, nested, sentence_words);
-                let (p, keep) = gate::decide(z.0);
-                // A strong cue's reading that holds a quotation stays:
-                // without it the quotation would stand alone, cut
-                // from the reported speech around it.
-                let exempt = cand.strong && quoted;
-                if !keep && !exempt {
-                    v += n;
-                    continue;
-                }
-                // What the gate kept has its probability; what it
-                // could not drop keeps the rule's own confidence.
-                if keep {
-                    (p * 100.0).round() / 100.0
-                } else {
-                    confidence(share, r.frame, speaker.is_some())
-                }
-            }
+        let reading = GateInput {
+            v,
+            cand: &cand,
+            r: &r,
+            nested,
+            sentence_words,
+            has_speaker: speaker.is_some(),
+        };
+        let Some(confidence) = gated_confidence(toks, &reading, samples.as_deref_mut()) else {
+            v += n;
+            continue;
         };
         out.push(Attribution {
             kind: AttributionKind::Indirect,
@@ -339,6 +293,91 @@ fn sentence(
         });
         v += n;
     }
+}
+
+/// The sentence's cue candidates, in order: only the tokens that are one,
+/// so a sentence of millions of tokens (a text of quotation marks, which
+/// sentence splitting does not cut) holds no entry per token (issue 15).
+fn cue_candidates(toks: &[Token], inside: &dyn Fn(&Token) -> bool) -> Vec<(usize, cues::Candidate)> {
+    (0..toks.len())
+        .filter_map(|i| {
+            // What `candidate_at` asks first, inline: most tokens are no
+            // word the cue lexicon or the tagger knows, and need no call.
+            let t = &toks[i];
+            if i > 0 && !(t.is_word() && (t.has(crate::lexicon::class::CUE_FORM) || t.is("according"))) {
+                return None;
+            }
+            let cue = if i == 0 {
+                cues::candidate_at(toks, 0)
+                    .filter(|c| c.strong)
+                    .or_else(|| cues::question_at(toks))
+                    .or_else(|| cues::candidate_at(toks, 0))
+            } else {
+                cues::candidate_at(toks, i)
+            };
+            // A word no one-word rule reads may still head a prepositional
+            // cue ("his attacks on").
+            let cue = cue.or_else(|| cues::topic_at(toks, i));
+            let c = cue.filter(|_| !inside(&toks[i]))?;
+            Some((i, c))
+        })
+        .collect()
+}
+
+/// One cue's reading, as the gate sees it.
+struct GateInput<'a> {
+    v: usize,
+    cand: &'a cues::Candidate,
+    r: &'a content::Reading,
+    nested: bool,
+    sentence_words: usize,
+    has_speaker: bool,
+}
+
+/// The reading's confidence, or `None` when the gate drops it. When the
+/// gate's training samples are wanted, every reading is kept and sampled.
+fn gated_confidence(toks: &[Token], reading: &GateInput, samples: Option<&mut Vec<GateSample>>) -> Option<f32> {
+    let GateInput {
+        v,
+        cand,
+        r,
+        nested,
+        sentence_words,
+        has_speaker,
+    } = *reading;
+    let share = cand.share;
+    Some(match samples {
+        Some(list) => {
+            let mut names = gate::Names(Vec::new());
+            gate::features(&mut names, toks, v, cand, r, nested, sentence_words);
+            list.push(GateSample {
+                cue: toks[v].span(),
+                content: r.content.clone(),
+                source: r.source,
+                feats: names.0,
+            });
+            confidence(share, r.frame, has_speaker)
+        }
+        None => {
+            let mut z = gate::Score(0.0);
+            let quoted = gate::features(&mut z, toks, v, cand, r, nested, sentence_words);
+            let (p, keep) = gate::decide(z.0);
+            // A strong cue's reading that holds a quotation stays:
+            // without it the quotation would stand alone, cut
+            // from the reported speech around it.
+            let exempt = cand.strong && quoted;
+            if !keep && !exempt {
+                return None;
+            }
+            // What the gate kept has its probability; what it
+            // could not drop keeps the rule's own confidence.
+            if keep {
+                (p * 100.0).round() / 100.0
+            } else {
+                confidence(share, r.frame, has_speaker)
+            }
+        }
+    })
 }
 
 /// The reading of the cue candidate at `toks[v]`: its own rules', or,
