@@ -40,9 +40,8 @@ fn swapped_digits(a: f64, b: f64) -> bool {
     swapped_digits_of(a, b, digits(b))
 }
 
-/// [`swapped_digits`] with `b`'s digits already rendered: the later claim
-/// meets up to a few hundred earlier ones, and its digits are rendered
-/// once, not once per pair.
+/// [`swapped_digits`] with `b`'s digits already rendered.
+#[cfg(test)]
 fn swapped_digits_of(a: f64, b: f64, b_digits: Option<([u8; 16], usize)>) -> bool {
     if a == b || (a < 0.0) != (b < 0.0) {
         return false;
@@ -58,6 +57,29 @@ fn swapped_digits_of(a: f64, b: f64, b_digits: Option<([u8; 16], usize)>) -> boo
         return false;
     };
     d1 == d0 + 1 && x[d0] == y[d1] && x[d1] == y[d0]
+}
+
+/// Every value that is `b` with two adjacent digits swapped and as many
+/// digits (no leading zero), the same sign as `b`: `a` is among them
+/// exactly when [`swapped_digits`]`(a, b)`. Made once per later claim, so
+/// a pair costs a look-up, not two digit renderings.
+fn swaps_of(b: f64) -> ([f64; 15], usize) {
+    let mut out = [f64::NAN; 15];
+    let mut len = 0;
+    let Some((d, n)) = digits(b) else {
+        return (out, 0);
+    };
+    for i in 0..n.saturating_sub(1) {
+        if d[i] == d[i + 1] || (i + 1 == n - 1 && d[i] == 0) {
+            continue;
+        }
+        let mut e = d;
+        e.swap(i, i + 1);
+        let v = e[..n].iter().rev().fold(0u64, |acc, &x| acc * 10 + u64::from(x)) as f64;
+        out[len] = if b < 0.0 { -v } else { v };
+        len += 1;
+    }
+    (out, len)
 }
 
 /// The verb that follows the counted noun ("people have died" → "died").
@@ -316,8 +338,8 @@ impl Check for RestatedNumber {
             if not_count(bi) || noun_stem(b).is_some_and(|n| counted.get(n).is_some_and(|v| v.len() > 2)) {
                 continue;
             }
-            // The later value's digits, rendered once for all its pairs.
-            let mut b_digits = None;
+            // The later value's digit swaps, made once for all its pairs.
+            let mut b_swaps = None;
             for ai in earlier.of(bi, b) {
                 let a = &claims[ai];
                 if !comparable(a, b) || a.part_of.is_some() || b.part_of.is_some() || a.sentence == b.sentence {
@@ -356,9 +378,10 @@ impl Check for RestatedNumber {
                 // Two-digit swaps (15/51) happen by chance in any long story;
                 // they count only for the same thing ("23 people" / "32 people").
                 let (xv, yv) = (x.value.unwrap_or(0.0), y.value.unwrap_or(0.0));
-                let slip = exact_pair
-                    && (xv.abs() >= 100.0 || same_noun(a, b))
-                    && swapped_digits_of(xv, yv, *b_digits.get_or_insert_with(|| digits(yv)));
+                let slip = exact_pair && (xv.abs() >= 100.0 || same_noun(a, b)) && {
+                    let (list, n) = b_swaps.get_or_insert_with(|| swaps_of(yv));
+                    list[..*n].contains(&xv)
+                };
                 if !(same_thing || slip) {
                     continue;
                 }
@@ -388,6 +411,16 @@ mod tests {
         assert!(swapped_digits(23.0, 32.0));
         assert!(!swapped_digits(412.0, 412.0));
         assert!(!swapped_digits(127.0, 34.0));
+    }
+
+    #[test]
+    fn the_swaps_of_a_value_are_exactly_the_swapped_digit_values() {
+        for b in [0.0, 7.0, 10.0, 23.0, 100.0, 101.0, 412.0, -23.0, 1203.0, 1.5, 99.0] {
+            let (list, n) = super::swaps_of(b);
+            for a in (-1500..1500).map(f64::from).chain([1.5, 2.5]) {
+                assert_eq!(list[..n].contains(&a), swapped_digits(a, b), "{a} {b}");
+            }
+        }
     }
 
     #[test]
