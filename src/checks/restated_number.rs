@@ -35,11 +35,18 @@ fn digits(v: f64) -> Option<([u8; 16], usize)> {
 }
 
 /// One value is the other with two adjacent digits swapped.
+#[cfg(test)]
 fn swapped_digits(a: f64, b: f64) -> bool {
+    swapped_digits_of(a, b, digits(b))
+}
+
+/// [`swapped_digits`] with `b`'s digits already rendered.
+#[cfg(test)]
+fn swapped_digits_of(a: f64, b: f64, b_digits: Option<([u8; 16], usize)>) -> bool {
     if a == b || (a < 0.0) != (b < 0.0) {
         return false;
     }
-    let (Some((x, n)), Some((y, m))) = (digits(a), digits(b)) else {
+    let (Some((x, n)), Some((y, m))) = (digits(a), b_digits) else {
         return false;
     };
     if n != m || n < 2 {
@@ -50,6 +57,29 @@ fn swapped_digits(a: f64, b: f64) -> bool {
         return false;
     };
     d1 == d0 + 1 && x[d0] == y[d1] && x[d1] == y[d0]
+}
+
+/// Every value that is `b` with two adjacent digits swapped and as many
+/// digits (no leading zero), the same sign as `b`: `a` is among them
+/// exactly when [`swapped_digits`]`(a, b)`. Made once per later claim, so
+/// a pair costs a look-up, not two digit renderings.
+fn swaps_of(b: f64) -> ([f64; 15], usize) {
+    let mut out = [f64::NAN; 15];
+    let mut len = 0;
+    let Some((d, n)) = digits(b) else {
+        return (out, 0);
+    };
+    for i in 0..n.saturating_sub(1) {
+        if d[i] == d[i + 1] || (i + 1 == n - 1 && d[i] == 0) {
+            continue;
+        }
+        let mut e = d;
+        e.swap(i, i + 1);
+        let v = e[..n].iter().rev().fold(0u64, |acc, &x| acc * 10 + u64::from(x)) as f64;
+        out[len] = if b < 0.0 { -v } else { v };
+        len += 1;
+    }
+    (out, len)
 }
 
 /// The verb that follows the counted noun ("people have died" → "died").
@@ -88,20 +118,105 @@ fn second_word(cx: &CheckContext, c: &Claim) -> Option<String> {
 /// receptions"); one is shared out ("Two … were killed at each location");
 /// "all 50 states" is the whole that "48 states" is part of; small groups
 /// re-mentioned ("the three men" after "the two men") are other groups.
-fn still_two(cx: &CheckContext, a: &Claim, b: &Claim, x: f64, y: f64) -> bool {
-    let heads = second_word(cx, a).zip(second_word(cx, b)).is_some_and(|(p, q)| p != q);
-    let each = |c: &Claim| {
-        let rest = cx.text[c.span.end..c.sentence.end].to_lowercase();
-        [" each ", " apiece", " per ", " every "]
-            .iter()
-            .any(|w| rest.contains(w))
-    };
-    let all_whole = cx.text[b.sentence.start..b.span.start]
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| w.eq_ignore_ascii_case("all"))
-        && y > x;
-    heads || each(a) || each(b) || all_whole || x.max(y) < 5.0
+/// The facts are read once per claim ([`Memo`]), not once per pair.
+fn still_two(cx: &CheckContext, memo: &mut Memo, ai: usize, bi: usize, x: f64, y: f64) -> bool {
+    let (sa, sb) = (memo.second_word(cx, ai), memo.second_word(cx, bi));
+    let heads = sa > 1 && sb > 1 && sa != sb;
+    let all_whole = memo.word_before(cx, bi) == Before::All && y > x;
+    heads || memo.each(cx, ai) || memo.each(cx, bi) || all_whole || x.max(y) < 5.0
+}
+
+/// A claim's share-out marker ("each", "apiece", "per", "every" after it).
+fn shared_out(cx: &CheckContext, c: &Claim) -> bool {
+    let rest = cx.text[c.span.end..c.sentence.end].to_lowercase();
+    [" each ", " apiece", " per ", " every "]
+        .iter()
+        .any(|w| rest.contains(w))
+}
+
+/// The word just before a count, as far as this check asks about it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Before {
+    Unread,
+    All,
+    /// "the", "those", "these": a determiner that refers back.
+    Definite,
+    Other,
+}
+
+fn word_before(cx: &CheckContext, b: &Claim) -> Before {
+    match cx.text[b.sentence.start..b.span.start].split_whitespace().last() {
+        Some(w) if w.eq_ignore_ascii_case("all") => Before::All,
+        Some(w) if ["the", "those", "these"].iter().any(|d| w.eq_ignore_ascii_case(d)) => Before::Definite,
+        _ => Before::Other,
+    }
+}
+
+/// Per-claim facts the pair loop asks about, each read from the text at
+/// most once: a claim meets up to a few hundred others, and reading the
+/// sentence again for every pair made a text of counts slow.
+/// Words are kept as numbers (0 not read yet, 1 none, else the word's
+/// place in `words` plus 2): a text of counts has half a million claims.
+struct Memo {
+    words: rustc_hash::FxHashMap<String, u32>,
+    verbs: Vec<u32>,
+    seconds: Vec<u32>,
+    each: Vec<Option<bool>>,
+    before: Vec<Before>,
+}
+
+impl Memo {
+    fn new(n: usize) -> Self {
+        Memo {
+            words: rustc_hash::FxHashMap::default(),
+            verbs: vec![0; n],
+            seconds: vec![0; n],
+            each: vec![None; n],
+            before: vec![Before::Unread; n],
+        }
+    }
+
+    fn intern(words: &mut rustc_hash::FxHashMap<String, u32>, w: Option<String>) -> u32 {
+        w.map_or(1, |w| {
+            let next = words.len() as u32 + 2;
+            *words.entry(w).or_insert(next)
+        })
+    }
+
+    /// The verb after a counted noun ([`verb_after`]); only counts and
+    /// amounts of a named thing are ever compared by verb.
+    fn verb(&mut self, cx: &CheckContext, i: usize) -> u32 {
+        if self.verbs[i] == 0 {
+            let c = &cx.claims[i];
+            let counted = c.noun.is_some() && matches!(c.kind, ClaimKind::Count | ClaimKind::Money);
+            self.verbs[i] = Self::intern(&mut self.words, counted.then(|| verb_after(cx, c)).flatten());
+        }
+        self.verbs[i]
+    }
+
+    fn second_word(&mut self, cx: &CheckContext, i: usize) -> u32 {
+        if self.seconds[i] == 0 {
+            self.seconds[i] = Self::intern(&mut self.words, second_word(cx, &cx.claims[i]));
+        }
+        self.seconds[i]
+    }
+
+    fn each(&mut self, cx: &CheckContext, i: usize) -> bool {
+        *self.each[i].get_or_insert_with(|| shared_out(cx, &cx.claims[i]))
+    }
+
+    fn word_before(&mut self, cx: &CheckContext, i: usize) -> Before {
+        if self.before[i] == Before::Unread {
+            self.before[i] = word_before(cx, &cx.claims[i]);
+        }
+        self.before[i]
+    }
+
+    /// Whether the count is written as one already given ("the 32 people",
+    /// "all six deaths").
+    fn refers_back(&mut self, cx: &CheckContext, i: usize) -> bool {
+        matches!(self.word_before(cx, i), Before::All | Before::Definite)
+    }
 }
 
 /// Is claim `b` the sum of two or more earlier counts of the same thing?
@@ -146,19 +261,6 @@ fn sum_of_run(parts: &[f64], total: f64) -> Option<bool> {
         seen.insert(prefix[m - 2]);
         seen.contains(&(prefix[m] - total))
     }))
-}
-
-/// Whether the count is written as one already given ("the 32 people",
-/// "all six deaths").
-fn refers_back(cx: &CheckContext, b: &Claim) -> bool {
-    cx.text[b.sentence.start..b.span.start]
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| {
-            ["the", "all", "those", "these"]
-                .iter()
-                .any(|d| w.eq_ignore_ascii_case(d))
-        })
 }
 
 /// The distinct values each counted noun is given, up to three.
@@ -220,18 +322,9 @@ impl Check for RestatedNumber {
 
     fn run(&self, cx: &CheckContext, out: &mut Report) {
         let claims = cx.claims;
-        // Each claim's verb once, not once per pair, and only for claims
-        // a pair with the same noun asks about. Only counts and amounts of
-        // a named thing are ever compared by verb.
-        // As a number per claim (0 not read yet, 1 none, else the verb's
-        // place in `verb_ids` plus 2): a text of counts has half a million
-        // claims, and a string per claim was most of this check's memory.
-        let mut verbs: Vec<u32> = vec![0; claims.len()];
-        let mut verb_ids: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
-        let counted_verb = |c: &Claim| {
-            let counted = c.noun.is_some() && matches!(c.kind, ClaimKind::Count | ClaimKind::Money);
-            counted.then(|| verb_after(cx, c)).flatten()
-        };
+        // Each claim's verb, second word, share-out marker and preceding
+        // word once, not once per pair, and only for claims a pair asks about.
+        let mut memo = Memo::new(claims.len());
         // Whether each claim is no count at all, asked once per claim, not
         // once per pair (nor again for the nouns' values).
         let mut not_count = |i: usize| cx.not_a_count(i);
@@ -245,6 +338,8 @@ impl Check for RestatedNumber {
             if not_count(bi) || noun_stem(b).is_some_and(|n| counted.get(n).is_some_and(|v| v.len() > 2)) {
                 continue;
             }
+            // The later value's digit swaps, made once for all its pairs.
+            let mut b_swaps = None;
             for ai in earlier.of(bi, b) {
                 let a = &claims[ai];
                 if !comparable(a, b) || a.part_of.is_some() || b.part_of.is_some() || a.sentence == b.sentence {
@@ -256,18 +351,9 @@ impl Check for RestatedNumber {
                 let (Some(x), Some(y)) = (a.value.amount(), b.value.amount()) else {
                     continue;
                 };
-                // The two verbs compared where they are kept, not copied
-                // out for every pair.
                 let same_thing = a.noun.is_some() && a.noun == b.noun && {
-                    for i in [ai, bi] {
-                        if verbs[i] == 0 {
-                            verbs[i] = counted_verb(&claims[i]).map_or(1, |v| {
-                                let next = verb_ids.len() as u32 + 2;
-                                *verb_ids.entry(v).or_insert(next)
-                            });
-                        }
-                    }
-                    verbs[ai] > 1 && verbs[ai] == verbs[bi]
+                    let va = memo.verb(cx, ai);
+                    va > 1 && va == memo.verb(cx, bi)
                 };
                 let exact_pair = x.is_exact() && y.is_exact();
                 // "The 1,400 workers" later in the story, after "1,200 workers":
@@ -276,14 +362,14 @@ impl Check for RestatedNumber {
                 let definite = exact_pair
                     && a.paragraph != b.paragraph
                     && same_noun(a, b)
-                    && refers_back(cx, b)
+                    && memo.refers_back(cx, bi)
                     && !*sum_of_earlier[bi].get_or_insert_with(|| is_sum_of_earlier(cx, &earlier, bi, b));
                 // In real copy the same noun with the same verb counts
                 // different things as often as one ("25 randomly selected
                 // sites" / "35 randomly selected precincts"): the verb makes
                 // a restatement only where the later one refers back.
-                let same_thing = ((same_thing && refers_back(cx, b)) || definite)
-                    && !still_two(cx, a, b, x.value.unwrap_or(0.0), y.value.unwrap_or(0.0));
+                let same_thing = ((same_thing && memo.refers_back(cx, bi)) || definite)
+                    && !still_two(cx, &mut memo, ai, bi, x.value.unwrap_or(0.0), y.value.unwrap_or(0.0));
                 // A figure restated wrong is a slip or a stale update, near
                 // the first; "the three delegates from his district" after
                 // "27 delegates" is another, smaller group.
@@ -292,7 +378,10 @@ impl Check for RestatedNumber {
                 // Two-digit swaps (15/51) happen by chance in any long story;
                 // they count only for the same thing ("23 people" / "32 people").
                 let (xv, yv) = (x.value.unwrap_or(0.0), y.value.unwrap_or(0.0));
-                let slip = exact_pair && swapped_digits(xv, yv) && (xv.abs() >= 100.0 || same_noun(a, b));
+                let slip = exact_pair && (xv.abs() >= 100.0 || same_noun(a, b)) && {
+                    let (list, n) = b_swaps.get_or_insert_with(|| swaps_of(yv));
+                    list[..*n].contains(&xv)
+                };
                 if !(same_thing || slip) {
                     continue;
                 }
@@ -322,6 +411,16 @@ mod tests {
         assert!(swapped_digits(23.0, 32.0));
         assert!(!swapped_digits(412.0, 412.0));
         assert!(!swapped_digits(127.0, 34.0));
+    }
+
+    #[test]
+    fn the_swaps_of_a_value_are_exactly_the_swapped_digit_values() {
+        for b in [0.0, 7.0, 10.0, 23.0, 100.0, 101.0, 412.0, -23.0, 1203.0, 1.5, 99.0] {
+            let (list, n) = super::swaps_of(b);
+            for a in (-1500..1500).map(f64::from).chain([1.5, 2.5]) {
+                assert_eq!(list[..n].contains(&a), swapped_digits(a, b), "{a} {b}");
+            }
+        }
     }
 
     #[test]
